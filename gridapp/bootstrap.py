@@ -1,0 +1,52 @@
+"""Wire real dependencies: open or create a store and seed it. Creates nothing at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from .io.catalog import read_catalog, read_departments
+from .io.holidays import official_days
+from .domain.calendar import WorkCalendar
+from .paths import data_dir, resource
+from .services.setup import initialize
+from .store.db import is_sqlite, normalize_url
+from .store.store import Store
+
+DEFAULT_SRID = 4547  # CGCS2000 / 3-degree Gauss-Kruger CM 114E
+
+
+def default_db() -> str:
+    """GRIDAPP_DB, else the demo store in the user's data folder."""
+    return os.environ.get("GRIDAPP_DB") or str(data_dir() / "demo.gridapp.sqlite")
+
+
+def default_calendar() -> tuple[WorkCalendar, dict]:
+    holidays, workdays, names = official_days()
+    return WorkCalendar().with_days(holidays, workdays), names
+
+
+def create_store(url: str, srid: int = DEFAULT_SRID, admin_password: str | None = None,
+                 district_code: str = "", district_name: str = "") -> Store:
+    """A new store with the default catalog, departments and calendar, or nothing at all."""
+    url = normalize_url(url)
+    store = Store.create(url, srid)
+    try:
+        calendar, names = default_calendar()
+        initialize(store.uow(), classes=read_catalog(resource("catalog", "default_catalog.csv")),
+                   departments=read_departments(resource("catalog", "departments.csv")),
+                   calendar=calendar, day_names=names, admin_password=admin_password,
+                   district_code=district_code, district_name=district_name)
+    except BaseException:
+        store.close()
+        if is_sqlite(url):
+            for suffix in ("", "-wal", "-shm"):
+                Path(make_url(url).database + suffix).unlink(missing_ok=True)
+        raise
+    return store
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store.open(url or default_db())

@@ -1,0 +1,82 @@
+"""Places: road classes and what the ownership lookup returns for a point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class RoadClass(StrEnum):
+    MAIN = "main"            # 主干道
+    SECONDARY = "secondary"  # 次干道
+    BRANCH = "branch"        # 支路
+
+    @property
+    def label_zh(self) -> str:
+        return {"main": "主干道", "secondary": "次干道", "branch": "支路"}[self.value]
+
+    @property
+    def patrol_interval_days(self) -> int:
+        """Road-chief patrol rhythm: main roads daily, secondary every 2 days, branch weekly."""
+        return {"main": 1, "secondary": 2, "branch": 7}[self.value]
+
+
+class DepartmentKind(StrEnum):
+    PROFESSIONAL = "professional"  # 专业部门 (sanitation, municipal works, …)
+    STREET = "street"              # 街道办事处 (territorial unit)
+    OTHER = "other"                # 权属单位 and others (owners of components)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a point falls: its cell and parents, nearest segment and the people in charge."""
+
+    cell_code: str | None = None
+    community_code: str | None = None
+    street_code: str | None = None
+    segment_id: int | None = None
+    segment_distance: float | None = None
+    road_chief_id: int | None = None
+    grid_worker_id: int | None = None
+
+    @property
+    def inside_district(self) -> bool:
+        return self.cell_code is not None
+
+
+# ---- place records (geometry in the store's CRS, as shapely objects) -------------------
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A district, street or community: code, name, polygon (parent code for communities)."""
+
+    code: str
+    name: str
+    geometry: object | None
+    parent_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitGridCell:
+    code: str
+    community_code: str
+    street_code: str
+    geometry: object
+
+
+@dataclass(frozen=True, slots=True)
+class RoadSegment:
+    code: str
+    road_name: str
+    road_class: RoadClass
+    name: str
+    geometry: object
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentAsset:
+    code: str
+    class_code: str
+    name: str
+    owner_department_code: str | None
+    geometry: object

@@ -1,0 +1,228 @@
+"""Case repository on SQLAlchemy Core: one UPDATE guarded by the version the caller read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
+
+from ..domain.case import (
+    Assignee,
+    Case,
+    CaseEvent,
+    CaseState,
+    RejectReason,
+    Satisfaction,
+    Source,
+)
+from ..domain.catalog import CaseKind
+from ..domain.duplicates import Candidate
+from ..domain.errors import NotFound, StaleCase
+from ..domain.places import Location
+from ..services.ports import CaseQuery
+from . import models as m
+from .spatial import SpatialDialect
+
+T = m.Case.__table__
+E = m.CaseEvent.__table__
+
+# Columns a transition may change (everything but identity, origin and location).
+MUTABLE = (
+    "state", "version", "catalog_version", "registered_at", "dispatched_at", "signed_at",
+    "rectified_at", "verified_at", "closed_at", "assignee_department_id", "assignee_person_id",
+    "last_department_id", "last_person_id", "time_limit_minutes", "deadline_at", "warning_at",
+    "suspended_remaining_minutes", "pending_extension_minutes", "rectifier_ids", "verifier_id",
+    "reject_reason", "duplicate_of", "replied_at", "visited_at", "satisfaction", "return_count",
+    "rework_count", "extension_count", "reopen_count", "supervision_count", "updated_at",
+)
+READ_COLUMNS = [c for c in T.c if c.name != "geom"]
+
+
+def case_number(case_id: int, reported_at: datetime) -> str:
+    """案卷号: year of report + 8-digit serial (the row id), unique across workstations."""
+    return f"{reported_at:%Y}{case_id:08d}"
+
+
+def case_to_row(case: Case) -> dict:
+    a, last, loc = case.assignee, case.last_assignee, case.location
+    return {
+        "number": case.number, "source": case.source.value, "kind": case.kind.value,
+        "class_code": case.class_code, "catalog_version": case.catalog_version,
+        "description": case.description, "address": case.address, "x": case.x, "y": case.y,
+        "cell_code": loc.cell_code, "community_code": loc.community_code,
+        "street_code": loc.street_code, "segment_id": loc.segment_id,
+        "segment_distance": loc.segment_distance, "road_chief_id": loc.road_chief_id,
+        "grid_worker_id": loc.grid_worker_id, "component_code": case.component_code,
+        "reporter_id": case.reporter_id, "reporter_contact": case.reporter_contact,
+        "external_id": case.external_id, "state": case.state.value, "version": case.version,
+        "reported_at": case.reported_at, "registered_at": case.registered_at,
+        "dispatched_at": case.dispatched_at, "signed_at": case.signed_at,
+        "rectified_at": case.rectified_at, "verified_at": case.verified_at,
+        "closed_at": case.closed_at,
+        "assignee_department_id": a.department_id if a else None,
+        "assignee_person_id": a.person_id if a else None,
+        "last_department_id": last.department_id if last else None,
+        "last_person_id": last.person_id if last else None,
+        "time_limit_minutes": case.time_limit_minutes, "deadline_at": case.deadline_at,
+        "warning_at": case.warning_at,
+        "suspended_remaining_minutes": case.suspended_remaining_minutes,
+        "pending_extension_minutes": case.pending_extension_minutes,
+        "rectifier_ids": ",".join(str(i) for i in sorted(case.rectifier_ids)),
+        "verifier_id": case.verifier_id,
+        "reject_reason": case.reject_reason.value if case.reject_reason else None,
+        "duplicate_of": case.duplicate_of, "replied_at": case.replied_at,
+        "visited_at": case.visited_at,
+        "satisfaction": case.satisfaction.value if case.satisfaction else None,
+        "return_count": case.return_count, "rework_count": case.rework_count,
+        "extension_count": case.extension_count, "reopen_count": case.reopen_count,
+        "supervision_count": case.supervision_count, "updated_at": datetime.now(),
+    }
+
+
+def _assignee(dept: int | None, person: int | None) -> Assignee | None:
+    return None if dept is None and person is None else Assignee(dept, person)
+
+
+def row_to_case(r) -> Case:
+    return Case(
+        id=r.id, number=r.number, source=Source(r.source), kind=CaseKind(r.kind),
+        class_code=r.class_code, catalog_version=r.catalog_version, description=r.description,
+        address=r.address, x=r.x, y=r.y,
+        location=Location(r.cell_code, r.community_code, r.street_code, r.segment_id,
+                          r.segment_distance, r.road_chief_id, r.grid_worker_id),
+        component_code=r.component_code, reporter_id=r.reporter_id,
+        reporter_contact=r.reporter_contact, external_id=r.external_id,
+        state=CaseState(r.state), version=r.version, reported_at=r.reported_at,
+        registered_at=r.registered_at, dispatched_at=r.dispatched_at, signed_at=r.signed_at,
+        rectified_at=r.rectified_at, verified_at=r.verified_at, closed_at=r.closed_at,
+        assignee=_assignee(r.assignee_department_id, r.assignee_person_id),
+        last_assignee=_assignee(r.last_department_id, r.last_person_id),
+        time_limit_minutes=r.time_limit_minutes, deadline_at=r.deadline_at,
+        warning_at=r.warning_at, suspended_remaining_minutes=r.suspended_remaining_minutes,
+        pending_extension_minutes=r.pending_extension_minutes,
+        rectifier_ids=frozenset(int(i) for i in r.rectifier_ids.split(",") if i),
+        verifier_id=r.verifier_id,
+        reject_reason=RejectReason(r.reject_reason) if r.reject_reason else None,
+        duplicate_of=r.duplicate_of, replied_at=r.replied_at, visited_at=r.visited_at,
+        satisfaction=Satisfaction(r.satisfaction) if r.satisfaction else None,
+        return_count=r.return_count, rework_count=r.rework_count,
+        extension_count=r.extension_count, reopen_count=r.reopen_count,
+        supervision_count=r.supervision_count)
+
+
+def event_to_row(ev: CaseEvent) -> dict:
+    return {"case_id": ev.case_id, "seq": ev.seq, "action": ev.action, "actor_id": ev.actor_id,
+            "actor_role": ev.actor_role, "at": ev.at,
+            "from_state": ev.from_state.value if ev.from_state else None,
+            "to_state": ev.to_state.value, "reason": ev.reason, "data": ev.data,
+            "attachments": list(ev.attachments)}
+
+
+def row_to_event(r) -> CaseEvent:
+    return CaseEvent(r.case_id, r.seq, r.action, r.actor_id, r.actor_role, r.at,
+                     CaseState(r.from_state) if r.from_state else None, CaseState(r.to_state),
+                     r.reason, dict(r.data or {}), tuple(r.attachments or ()))
+
+
+class SqlCaseRepository:
+    def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int) -> None:
+        self.conn, self.spatial, self.srid = conn, spatial, srid
+        self._insert = insert(T).values(
+            geom=spatial.point_expr(bindparam("px"), bindparam("py"), srid)).returning(T.c.id)
+
+    def get(self, case_id: int) -> Case:
+        row = self.conn.execute(select(*READ_COLUMNS).where(T.c.id == case_id)).first()
+        if row is None:
+            raise NotFound(f"no case with id {case_id}", value=case_id)
+        return row_to_case(row)
+
+    def get_by_number(self, number: str) -> Case:
+        row = self.conn.execute(select(*READ_COLUMNS).where(T.c.number == number)).first()
+        if row is None:
+            raise NotFound(f"no case numbered {number}", value=number)
+        return row_to_case(row)
+
+    def add(self, case: Case) -> Case:
+        row = case_to_row(case)
+        row["px"], row["py"] = case.x, case.y
+        case.id = self.conn.execute(self._insert, row).scalar_one()
+        case.number = case_number(case.id, case.reported_at)
+        self.conn.execute(update(T).where(T.c.id == case.id).values(number=case.number))
+        return case
+
+    def update(self, case: Case, expected_version: int) -> None:
+        row = case_to_row(case)
+        result = self.conn.execute(
+            update(T).where(T.c.id == case.id, T.c.version == expected_version)
+            .values({k: row[k] for k in MUTABLE}))
+        if result.rowcount != 1:
+            current = self.conn.execute(select(T.c.version).where(T.c.id == case.id)).scalar()
+            raise StaleCase(
+                f"case {case.number} was changed by another workstation while this one worked "
+                f"on it (read version {expected_version}, now {current}); nothing was saved. "
+                "Refresh and retry.", case=case.number, seen=expected_version, current=current)
+
+    def add_event(self, event: CaseEvent) -> None:
+        self.conn.execute(insert(E), event_to_row(event))
+
+    def events(self, case_id: int) -> list[CaseEvent]:
+        rows = self.conn.execute(select(E).where(E.c.case_id == case_id).order_by(E.c.seq))
+        return [row_to_event(r) for r in rows]
+
+    def duplicate_candidates(self, class_code: str, x: float, y: float, radius: float,
+                             since: datetime, until: datetime) -> list[Candidate]:
+        rows = self.conn.execute(
+            select(T.c.id, T.c.number, T.c.x, T.c.y, T.c.reported_at).where(
+                T.c.class_code == class_code, T.c.reported_at.between(since, until),
+                T.c.state.notin_([CaseState.REJECTED.value, CaseState.CLOSED.value]),
+                T.c.x.between(x - radius, x + radius), T.c.y.between(y - radius, y + radius)))
+        return [Candidate(r.id, r.number, r.x, r.y, r.reported_at) for r in rows
+                if (r.x - x) ** 2 + (r.y - y) ** 2 <= radius * radius]
+
+    def _where(self, q: CaseQuery):
+        conds = []
+        if q.states:
+            conds.append(T.c.state.in_(q.states))
+        if q.class_codes:
+            conds.append(T.c.class_code.in_(q.class_codes))
+        if q.sources:
+            conds.append(T.c.source.in_(q.sources))
+        if q.street_code:
+            conds.append(T.c.street_code == q.street_code)
+        if q.department_id is not None:
+            conds.append(T.c.assignee_department_id == q.department_id)
+        if q.road_chief_id is not None:
+            conds.append(or_(T.c.road_chief_id == q.road_chief_id,
+                             T.c.assignee_person_id == q.road_chief_id))
+        if q.segment_ids is not None:
+            conds.append(T.c.segment_id.in_(q.segment_ids))
+        if q.cell_codes is not None:
+            conds.append(T.c.cell_code.in_(q.cell_codes))
+        if q.overdue_at is not None:
+            conds.append(and_(T.c.state.in_([s.value for s in CaseState if s.is_handling]),
+                              T.c.deadline_at < q.overdue_at))
+        if q.reported_from is not None:
+            conds.append(T.c.reported_at >= q.reported_from)
+        if q.reported_to is not None:
+            conds.append(T.c.reported_at < q.reported_to)
+        if q.text:
+            like = f"%{q.text}%"
+            conds.append(or_(T.c.number.like(like), T.c.description.like(like),
+                             T.c.address.like(like), T.c.external_id.like(like)))
+        return and_(*conds) if conds else True
+
+    def find(self, q: CaseQuery) -> list[Case]:
+        stmt = select(*READ_COLUMNS).where(self._where(q)).order_by(T.c.reported_at.desc(),
+                                                                     T.c.id.desc())
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit).offset(q.offset)
+        return [row_to_case(r) for r in self.conn.execute(stmt)]
+
+    def count(self, q: CaseQuery) -> int:
+        return self.conn.execute(select(func.count()).select_from(T).where(self._where(q))).scalar()
+
+    def attach_photos(self, case_id: int, seq: int, photos: Sequence[str], phase: str) -> None:
+        self.conn.execute(insert(m.CasePhoto.__table__),
+                          [{"case_id": case_id, "seq": seq, "sha256": s, "phase": phase}
+                           for s in photos])

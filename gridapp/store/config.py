@@ -1,0 +1,137 @@
+"""Catalog versions, work calendar, settings and store meta; cached per config revision."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from ..domain.calendar import WorkCalendar, parse_periods
+from ..domain.catalog import CaseKind, Catalog, CatalogClass, TimeLimit, TimeUnit
+from ..domain.errors import NotFound
+from ..domain.settings import Settings
+from . import models as m
+
+META = m.MetaEntry.__table__
+VERS = m.CatalogVersion.__table__
+CLS = m.CatalogClass.__table__
+DAYS = m.CalendarDay.__table__
+
+
+class ConfigCache:
+    """Shared by all units of work of one store; dropped when the revision moves."""
+
+    def __init__(self) -> None:
+        self.revision: str | None = None
+        self.catalogs: dict[int, Catalog] = {}
+        self.current: dict[str, Any] = {}
+
+
+class SqlConfigRepository:
+    def __init__(self, conn: Connection, cache: ConfigCache) -> None:
+        self.conn, self.cache = conn, cache
+        self._checked = False
+
+    # --- meta -----------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        return self.conn.execute(select(META.c.value).where(META.c.key == key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        if self.conn.execute(update(META).where(META.c.key == key).values(value=value)).rowcount == 0:
+            self.conn.execute(insert(META).values(key=key, value=value))
+
+    def _bump(self) -> None:
+        """Tell every workstation that configuration changed (they reload on next use)."""
+        rev = int(self.meta("config_revision") or 0) + 1
+        self.set_meta("config_revision", str(rev))
+        self.cache.revision = None
+
+    def _fresh(self) -> dict[str, Any]:
+        if not self._checked:
+            rev = self.meta("config_revision") or "0"
+            if rev != self.cache.revision:
+                self.cache.current = {}
+                self.cache.revision = rev
+            self._checked = True
+        return self.cache.current
+
+    # --- catalog --------------------------------------------------------------------
+    def catalog(self, version: int | None = None) -> Catalog:
+        if version is None:
+            cur = self._fresh()
+            if "catalog_version" not in cur:
+                cur["catalog_version"] = self.conn.execute(select(func.max(VERS.c.version))).scalar()
+            version = cur["catalog_version"]
+            if version is None:
+                raise NotFound("the store has no catalog yet (run `gridapp init`)")
+        if version not in self.cache.catalogs:
+            rows = self.conn.execute(select(CLS).where(CLS.c.version == version)
+                                     .order_by(CLS.c.code)).all()
+            if not rows:
+                raise NotFound(f"no catalog version {version}", value=version)
+            self.cache.catalogs[version] = Catalog(version, [
+                CatalogClass(r.code, r.name, CaseKind(r.kind), r.large_code, r.large_name,
+                             r.department_code, TimeLimit(r.limit_amount, TimeUnit(r.limit_unit)),
+                             r.register_condition, r.close_condition, bool(r.active))
+                for r in rows])
+        return self.cache.catalogs[version]
+
+    def save_catalog(self, classes: Iterable[CatalogClass], by: int | None, note: str) -> int:
+        """Store `classes` as a new catalog version; older versions stay for old cases."""
+        version = (self.conn.execute(select(func.max(VERS.c.version))).scalar() or 0) + 1
+        classes = list(classes)
+        Catalog(version, classes)  # rejects duplicates before anything is written
+        self.conn.execute(insert(VERS).values(version=version, created_at=datetime.now(),
+                                              created_by=by, note=note))
+        self.conn.execute(insert(CLS), [{
+            "version": version, "code": c.code, "name": c.name, "kind": c.kind.value,
+            "large_code": c.large_code, "large_name": c.large_name,
+            "department_code": c.department_code, "limit_amount": c.time_limit.amount,
+            "limit_unit": c.time_limit.unit.value, "register_condition": c.register_condition,
+            "close_condition": c.close_condition, "active": c.active} for c in classes])
+        self._bump()
+        return version
+
+    def catalog_versions(self) -> list[tuple[int, datetime, str]]:
+        return [(r.version, r.created_at, r.note)
+                for r in self.conn.execute(select(VERS).order_by(VERS.c.version))]
+
+    # --- calendar -------------------------------------------------------------------
+    def calendar(self) -> WorkCalendar:
+        cur = self._fresh()
+        if "calendar" not in cur:
+            cfg = json.loads(self.meta("calendar") or "{}")
+            rows = self.conn.execute(select(DAYS.c.day, DAYS.c.kind)).all()
+            base = WorkCalendar(parse_periods(cfg["periods"]) if "periods" in cfg
+                                else WorkCalendar().periods,
+                                frozenset(cfg.get("weekend", [5, 6])))
+            cur["calendar"] = base.with_days(
+                holidays=[r.day for r in rows if r.kind == "holiday"],
+                workdays=[r.day for r in rows if r.kind == "workday"])
+        return cur["calendar"]
+
+    def save_calendar(self, calendar: WorkCalendar, names: dict[date, str]) -> None:
+        self.set_meta("calendar", json.dumps({
+            "periods": ",".join(f"{s:%H:%M}-{e:%H:%M}" for s, e in calendar.periods),
+            "weekend": sorted(calendar.weekend)}))
+        self.conn.execute(delete(DAYS))
+        rows = [{"day": d, "kind": "holiday", "name": names.get(d, "")} for d in calendar.holidays]
+        rows += [{"day": d, "kind": "workday", "name": names.get(d, "")} for d in calendar.workdays]
+        if rows:
+            self.conn.execute(insert(DAYS), rows)
+        self._bump()
+
+    # --- settings -------------------------------------------------------------------
+    def settings(self) -> Settings:
+        cur = self._fresh()
+        if "settings" not in cur:
+            raw = self.meta("settings")
+            cur["settings"] = Settings.from_dict(json.loads(raw)) if raw else Settings()
+        return cur["settings"]
+
+    def save_settings(self, settings: Settings) -> None:
+        self.set_meta("settings", json.dumps(settings.to_dict(), ensure_ascii=False))
+        self._bump()

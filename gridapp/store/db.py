@@ -1,0 +1,71 @@
+"""Engines for both backends: SpatiaLite through sqlean (can load extensions), PostGIS."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Must be set before GeoAlchemy2 loads the extension; Debian's libsqlite3-mod-spatialite.
+os.environ.setdefault("SPATIALITE_LIBRARY_PATH", "mod_spatialite")
+
+import sqlean  # noqa: E402  (stdlib sqlite3 here cannot load extensions)
+from geoalchemy2.admin.dialects.sqlite import init_spatialite, load_spatialite_driver  # noqa: E402
+from sqlalchemy import Engine, create_engine, event  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.pool import NullPool  # noqa: E402
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be opened: names the URL and what is missing."""
+
+
+def normalize_url(url_or_path: str) -> str:
+    """Accept a plain file path for SpatiaLite as well as a full database URL."""
+    if "://" in url_or_path:
+        return url_or_path
+    return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _sqlite_connect(dbapi_conn, _record) -> None:
+    try:
+        load_spatialite_driver(dbapi_conn)
+    except Exception as exc:  # the Debian package is missing
+        raise StoreUnavailable(
+            "cannot load mod_spatialite: install it with "
+            "`apt-get install libsqlite3-mod-spatialite`") from exc
+    cur = dbapi_conn.cursor()
+    # WAL lets the map read while a transition commits; NORMAL is durable across app crashes.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.close()
+    init_spatialite(dbapi_conn, transaction=True, init_mode="WGS84")
+
+
+def _sqlite_begin(conn) -> None:
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for `url` with the connection set-up its backend needs."""
+    url = normalize_url(url)
+    if is_sqlite(url):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, module=sqlean, poolclass=NullPool if path == ":memory:"
+                               else None)
+        event.listen(engine, "connect", _sqlite_connect)
+        # pysqlite's implicit BEGIN lets a reader upgrade to writer and fail with "locked";
+        # write units of work take the lock at BEGIN so two workstations queue instead.
+        event.listen(engine, "connect", lambda c, r: setattr(c, "isolation_level", None))
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)

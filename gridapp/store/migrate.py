@@ -1,0 +1,38 @@
+"""Alembic, driven from code: create a store, or upgrade one made by an older version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection, srid: int | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    cfg.attributes["srid"] = srid
+    return cfg
+
+
+def head_revision() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, srid: int | None = None, revision: str = "head") -> None:
+    """Bring the schema to `revision` (new stores need `srid`, the CRS of their geometry)."""
+    with engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
+        command.upgrade(alembic_config(conn, srid), revision)

@@ -1,0 +1,291 @@
+"""Typed SQLAlchemy 2 models: the store's schema (the migrations create and evolve it)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from geoalchemy2 import Geometry
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Geometry SRID is per store (chosen at `gridapp init`); migrations pass the real one.
+# The models use 0 only for Python-side typing; SQL goes through store/spatial.
+SRID_PLACEHOLDER = 0
+
+
+def geom(kind: str, index: bool = True) -> Geometry:
+    return Geometry(kind, srid=SRID_PLACEHOLDER, spatial_index=index)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class MetaEntry(Base):
+    """Store-wide facts: CRS, district, settings JSON, config revision."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class District(Base):
+    __tablename__ = "districts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    geom = mapped_column(geom("MULTIPOLYGON"), nullable=True)
+
+
+class Street(Base):
+    __tablename__ = "streets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(9), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    geom = mapped_column(geom("MULTIPOLYGON"), nullable=True)
+
+
+class Community(Base):
+    __tablename__ = "communities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    street_code: Mapped[str] = mapped_column(String(9), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    geom = mapped_column(geom("MULTIPOLYGON"), nullable=True)
+
+
+class GridCell(Base):
+    __tablename__ = "grid_cells"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(15), unique=True)
+    community_code: Mapped[str] = mapped_column(String(12), index=True)
+    street_code: Mapped[str] = mapped_column(String(9), index=True)
+    area_m2: Mapped[float] = mapped_column(Float)
+    cx: Mapped[float] = mapped_column(Float)
+    cy: Mapped[float] = mapped_column(Float)
+    geom = mapped_column(geom("MULTIPOLYGON"))
+
+
+class RoadSegment(Base):
+    __tablename__ = "road_segments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    road_name: Mapped[str] = mapped_column(Text)
+    road_class: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text, default="")
+    length_m: Mapped[float] = mapped_column(Float)
+    geom = mapped_column(geom("MULTILINESTRING"))
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    street_code: Mapped[str | None] = mapped_column(String(9), nullable=True, index=True)
+
+
+class Component(Base):
+    __tablename__ = "components"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    class_code: Mapped[str] = mapped_column(String(5), index=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    owner_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"),
+                                                            nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="normal")
+    geom = mapped_column(geom("POINT"))
+
+
+class Person(Base):
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    password_hash: Mapped[str | None] = mapped_column(Text, nullable=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"),
+                                                      nullable=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class PersonRole(Base):
+    __tablename__ = "person_roles"
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class Assignment(Base):
+    """Road chief ↔ segment, grid worker ↔ cell, department ↔ class, valid over a period."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_lookup", "kind", "target_code", "valid_from"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    target_code: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True,
+                                                  index=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"),
+                                                      nullable=True)
+    valid_from: Mapped[datetime] = mapped_column(DateTime)
+    valid_to: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class CatalogVersion(Base):
+    __tablename__ = "catalog_versions"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CatalogClass(Base):
+    __tablename__ = "catalog_classes"
+    version: Mapped[int] = mapped_column(ForeignKey("catalog_versions.version"),
+                                         primary_key=True)
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    large_code: Mapped[str] = mapped_column(String(2))
+    large_name: Mapped[str] = mapped_column(Text)
+    department_code: Mapped[str] = mapped_column(String(32))
+    limit_amount: Mapped[float] = mapped_column(Float)
+    limit_unit: Mapped[str] = mapped_column(String(16))
+    register_condition: Mapped[str] = mapped_column(Text, default="")
+    close_condition: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class CalendarDay(Base):
+    """A day that breaks the weekly rule: a public holiday, or a make-up workday (调休)."""
+
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # holiday | workday
+    name: Mapped[str] = mapped_column(Text, default="")
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_dup", "class_code", "reported_at"),
+        Index("ix_cases_state_deadline", "state", "deadline_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
+    source: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    class_code: Mapped[str] = mapped_column(String(5))
+    catalog_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    # No spatial index: lookups use x/y ranges; the geometry is there for GIS clients.
+    geom = mapped_column(geom("POINT", index=False))
+    cell_code: Mapped[str | None] = mapped_column(String(15), nullable=True, index=True)
+    community_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    street_code: Mapped[str | None] = mapped_column(String(9), nullable=True, index=True)
+    segment_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    segment_distance: Mapped[float | None] = mapped_column(Float, nullable=True)
+    road_chief_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    grid_worker_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    component_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    reporter_id: Mapped[int] = mapped_column(Integer)
+    reporter_contact: Mapped[str] = mapped_column(Text, default="")
+    external_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    state: Mapped[str] = mapped_column(String(24))
+    version: Mapped[int] = mapped_column(Integer)
+    reported_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    dispatched_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    rectified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    assignee_department_id: Mapped[int | None] = mapped_column(Integer, nullable=True,
+                                                               index=True)
+    assignee_person_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    last_department_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    time_limit_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    deadline_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    warning_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    suspended_remaining_minutes: Mapped[float | None] = mapped_column(Float, nullable=True)
+    pending_extension_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rectifier_ids: Mapped[str] = mapped_column(Text, default="")
+    verifier_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reject_reason: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    duplicate_of: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    visited_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    satisfaction: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    return_count: Mapped[int] = mapped_column(Integer, default=0)
+    rework_count: Mapped[int] = mapped_column(Integer, default=0)
+    extension_count: Mapped[int] = mapped_column(Integer, default=0)
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    supervision_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CaseEvent(Base):
+    """The audit trail: one row per state change or recorded act, never updated."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (UniqueConstraint("case_id", "seq"), Index("ix_case_events_at", "at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(32))
+    actor_id: Mapped[int] = mapped_column(Integer, index=True)
+    actor_role: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    from_state: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    to_state: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    attachments: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class Photo(Base):
+    """Content-addressed photo blobs (sha256), written before the transition that cites them."""
+
+    __tablename__ = "photos"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mime: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CasePhoto(Base):
+    """Which photo belongs to which audit row of which case (before/after evidence)."""
+
+    __tablename__ = "case_photos"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("photos.sha256"), primary_key=True)
+    phase: Mapped[str] = mapped_column(String(32))

@@ -1,0 +1,90 @@
+"""A store: one database (SpatiaLite file or PostGIS URL), migrated to the current schema."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import make_url
+
+from . import migrate
+from .config import ConfigCache
+from .db import StoreUnavailable, create_store_engine, is_sqlite, normalize_url
+from .spatial import SpatialDialect, dialect_for
+from .uow import SqlUnitOfWork
+
+
+class Store:
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url, self.engine = url, engine
+        self.backend = engine.dialect.name
+        self.spatial: SpatialDialect = dialect_for(self.backend)
+        self.config_cache = ConfigCache()
+        with engine.connect() as conn:
+            self.srid = int(conn.execute(text("SELECT value FROM meta WHERE key='srid'")).scalar())
+
+    @classmethod
+    def create(cls, url: str, srid: int = 4547) -> Store:
+        """A new, empty store at `url` with geometry in EPSG:`srid`."""
+        url = normalize_url(url)
+        if is_sqlite(url):
+            path = Path(make_url(url).database)
+            if path.exists() and path.stat().st_size > 0:
+                raise StoreUnavailable(f"{path} already exists; open it or choose another file")
+        engine = create_store_engine(url)
+        if migrate.current_revision(engine) is not None:
+            raise StoreUnavailable(f"{_safe(url)} already holds a gridapp store")
+        migrate.upgrade(engine, srid=srid)
+        return cls(url, engine)
+
+    @classmethod
+    def open(cls, url: str, upgrade: bool = True) -> Store:
+        """Open an existing store, upgrading its schema if an older gridapp made it."""
+        url = normalize_url(url)
+        if is_sqlite(url) and not Path(make_url(url).database).exists():
+            raise StoreUnavailable(f"no store at {make_url(url).database}; "
+                                   "create one with `gridapp init` or `gridapp demo`")
+        engine = create_store_engine(url)
+        rev = migrate.current_revision(engine)
+        if rev is None:
+            raise StoreUnavailable(f"{_safe(url)} is not a gridapp store (no schema version)")
+        head = migrate.head_revision()
+        if rev != head:
+            known = {s.revision for s in _scripts().walk_revisions()}
+            if rev not in known:
+                raise StoreUnavailable(f"{_safe(url)} was made by a newer gridapp "
+                                       f"(schema {rev}); update gridapp to open it")
+            if not upgrade:
+                raise StoreUnavailable(f"{_safe(url)} has schema {rev}, this gridapp needs {head}")
+            migrate.upgrade(engine)
+        return cls(url, engine)
+
+    def uow(self, write: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self, write)
+
+    @contextmanager
+    def read(self) -> Connection:
+        """A read-only connection for bulk queries (map layers, indicators)."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    @property
+    def revision(self) -> str | None:
+        return migrate.current_revision(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _scripts() -> ScriptDirectory:
+    from alembic.config import Config
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
+    return ScriptDirectory.from_config(cfg)
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,50 @@
+"""The SQL unit of work: one connection, one transaction, the repositories on it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cases import SqlCaseRepository
+from .config import SqlConfigRepository
+from .people import SqlPeopleRepository
+from .photos import SqlPhotoRepository
+from .places import PlaceWriter, SqlPlaceRepository
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+class SqlUnitOfWork:
+    """`with uow:` opens a transaction; `commit()` keeps it; leaving without commit undoes it."""
+
+    def __init__(self, store: Store, write: bool = True) -> None:
+        self.store, self.write = store, write
+        self.conn = self.tx = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        if self.conn is not None:
+            raise RuntimeError("unit of work is already open")
+        self.conn = self.store.engine.connect().execution_options(sqlite_immediate=self.write)
+        self.tx = self.conn.begin()
+        s = self.store
+        self.cases = SqlCaseRepository(self.conn, s.spatial, s.srid)
+        self.places = SqlPlaceRepository(self.conn, s.spatial, s.srid)
+        self.loader = PlaceWriter(self.conn, s.spatial, s.srid)
+        self.people = SqlPeopleRepository(self.conn)
+        self.config = SqlConfigRepository(self.conn, s.config_cache)
+        self.photos = SqlPhotoRepository(self.conn)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.tx is not None and self.tx.is_active:
+                self.tx.rollback()
+        finally:
+            self.conn.close()
+            self.conn = self.tx = None
+
+    def commit(self) -> None:
+        self.tx.commit()
+
+    def rollback(self) -> None:
+        self.tx.rollback()
