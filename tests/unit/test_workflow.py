@@ -115,8 +115,10 @@ def test_dispatch_sets_deadline_and_warning_from_calendar():
     assert c.deadline_status(T0) is DeadlineStatus.NORMAL
     assert c.deadline_status(c.warning_at) is DeadlineStatus.WARNING
     assert c.deadline_status(c.deadline_at + timedelta(minutes=1)) is DeadlineStatus.OVERDUE
+    registered = new_case()
+    wf.register(registered, ACCEPTOR, T0)
     with pytest.raises(PermissionDenied):
-        wf.dispatch(new_case(), ACCEPTOR, T0, Assignee(department_id=1), FOUR_HOURS, CAL, 0.8, 1)
+        wf.dispatch(registered, ACCEPTOR, T0, Assignee(department_id=1), FOUR_HOURS, CAL, 0.8, 1)
 
 
 def test_only_the_assignee_signs():
