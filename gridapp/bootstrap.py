@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from .domain.calendar import WorkCalendar
 from .io.catalog import read_catalog, read_departments
 from .io.holidays import official_days
-from .domain.calendar import WorkCalendar
 from .paths import data_dir, resource
 from .services.setup import initialize
 from .store.db import is_sqlite, normalize_url

@@ -40,6 +40,8 @@ PEOPLE = [  # username, name, roles, department
     ("chief1", "路长甲", [Role.ROAD_CHIEF], "enforcement"),
     ("chief2", "路长乙", [Role.ROAD_CHIEF], "enforcement"),
     ("boss", "钱领导", [Role.LEADER], None),
+    ("street1", "一元街处置员", [Role.DEPT_HANDLER], "street-420102001"),
+    ("street2", "大智街处置员", [Role.DEPT_HANDLER], "street-420102002"),
     # A supervisor who is also a handler: the 监管分离 rule must stop him verifying his own fix.
     ("dual", "双岗员", [Role.GRID_WORKER, Role.DEPT_HANDLER], "sanitation"),
 ]

@@ -22,7 +22,13 @@ from .case import (
     Satisfaction,
 )
 from .catalog import TimeLimit
-from .errors import IllegalTransition, InvalidInput, OutOfScope, PermissionDenied, SeparationOfDuties
+from .errors import (
+    IllegalTransition,
+    InvalidInput,
+    OutOfScope,
+    PermissionDenied,
+    SeparationOfDuties,
+)
 from .people import Actor, Role
 
 S = CaseState

@@ -11,7 +11,7 @@ from ..domain.calendar import WorkCalendar
 from ..domain.case import Case, CaseEvent
 from ..domain.catalog import Catalog, CatalogClass
 from ..domain.duplicates import Candidate
-from ..domain.people import Actor, Assignment, Person, Role
+from ..domain.people import Assignment, Person, Role
 from ..domain.places import Location
 from ..domain.settings import Settings
 

@@ -12,6 +12,19 @@ from sqlalchemy import Connection, Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+# SpatiaLite keeps its own bookkeeping tables; autogenerate must never touch them.
+_SPATIALITE_OWN = ("spatial_ref_sys", "geometry_columns", "spatialite_history", "sql_statements_log",
+                   "views_geometry_columns", "virts_geometry_columns", "SpatialIndex",
+                   "ElementaryGeometries", "KNN", "KNN2", "data_licenses", "spatial_ref_sys_aux")
+
+
+def include_name(name, type_, parent_names) -> bool:
+    """Alembic filter: only gridapp's own tables, never the spatial extension's."""
+    if type_ == "table":
+        return not (name in _SPATIALITE_OWN or name.startswith(("idx_", "geometry_columns_",
+                                                                 "views_", "virts_", "vector_")))
+    return True
+
 
 def alembic_config(connection: Connection, srid: int | None = None) -> Config:
     cfg = Config()

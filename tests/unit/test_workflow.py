@@ -62,7 +62,10 @@ def new_case(source=Source.GRID_PATROL, segment=100):
     return c
 
 
-def dispatched(to=Assignee(department_id=SANITATION), **kw):
+TO_SANITATION = Assignee(department_id=SANITATION)
+
+
+def dispatched(to=TO_SANITATION, **kw):
     c = new_case(**kw)
     wf.register(c, ACCEPTOR, T0)
     wf.dispatch(c, DISPATCHER, T0, to, FOUR_HOURS, CAL, 0.8, 1)

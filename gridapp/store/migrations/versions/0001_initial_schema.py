@@ -3,7 +3,7 @@
 The geometry SRID is the store's own (chosen at `gridapp init`), kept in meta.srid.
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-21 16:44:49.968171
 """
 import sqlalchemy as sa
@@ -295,15 +295,13 @@ def upgrade() -> None:
     )
     meta = sa.table("meta", sa.column("key", sa.String), sa.column("value", sa.Text))
     op.bulk_insert(meta, [{"key": "srid", "value": str(srid)}])
-    people = sa.table("people", sa.column("id", sa.Integer), sa.column("username", sa.String),
-                      sa.column("name", sa.Text), sa.column("phone", sa.String),
-                      sa.column("active", sa.Boolean))
-    roles = sa.table("person_roles", sa.column("person_id", sa.Integer),
-                     sa.column("role", sa.String))
+    people = sa.table("people", sa.column("username", sa.String), sa.column("name", sa.Text),
+                      sa.column("phone", sa.String), sa.column("active", sa.Boolean))
     # The system account records automatic acts (duplicate links); it cannot log in.
-    op.bulk_insert(people, [{"id": 1, "username": "system", "name": "系统自动", "phone": "",
+    op.bulk_insert(people, [{"username": "system", "name": "系统自动", "phone": "",
                              "active": True}])
-    op.bulk_insert(roles, [{"person_id": 1, "role": "acceptor"}])
+    op.execute("INSERT INTO person_roles (person_id, role) "
+               "SELECT id, 'acceptor' FROM people WHERE username = 'system'")
 
 
 def downgrade() -> None:

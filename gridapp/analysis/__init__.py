@@ -1,0 +1,1 @@
+"""Analysis over many rows (numpy/geopandas): spatial assignment, hotspots, indicators."""

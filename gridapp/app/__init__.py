@@ -1,0 +1,1 @@
+"""Headless application state: session, selection, filters, layers; no Qt."""

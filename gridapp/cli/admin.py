@@ -1,0 +1,322 @@
+"""`gridapp init`, people, departments, assignments, catalog, calendar, settings."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from ..domain.calendar import WorkCalendar, parse_periods
+from ..domain.catalog import TimeLimit
+from ..domain.people import AssignmentKind, Role
+from ..domain.settings import Settings
+from ..services import admin
+from . import parse_at, pass_ctx
+
+
+@click.command()
+@click.option("--crs", default="EPSG:4547", show_default=True,
+              help="Projected CRS of the store (metres), e.g. the local CGCS2000 GK zone.")
+@click.option("--admin-password", envvar="GRIDAPP_ADMIN_PASSWORD", prompt=True,
+              hide_input=True, confirmation_prompt=True, help="Password of user `admin`.")
+@click.option("--district-code", default="")
+@click.option("--district-name", default="")
+@pass_ctx
+def init(ctx, crs, admin_password, district_code, district_name):
+    """Create an empty store with the default catalog, departments and calendar."""
+    from pyproj import CRS
+
+    from ..bootstrap import create_store, default_db
+    c = CRS.from_user_input(crs)
+    if not c.is_projected:
+        raise click.BadParameter(f"{crs} is not a projected CRS in metres", param_hint="--crs")
+    store = create_store(ctx.db or default_db(), c.to_epsg(), admin_password, district_code,
+                         district_name)
+    ctx.emit({"db": store.url, "srid": store.srid, "revision": store.revision},
+             f"created store {store.url} (EPSG:{store.srid}, schema {store.revision})")
+
+
+@click.group()
+def dept():
+    """Departments (专业部门, street offices, owners)."""
+
+
+@dept.command("add")
+@click.argument("code")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(["professional", "street", "other"]),
+              default="professional")
+@click.option("--street-code")
+@pass_ctx
+def dept_add(ctx, code, name, kind, street_code):
+    d = admin.add_department(ctx.store.uow(), code, name, kind, street_code)
+    ctx.emit(d.__dict__ if hasattr(d, "__dict__") else vars(d), f"department {d.code} (#{d.id})")
+
+
+@dept.command("list")
+@pass_ctx
+def dept_list(ctx):
+    with ctx.store.uow(write=False) as uow:
+        rows = uow.people.departments()
+    ctx.emit([{"id": d.id, "code": d.code, "name": d.name, "kind": d.kind,
+               "street_code": d.street_code} for d in rows],
+             "\n".join(f"{d.code:<22} {d.kind:<12} {d.name}" for d in rows))
+
+
+@click.group()
+def person():
+    """People and their roles."""
+
+
+@person.command("add")
+@click.argument("username")
+@click.option("--name", required=True)
+@click.option("--role", "roles", multiple=True, required=True,
+              type=click.Choice([r.value for r in Role]))
+@click.option("--dept", "department")
+@click.option("--password", envvar="GRIDAPP_NEW_PASSWORD", help="Login password (optional).")
+@pass_ctx
+def person_add(ctx, username, name, roles, department, password):
+    p = admin.add_person(ctx.store.uow(), username, name, roles, department, password)
+    ctx.emit({"id": p.id, "username": p.username, "roles": sorted(p.roles)},
+             f"person {p.username} (#{p.id}): {', '.join(sorted(p.roles))}")
+
+
+@person.command("passwd")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@pass_ctx
+def person_passwd(ctx, username, password):
+    admin.set_password(ctx.store.uow(), username, password)
+    ctx.emit({"username": username}, f"password of {username} changed")
+
+
+@person.command("list")
+@click.option("--role", type=click.Choice([r.value for r in Role]))
+@pass_ctx
+def person_list(ctx, role):
+    with ctx.store.uow(write=False) as uow:
+        people = uow.people.people_with_role(Role(role)) if role else \
+            [p for r in Role for p in uow.people.people_with_role(r)]
+    seen, rows = set(), []
+    for p in people:
+        if p.id not in seen:
+            seen.add(p.id)
+            rows.append({"id": p.id, "username": p.username, "name": p.name,
+                         "roles": sorted(p.roles), "department_id": p.department_id})
+    ctx.emit(rows, "\n".join(f"{r['username']:<16} {r['name']:<8} {','.join(r['roles'])}"
+                             for r in rows))
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["road-chief", "grid-worker", "department"]))
+@click.argument("target")
+@click.argument("who")
+@click.option("--from", "valid_from", help="Valid from (ISO), default now.")
+@pass_ctx
+def assign(ctx, kind, target, who, valid_from):
+    """Make WHO responsible for TARGET from now (the previous holder's period ends).
+
+    road-chief SEGMENT_CODE USER | grid-worker CELL_CODE USER | department CLASS DEPT_CODE
+    """
+    k = {"road-chief": AssignmentKind.ROAD_CHIEF_SEGMENT,
+         "grid-worker": AssignmentKind.GRID_WORKER_CELL,
+         "department": AssignmentKind.DEPARTMENT_CLASS}[kind]
+    a = admin.assign(ctx.store.uow(), k, target, person=None if kind == "department" else who,
+                     department=who if kind == "department" else None,
+                     valid_from=parse_at(valid_from))
+    ctx.emit({"id": a.id, "kind": a.kind.value, "target": a.target_code,
+              "valid_from": a.valid_from}, f"{kind} {target} → {who} from {a.valid_from}")
+
+
+@click.group()
+def catalog():
+    """The classification catalog (部件/事件 classes, departments, deadlines)."""
+
+
+@catalog.command("list")
+@click.option("--version", type=int, help="An older version (default: current).")
+@pass_ctx
+def catalog_list(ctx, version):
+    with ctx.store.uow(write=False) as uow:
+        cat = uow.config.catalog(version)
+    rows = [{"code": c.code, "kind": c.kind.value, "large": c.large_name, "name": c.name,
+             "department": c.department_code, "limit": str(c.time_limit), "active": c.active,
+             "register_condition": c.register_condition, "close_condition": c.close_condition}
+            for c in cat]
+    ctx.emit({"version": cat.version, "classes": rows},
+             f"catalog version {cat.version}, {len(rows)} classes\n" + "\n".join(
+                 f"{r['code']} {r['large']:<5} {r['name']:<12} {r['limit']:<10} {r['department']}"
+                 for r in rows))
+
+
+@catalog.command("versions")
+@pass_ctx
+def catalog_versions(ctx):
+    with ctx.store.uow(write=False) as uow:
+        rows = uow.config.catalog_versions()
+    ctx.emit([{"version": v, "created_at": t, "note": n} for v, t, n in rows],
+             "\n".join(f"v{v} {t:%Y-%m-%d %H:%M} {n}" for v, t, n in rows))
+
+
+@catalog.command("edit")
+@click.argument("code")
+@click.option("--as", "user", required=True)
+@click.option("--limit", help="New time limit, e.g. 4h or 20d.")
+@click.option("--department")
+@click.option("--name")
+@click.option("--active/--inactive", default=None)
+@click.option("--note", default="")
+@pass_ctx
+def catalog_edit(ctx, code, user, limit, department, name, active, note):
+    """Change one class; saved as a new catalog version (old cases keep their deadlines)."""
+    if limit:
+        TimeLimit.parse(limit)
+    v = admin.edit_class(ctx.store.uow(), user, code, limit=limit, department=department,
+                         name=name, active=active, note=note)
+    ctx.emit({"version": v}, f"catalog version {v} saved")
+
+
+@catalog.command("export")
+@click.argument("path", type=click.Path(dir_okay=False))
+@pass_ctx
+def catalog_export(ctx, path):
+    from ..io.catalog import write_catalog
+    with ctx.store.uow(write=False) as uow:
+        cat = uow.config.catalog()
+    write_catalog(Path(path), cat)
+    ctx.emit({"path": path, "version": cat.version}, f"wrote {len(cat)} classes to {path}")
+
+
+@catalog.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "user", required=True)
+@click.option("--note", default="")
+@pass_ctx
+def catalog_import(ctx, path, user, note):
+    """Replace the catalog from a CSV (as exported); saved as a new version."""
+    from ..io.catalog import read_catalog
+    v = admin.save_catalog(ctx.store.uow(), user, read_catalog(Path(path)),
+                           note or f"import {Path(path).name}")
+    ctx.emit({"version": v}, f"catalog version {v} saved")
+
+
+@click.group()
+def calendar():
+    """The work calendar: working hours, weekend, holidays, make-up days (调休)."""
+
+
+def _calendar(ctx) -> WorkCalendar:
+    with ctx.store.uow(write=False) as uow:
+        return uow.config.calendar()
+
+
+@calendar.command("show")
+@click.option("--year", type=int, default=date.today().year, show_default=True)
+@pass_ctx
+def calendar_show(ctx, year):
+    cal = _calendar(ctx)
+    hol = sorted(d for d in cal.holidays if d.year == year)
+    work = sorted(d for d in cal.workdays if d.year == year)
+    periods = ",".join(f"{s:%H:%M}-{e:%H:%M}" for s, e in cal.periods)
+    ctx.emit({"periods": periods, "weekend": sorted(cal.weekend), "holidays": hol,
+              "workdays": work},
+             f"hours {periods} ({cal.minutes_per_day} min/day); weekend {sorted(cal.weekend)}\n"
+             f"holidays {year}: {', '.join(map(str, hol)) or '-'}\n"
+             f"make-up workdays {year}: {', '.join(map(str, work)) or '-'}")
+
+
+def _save(ctx, user, cal, names=None) -> None:
+    admin.save_calendar(ctx.store.uow(), user, cal, names)
+
+
+@calendar.command("hours")
+@click.argument("periods")
+@click.option("--as", "user", required=True)
+@pass_ctx
+def calendar_hours(ctx, periods, user):
+    """Set working periods, e.g. '08:30-12:00,14:00-17:30'."""
+    cal = _calendar(ctx)
+    _save(ctx, user, WorkCalendar(parse_periods(periods), cal.weekend, cal.holidays,
+                                  cal.workdays))
+    ctx.emit({"periods": periods}, f"working hours set to {periods}")
+
+
+@calendar.command("holiday")
+@click.argument("day", type=click.DateTime(["%Y-%m-%d"]))
+@click.option("--as", "user", required=True)
+@pass_ctx
+def calendar_holiday(ctx, day, user):
+    """Add a day off."""
+    cal = _calendar(ctx)
+    d = day.date()
+    _save(ctx, user, WorkCalendar(cal.periods, cal.weekend, cal.holidays | {d},
+                                  cal.workdays - {d}))
+    ctx.emit({"holiday": d}, f"{d} is now a holiday")
+
+
+@calendar.command("workday")
+@click.argument("day", type=click.DateTime(["%Y-%m-%d"]))
+@click.option("--as", "user", required=True)
+@pass_ctx
+def calendar_workday(ctx, day, user):
+    """Add a make-up workday (调休)."""
+    cal = _calendar(ctx)
+    d = day.date()
+    _save(ctx, user, WorkCalendar(cal.periods, cal.weekend, cal.holidays - {d},
+                                  cal.workdays | {d}))
+    ctx.emit({"workday": d}, f"{d} is now a workday")
+
+
+@calendar.command("deadline")
+@click.argument("start")
+@click.argument("limit")
+@pass_ctx
+def calendar_deadline(ctx, start, limit):
+    """The deadline of LIMIT (4h, 20d) counted from START under this calendar."""
+    cal = _calendar(ctx)
+    t = datetime.fromisoformat(start)
+    end = cal.add_working_minutes(t, TimeLimit.parse(limit).working_minutes(cal.minutes_per_day))
+    ctx.emit({"start": t, "limit": limit, "deadline": end}, f"{end:%Y-%m-%d %H:%M}")
+
+
+@click.group()
+def settings():
+    """Rules that depend on the district: warning share, road tolerance, duplicates."""
+
+
+@settings.command("show")
+@pass_ctx
+def settings_show(ctx):
+    with ctx.store.uow(write=False) as uow:
+        s = uow.config.settings()
+    ctx.emit(s.to_dict(), json.dumps(s.to_dict(), ensure_ascii=False, indent=2))
+
+
+@settings.command("set")
+@click.argument("key")
+@click.argument("value")
+@click.option("--as", "user", required=True)
+@pass_ctx
+def settings_set(ctx, key, value, user):
+    """Set KEY (e.g. warning_share, road_tolerance_m, duplicates.radius_m) to VALUE."""
+    with ctx.store.uow(write=False) as uow:
+        data = uow.config.settings().to_dict()
+    target, name = data, key
+    if "." in key:
+        head, name = key.split(".", 1)
+        target = data.get(head)
+        if not isinstance(target, dict):
+            raise click.BadParameter(f"unknown setting {key}")
+    if name not in target:
+        raise click.BadParameter(f"unknown setting {key}; known: {', '.join(data)}")
+    old = target[name]
+    target[name] = type(old)(value if not isinstance(old, bool)
+                             else value.lower() in ("1", "true", "yes", "on"))
+    admin.save_settings(ctx.store.uow(), user, Settings.from_dict(data))
+    ctx.emit(data, f"{key} = {target[name]}")
+
+
+COMMANDS = [init, dept, person, assign, catalog, calendar, settings]

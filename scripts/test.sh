@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Second command of the README (and of CI): install everything, run the whole suite.
+# The suite starts and stops its own throwaway PostGIS server (tests/postgis_server.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-system.sh test
+scripts/install-python.sh test
+.venv/bin/ruff check gridapp tests
+.venv/bin/lint-imports
+exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
