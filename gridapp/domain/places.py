@@ -38,6 +38,7 @@ class Location:
     segment_distance: float | None = None
     road_chief_id: int | None = None
     grid_worker_id: int | None = None
+    segment_code: str | None = None
 
     @property
     def inside_district(self) -> bool:

@@ -34,11 +34,10 @@ class Outcome:
 
 def actor_for(uow: UnitOfWork, username: str, at: datetime) -> Actor:
     """The person behind `username`, with the segments and cells they hold at `at`."""
-    person = uow.people.by_username(username)
-    if not person.active:
+    actor = uow.people.actor(username, at)
+    if not actor.person.active:
         raise PermissionDenied(f"user {username} is deactivated", user=username)
-    segments, cells = uow.people.scope(person.id, at)
-    return Actor(person, segments, cells)
+    return actor
 
 
 def resolve_case(uow: UnitOfWork, ref: int | str) -> Case:
@@ -68,9 +67,7 @@ def report(uow: UnitOfWork, username: str, *, source: Source, class_code: str, x
         if not loc.inside_district:
             raise InvalidInput(f"point ({x:.1f}, {y:.1f}) lies outside every unit grid cell "
                                "of the district", x=x, y=y)
-        chief = _responsible(uow, AssignmentKind.ROAD_CHIEF_SEGMENT,
-                             uow.places.segment_code(loc.segment_id) if loc.segment_id else None,
-                             at)
+        chief = _responsible(uow, AssignmentKind.ROAD_CHIEF_SEGMENT, loc.segment_code, at)
         worker = _responsible(uow, AssignmentKind.GRID_WORKER_CELL, loc.cell_code, at)
         loc = replace(loc, road_chief_id=chief, grid_worker_id=worker)
         _check_photos(uow, photos)

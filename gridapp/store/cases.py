@@ -36,18 +36,36 @@ MUTABLE = (
     "reject_reason", "duplicate_of", "replied_at", "visited_at", "satisfaction", "return_count",
     "rework_count", "extension_count", "reopen_count", "supervision_count", "updated_at",
 )
-READ_COLUMNS = [c for c in T.c if c.name != "geom"]
+READ_COLUMNS = list(T.c)
+
+# Built once: constructing statements per call costs more than executing them.
+_GET = select(*READ_COLUMNS).where(T.c.id == bindparam("b_id"))
+_VERSION = select(T.c.version).where(T.c.id == bindparam("b_id"))
+_UPDATE = update(T).where(T.c.id == bindparam("b_id"), T.c.version == bindparam("b_expected")) \
+    .values({k: bindparam("v_" + k) for k in MUTABLE})
+_INSERT = insert(T).returning(T.c.id)
+_INSERT_EVENT = insert(E)
+_EVENTS = select(E).where(E.c.case_id == bindparam("b_id")).order_by(E.c.seq)
+_DUPLICATES = select(T.c.id, T.c.x, T.c.y, T.c.reported_at).where(
+    T.c.class_code == bindparam("b_class"),
+    T.c.reported_at.between(bindparam("b_since"), bindparam("b_until")),
+    T.c.state.notin_([CaseState.REJECTED.value, CaseState.CLOSED.value]),
+    T.c.x.between(bindparam("b_x0"), bindparam("b_x1")),
+    T.c.y.between(bindparam("b_y0"), bindparam("b_y1")))
 
 
 def case_number(case_id: int, reported_at: datetime) -> str:
-    """案卷号: year of report + 8-digit serial (the row id), unique across workstations."""
-    return f"{reported_at:%Y}{case_id:08d}"
+    """案卷号: year of report + 8-digit serial (the row id), unique across workstations.
+
+    Derived, never stored: a lookup by number parses the id back out.
+    """
+    return f"{reported_at.year}{case_id:08d}"
 
 
 def case_to_row(case: Case) -> dict:
     a, last, loc = case.assignee, case.last_assignee, case.location
     return {
-        "number": case.number, "source": case.source.value, "kind": case.kind.value,
+        "source": case.source.value, "kind": case.kind.value,
         "class_code": case.class_code, "catalog_version": case.catalog_version,
         "description": case.description, "address": case.address, "x": case.x, "y": case.y,
         "cell_code": loc.cell_code, "community_code": loc.community_code,
@@ -86,7 +104,7 @@ def _assignee(dept: int | None, person: int | None) -> Assignee | None:
 
 def row_to_case(r) -> Case:
     return Case(
-        id=r.id, number=r.number, source=Source(r.source), kind=CaseKind(r.kind),
+        id=r.id, number=case_number(r.id, r.reported_at), source=Source(r.source), kind=CaseKind(r.kind),
         class_code=r.class_code, catalog_version=r.catalog_version, description=r.description,
         address=r.address, x=r.x, y=r.y,
         location=Location(r.cell_code, r.community_code, r.street_code, r.segment_id,
@@ -128,56 +146,51 @@ def row_to_event(r) -> CaseEvent:
 class SqlCaseRepository:
     def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int) -> None:
         self.conn, self.spatial, self.srid = conn, spatial, srid
-        self._insert = insert(T).values(
-            geom=spatial.point_expr(bindparam("px"), bindparam("py"), srid)).returning(T.c.id)
 
     def get(self, case_id: int) -> Case:
-        row = self.conn.execute(select(*READ_COLUMNS).where(T.c.id == case_id)).first()
+        row = self.conn.execute(_GET, {"b_id": case_id}).first()
         if row is None:
             raise NotFound(f"no case with id {case_id}", value=case_id)
         return row_to_case(row)
 
     def get_by_number(self, number: str) -> Case:
-        row = self.conn.execute(select(*READ_COLUMNS).where(T.c.number == number)).first()
-        if row is None:
+        number = number.strip()
+        row = self.conn.execute(_GET, {"b_id": int(number[4:])}).first() \
+            if len(number) == 12 and number.isdigit() else None
+        if row is None or case_number(row.id, row.reported_at) != number:
             raise NotFound(f"no case numbered {number}", value=number)
         return row_to_case(row)
 
     def add(self, case: Case) -> Case:
-        row = case_to_row(case)
-        row["px"], row["py"] = case.x, case.y
-        case.id = self.conn.execute(self._insert, row).scalar_one()
+        case.id = self.conn.execute(_INSERT, case_to_row(case)).scalar_one()
         case.number = case_number(case.id, case.reported_at)
-        self.conn.execute(update(T).where(T.c.id == case.id).values(number=case.number))
         return case
 
     def update(self, case: Case, expected_version: int) -> None:
         row = case_to_row(case)
-        result = self.conn.execute(
-            update(T).where(T.c.id == case.id, T.c.version == expected_version)
-            .values({k: row[k] for k in MUTABLE}))
+        params = {"v_" + k: row[k] for k in MUTABLE}
+        params["b_id"], params["b_expected"] = case.id, expected_version
+        result = self.conn.execute(_UPDATE, params)
         if result.rowcount != 1:
-            current = self.conn.execute(select(T.c.version).where(T.c.id == case.id)).scalar()
+            current = self.conn.execute(_VERSION, {"b_id": case.id}).scalar()
             raise StaleCase(
                 f"case {case.number} was changed by another workstation while this one worked "
                 f"on it (read version {expected_version}, now {current}); nothing was saved. "
                 "Refresh and retry.", case=case.number, seen=expected_version, current=current)
 
     def add_event(self, event: CaseEvent) -> None:
-        self.conn.execute(insert(E), event_to_row(event))
+        self.conn.execute(_INSERT_EVENT, event_to_row(event))
 
     def events(self, case_id: int) -> list[CaseEvent]:
-        rows = self.conn.execute(select(E).where(E.c.case_id == case_id).order_by(E.c.seq))
-        return [row_to_event(r) for r in rows]
+        return [row_to_event(r) for r in self.conn.execute(_EVENTS, {"b_id": case_id})]
 
     def duplicate_candidates(self, class_code: str, x: float, y: float, radius: float,
                              since: datetime, until: datetime) -> list[Candidate]:
-        rows = self.conn.execute(
-            select(T.c.id, T.c.number, T.c.x, T.c.y, T.c.reported_at).where(
-                T.c.class_code == class_code, T.c.reported_at.between(since, until),
-                T.c.state.notin_([CaseState.REJECTED.value, CaseState.CLOSED.value]),
-                T.c.x.between(x - radius, x + radius), T.c.y.between(y - radius, y + radius)))
-        return [Candidate(r.id, r.number, r.x, r.y, r.reported_at) for r in rows
+        rows = self.conn.execute(_DUPLICATES, {
+            "b_class": class_code, "b_since": since, "b_until": until, "b_x0": x - radius,
+            "b_x1": x + radius, "b_y0": y - radius, "b_y1": y + radius})
+        return [Candidate(r.id, case_number(r.id, r.reported_at), r.x, r.y, r.reported_at)
+                for r in rows
                 if (r.x - x) ** 2 + (r.y - y) ** 2 <= radius * radius]
 
     def _where(self, q: CaseQuery):
@@ -207,14 +220,18 @@ class SqlCaseRepository:
         if q.reported_to is not None:
             conds.append(T.c.reported_at < q.reported_to)
         if q.text:
-            like = f"%{q.text}%"
-            conds.append(or_(T.c.number.like(like), T.c.description.like(like),
-                             T.c.address.like(like), T.c.external_id.like(like)))
+            like = f"%{q.text.strip()}%"
+            text_conds = [T.c.description.like(like), T.c.address.like(like),
+                          T.c.external_id.like(like)]
+            t = q.text.strip()
+            if t.isdigit() and len(t) == 12:  # a case number: its id and year
+                text_conds.append(T.c.id == int(t[4:]))
+            conds.append(or_(*text_conds))
         return and_(*conds) if conds else True
 
     def find(self, q: CaseQuery) -> list[Case]:
-        stmt = select(*READ_COLUMNS).where(self._where(q)).order_by(T.c.reported_at.desc(),
-                                                                     T.c.id.desc())
+        # newest first by id: ids grow with entry time and need no index of their own
+        stmt = select(*READ_COLUMNS).where(self._where(q)).order_by(T.c.id.desc())
         if q.limit is not None:
             stmt = stmt.limit(q.limit).offset(q.offset)
         return [row_to_case(r) for r in self.conn.execute(stmt)]

@@ -14,6 +14,7 @@ from ..domain.catalog import CaseKind, Catalog, CatalogClass, TimeLimit, TimeUni
 from ..domain.errors import NotFound
 from ..domain.settings import Settings
 from . import models as m
+from .cache import CacheView
 
 META = m.MetaEntry.__table__
 VERS = m.CatalogVersion.__table__
@@ -21,19 +22,10 @@ CLS = m.CatalogClass.__table__
 DAYS = m.CalendarDay.__table__
 
 
-class ConfigCache:
-    """Shared by all units of work of one store; dropped when the revision moves."""
-
-    def __init__(self) -> None:
-        self.revision: str | None = None
-        self.catalogs: dict[int, Catalog] = {}
-        self.current: dict[str, Any] = {}
-
-
 class SqlConfigRepository:
-    def __init__(self, conn: Connection, cache: ConfigCache) -> None:
-        self.conn, self.cache = conn, cache
-        self._checked = False
+    def __init__(self, conn: Connection, view: CacheView) -> None:
+        self.conn, self.view = conn, view
+        self.cache = view.cache
 
     # --- meta -----------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -44,19 +36,10 @@ class SqlConfigRepository:
             self.conn.execute(insert(META).values(key=key, value=value))
 
     def _bump(self) -> None:
-        """Tell every workstation that configuration changed (they reload on next use)."""
-        rev = int(self.meta("config_revision") or 0) + 1
-        self.set_meta("config_revision", str(rev))
-        self.cache.revision = None
+        self.view.bump()
 
     def _fresh(self) -> dict[str, Any]:
-        if not self._checked:
-            rev = self.meta("config_revision") or "0"
-            if rev != self.cache.revision:
-                self.cache.current = {}
-                self.cache.revision = rev
-            self._checked = True
-        return self.cache.current
+        return self.view.current()
 
     # --- catalog --------------------------------------------------------------------
     def catalog(self, version: int | None = None) -> Catalog:

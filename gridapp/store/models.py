@@ -17,7 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -188,45 +188,48 @@ class CalendarDay(Base):
 
 class Case(Base):
     __tablename__ = "cases"
+    # Partial indexes where most rows have no value (imports write none of those entries).
     __table_args__ = (
         Index("ix_cases_dup", "class_code", "reported_at"),
         Index("ix_cases_state_deadline", "state", "deadline_at"),
+        *(Index(f"ix_cases_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"),
+                postgresql_where=text(f"{c} IS NOT NULL"))
+          for c in ("segment_id", "assignee_department_id", "assignee_person_id",
+                    "duplicate_of", "external_id")),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    number: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
     source: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(16))
     class_code: Mapped[str] = mapped_column(String(5))
     catalog_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
     address: Mapped[str] = mapped_column(Text, default="")
+    # Points as plain x/y (store CRS): duplicate checks use x/y ranges and the map loads
+    # arrays; a geometry column would add SpatiaLite triggers to every insert and update.
     x: Mapped[float] = mapped_column(Float)
     y: Mapped[float] = mapped_column(Float)
-    # No spatial index: lookups use x/y ranges; the geometry is there for GIS clients.
-    geom = mapped_column(geom("POINT", index=False))
     cell_code: Mapped[str | None] = mapped_column(String(15), nullable=True, index=True)
     community_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
-    street_code: Mapped[str | None] = mapped_column(String(9), nullable=True, index=True)
-    segment_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    street_code: Mapped[str | None] = mapped_column(String(9), nullable=True)
+    segment_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     segment_distance: Mapped[float | None] = mapped_column(Float, nullable=True)
-    road_chief_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    road_chief_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     grid_worker_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     component_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
     reporter_id: Mapped[int] = mapped_column(Integer)
     reporter_contact: Mapped[str] = mapped_column(Text, default="")
-    external_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     state: Mapped[str] = mapped_column(String(24))
     version: Mapped[int] = mapped_column(Integer)
-    reported_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    reported_at: Mapped[datetime] = mapped_column(DateTime)  # (class_code, reported_at) index
     registered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     dispatched_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     rectified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     verified_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    assignee_department_id: Mapped[int | None] = mapped_column(Integer, nullable=True,
-                                                               index=True)
-    assignee_person_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    assignee_department_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    assignee_person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     last_department_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     last_person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     time_limit_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -237,7 +240,7 @@ class Case(Base):
     rectifier_ids: Mapped[str] = mapped_column(Text, default="")
     verifier_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     reject_reason: Mapped[str | None] = mapped_column(String(24), nullable=True)
-    duplicate_of: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    duplicate_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
     replied_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     visited_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     satisfaction: Mapped[str | None] = mapped_column(String(16), nullable=True)
@@ -253,12 +256,12 @@ class CaseEvent(Base):
     """The audit trail: one row per state change or recorded act, never updated."""
 
     __tablename__ = "case_events"
-    __table_args__ = (UniqueConstraint("case_id", "seq"), Index("ix_case_events_at", "at"))
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
-    seq: Mapped[int] = mapped_column(Integer)
+    # keyed by (case, seq): rows of a case sit together and no surrogate key is needed
+    __table_args__ = (Index("ix_case_events_at", "at"), {"sqlite_with_rowid": False})
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     action: Mapped[str] = mapped_column(String(32))
-    actor_id: Mapped[int] = mapped_column(Integer, index=True)
+    actor_id: Mapped[int] = mapped_column(Integer)
     actor_role: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(DateTime)
     from_state: Mapped[str | None] = mapped_column(String(24), nullable=True)

@@ -27,7 +27,8 @@ class SqlPlaceRepository:
         seg = self.conn.execute(self._segment, {"x": x, "y": y, "tol": tolerance}).first() \
             if tolerance > 0 else None
         return Location(cell.code, cell.community_code, cell.street_code,
-                        seg.id if seg else None, float(seg.d) if seg else None)
+                        seg.id if seg else None, float(seg.d) if seg else None,
+                        segment_code=seg.code if seg else None)
 
     def component(self, code: str) -> ComponentInfo | None:
         r = self.conn.execute(select(COMP.c.code, COMP.c.class_code, COMP.c.owner_department_id)

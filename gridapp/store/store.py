@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 
 from . import migrate
-from .config import ConfigCache
+from .cache import StoreCache
 from .db import StoreUnavailable, create_store_engine, is_sqlite, normalize_url
 from .spatial import SpatialDialect, dialect_for
 from .uow import SqlUnitOfWork
@@ -21,7 +21,7 @@ class Store:
         self.url, self.engine = url, engine
         self.backend = engine.dialect.name
         self.spatial: SpatialDialect = dialect_for(self.backend)
-        self.config_cache = ConfigCache()
+        self.cache = StoreCache()
         with engine.connect() as conn:
             self.srid = int(conn.execute(text("SELECT value FROM meta WHERE key='srid'")).scalar())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .cache import CacheView
 from .cases import SqlCaseRepository
 from .config import SqlConfigRepository
 from .people import SqlPeopleRepository
@@ -27,11 +28,12 @@ class SqlUnitOfWork:
         self.conn = self.store.engine.connect().execution_options(sqlite_immediate=self.write)
         self.tx = self.conn.begin()
         s = self.store
+        view = CacheView(self.conn, s.cache)
         self.cases = SqlCaseRepository(self.conn, s.spatial, s.srid)
         self.places = SqlPlaceRepository(self.conn, s.spatial, s.srid)
         self.loader = PlaceWriter(self.conn, s.spatial, s.srid)
-        self.people = SqlPeopleRepository(self.conn)
-        self.config = SqlConfigRepository(self.conn, s.config_cache)
+        self.people = SqlPeopleRepository(self.conn, view)
+        self.config = SqlConfigRepository(self.conn, view)
         self.photos = SqlPhotoRepository(self.conn)
         return self
 

@@ -25,7 +25,7 @@ class PostGIS:
 
     def nearest_segment(self, srid: int) -> str:
         pt = f"ST_SetSRID(ST_MakePoint(:x, :y), {srid})"
-        return (f"SELECT id, ST_Distance(geom, {pt}) AS d FROM road_segments "
+        return (f"SELECT id, code, ST_Distance(geom, {pt}) AS d FROM road_segments "
                 f"WHERE ST_DWithin(geom, {pt}, :tol) ORDER BY d, id LIMIT 1")
 
     def bbox_ids(self, table: str) -> str:

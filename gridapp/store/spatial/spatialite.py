@@ -27,7 +27,7 @@ class SpatiaLite:
 
     def nearest_segment(self, srid: int) -> str:
         return (
-            f"SELECT s.id, Distance(s.geom, MakePoint(:x, :y, {srid})) AS d "
+            f"SELECT s.id, s.code, Distance(s.geom, MakePoint(:x, :y, {srid})) AS d "
             "FROM idx_road_segments_geom r JOIN road_segments s ON s.id = r.pkid "
             "WHERE r.xmin <= :x + :tol AND r.xmax >= :x - :tol "
             "AND r.ymin <= :y + :tol AND r.ymax >= :y - :tol "

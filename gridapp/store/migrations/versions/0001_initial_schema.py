@@ -4,7 +4,7 @@ The geometry SRID is the store's own (chosen at `gridapp init`), kept in meta.sr
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-21 16:44:49.968171
+Create Date: 2026-11-21
 """
 import sqlalchemy as sa
 from alembic import op
@@ -37,7 +37,6 @@ def upgrade() -> None:
     )
     op.create_table('cases',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('number', sa.String(length=20), nullable=True),
     sa.Column('source', sa.String(length=32), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('class_code', sa.String(length=5), nullable=False),
@@ -46,7 +45,6 @@ def upgrade() -> None:
     sa.Column('address', sa.Text(), nullable=False),
     sa.Column('x', sa.Float(), nullable=False),
     sa.Column('y', sa.Float(), nullable=False),
-    sa.Column('geom', _geom('POINT', srid, index=False), nullable=True),
     sa.Column('cell_code', sa.String(length=15), nullable=True),
     sa.Column('community_code', sa.String(length=12), nullable=True),
     sa.Column('street_code', sa.String(length=9), nullable=True),
@@ -89,21 +87,17 @@ def upgrade() -> None:
     sa.Column('reopen_count', sa.Integer(), nullable=False),
     sa.Column('supervision_count', sa.Integer(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases')),
-    sa.UniqueConstraint('number', name=op.f('uq_cases_number'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases'))
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_cases_assignee_department_id'), ['assignee_department_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_assignee_person_id'), ['assignee_person_id'], unique=False)
+        batch_op.create_index('ix_cases_assignee_department_id', ['assignee_department_id'], unique=False, sqlite_where=sa.text('assignee_department_id IS NOT NULL'), postgresql_where=sa.text('assignee_department_id IS NOT NULL'))
+        batch_op.create_index('ix_cases_assignee_person_id', ['assignee_person_id'], unique=False, sqlite_where=sa.text('assignee_person_id IS NOT NULL'), postgresql_where=sa.text('assignee_person_id IS NOT NULL'))
         batch_op.create_index(batch_op.f('ix_cases_cell_code'), ['cell_code'], unique=False)
         batch_op.create_index('ix_cases_dup', ['class_code', 'reported_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_duplicate_of'), ['duplicate_of'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_external_id'), ['external_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_reported_at'), ['reported_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_road_chief_id'), ['road_chief_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_segment_id'), ['segment_id'], unique=False)
+        batch_op.create_index('ix_cases_duplicate_of', ['duplicate_of'], unique=False, sqlite_where=sa.text('duplicate_of IS NOT NULL'), postgresql_where=sa.text('duplicate_of IS NOT NULL'))
+        batch_op.create_index('ix_cases_external_id', ['external_id'], unique=False, sqlite_where=sa.text('external_id IS NOT NULL'), postgresql_where=sa.text('external_id IS NOT NULL'))
+        batch_op.create_index('ix_cases_segment_id', ['segment_id'], unique=False, sqlite_where=sa.text('segment_id IS NOT NULL'), postgresql_where=sa.text('segment_id IS NOT NULL'))
         batch_op.create_index('ix_cases_state_deadline', ['state', 'deadline_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_street_code'), ['street_code'], unique=False)
 
     op.create_table('communities',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -191,7 +185,6 @@ def upgrade() -> None:
     )
 
     op.create_table('case_events',
-    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('action', sa.String(length=32), nullable=False),
@@ -204,13 +197,21 @@ def upgrade() -> None:
     sa.Column('data', sa.JSON(), nullable=False),
     sa.Column('attachments', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_events_case_id_cases')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_events')),
-    sa.UniqueConstraint('case_id', 'seq', name=op.f('uq_case_events_case_id_seq'))
+    sa.PrimaryKeyConstraint('case_id', 'seq', name=op.f('pk_case_events')),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('case_events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_case_events_actor_id'), ['actor_id'], unique=False)
         batch_op.create_index('ix_case_events_at', ['at'], unique=False)
 
+    op.create_table('case_photos',
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('phase', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_photos_case_id_cases')),
+    sa.ForeignKeyConstraint(['sha256'], ['photos.sha256'], name=op.f('fk_case_photos_sha256_photos')),
+    sa.PrimaryKeyConstraint('case_id', 'seq', 'sha256', name=op.f('pk_case_photos'))
+    )
     op.create_table('components',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=16), nullable=False),
@@ -284,15 +285,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['version'], ['catalog_versions.version'], name=op.f('fk_catalog_classes_version_catalog_versions')),
     sa.PrimaryKeyConstraint('version', 'code', name=op.f('pk_catalog_classes'))
     )
-    op.create_table('case_photos',
-    sa.Column('case_id', sa.Integer(), nullable=False),
-    sa.Column('seq', sa.Integer(), nullable=False),
-    sa.Column('sha256', sa.String(length=64), nullable=False),
-    sa.Column('phase', sa.String(length=32), nullable=False),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_photos_case_id_cases')),
-    sa.ForeignKeyConstraint(['sha256'], ['photos.sha256'], name=op.f('fk_case_photos_sha256_photos')),
-    sa.PrimaryKeyConstraint('case_id', 'seq', 'sha256', name=op.f('pk_case_photos'))
-    )
     meta = sa.table("meta", sa.column("key", sa.String), sa.column("value", sa.Text))
     op.bulk_insert(meta, [{"key": "srid", "value": str(srid)}])
     people = sa.table("people", sa.column("username", sa.String), sa.column("name", sa.Text),
@@ -305,7 +297,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table('case_photos')
     op.drop_table('catalog_classes')
     op.drop_table('person_roles')
     op.drop_table('catalog_versions')
@@ -319,9 +310,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_components_class_code'))
 
     op.drop_table('components')
+    op.drop_table('case_photos')
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.drop_index('ix_case_events_at')
-        batch_op.drop_index(batch_op.f('ix_case_events_actor_id'))
 
     op.drop_table('case_events')
 
@@ -346,17 +337,14 @@ def downgrade() -> None:
 
     op.drop_table('communities')
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_cases_street_code'))
         batch_op.drop_index('ix_cases_state_deadline')
-        batch_op.drop_index(batch_op.f('ix_cases_segment_id'))
-        batch_op.drop_index(batch_op.f('ix_cases_road_chief_id'))
-        batch_op.drop_index(batch_op.f('ix_cases_reported_at'))
-        batch_op.drop_index(batch_op.f('ix_cases_external_id'))
-        batch_op.drop_index(batch_op.f('ix_cases_duplicate_of'))
+        batch_op.drop_index('ix_cases_segment_id', sqlite_where=sa.text('segment_id IS NOT NULL'), postgresql_where=sa.text('segment_id IS NOT NULL'))
+        batch_op.drop_index('ix_cases_external_id', sqlite_where=sa.text('external_id IS NOT NULL'), postgresql_where=sa.text('external_id IS NOT NULL'))
+        batch_op.drop_index('ix_cases_duplicate_of', sqlite_where=sa.text('duplicate_of IS NOT NULL'), postgresql_where=sa.text('duplicate_of IS NOT NULL'))
         batch_op.drop_index('ix_cases_dup')
         batch_op.drop_index(batch_op.f('ix_cases_cell_code'))
-        batch_op.drop_index(batch_op.f('ix_cases_assignee_person_id'))
-        batch_op.drop_index(batch_op.f('ix_cases_assignee_department_id'))
+        batch_op.drop_index('ix_cases_assignee_person_id', sqlite_where=sa.text('assignee_person_id IS NOT NULL'), postgresql_where=sa.text('assignee_person_id IS NOT NULL'))
+        batch_op.drop_index('ix_cases_assignee_department_id', sqlite_where=sa.text('assignee_department_id IS NOT NULL'), postgresql_where=sa.text('assignee_department_id IS NOT NULL'))
 
     op.drop_table('cases')
     op.drop_table('calendar_days')
