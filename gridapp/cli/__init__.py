@@ -79,8 +79,8 @@ def main(ctx, db, as_json):
 
 
 def _register() -> None:
-    from . import admin, bench, cases, gui
-    for module in (admin, bench, cases, gui):
+    from . import admin, bench, cases, data, gui
+    for module in (admin, bench, cases, data, gui):
         for command in module.COMMANDS:
             main.add_command(command)
 

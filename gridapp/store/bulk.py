@@ -123,11 +123,18 @@ class CaseBulkWriter:
         return top + 1
 
     def write(self, cases: Sequence[Case], events: Iterable[CaseEvent]) -> int:
+        """Cases with their audit rows; a case was last updated at its last audit row."""
+        events = list(events)
+        last: dict[int, datetime] = {}
+        for e in events:
+            if e.case_id not in last or e.at > last[e.case_id]:
+                last[e.case_id] = e.at
         rows = []
         for c in cases:
             c.number = case_number(c.id, c.reported_at)
             row = case_to_row(c)
             row["id"] = c.id
+            row["updated_at"] = last.get(c.id, c.reported_at)
             rows.append(row)
         self.write_rows(rows, [event_to_row(e) for e in events])
         return len(rows)

@@ -1,0 +1,438 @@
+"""A year of cases as a discrete-event simulation through the real services.
+
+Each case has a story: a generator yielding timed steps (report, register, dispatch, …). The
+engine runs every step of every case in global time order on an in-memory store, so a
+duplicate report meets the original in the state it had at that moment, and cases not
+finished by the end date are left open where their story stands (in progress, overdue…).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+import shapely
+
+from ..domain.case import Case, CaseState, RejectReason, Satisfaction, Source
+from ..domain.errors import DomainError
+from ..domain.people import AssignmentKind, Role
+from ..io.crs import lonlat_to_store, store_to_lonlat
+from ..services import cases as svc
+from ..store.memory import MemoryStore
+from . import mix
+
+
+@dataclass
+class Spec:
+    """One report as it reaches the command room."""
+
+    at: datetime
+    class_code: str
+    source: Source
+    x: float
+    y: float
+    description: str
+    address: str = ""
+    component_code: str | None = None
+    external_id: str | None = None
+    contact: str = ""
+    lonlat: tuple[float, float] | None = None  # GCJ-02 for hotline exports
+
+
+@dataclass(order=True)
+class _Step:
+    at: datetime
+    seq: int
+    action: str = field(compare=False)
+    user: str = field(compare=False)
+    kwargs: dict = field(compare=False, default_factory=dict)
+
+
+@dataclass
+class Sites:
+    """Where things are: cells, segments, components, hotspots, addresses."""
+
+    cell_codes: np.ndarray
+    cell_geoms: np.ndarray
+    community_names: dict[str, str]
+    segment_codes: list[str]
+    segment_lines: list
+    segment_roads: list[str]
+    components: dict[str, tuple[np.ndarray, list[str]]]  # class → (xy, codes)
+    hotspots: list
+    district: object
+
+
+class Simulation:
+    def __init__(self, mem: MemoryStore, sites: Sites, rng: np.random.Generator, start: datetime,
+                 until: datetime, srid: int) -> None:
+        self.mem, self.sites, self.rng = mem, sites, rng
+        self.start, self.until, self.srid = start, until, srid
+        d = mem.data
+        self.calendar = d.calendar
+        self.catalog = d.catalog
+        self.username = {p.id: p.username for p in d.people.values()}
+        by_role = defaultdict(list)
+        for p in sorted(d.people.values(), key=lambda p: p.id):
+            for r in p.roles:
+                by_role[r].append(p.username)
+        self.by_role = by_role
+        self.handlers = defaultdict(list)
+        for p in d.people.values():
+            if Role.DEPT_HANDLER in p.roles and p.department_id:
+                self.handlers[p.department_id].append(p.username)
+        self.dept_code = {i: dep.code for i, dep in d.departments.items()}
+        self.seq = 0
+        self.clock = start  # time of the step just executed
+        self.failed = defaultdict(int)
+        self.executed = 0
+
+    # ---- the reports of the year -----------------------------------------------------
+    def specs(self, n: int) -> list[Spec]:
+        rng, s = self.rng, self.sites
+        classes = [c.code for c in self.catalog if c.active]
+        weights = np.array([mix.CLASS_WEIGHTS.get(c, 0.3) for c in classes])
+        weights /= weights.sum()
+        sources = list(mix.SOURCE_WEIGHTS)
+        sw = np.array([mix.SOURCE_WEIGHTS[k] for k in sources], float)
+        sw /= sw.sum()
+        days = (self.until.date() - self.start.date()).days + 1  # the last day counts too
+        # seasonal rhythm: more in summer; weekends quieter for patrols
+        day_w = np.array([1 + 0.25 * math.sin((self.start + timedelta(d)).timetuple().tm_yday
+                                              / 365 * 2 * math.pi - 1.6) for d in range(days)])
+        out: list[Spec] = []
+        minx, miny, maxx, maxy = s.district.bounds
+        repeat_spots = [(float(rng.uniform(minx, maxx)), float(rng.uniform(miny, maxy)),
+                         classes[int(rng.choice(len(classes), p=weights))])
+                        for _ in range(max(8, n // 1500))]
+        repeat_spots = [r for r in repeat_spots if shapely.contains_xy(s.district, r[0], r[1])]
+        i = 0
+        while len(out) < n:
+            i += 1
+            source = Source(sources[int(rng.choice(len(sources), p=sw))])
+            hours = mix.PATROL_HOURS if source in (Source.GRID_PATROL, Source.ROAD_CHIEF_PATROL,
+                                                    Source.INSPECTION) else \
+                mix.VIDEO_HOURS if source in (Source.VIDEO, Source.SENSOR) else mix.CITIZEN_HOURS
+            while True:
+                d = int(rng.choice(days, p=day_w / day_w.sum()))
+                day = self.start.date() + timedelta(d)
+                if day.weekday() >= 5 and source in (Source.GRID_PATROL, Source.INSPECTION) \
+                        and rng.random() < 0.6:
+                    continue
+                break
+            hw = np.array(hours, float)
+            hour = int(rng.choice(24, p=hw / hw.sum()))
+            at = datetime(day.year, day.month, day.day, hour, int(rng.integers(60)),
+                          int(rng.integers(60)))
+            if at > self.until:
+                continue
+            roll = rng.random()
+            cls = classes[int(rng.choice(len(classes), p=weights))]
+            if roll < 0.35 and s.hotspots:
+                h = s.hotspots[int(rng.integers(len(s.hotspots)))]
+                hc = mix.HOTSPOT_CLASSES[h.kind]
+                cls = list(hc)[int(rng.choice(len(hc), p=np.array(list(hc.values())) /
+                                             sum(hc.values())))]
+                x, y = h.x + rng.normal(0, h.radius / 2), h.y + rng.normal(0, h.radius / 2)
+            elif roll < 0.45 and repeat_spots:  # 重复投诉: the same problem at the same place
+                x, y, cls = repeat_spots[int(rng.integers(len(repeat_spots)))]
+                x, y = x + rng.normal(0, 8), y + rng.normal(0, 8)
+            elif roll < 0.62:
+                line = s.segment_lines[int(rng.integers(len(s.segment_lines)))]
+                p = line.interpolate(rng.uniform(0, line.length))
+                x, y = p.x + rng.normal(0, 8), p.y + rng.normal(0, 8)
+            else:
+                x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+            comp = None
+            if cls.startswith("C") and cls in s.components:
+                xy, codes = s.components[cls]
+                k = int(np.argmin((xy[:, 0] - x) ** 2 + (xy[:, 1] - y) ** 2))
+                x, y, comp = float(xy[k, 0]) + rng.normal(0, 1), float(xy[k, 1]) + rng.normal(0, 1), \
+                    codes[k]
+                if rng.random() < 0.3:
+                    source = Source.SENSOR if cls[1:3] == "01" else source
+            elif source is Source.SENSOR:
+                source = Source.VIDEO
+            if not shapely.contains_xy(s.district, x, y):
+                continue
+            text = mix.DESCRIPTIONS.get(cls)
+            desc = text[int(rng.integers(len(text)))] if text else self.catalog[cls].name
+            spec = Spec(at, cls, source, float(x), float(y), desc, component_code=comp)
+            if source.citizen_facing:
+                spec.external_id = f"{source.value[-5:].upper()}-{at:%Y%m%d}-{i:07d}"
+                spec.contact = rng.choice(["王先生", "李女士", "张先生", "刘女士", "市民"]) + \
+                    f" 13{int(rng.integers(100000000, 999999999))}"
+                lon, lat = store_to_lonlat(x, y, self.srid, "gcj02")
+                spec.lonlat = (round(float(lon), 6), round(float(lat), 6))
+            out.append(spec)
+            if rng.random() < 0.05:  # the same problem reported again by someone else
+                echo = Spec(at + timedelta(minutes=float(rng.uniform(20, 60 * 40))), cls,
+                            Source.HOTLINE_12345 if source is not Source.HOTLINE_12345
+                            else Source.SNAPSHOT, float(x + rng.normal(0, 12)),
+                            float(y + rng.normal(0, 12)), desc, component_code=comp)
+                lon, lat = store_to_lonlat(echo.x, echo.y, self.srid, "gcj02")
+                echo.lonlat = (round(float(lon), 6), round(float(lat), 6))
+                echo.external_id = f"12345-{echo.at:%Y%m%d}-{i:07d}E"
+                echo.contact = "市民 13" + str(int(rng.integers(100000000, 999999999)))
+                if shapely.contains_xy(s.district, echo.x, echo.y) and echo.at < self.until:
+                    out.append(echo)
+        out.sort(key=lambda sp: sp.at)
+        self._addresses(out)
+        return out
+
+    def _addresses(self, specs: list[Spec]) -> None:
+        s = self.sites
+        pts = shapely.points([(sp.x, sp.y) for sp in specs])
+        tree = shapely.STRtree(s.cell_geoms)
+        ids_pt, ids_cell = tree.query(pts, predicate="intersects")
+        cell_of = dict(zip(ids_pt.tolist(), ids_cell.tolist(), strict=False))
+        seg_tree = shapely.STRtree(s.segment_lines)
+        near = seg_tree.query_nearest(pts, all_matches=False)
+        road_of = dict(zip(near[0].tolist(), near[1].tolist(), strict=False))
+        for i, sp in enumerate(specs):
+            comm = s.community_names.get(str(s.cell_codes[cell_of[i]])[:12], "") \
+                if i in cell_of else ""
+            road = s.segment_roads[road_of[i]] if i in road_of else ""
+            sp.address = f"{comm}{road}{int(self.rng.integers(1, 300))}号附近"
+
+    # ---- one case's story ----------------------------------------------------------------
+    def _step(self, at: datetime, action: str, user: str, **kwargs) -> _Step:
+        self.seq += 1
+        return _Step(at, self.seq, action, user, kwargs)
+
+    def _wall(self, t: datetime, lo: float, hi: float) -> datetime:
+        return t + timedelta(minutes=float(self.rng.uniform(lo, hi)))
+
+    def _work(self, t: datetime, lo: float, hi: float) -> datetime:
+        return self.calendar.add_working_minutes(t, float(self.rng.uniform(lo, hi)))
+
+    def _pick(self, role: Role) -> str:
+        users = self.by_role[role]
+        return users[int(self.rng.integers(len(users)))]
+
+    def _reporter(self, spec: Spec) -> str:
+        if spec.source is Source.SENSOR:
+            return "system"
+        if spec.source in (Source.GRID_PATROL, Source.INSPECTION):
+            with self.mem.uow() as uow:
+                loc = uow.places.locate(spec.x, spec.y, 0)
+                a = uow.people.responsible(AssignmentKind.GRID_WORKER_CELL.value,
+                                           loc.cell_code or "", spec.at)
+            return self.username[a.person_id] if a else self._pick(Role.GRID_WORKER)
+        if spec.source is Source.ROAD_CHIEF_PATROL:
+            with self.mem.uow() as uow:
+                loc = uow.places.locate(spec.x, spec.y, 30)
+                a = uow.people.responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value,
+                                           loc.segment_code or "", spec.at) \
+                    if loc.segment_code else None
+            if a:
+                return self.username[a.person_id]
+            spec.source = Source.GRID_PATROL
+            return self._reporter(spec)
+        return self._pick(Role.ACCEPTOR)
+
+    def _handler(self, case: Case) -> str | None:
+        a = case.assignee
+        if a is None:
+            return None
+        if a.person_id:
+            return self.username[a.person_id]
+        users = self.handlers.get(a.department_id)
+        return users[int(self.rng.integers(len(users)))] if users else None
+
+    def _verifier(self, case: Case) -> str:
+        worker = self.username.get(case.location.grid_worker_id or -1)
+        if worker and case.location.grid_worker_id not in case.rectifier_ids:
+            return worker
+        return "supervisor01"
+
+    def _on_time_share(self, case: Case) -> float:
+        code = self.dept_code.get(case.assignee.department_id) if case.assignee else None
+        if case.assignee and case.assignee.person_id:
+            return 0.82
+        if code and code.startswith("street-"):
+            return 0.7 + 0.25 * ((int(code[-3:]) * 37) % 10) / 10
+        return mix.ON_TIME.get(code, 0.85)
+
+    def story(self, spec: Spec) -> Iterator[_Step]:
+        rng = self.rng
+        reporter = self._reporter(spec)  # may turn a chief's patrol off the roads into a grid one
+        kwargs = dict(source=spec.source, class_code=spec.class_code, description=spec.description,
+                      address=spec.address, component_code=spec.component_code,
+                      contact=spec.contact, external_id=spec.external_id)
+        if spec.lonlat:  # hotline exports carry GCJ-02: convert as an import would
+            x, y = lonlat_to_store(spec.lonlat[0], spec.lonlat[1], "gcj02", self.srid)
+            kwargs.update(x=float(x), y=float(y))
+        else:
+            kwargs.update(x=spec.x, y=spec.y)
+        case = yield self._step(spec.at, "report", reporter, **kwargs)
+        citizen = spec.source.citizen_facing
+        if case.state is CaseState.REJECTED:  # linked to an open original
+            if citizen:
+                yield self._step(self._wall(case.reported_at, 60, 600), "reply",
+                                 self._pick(Role.ACCEPTOR), note="该问题已有案件在办理中，请耐心等待")
+            return
+        t = self._wall(case.reported_at, 5, 90)
+        if rng.random() < 0.03:
+            reason = [RejectReason.INVALID, RejectReason.NOT_RESPONSIBLE,
+                      RejectReason.OUT_OF_AREA][int(rng.integers(3))]
+            case = yield self._step(t, "reject", self._pick(Role.ACCEPTOR), reason=reason,
+                                    note="经核实不予立案")
+            if citizen:
+                yield self._step(self._wall(t, 30, 600), "reply", self._pick(Role.ACCEPTOR),
+                                 note="经核实不属于城管受理范围，已告知相关部门")
+            return
+        case = yield self._step(t, "register", self._pick(Role.ACCEPTOR))
+        reopened = False
+        while True:
+            case = yield from self._handle(case)
+            if case is None or case.state is not CaseState.CLOSED:
+                return
+            if citizen and rng.random() < 0.95:
+                t = self._wall(case.closed_at, 60, 60 * 20)
+                case = yield self._step(t, "reply", self._pick(Role.ACCEPTOR),
+                                        note="您反映的问题已处理完毕")
+                if rng.random() < 0.8:
+                    p = rng.random()
+                    sat = Satisfaction.SATISFIED if p < 0.82 else \
+                        Satisfaction.BASIC if p < 0.94 else Satisfaction.DISSATISFIED
+                    case = yield self._step(self._wall(t, 60 * 20, 60 * 70), "visit",
+                                            self._pick(Role.ACCEPTOR), satisfaction=sat)
+            if rng.random() < 0.04:  # 回头看
+                case = yield self._step(self._wall(case.closed_at, 7 * 1440, 30 * 1440),
+                                        "reinspect", self._verifier(case), note="回头看复查合格")
+            if reopened or rng.random() > 0.008:
+                return
+            reopened = True
+            case = yield self._step(self._wall(case.closed_at, 10 * 1440, 40 * 1440), "reopen",
+                                    self._verifier(case), reason="回头看发现问题反弹")
+
+    def _handle(self, case: Case):
+        """From dispatch to close; returns the closed case, or None when the story stops."""
+        rng = self.rng
+        t = self._wall(self.clock, 5, 60)
+        returns = 0
+        while True:
+            dept = None
+            if rng.random() < 0.12:
+                dept = self.catalog[case.class_code].department_code
+            case = yield self._step(t, "dispatch", self._pick(Role.DISPATCHER), department=dept)
+            handler = self._handler(case)
+            if handler is None:
+                return None
+            t = self._work(case.dispatched_at, 10, 150)
+            if returns == 0 and rng.random() < 0.04:
+                case = yield self._step(t, "return", handler, reason="非本单位职责，请重新派遣")
+                returns += 1
+                t = self._wall(t, 10, 90)
+                continue
+            break
+        case = yield self._step(t, "sign", handler)
+        limit = case.time_limit_minutes or 240
+        if rng.random() < 0.03:
+            t = self._work(case.signed_at, 0.3 * limit, 0.6 * limit)
+            case = yield self._step(t, "request_extension", handler, extra="1d",
+                                    reason="需协调多部门共同处置")
+            approve = rng.random() < 0.75
+            t = self._work(t, 30, 240)
+            case = yield self._step(t, "decide_extension", self._pick(Role.LEADER),
+                                    approve=approve, note="" if approve else "不予延期，请抓紧办理")
+        if rng.random() < 0.01:
+            t = self._work(case.signed_at, 0.1 * limit, 0.3 * limit)
+            case = yield self._step(t, "request_suspension", handler,
+                                    reason="需纳入年度改造计划，待资金到位")
+            t = self._wall(t, 60, 600)
+            if rng.random() < 0.8:
+                case = yield self._step(t, "decide_suspension", self._pick(Role.SHIFT_LEADER),
+                                        approve=True)
+                t = self._wall(t, 10 * 1440, 60 * 1440)
+                case = yield self._step(t, "resume", self._pick(Role.DISPATCHER),
+                                        note="资金到位，恢复处置")
+            else:
+                case = yield self._step(t, "decide_suspension", self._pick(Role.SHIFT_LEADER),
+                                        approve=False, note="可先行临时处置")
+        start = case.dispatched_at
+        left = max(30.0, self.calendar.working_minutes_between(start, case.deadline_at))
+        on_time = rng.random() < self._on_time_share(case)
+        frac = rng.uniform(0.25, 0.95) if on_time else rng.uniform(1.05, 3.0)
+        due = self.calendar.add_working_minutes(start, left * frac)
+        if max(due, case.signed_at or start) > self.calendar.add_working_minutes(
+                case.deadline_at, 420) and rng.random() < 0.5:
+            case = yield self._step(self._work(case.deadline_at, 60, 420), "supervise",
+                                    self._pick(Role.LEADER), note="案件已超期，请立即办理")
+        t = max(due, self._wall(case.signed_at or t, 10, 30))
+        attempts = 0
+        while True:
+            case = yield self._step(t, "rectify", handler, note="已按要求处置完毕")
+            attempts += 1
+            t = self._work(t, 30, 240)
+            fail = rng.random() < (0.06 if attempts == 1 else 0.01)
+            case = yield self._step(t, "verify", self._verifier(case), passed=not fail,
+                                    note="现场仍有问题，需返工" if fail else "现场核查合格")
+            if not fail:
+                break
+            t = self._work(t, 0.2 * limit, 0.8 * limit)
+        case = yield self._step(self._wall(t, 10, 120), "close", self._pick(Role.SHIFT_LEADER))
+        return case
+
+    # ---- the engine ----------------------------------------------------------------------
+    CALLS: dict[str, Callable] = {
+        "report": svc.report, "register": svc.register, "reject": svc.reject,
+        "dispatch": svc.dispatch, "sign": svc.sign, "return": svc.return_case,
+        "rectify": svc.rectify, "verify": svc.verify, "close": svc.close,
+        "request_extension": svc.request_extension, "decide_extension": svc.decide_extension,
+        "request_suspension": svc.request_suspension, "decide_suspension": svc.decide_suspension,
+        "resume": svc.resume, "reopen": svc.reopen, "reinspect": svc.reinspect,
+        "reply": svc.reply, "visit": svc.visit, "supervise": svc.supervise,
+    }
+
+    def _call(self, step: _Step, case_id: int | None) -> Case:
+        fn = self.CALLS[step.action]
+        if step.action == "report":
+            return fn(self.mem.uow(), step.user, at=step.at, **step.kwargs).case
+        return fn(self.mem.uow(), step.user, case_id, at=step.at, **step.kwargs).case
+
+    def run(self, specs: list[Spec], on_finished: Callable[[list[int]], None] | None = None,
+            progress: Callable[[int, int, str], None] | None = None,
+            flush_every: int = 100_000) -> None:
+        heap: list[tuple[_Step, int, Iterator[_Step], int | None]] = []
+        pending = iter(specs)
+        nxt = next(pending, None)
+        finished: list[int] = []
+        done = 0
+        order = 0
+        while heap or nxt is not None:
+            if nxt is not None and (not heap or nxt.at <= heap[0][0].at):
+                story = self.story(nxt)
+                step = next(story)
+                order += 1
+                heapq.heappush(heap, (step, order, story, None))
+                nxt = next(pending, None)
+                done += 1
+                if progress and done % 2000 == 0:
+                    progress(done, len(specs), "cases")
+                continue
+            step, o, story, case_id = heapq.heappop(heap)
+            if step.at > self.until:
+                continue  # the story stands where it is: the case stays open
+            try:
+                case = self._call(step, case_id)
+                self.executed += 1
+                self.clock = step.at
+            except DomainError as exc:
+                self.failed[f"{step.action}: {type(exc).__name__}"] += 1
+                continue
+            try:
+                heapq.heappush(heap, (story.send(case), o, story, case.id))
+            except StopIteration:
+                finished.append(case.id)
+                if on_finished and len(finished) >= flush_every:
+                    on_finished(finished)
+                    finished = []
+        if progress:
+            progress(len(specs), len(specs), "cases")

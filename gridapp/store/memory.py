@@ -1,0 +1,341 @@
+"""An in-memory store behind the same ports: the demo generator's engine and a test double.
+
+Changes are buffered until `commit` (a failed use case leaves nothing behind), exactly like
+the SQL unit of work. Places are answered by shapely STRtrees over the loaded geometry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+import shapely
+
+from ..domain.calendar import WorkCalendar
+from ..domain.case import Case, CaseEvent, CaseState
+from ..domain.catalog import Catalog
+from ..domain.duplicates import Candidate
+from ..domain.errors import NotFound, StaleCase
+from ..domain.people import Actor, Assignment, AssignmentKind, Person, Role
+from ..domain.places import Location
+from ..domain.settings import Settings
+from ..services.ports import CaseQuery, ComponentInfo, DepartmentInfo, PhotoRef
+from .cases import case_number
+
+
+@dataclass
+class MemoryData:
+    """Everything the ports answer from; shared by all units of work of one MemoryStore."""
+
+    catalog: Catalog
+    calendar: WorkCalendar
+    settings: Settings
+    people: dict[int, Person] = field(default_factory=dict)
+    departments: dict[int, DepartmentInfo] = field(default_factory=dict)
+    assignments: dict[str, dict[str, list[Assignment]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    cases: dict[int, Case] = field(default_factory=dict)
+    events: dict[int, list[CaseEvent]] = field(default_factory=lambda: defaultdict(list))
+    photos: dict[str, tuple[PhotoRef, bytes]] = field(default_factory=dict)
+    components: dict[str, ComponentInfo] = field(default_factory=dict)
+    next_id: int = 1
+    by_username: dict[str, Person] = field(default_factory=dict)
+    chief_segments: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
+    # duplicate index: class → parallel lists sorted by report time
+    dup_times: dict[str, list[datetime]] = field(default_factory=lambda: defaultdict(list))
+    dup_ids: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+class MemoryPlaces:
+    """Cells and segments in STRtrees; the same answers as the spatial SQL."""
+
+    def __init__(self, cell_codes: Sequence[str], cell_geoms, segment_ids: Sequence[int],
+                 segment_codes: Sequence[str], segment_geoms) -> None:
+        self.cell_codes = np.asarray(cell_codes)
+        self.cell_geoms = np.asarray(cell_geoms)
+        self.cells = shapely.STRtree(self.cell_geoms)
+        self.segment_ids = np.asarray(segment_ids)
+        self.segment_codes = list(segment_codes)
+        self.segments = shapely.STRtree(np.asarray(segment_geoms)) if len(segment_ids) else None
+        self.code_of = dict(zip(self.segment_ids.tolist(), self.segment_codes, strict=True))
+        self.id_of = {c: i for i, c in self.code_of.items()}
+
+    def locate(self, x: float, y: float, tolerance: float) -> Location:
+        pt = shapely.Point(x, y)
+        hits = self.cells.query(pt, predicate="intersects")
+        if len(hits) == 0:
+            return Location()
+        code = str(min(self.cell_codes[hits]))
+        seg_id = seg_code = dist = None
+        if self.segments is not None and tolerance > 0:
+            idx, d = self.segments.query_nearest(pt, max_distance=tolerance, return_distance=True)
+            if len(idx):
+                best = int(idx[np.lexsort((self.segment_ids[idx], d))[0]])
+                seg_id = int(self.segment_ids[best])
+                seg_code, dist = self.segment_codes[best], float(d.min())
+        return Location(code, code[:12], code[:9], seg_id, dist, segment_code=seg_code)
+
+
+class MemoryStore:
+    def __init__(self, data: MemoryData, places: MemoryPlaces) -> None:
+        self.data, self.places = data, places
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Rebuild the lookup tables after people or assignments changed."""
+        d = self.data
+        d.by_username = {p.username: p for p in d.people.values()}
+        d.chief_segments = defaultdict(list)
+        for code, lst in d.assignments[AssignmentKind.ROAD_CHIEF_SEGMENT.value].items():
+            for a in lst:
+                d.chief_segments[a.person_id].append((code, a))
+
+    def uow(self, write: bool = True) -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(self)
+
+    def evict(self, case_ids: Iterable[int]) -> None:
+        """Forget finished cases (already written elsewhere) and their audit rows."""
+        for cid in case_ids:
+            c = self.data.cases.pop(cid, None)
+            self.data.events.pop(cid, None)
+            if c is not None:
+                times, ids = self.data.dup_times[c.class_code], self.data.dup_ids[c.class_code]
+                i = bisect.bisect_left(times, c.reported_at)
+                while i < len(ids) and ids[i] != cid:
+                    i += 1
+                if i < len(ids):
+                    del times[i], ids[i]
+
+
+class _Cases:
+    def __init__(self, uow: MemoryUnitOfWork) -> None:
+        self.uow, self.d = uow, uow.store.data
+
+    def _current(self, case_id: int) -> Case | None:
+        return self.uow.pending_cases.get(case_id) or self.d.cases.get(case_id)
+
+    def get(self, case_id: int) -> Case:
+        c = self._current(case_id)
+        if c is None:
+            raise NotFound(f"no case with id {case_id}", value=case_id)
+        return copy.copy(c)
+
+    def get_by_number(self, number: str) -> Case:
+        if len(number) == 12 and number.isdigit():
+            c = self._current(int(number[4:]))
+            if c is not None and c.number == number:
+                return copy.copy(c)
+        raise NotFound(f"no case numbered {number}", value=number)
+
+    def add(self, case: Case) -> Case:
+        case.id = self.d.next_id
+        self.d.next_id += 1
+        case.number = case_number(case.id, case.reported_at)
+        self.uow.pending_cases[case.id] = copy.copy(case)
+        self.uow.new_ids.append(case.id)
+        return case
+
+    def update(self, case: Case, expected_version: int) -> None:
+        current = self._current(case.id)
+        if current is None or current.version != expected_version:
+            raise StaleCase(f"case {case.number} was changed meanwhile", case=case.number)
+        self.uow.pending_cases[case.id] = copy.copy(case)
+
+    def add_event(self, event: CaseEvent) -> None:
+        self.uow.pending_events.append(event)
+
+    def events(self, case_id: int) -> list[CaseEvent]:
+        return list(self.d.events.get(case_id, [])) + [
+            e for e in self.uow.pending_events if e.case_id == case_id]
+
+    def duplicate_candidates(self, class_code: str, x: float, y: float, radius: float,
+                             since: datetime, until: datetime) -> list[Candidate]:
+        times, ids = self.d.dup_times[class_code], self.d.dup_ids[class_code]
+        lo, hi = bisect.bisect_left(times, since), bisect.bisect_right(times, until)
+        out = []
+        for cid in ids[lo:hi]:
+            c = self._current(cid)
+            if c is None or not c.state.is_open:
+                continue
+            if (c.x - x) ** 2 + (c.y - y) ** 2 <= radius * radius:
+                out.append(Candidate(c.id, c.number, c.x, c.y, c.reported_at))
+        return out
+
+    def find(self, q: CaseQuery) -> list[Case]:
+        found = [copy.copy(c) for c in sorted(self.d.cases.values(), key=lambda c: -c.id)
+                 if (not q.states or c.state.value in q.states)
+                 and (not q.class_codes or c.class_code in q.class_codes)
+                 and (not q.sources or c.source.value in q.sources)
+                 and (q.street_code is None or c.location.street_code == q.street_code)
+                 and (q.overdue_at is None or (c.state.is_handling and c.deadline_at
+                                               and c.deadline_at < q.overdue_at))]
+        return found[q.offset:q.offset + q.limit] if q.limit is not None else found[q.offset:]
+
+    def count(self, q: CaseQuery) -> int:
+        return len(self.find(CaseQuery(**{**q.__dict__, "limit": None, "offset": 0})))
+
+    def attach_photos(self, case_id: int, seq: int, photos: Sequence[str], phase: str) -> None:
+        pass  # the demo attaches no photos
+
+
+class _Places:
+    def __init__(self, uow: MemoryUnitOfWork) -> None:
+        self.p, self.d = uow.store.places, uow.store.data
+
+    def locate(self, x: float, y: float, tolerance: float) -> Location:
+        return self.p.locate(x, y, tolerance)
+
+    def component(self, code: str) -> ComponentInfo | None:
+        return self.d.components.get(code)
+
+    def segment_code(self, segment_id: int) -> str | None:
+        return self.p.code_of.get(segment_id)
+
+    def segment_id(self, code: str) -> int | None:
+        return self.p.id_of.get(code)
+
+
+class _People:
+    def __init__(self, uow: MemoryUnitOfWork) -> None:
+        self.d, self.places = uow.store.data, uow.store.places
+
+    def by_username(self, username: str) -> Person:
+        try:
+            return self.d.by_username[username]
+        except KeyError:
+            raise NotFound(f"no user named {username!r}", value=username) from None
+
+    def get(self, person_id: int) -> Person:
+        try:
+            return self.d.people[person_id]
+        except KeyError:
+            raise NotFound(f"no person with id {person_id}", value=person_id) from None
+
+    def actor(self, username: str, at: datetime) -> Actor:
+        p = self.by_username(username)
+        return Actor(p, *self.scope(p.id, at))
+
+    def responsible(self, kind: str, target_code: str, at: datetime) -> Assignment | None:
+        for a in self.d.assignments[kind].get(target_code, ()):
+            if a.active_at(at):
+                return a
+        return None
+
+    def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
+        segs = frozenset(self.places.id_of[code] for code, a in
+                         self.d.chief_segments.get(person_id, ()) if a.active_at(at))
+        return segs, frozenset()
+
+    def department(self, department_id: int) -> DepartmentInfo:
+        return self.d.departments[department_id]
+
+    def department_by_code(self, code: str) -> DepartmentInfo | None:
+        return next((d for d in self.d.departments.values() if d.code == code), None)
+
+    def street_department(self, street_code: str) -> DepartmentInfo | None:
+        return next((d for d in self.d.departments.values()
+                     if d.street_code == street_code and d.kind == "street"), None)
+
+    def departments(self) -> list[DepartmentInfo]:
+        return list(self.d.departments.values())
+
+    def people_with_role(self, role: Role) -> list[Person]:
+        return [p for p in self.d.people.values() if role in p.roles]
+
+
+class _Config:
+    def __init__(self, uow: MemoryUnitOfWork) -> None:
+        self.d = uow.store.data
+
+    def catalog(self, version: int | None = None) -> Catalog:
+        return self.d.catalog
+
+    def calendar(self) -> WorkCalendar:
+        return self.d.calendar
+
+    def settings(self) -> Settings:
+        return self.d.settings
+
+
+class _Photos:
+    def __init__(self, uow: MemoryUnitOfWork) -> None:
+        self.d = uow.store.data
+
+    def exists(self, sha256: str) -> bool:
+        return sha256 in self.d.photos
+
+    def for_case(self, case_id: int) -> list[tuple[int, str, str]]:
+        return []
+
+
+class MemoryUnitOfWork:
+    def __init__(self, store: MemoryStore) -> None:
+        self.store = store
+
+    def __enter__(self) -> MemoryUnitOfWork:
+        self.pending_cases: dict[int, Case] = {}
+        self.pending_events: list[CaseEvent] = []
+        self.new_ids: list[int] = []
+        self.cases, self.places = _Cases(self), _Places(self)
+        self.people, self.config, self.photos = _People(self), _Config(self), _Photos(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pending_cases, self.pending_events, self.new_ids = {}, [], []
+
+    def commit(self) -> None:
+        d = self.store.data
+        for cid in self.new_ids:
+            c = self.pending_cases[cid]
+            times = d.dup_times[c.class_code]
+            i = bisect.bisect_right(times, c.reported_at)
+            times.insert(i, c.reported_at)
+            d.dup_ids[c.class_code].insert(i, cid)
+        d.cases.update(self.pending_cases)
+        for e in self.pending_events:
+            d.events[e.case_id].append(e)
+        self.pending_cases, self.pending_events, self.new_ids = {}, [], []
+
+    def rollback(self) -> None:
+        self.pending_cases, self.pending_events, self.new_ids = {}, [], []
+
+
+def snapshot(store) -> MemoryStore:
+    """A MemoryStore holding what `store` (a SQL Store) knows, ids and all."""
+    from sqlalchemy import select
+
+    from . import models as m
+    with store.uow(write=False) as uow:
+        conn = uow.conn
+        data = MemoryData(uow.config.catalog(), uow.config.calendar(), uow.config.settings())
+        for d in uow.people.departments():
+            data.departments[d.id] = d
+        roles = defaultdict(set)
+        for pid, role in conn.execute(select(m.PersonRole.person_id, m.PersonRole.role)):
+            roles[pid].add(Role(role))
+        for r in conn.execute(select(m.Person.__table__)):
+            data.people[r.id] = Person(r.id, r.username, r.name, frozenset(roles[r.id]),
+                                       r.department_id, bool(r.active))
+        for r in conn.execute(select(m.Assignment.__table__)):
+            data.assignments[r.kind][r.target_code].append(Assignment(
+                AssignmentKind(r.kind), r.target_code, r.person_id, r.department_id,
+                r.valid_from, r.valid_to, r.id))
+        for by_target in data.assignments.values():
+            for lst in by_target.values():
+                lst.sort(key=lambda a: a.valid_from, reverse=True)
+        for r in conn.execute(select(m.Component.code, m.Component.class_code,
+                                     m.Component.owner_department_id)):
+            data.components[r.code] = ComponentInfo(r.code, r.class_code, r.owner_department_id)
+        data.next_id = (conn.exec_driver_sql("SELECT max(id) FROM cases").scalar() or 0) + 1
+        wkb = store.spatial.as_wkb("geom")
+        cells = conn.exec_driver_sql(f"SELECT code, {wkb} FROM grid_cells").all()
+        segs = conn.exec_driver_sql(f"SELECT id, code, {wkb} FROM road_segments").all()
+    places = MemoryPlaces([c[0] for c in cells], shapely.from_wkb([bytes(c[1]) for c in cells]),
+                          [s[0] for s in segs], [s[1] for s in segs],
+                          shapely.from_wkb([bytes(s[2]) for s in segs]))
+    return MemoryStore(data, places)

@@ -1,0 +1,53 @@
+"""The in-memory unit of work answers like the SQL one (it drives the demo generator)."""
+
+from datetime import datetime
+
+import pytest
+from factories import cell_center
+
+from gridapp.domain.case import CaseState, Source
+from gridapp.domain.errors import IllegalTransition
+from gridapp.services import cases as svc
+from gridapp.store.memory import snapshot
+
+T0 = datetime(2026, 11, 2, 9, 0)
+
+
+@pytest.fixture
+def mem(sqlite_store):
+    return snapshot(sqlite_store)
+
+
+def test_memory_store_runs_the_loop_like_sql(mem, sqlite_store):
+    x, y = cell_center("420102001001", 2)
+    for target in (mem, sqlite_store):
+        c = svc.report(target.uow(), "worker1", source=Source.GRID_PATROL, class_code="E0102",
+                       x=x, y=y, at=T0).case
+        svc.register(target.uow(), "acceptor", c.id, at=T0)
+        d = svc.dispatch(target.uow(), "dispatcher", c.id, at=T0).case
+        target_case = d
+        if target is mem:
+            mem_case = target_case
+    assert mem_case.location == target_case.location
+    assert mem_case.assignee == target_case.assignee
+    assert mem_case.deadline_at == target_case.deadline_at
+    assert mem_case.number == target_case.number  # same next id as the SQL store
+
+
+def test_memory_store_rolls_back_a_failed_use_case(mem):
+    x, y = cell_center("420102002002", 4)
+    c = svc.report(mem.uow(), "worker2", source=Source.GRID_PATROL, class_code="E0104",
+                   x=x, y=y, at=T0).case
+    with pytest.raises(IllegalTransition):
+        svc.close(mem.uow(), "leader_shift", c.id)
+    v = svc.view(mem.uow(), None, c.id)
+    assert v.case.state is CaseState.REPORTED and len(v.events) == 1
+
+
+def test_memory_store_links_duplicates(mem):
+    x, y = cell_center("420102002001", 3)
+    a = svc.report(mem.uow(), "worker2", source=Source.GRID_PATROL, class_code="E0111",
+                   x=x, y=y, at=T0).case
+    b = svc.report(mem.uow(), "acceptor", source=Source.HOTLINE_12345, class_code="E0111",
+                   x=x + 10, y=y, at=T0.replace(hour=11))
+    assert b.case.state is CaseState.REJECTED and b.case.duplicate_of == a.id
