@@ -10,16 +10,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
-from shapely.ops import unary_union
+from shapely.geometry import LineString, Polygon
 
-from ..domain.codes import grid_code
+from ..analysis.grid import as_multi, cells_of, north_west_order, partition, spread_points
 from ..domain.places import Area, UnitGridCell
 from .names import DISTRICT_CODE, DISTRICT_NAME, Namer
 
 CENTER = (530_000.0, 3_390_000.0)  # EPSG:4547, north of the Yangtze at Wuhan
-CELL = 100.0
-SLIVER = 0.3 * CELL * CELL  # smaller pieces join a neighbouring cell of the same community
 
 
 @dataclass
@@ -43,51 +40,6 @@ def _blob(rng: np.random.Generator, cx: float, cy: float, r: float, wobble: floa
     return Polygon(np.column_stack([cx + rr * np.cos(t), cy + rr * np.sin(t)]))
 
 
-def _seeds(rng: np.random.Generator, area, n: int) -> list[Point]:
-    """`n` well-spread points inside `area` (best-of-k candidate sampling)."""
-    minx, miny, maxx, maxy = area.bounds
-    shapely.prepare(area)
-    pts: list[tuple[float, float]] = []
-    while len(pts) < n:
-        cand = np.column_stack([rng.uniform(minx, maxx, 24), rng.uniform(miny, maxy, 24)])
-        inside = shapely.contains_xy(area, cand[:, 0], cand[:, 1])
-        cand = cand[inside]
-        if not len(cand):
-            continue
-        if pts:
-            p = np.asarray(pts)
-            d = np.min(np.hypot(cand[:, None, 0] - p[None, :, 0],
-                                cand[:, None, 1] - p[None, :, 1]), axis=1)
-            pts.append(tuple(cand[int(np.argmax(d))]))
-        else:
-            pts.append(tuple(cand[0]))
-    return [Point(p) for p in pts]
-
-
-def _partition(area, seeds: list[Point]) -> list:
-    """Voronoi cells of `seeds` clipped to `area`, in the order of the seeds."""
-    cells = shapely.voronoi_polygons(shapely.MultiPoint(seeds), extend_to=area)
-    parts = list(shapely.get_parts(cells))
-    out = []
-    for s in seeds:
-        owner = next(p for p in parts if p.contains(s) or p.touches(s))
-        out.append(owner.intersection(area))
-    return out
-
-
-def _north_west_order(geoms) -> list[int]:
-    """Indices sorted north to south, west to east (by representative point, 1 km bands)."""
-    pts = [g.representative_point() for g in geoms]
-    return sorted(range(len(geoms)), key=lambda i: (-round(pts[i].y / 1000), pts[i].x))
-
-
-def _as_multi(g) -> MultiPolygon:
-    if isinstance(g, MultiPolygon):
-        return g
-    polys = [p for p in shapely.get_parts(g) if isinstance(p, Polygon)]
-    return MultiPolygon(polys)
-
-
 def make_land(scale, seed: int, namer: Namer, progress=None) -> Land:
     rng = np.random.default_rng(seed)
     cx, cy = CENTER
@@ -105,72 +57,27 @@ def make_land(scale, seed: int, namer: Namer, progress=None) -> Land:
     river = scale_geom(river)
     r *= f
     lakes = [_blob(rng, *p.coords[0], r * rng.uniform(0.04, 0.08)).intersection(district)
-             for p in _seeds(rng, district.buffer(-0.25 * r), max(1, round(scale.area_km2 / 40)))]
+             for p in spread_points(rng, district.buffer(-0.25 * r), max(1, round(scale.area_km2 / 40)))]
     parks = [_blob(rng, *p.coords[0], r * rng.uniform(0.025, 0.05)).intersection(district)
-             for p in _seeds(rng, district.buffer(-0.1 * r), max(3, round(scale.area_km2 / 10)))]
+             for p in spread_points(rng, district.buffer(-0.1 * r), max(3, round(scale.area_km2 / 10)))]
 
-    street_geoms = _partition(district, _seeds(rng, district, scale.streets))
+    street_geoms = partition(district, spread_points(rng, district, scale.streets))
     streets, communities, cells = [], [], []
-    for si, idx in enumerate(_north_west_order(street_geoms), start=1):
+    for si, idx in enumerate(north_west_order(street_geoms), start=1):
         sgeom = street_geoms[idx]
         scode = f"{DISTRICT_CODE}{si:03d}"
-        streets.append(Area(scode, namer.street(), _as_multi(sgeom)))
+        streets.append(Area(scode, namer.street(), as_multi(sgeom)))
         n_comm = max(2, round(sgeom.area / 0.6e6))
-        comm_geoms = _partition(sgeom, _seeds(rng, sgeom, n_comm))
-        for ci, cidx in enumerate(_north_west_order(comm_geoms), start=1):
+        comm_geoms = partition(sgeom, spread_points(rng, sgeom, n_comm))
+        for ci, cidx in enumerate(north_west_order(comm_geoms), start=1):
             ccode = f"{scode}{ci:03d}"
             cgeom = comm_geoms[cidx]
-            communities.append(Area(ccode, namer.community(), _as_multi(cgeom), scode))
-            cells.extend(_cells_of(ccode, cgeom))
+            communities.append(Area(ccode, namer.community(), as_multi(cgeom), scode))
+            cells.extend(cells_of(ccode, cgeom))
         if progress:
             progress(si, scale.streets, "unit grid")
-    return Land(Area(DISTRICT_CODE, DISTRICT_NAME, _as_multi(district)), streets, communities,
+    return Land(Area(DISTRICT_CODE, DISTRICT_NAME, as_multi(district)), streets, communities,
                 cells, river, lakes, parks, r)
-
-
-def _cells_of(community_code: str, area) -> list[UnitGridCell]:
-    """The 100 m grid clipped to one community, slivers merged, coded N→S, W→E."""
-    minx, miny, maxx, maxy = area.bounds
-    cols = np.arange(math.floor(minx / CELL), math.ceil(maxx / CELL))
-    rows = np.arange(math.floor(miny / CELL), math.ceil(maxy / CELL))
-    cc, rr = np.meshgrid(cols, rows)
-    cc, rr = cc.ravel(), rr.ravel()
-    boxes = shapely.box(cc * CELL, rr * CELL, (cc + 1) * CELL, (rr + 1) * CELL)
-    shapely.prepare(area)
-    hit = shapely.intersects(area, boxes)
-    pieces = shapely.intersection(boxes[hit], area)
-    origin = list(zip(rr[hit].tolist(), cc[hit].tolist(), strict=True))
-    polys, keys = [], []
-    for geom, key in zip(pieces, origin, strict=True):
-        for part in shapely.get_parts(geom):
-            if isinstance(part, Polygon) and part.area > 1e-6:
-                polys.append(part)
-                keys.append(key)
-    polys = _merge_slivers(polys)
-    order = sorted((k for k in range(len(polys)) if polys[k] is not None),
-                   key=lambda k: (-keys[k][0], keys[k][1]))
-    return [UnitGridCell(grid_code(community_code, serial), community_code, community_code[:9],
-                         _as_multi(polys[k])) for serial, k in enumerate(order, start=1)]
-
-
-def _merge_slivers(polys: list) -> list:
-    tree = shapely.STRtree(polys)
-    merged = list(polys)
-    for i in sorted(range(len(polys)), key=lambda k: polys[k].area):
-        g = merged[i]
-        if g is None or g.area >= SLIVER:
-            continue
-        best, best_len = None, 1e-6
-        for j in tree.query(g, predicate="intersects"):
-            if j == i or merged[j] is None:
-                continue
-            shared = merged[j].boundary.intersection(g.boundary).length
-            if shared > best_len:
-                best, best_len = j, shared
-        if best is not None:
-            merged[best] = unary_union([merged[best], g])
-            merged[i] = None
-    return merged
 
 
 def street_names(land: Land) -> dict[str, str]:

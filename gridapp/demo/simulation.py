@@ -9,7 +9,7 @@ finished by the end date are left open where their story stands (in progress, ov
 from __future__ import annotations
 
 import heapq
-import math
+import random
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -44,7 +44,7 @@ class Spec:
     lonlat: tuple[float, float] | None = None  # GCJ-02 for hotline exports
 
 
-@dataclass(order=True)
+@dataclass
 class _Step:
     at: datetime
     seq: int
@@ -72,6 +72,8 @@ class Simulation:
     def __init__(self, mem: MemoryStore, sites: Sites, rng: np.random.Generator, start: datetime,
                  until: datetime, srid: int) -> None:
         self.mem, self.sites, self.rng = mem, sites, rng
+        # scalar draws in the stories: the stdlib generator is ~10× cheaper per call
+        self.r = random.Random(int(rng.integers(2 ** 31)))
         self.start, self.until, self.srid = start, until, srid
         d = mem.data
         self.calendar = d.calendar
@@ -94,96 +96,127 @@ class Simulation:
 
     # ---- the reports of the year -----------------------------------------------------
     def specs(self, n: int) -> list[Spec]:
+        """`n` reports over the year, drawn in bulk (numpy) and sorted by time."""
         rng, s = self.rng, self.sites
-        classes = [c.code for c in self.catalog if c.active]
-        weights = np.array([mix.CLASS_WEIGHTS.get(c, 0.3) for c in classes])
-        weights /= weights.sum()
-        sources = list(mix.SOURCE_WEIGHTS)
+        classes = np.array([c.code for c in self.catalog if c.active])
+        cw = np.array([mix.CLASS_WEIGHTS.get(c, 0.3) for c in classes])
+        sources = np.array(list(mix.SOURCE_WEIGHTS))
         sw = np.array([mix.SOURCE_WEIGHTS[k] for k in sources], float)
-        sw /= sw.sum()
         days = (self.until.date() - self.start.date()).days + 1  # the last day counts too
-        # seasonal rhythm: more in summer; weekends quieter for patrols
-        day_w = np.array([1 + 0.25 * math.sin((self.start + timedelta(d)).timetuple().tm_yday
-                                              / 365 * 2 * math.pi - 1.6) for d in range(days)])
-        out: list[Spec] = []
+        day_of = np.array([(self.start + timedelta(d)).timetuple().tm_yday for d in range(days)])
+        weekday = np.array([(self.start + timedelta(d)).weekday() for d in range(days)])
+        day_w = 1 + 0.25 * np.sin(day_of / 365 * 2 * np.pi - 1.6)  # busier in summer
         minx, miny, maxx, maxy = s.district.bounds
-        repeat_spots = [(float(rng.uniform(minx, maxx)), float(rng.uniform(miny, maxy)),
-                         classes[int(rng.choice(len(classes), p=weights))])
-                        for _ in range(max(8, n // 1500))]
-        repeat_spots = [r for r in repeat_spots if shapely.contains_xy(s.district, r[0], r[1])]
-        i = 0
-        while len(out) < n:
-            i += 1
-            source = Source(sources[int(rng.choice(len(sources), p=sw))])
-            hours = mix.PATROL_HOURS if source in (Source.GRID_PATROL, Source.ROAD_CHIEF_PATROL,
-                                                    Source.INSPECTION) else \
-                mix.VIDEO_HOURS if source in (Source.VIDEO, Source.SENSOR) else mix.CITIZEN_HOURS
-            while True:
-                d = int(rng.choice(days, p=day_w / day_w.sum()))
-                day = self.start.date() + timedelta(d)
-                if day.weekday() >= 5 and source in (Source.GRID_PATROL, Source.INSPECTION) \
-                        and rng.random() < 0.6:
-                    continue
-                break
-            hw = np.array(hours, float)
-            hour = int(rng.choice(24, p=hw / hw.sum()))
-            at = datetime(day.year, day.month, day.day, hour, int(rng.integers(60)),
-                          int(rng.integers(60)))
-            if at > self.until:
+        spots = np.column_stack([rng.uniform(minx, maxx, max(8, n // 1500)),
+                                 rng.uniform(miny, maxy, max(8, n // 1500))])
+        spots = spots[shapely.contains_xy(s.district, spots[:, 0], spots[:, 1])]
+        spot_cls = rng.choice(classes, len(spots), p=cw / cw.sum())
+        m = int(n * 1.6) + 100  # draw extra: some fall outside the district or after 'until'
+        src = rng.choice(len(sources), m, p=sw / sw.sum())
+        day = rng.choice(days, m, p=day_w / day_w.sum())
+        patrol = np.isin(sources[src], ["grid_patrol", "inspection", "road_chief_patrol"])
+        machine = np.isin(sources[src], ["video", "sensor"])
+        hour = np.empty(m, int)
+        for mask, hw in ((patrol, mix.PATROL_HOURS), (machine, mix.VIDEO_HOURS),
+                         (~patrol & ~machine, mix.CITIZEN_HOURS)):
+            w = np.array(hw, float)
+            hour[mask] = rng.choice(24, int(mask.sum()), p=w / w.sum())
+        keep = ~(patrol & (weekday[day] >= 5) & (rng.random(m) < 0.6))  # fewer weekend patrols
+        cls = rng.choice(classes, m, p=cw / cw.sum())
+        x, y = rng.uniform(minx, maxx, m), rng.uniform(miny, maxy, m)
+        roll = rng.random(m)
+        hot = roll < 0.35
+        if s.hotspots:
+            h = rng.integers(len(s.hotspots), size=m)
+            hx = np.array([hs.x for hs in s.hotspots])[h]
+            hy = np.array([hs.y for hs in s.hotspots])[h]
+            hr = np.array([hs.radius for hs in s.hotspots])[h] / 2
+            x = np.where(hot, hx + rng.normal(0, 1, m) * hr, x)
+            y = np.where(hot, hy + rng.normal(0, 1, m) * hr, y)
+            kinds = np.array([hs.kind for hs in s.hotspots])[h]
+            for kind in mix.HOTSPOT_CLASSES:
+                mask = hot & (kinds == kind)
+                hc = mix.HOTSPOT_CLASSES[kind]
+                w = np.array(list(hc.values()), float)
+                cls[mask] = rng.choice(list(hc), int(mask.sum()), p=w / w.sum())
+        rep = (roll >= 0.35) & (roll < 0.45) & (len(spots) > 0)
+        if len(spots):  # 重复投诉: the same problem at the same place
+            j = rng.integers(len(spots), size=m)
+            x = np.where(rep, spots[j, 0] + rng.normal(0, 8, m), x)
+            y = np.where(rep, spots[j, 1] + rng.normal(0, 8, m), y)
+            cls = np.where(rep, spot_cls[j], cls)
+        road = (roll >= 0.45) & (roll < 0.62)
+        seg = rng.integers(len(s.segment_lines), size=m)
+        pts = shapely.line_interpolate_point(np.asarray(s.segment_lines)[seg],
+                                             rng.random(m), normalized=True)
+        rxy = shapely.get_coordinates(pts)
+        x = np.where(road, rxy[:, 0] + rng.normal(0, 8, m), x)
+        y = np.where(road, rxy[:, 1] + rng.normal(0, 8, m), y)
+        comp = np.full(m, None, dtype=object)
+        for c, (cxy, codes) in s.components.items():  # 部件 problems sit at the component
+            mask = cls == c
+            if not mask.any():
                 continue
-            roll = rng.random()
-            cls = classes[int(rng.choice(len(classes), p=weights))]
-            if roll < 0.35 and s.hotspots:
-                h = s.hotspots[int(rng.integers(len(s.hotspots)))]
-                hc = mix.HOTSPOT_CLASSES[h.kind]
-                cls = list(hc)[int(rng.choice(len(hc), p=np.array(list(hc.values())) /
-                                             sum(hc.values())))]
-                x, y = h.x + rng.normal(0, h.radius / 2), h.y + rng.normal(0, h.radius / 2)
-            elif roll < 0.45 and repeat_spots:  # 重复投诉: the same problem at the same place
-                x, y, cls = repeat_spots[int(rng.integers(len(repeat_spots)))]
-                x, y = x + rng.normal(0, 8), y + rng.normal(0, 8)
-            elif roll < 0.62:
-                line = s.segment_lines[int(rng.integers(len(s.segment_lines)))]
-                p = line.interpolate(rng.uniform(0, line.length))
-                x, y = p.x + rng.normal(0, 8), p.y + rng.normal(0, 8)
-            else:
-                x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
-            comp = None
-            if cls.startswith("C") and cls in s.components:
-                xy, codes = s.components[cls]
-                k = int(np.argmin((xy[:, 0] - x) ** 2 + (xy[:, 1] - y) ** 2))
-                x, y, comp = float(xy[k, 0]) + rng.normal(0, 1), float(xy[k, 1]) + rng.normal(0, 1), \
-                    codes[k]
-                if rng.random() < 0.3:
-                    source = Source.SENSOR if cls[1:3] == "01" else source
-            elif source is Source.SENSOR:
-                source = Source.VIDEO
-            if not shapely.contains_xy(s.district, x, y):
-                continue
-            text = mix.DESCRIPTIONS.get(cls)
-            desc = text[int(rng.integers(len(text)))] if text else self.catalog[cls].name
-            spec = Spec(at, cls, source, float(x), float(y), desc, component_code=comp)
+            tree = shapely.STRtree(shapely.points(cxy))
+            near = tree.query_nearest(shapely.points(x[mask], y[mask]), all_matches=False)[1]
+            x[mask] = cxy[near, 0] + rng.normal(0, 1, int(mask.sum()))
+            y[mask] = cxy[near, 1] + rng.normal(0, 1, int(mask.sum()))
+            comp[mask] = np.asarray(codes, dtype=object)[near]
+        sensor_ok = np.char.startswith(cls.astype(str), "C01")
+        src_names = sources[src].astype(object)
+        src_names[(src_names == "sensor") & ~sensor_ok] = "video"
+        src_names[sensor_ok & (rng.random(m) < 0.3)] = "sensor"
+        keep &= shapely.contains_xy(s.district, x, y)
+        second = rng.integers(0, 3600, m)
+        at0 = np.datetime64(self.start.date()) + day.astype("timedelta64[D]") + \
+            (hour * 3600 + second).astype("timedelta64[s]")
+        keep &= at0 <= np.datetime64(self.until)
+        n_echo = round(n * 0.05)  # the same problem reported twice
+        idx = np.flatnonzero(keep)[:n - n_echo]
+        out: list[Spec] = []
+        gcj = store_to_lonlat(x[idx], y[idx], self.srid, "gcj02")
+        contacts = ["王先生", "李女士", "张先生", "刘女士", "市民"]
+        for k, i in enumerate(idx.tolist()):
+            c = str(cls[i])
+            text = mix.DESCRIPTIONS.get(c)
+            desc = text[i % len(text)] if text else self.catalog[c].name
+            source = Source(src_names[i])
+            at = at0[i].astype(datetime)
+            spec = Spec(at, c, source, float(x[i]), float(y[i]), desc, component_code=comp[i])
             if source.citizen_facing:
                 spec.external_id = f"{source.value[-5:].upper()}-{at:%Y%m%d}-{i:07d}"
-                spec.contact = rng.choice(["王先生", "李女士", "张先生", "刘女士", "市民"]) + \
-                    f" 13{int(rng.integers(100000000, 999999999))}"
-                lon, lat = store_to_lonlat(x, y, self.srid, "gcj02")
-                spec.lonlat = (round(float(lon), 6), round(float(lat), 6))
+                spec.contact = f"{contacts[i % 5]} 13{(i * 7919) % 900000000 + 100000000}"
+                spec.lonlat = (round(float(gcj[0][k]), 6), round(float(gcj[1][k]), 6))
             out.append(spec)
-            if rng.random() < 0.05:  # the same problem reported again by someone else
-                echo = Spec(at + timedelta(minutes=float(rng.uniform(20, 60 * 40))), cls,
-                            Source.HOTLINE_12345 if source is not Source.HOTLINE_12345
-                            else Source.SNAPSHOT, float(x + rng.normal(0, 12)),
-                            float(y + rng.normal(0, 12)), desc, component_code=comp)
-                lon, lat = store_to_lonlat(echo.x, echo.y, self.srid, "gcj02")
-                echo.lonlat = (round(float(lon), 6), round(float(lat), 6))
-                echo.external_id = f"12345-{echo.at:%Y%m%d}-{i:07d}E"
-                echo.contact = "市民 13" + str(int(rng.integers(100000000, 999999999)))
-                if shapely.contains_xy(s.district, echo.x, echo.y) and echo.at < self.until:
-                    out.append(echo)
+        picks = rng.choice(len(out), min(n_echo, len(out)), replace=False)
+        out.extend(e for e in (self._echo(out[i], int(i)) for i in sorted(picks.tolist()))
+                   if e is not None)
         out.sort(key=lambda sp: sp.at)
         self._addresses(out)
+        # hotline exports carry GCJ-02 lon/lat: the case's point is what converting them gives
+        hot = [sp for sp in out if sp.lonlat]
+        if hot:
+            xs, ys = lonlat_to_store([sp.lonlat[0] for sp in hot], [sp.lonlat[1] for sp in hot],
+                                     "gcj02", self.srid)
+            for sp, xv, yv in zip(hot, xs.tolist(), ys.tolist(), strict=True):
+                sp.x, sp.y = xv, yv
         return out
+
+    def _echo(self, sp: Spec, i: int) -> Spec | None:
+        """The same problem reported again by someone else a little later."""
+        rng = self.rng
+        echo = Spec(sp.at + timedelta(minutes=float(rng.uniform(20, 60 * 40))), sp.class_code,
+                    Source.HOTLINE_12345 if sp.source is not Source.HOTLINE_12345
+                    else Source.SNAPSHOT, float(sp.x + rng.normal(0, 12)),
+                    float(sp.y + rng.normal(0, 12)), sp.description,
+                    component_code=sp.component_code)
+        if echo.at > self.until or not shapely.contains_xy(self.sites.district, echo.x, echo.y):
+            return None
+        lon, lat = store_to_lonlat(echo.x, echo.y, self.srid, "gcj02")
+        echo.lonlat = (round(float(lon), 6), round(float(lat), 6))
+        echo.external_id = f"12345-{echo.at:%Y%m%d}-{i:07d}E"
+        echo.contact = "市民 13" + str(int(rng.integers(100000000, 999999999)))
+        return echo
 
     def _addresses(self, specs: list[Spec]) -> None:
         s = self.sites
@@ -206,14 +239,14 @@ class Simulation:
         return _Step(at, self.seq, action, user, kwargs)
 
     def _wall(self, t: datetime, lo: float, hi: float) -> datetime:
-        return t + timedelta(minutes=float(self.rng.uniform(lo, hi)))
+        return t + timedelta(minutes=self.r.uniform(lo, hi))
 
     def _work(self, t: datetime, lo: float, hi: float) -> datetime:
-        return self.calendar.add_working_minutes(t, float(self.rng.uniform(lo, hi)))
+        return self.calendar.add_working_minutes(t, self.r.uniform(lo, hi))
 
     def _pick(self, role: Role) -> str:
         users = self.by_role[role]
-        return users[int(self.rng.integers(len(users)))]
+        return users[self.r.randrange(len(users))]
 
     def _reporter(self, spec: Spec) -> str:
         if spec.source is Source.SENSOR:
@@ -243,7 +276,7 @@ class Simulation:
         if a.person_id:
             return self.username[a.person_id]
         users = self.handlers.get(a.department_id)
-        return users[int(self.rng.integers(len(users)))] if users else None
+        return users[self.r.randrange(len(users))] if users else None
 
     def _verifier(self, case: Case) -> str:
         worker = self.username.get(case.location.grid_worker_id or -1)
@@ -260,16 +293,12 @@ class Simulation:
         return mix.ON_TIME.get(code, 0.85)
 
     def story(self, spec: Spec) -> Iterator[_Step]:
-        rng = self.rng
+        rng = self.r
         reporter = self._reporter(spec)  # may turn a chief's patrol off the roads into a grid one
         kwargs = dict(source=spec.source, class_code=spec.class_code, description=spec.description,
                       address=spec.address, component_code=spec.component_code,
                       contact=spec.contact, external_id=spec.external_id)
-        if spec.lonlat:  # hotline exports carry GCJ-02: convert as an import would
-            x, y = lonlat_to_store(spec.lonlat[0], spec.lonlat[1], "gcj02", self.srid)
-            kwargs.update(x=float(x), y=float(y))
-        else:
-            kwargs.update(x=spec.x, y=spec.y)
+        kwargs.update(x=spec.x, y=spec.y)
         case = yield self._step(spec.at, "report", reporter, **kwargs)
         citizen = spec.source.citizen_facing
         if case.state is CaseState.REJECTED:  # linked to an open original
@@ -280,7 +309,7 @@ class Simulation:
         t = self._wall(case.reported_at, 5, 90)
         if rng.random() < 0.03:
             reason = [RejectReason.INVALID, RejectReason.NOT_RESPONSIBLE,
-                      RejectReason.OUT_OF_AREA][int(rng.integers(3))]
+                      RejectReason.OUT_OF_AREA][rng.randrange(3)]
             case = yield self._step(t, "reject", self._pick(Role.ACCEPTOR), reason=reason,
                                     note="经核实不予立案")
             if citizen:
@@ -314,7 +343,7 @@ class Simulation:
 
     def _handle(self, case: Case):
         """From dispatch to close; returns the closed case, or None when the story stops."""
-        rng = self.rng
+        rng = self.r
         t = self._wall(self.clock, 5, 60)
         returns = 0
         while True:
@@ -400,24 +429,23 @@ class Simulation:
     def run(self, specs: list[Spec], on_finished: Callable[[list[int]], None] | None = None,
             progress: Callable[[int, int, str], None] | None = None,
             flush_every: int = 100_000) -> None:
-        heap: list[tuple[_Step, int, Iterator[_Step], int | None]] = []
+        # plain tuples: (time, tie-break, …) compare in C, a dataclass's __lt__ in Python
+        heap: list[tuple[datetime, int, _Step, Iterator[_Step], int | None]] = []
         pending = iter(specs)
         nxt = next(pending, None)
         finished: list[int] = []
         done = 0
-        order = 0
         while heap or nxt is not None:
-            if nxt is not None and (not heap or nxt.at <= heap[0][0].at):
+            if nxt is not None and (not heap or nxt.at <= heap[0][0]):
                 story = self.story(nxt)
                 step = next(story)
-                order += 1
-                heapq.heappush(heap, (step, order, story, None))
+                heapq.heappush(heap, (step.at, step.seq, step, story, None))
                 nxt = next(pending, None)
                 done += 1
                 if progress and done % 2000 == 0:
                     progress(done, len(specs), "cases")
                 continue
-            step, o, story, case_id = heapq.heappop(heap)
+            _, _, step, story, case_id = heapq.heappop(heap)
             if step.at > self.until:
                 continue  # the story stands where it is: the case stays open
             try:
@@ -428,7 +456,8 @@ class Simulation:
                 self.failed[f"{step.action}: {type(exc).__name__}"] += 1
                 continue
             try:
-                heapq.heappush(heap, (story.send(case), o, story, case.id))
+                step = story.send(case)
+                heapq.heappush(heap, (step.at, step.seq, step, story, case.id))
             except StopIteration:
                 finished.append(case.id)
                 if on_finished and len(finished) >= flush_every:

@@ -83,11 +83,25 @@ def gcj02_to_bd09(lon, lat):
     return z * np.cos(theta) + 0.0065, z * np.sin(theta) + 0.006
 
 
-def bd09_to_gcj02(lon, lat):
+def bd09_to_gcj02_approx(lon, lat):
+    """The published one-step inverse (a few centimetres off)."""
     x, y = np.asarray(lon, float) - 0.0065, np.asarray(lat, float) - 0.006
     z = np.sqrt(x * x + y * y) - 0.00002 * np.sin(y * _X_PI)
     theta = np.arctan2(y, x) - 0.000003 * np.cos(x * _X_PI)
     return z * np.cos(theta), z * np.sin(theta)
+
+
+def bd09_to_gcj02(lon, lat, tol: float = 1e-10, max_iter: int = 10):
+    """Inverse of gcj02_to_bd09, refined by fixed-point iteration to < 1e-9 degrees."""
+    blon, blat = np.asarray(lon, float), np.asarray(lat, float)
+    glon, glat = bd09_to_gcj02_approx(blon, blat)
+    for _ in range(max_iter):
+        flon, flat = gcj02_to_bd09(glon, glat)
+        elon, elat = flon - blon, flat - blat
+        glon, glat = glon - elon, glat - elat
+        if np.all(np.abs(elon) < tol) and np.all(np.abs(elat) < tol):
+            break
+    return glon, glat
 
 
 def to_wgs84(lon, lat, system: LonLatSystem | str):

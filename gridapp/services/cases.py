@@ -132,7 +132,7 @@ def _transition(uow: UnitOfWork, username: str, ref: int | str, at: datetime | N
                 case=case.number, seen=expected_version, current=case.version)
         loaded_version = case.version
         _check_photos(uow, photos)
-        event = replace(step(case, actor, at), case_id=case.id)
+        event = step(case, actor, at)  # the loaded case has its id: so has the event
         uow.cases.update(case, expected_version=loaded_version)
         uow.cases.add_event(event)
         if photos:

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import Connection, func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from ..domain.case import Case, CaseEvent
 from . import models as m
-from .cases import case_number, case_to_row, event_to_row
+from .cases import case_number, case_to_row
 
 CASE_COLUMNS = [c.name for c in m.Case.__table__.c]
 EVENT_COLUMNS = [c.name for c in m.CaseEvent.__table__.c if c.name != "id"]
@@ -53,11 +54,16 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
         return 0
     sqlite = conn.dialect.name == "sqlite"
     cols = {k: (list(v) if isinstance(v, list | tuple) else [v] * n) for k, v in columns.items()}
-    if sqlite:
-        cols = {k: [sqlite_time(x) for x in v] if v and isinstance(v[0], date) else v
-                for k, v in cols.items()}
-        return _sqlite_insert(conn, table, cols, n, rebuild_indexes)
-    return _copy(conn, table, cols, n)
+    try:
+        if sqlite:
+            cols = {k: [sqlite_time(x) for x in v] if v and isinstance(v[0], date) else v
+                    for k, v in cols.items()}
+            return _sqlite_insert(conn, table, cols, n, rebuild_indexes)
+        return _copy(conn, table, cols, n)
+    except conn.dialect.loaded_dbapi.Error as exc:
+        # the driver's own error, raised like any other statement's (IntegrityError, …)
+        raise DBAPIError.instance(f"bulk insert into {table}", None, exc,
+                                  conn.dialect.loaded_dbapi.Error) from exc
 
 
 def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
@@ -136,7 +142,19 @@ class CaseBulkWriter:
             row["id"] = c.id
             row["updated_at"] = last.get(c.id, c.reported_at)
             rows.append(row)
-        self.write_rows(rows, [event_to_row(e) for e in events])
+        self.write_rows(rows, [])
+        if events:
+            insert_columns(self.conn, "case_events", {
+                "case_id": [e.case_id for e in events], "seq": [e.seq for e in events],
+                "action": [e.action for e in events], "actor_id": [e.actor_id for e in events],
+                "actor_role": [e.actor_role for e in events], "at": [e.at for e in events],
+                "from_state": [e.from_state.value if e.from_state else None for e in events],
+                "to_state": [e.to_state.value for e in events],
+                "reason": [e.reason for e in events],
+                "data": [json.dumps(e.data, ensure_ascii=False) if e.data else "{}"
+                         for e in events],
+                "attachments": [json.dumps(list(e.attachments)) if e.attachments else "[]"
+                                for e in events]}, len(events))
         return len(rows)
 
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:

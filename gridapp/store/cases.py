@@ -243,3 +243,34 @@ class SqlCaseRepository:
         self.conn.execute(insert(m.CasePhoto.__table__),
                           [{"case_id": case_id, "seq": seq, "sha256": s, "phase": phase}
                            for s in photos])
+
+    # ---- bulk (imports) ---------------------------------------------------------------
+    def known_external_ids(self, ids) -> set[str]:
+        ids = [i for i in set(ids) if i]
+        found: set[str] = set()
+        for k in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            chunk = ids[k:k + 900]
+            found.update(self.conn.execute(select(T.c.external_id).where(
+                T.c.external_id.in_(chunk))).scalars())
+        return found
+
+    def open_cases(self, class_codes: set[str], since: datetime, until: datetime) -> list[tuple]:
+        rows = self.conn.execute(select(T.c.class_code, T.c.id, T.c.x, T.c.y, T.c.reported_at)
+                                 .where(T.c.class_code.in_(sorted(class_codes)),
+                                        T.c.reported_at.between(since, until),
+                                        T.c.state.notin_([CaseState.REJECTED.value,
+                                                          CaseState.CLOSED.value])))
+        return [tuple(r) for r in rows]
+
+    def next_id(self) -> int:
+        return (self.conn.execute(select(func.max(T.c.id))).scalar() or 0) + 1
+
+    def bulk_insert(self, cases: dict, n: int, events: list[tuple[dict, int]]) -> None:
+        from .bulk import insert_columns
+        insert_columns(self.conn, "cases", cases, n)
+        for columns, count in events:
+            if count:
+                insert_columns(self.conn, "case_events", columns, count)
+        if self.conn.dialect.name == "postgresql":
+            self.conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('cases', 'id'), "
+                                      "(SELECT max(id) FROM cases))")

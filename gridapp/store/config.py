@@ -20,6 +20,7 @@ META = m.MetaEntry.__table__
 VERS = m.CatalogVersion.__table__
 CLS = m.CatalogClass.__table__
 DAYS = m.CalendarDay.__table__
+PRESETS = m.HotlinePreset.__table__
 
 
 class SqlConfigRepository:
@@ -106,6 +107,15 @@ class SqlConfigRepository:
         if rows:
             self.conn.execute(insert(DAYS), rows)
         self._bump()
+
+    # --- hotline import presets ------------------------------------------------------
+    def presets(self) -> dict[str, dict]:
+        return {r.name: dict(r.mapping) for r in self.conn.execute(select(PRESETS))}
+
+    def save_preset(self, name: str, mapping: dict) -> None:
+        self.conn.execute(delete(PRESETS).where(PRESETS.c.name == name))
+        self.conn.execute(insert(PRESETS).values(name=name, mapping=mapping,
+                                                 updated_at=datetime.now()))
 
     # --- settings -------------------------------------------------------------------
     def settings(self) -> Settings:

@@ -7,7 +7,6 @@ the SQL unit of work. Places are answered by shapely STRtrees over the loaded ge
 from __future__ import annotations
 
 import bisect
-import copy
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ import numpy as np
 import shapely
 
 from ..domain.calendar import WorkCalendar
-from ..domain.case import Case, CaseEvent, CaseState
+from ..domain.case import Case, CaseEvent
 from ..domain.catalog import Catalog
 from ..domain.duplicates import Candidate
 from ..domain.errors import NotFound, StaleCase
@@ -46,9 +45,14 @@ class MemoryData:
     next_id: int = 1
     by_username: dict[str, Person] = field(default_factory=dict)
     chief_segments: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
-    # duplicate index: class → parallel lists sorted by report time
-    dup_times: dict[str, list[datetime]] = field(default_factory=lambda: defaultdict(list))
-    dup_ids: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # duplicate index: (class, bucket x, bucket y) → parallel lists sorted by report time;
+    # buckets as wide as the duplicate radius, so a query looks at 3 × 3 of them
+    dup_times: dict[tuple, list[datetime]] = field(default_factory=lambda: defaultdict(list))
+    dup_ids: dict[tuple, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def dup_key(self, class_code: str, x: float, y: float, dx: int = 0, dy: int = 0) -> tuple:
+        size = max(self.settings.duplicates.radius_m, 1.0)
+        return (class_code, int(x // size) + dx, int(y // size) + dy)
 
 
 class MemoryPlaces:
@@ -104,12 +108,23 @@ class MemoryStore:
             c = self.data.cases.pop(cid, None)
             self.data.events.pop(cid, None)
             if c is not None:
-                times, ids = self.data.dup_times[c.class_code], self.data.dup_ids[c.class_code]
+                key = self.data.dup_key(c.class_code, c.x, c.y)
+                times, ids = self.data.dup_times[key], self.data.dup_ids[key]
                 i = bisect.bisect_left(times, c.reported_at)
                 while i < len(ids) and ids[i] != cid:
                     i += 1
                 if i < len(ids):
                     del times[i], ids[i]
+
+
+_NONE: frozenset = frozenset()
+
+
+def _copy(case: Case) -> Case:
+    """A shallow copy (its fields are immutable values), much cheaper than copy.copy."""
+    twin = object.__new__(Case)
+    twin.__dict__.update(case.__dict__)
+    return twin
 
 
 class _Cases:
@@ -123,20 +138,20 @@ class _Cases:
         c = self._current(case_id)
         if c is None:
             raise NotFound(f"no case with id {case_id}", value=case_id)
-        return copy.copy(c)
+        return _copy(c)
 
     def get_by_number(self, number: str) -> Case:
         if len(number) == 12 and number.isdigit():
             c = self._current(int(number[4:]))
             if c is not None and c.number == number:
-                return copy.copy(c)
+                return _copy(c)
         raise NotFound(f"no case numbered {number}", value=number)
 
     def add(self, case: Case) -> Case:
         case.id = self.d.next_id
         self.d.next_id += 1
         case.number = case_number(case.id, case.reported_at)
-        self.uow.pending_cases[case.id] = copy.copy(case)
+        self.uow.pending_cases[case.id] = _copy(case)
         self.uow.new_ids.append(case.id)
         return case
 
@@ -144,7 +159,7 @@ class _Cases:
         current = self._current(case.id)
         if current is None or current.version != expected_version:
             raise StaleCase(f"case {case.number} was changed meanwhile", case=case.number)
-        self.uow.pending_cases[case.id] = copy.copy(case)
+        self.uow.pending_cases[case.id] = case  # the caller's own copy (from get)
 
     def add_event(self, event: CaseEvent) -> None:
         self.uow.pending_events.append(event)
@@ -155,19 +170,24 @@ class _Cases:
 
     def duplicate_candidates(self, class_code: str, x: float, y: float, radius: float,
                              since: datetime, until: datetime) -> list[Candidate]:
-        times, ids = self.d.dup_times[class_code], self.d.dup_ids[class_code]
-        lo, hi = bisect.bisect_left(times, since), bisect.bisect_right(times, until)
         out = []
-        for cid in ids[lo:hi]:
-            c = self._current(cid)
-            if c is None or not c.state.is_open:
-                continue
-            if (c.x - x) ** 2 + (c.y - y) ** 2 <= radius * radius:
-                out.append(Candidate(c.id, c.number, c.x, c.y, c.reported_at))
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                key = self.d.dup_key(class_code, x, y, dx, dy)
+                times = self.d.dup_times.get(key)
+                if not times:
+                    continue
+                lo, hi = bisect.bisect_left(times, since), bisect.bisect_right(times, until)
+                for cid in self.d.dup_ids[key][lo:hi]:
+                    c = self._current(cid)
+                    if c is None or not c.state.is_open:
+                        continue
+                    if (c.x - x) ** 2 + (c.y - y) ** 2 <= radius * radius:
+                        out.append(Candidate(c.id, c.number, c.x, c.y, c.reported_at))
         return out
 
     def find(self, q: CaseQuery) -> list[Case]:
-        found = [copy.copy(c) for c in sorted(self.d.cases.values(), key=lambda c: -c.id)
+        found = [_copy(c) for c in sorted(self.d.cases.values(), key=lambda c: -c.id)
                  if (not q.states or c.state.value in q.states)
                  and (not q.class_codes or c.class_code in q.class_codes)
                  and (not q.sources or c.source.value in q.sources)
@@ -227,9 +247,10 @@ class _People:
         return None
 
     def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
-        segs = frozenset(self.places.id_of[code] for code, a in
-                         self.d.chief_segments.get(person_id, ()) if a.active_at(at))
-        return segs, frozenset()
+        held = self.d.chief_segments.get(person_id)
+        if not held:
+            return _NONE, _NONE
+        return frozenset(self.places.id_of[code] for code, a in held if a.active_at(at)), _NONE
 
     def department(self, department_id: int) -> DepartmentInfo:
         return self.d.departments[department_id]
@@ -292,10 +313,11 @@ class MemoryUnitOfWork:
         d = self.store.data
         for cid in self.new_ids:
             c = self.pending_cases[cid]
-            times = d.dup_times[c.class_code]
+            key = d.dup_key(c.class_code, c.x, c.y)
+            times = d.dup_times[key]
             i = bisect.bisect_right(times, c.reported_at)
             times.insert(i, c.reported_at)
-            d.dup_ids[c.class_code].insert(i, cid)
+            d.dup_ids[key].insert(i, cid)
         d.cases.update(self.pending_cases)
         for e in self.pending_events:
             d.events[e.case_id].append(e)

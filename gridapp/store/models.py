@@ -292,3 +292,12 @@ class CasePhoto(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(ForeignKey("photos.sha256"), primary_key=True)
     phase: Mapped[str] = mapped_column(String(32))
+
+
+class HotlinePreset(Base):
+    """A named column mapping for hotline exports (saved by the import dialog or the CLI)."""
+
+    __tablename__ = "hotline_presets"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mapping: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import shapely
 from sqlalchemy import Connection, select, text
 
+from ..analysis.place_index import PlaceIndex
 from ..domain.places import Location
-from ..services.ports import ComponentInfo
+from ..services.ports import ComponentInfo, LocatedPoints
 from . import models as m
+from .cache import CacheView
 from .spatial import SpatialDialect
 
 SEG = m.RoadSegment.__table__
@@ -15,10 +17,27 @@ COMP = m.Component.__table__
 
 
 class SqlPlaceRepository:
-    def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int) -> None:
-        self.conn = conn
+    def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int,
+                 view: CacheView | None = None) -> None:
+        self.conn, self.spatial, self.view = conn, spatial, view
         self._cell = text(spatial.locate_cell(srid))
         self._segment = text(spatial.nearest_segment(srid))
+
+    def index(self) -> PlaceIndex:
+        """Every cell and segment in memory (cached until places or config change)."""
+        cur = self.view.current()
+        if "place_index" not in cur:
+            wkb = self.spatial.as_wkb("geom")
+            cells = self.conn.exec_driver_sql(f"SELECT code, {wkb} FROM grid_cells").all()
+            segs = self.conn.exec_driver_sql(f"SELECT id, code, {wkb} FROM road_segments").all()
+            cur["place_index"] = PlaceIndex(
+                [c[0] for c in cells], shapely.from_wkb([bytes(c[1]) for c in cells]),
+                [s[0] for s in segs], [s[1] for s in segs],
+                shapely.from_wkb([bytes(s[2]) for s in segs]))
+        return cur["place_index"]
+
+    def locate_many(self, x, y, tolerance: float) -> LocatedPoints:
+        return self.index().locate_many(x, y, tolerance)
 
     def locate(self, x: float, y: float, tolerance: float) -> Location:
         cell = self.conn.execute(self._cell, {"x": x, "y": y}).first()
@@ -45,8 +64,9 @@ class SqlPlaceRepository:
 class PlaceWriter:
     """Bulk writes of place layers in one transaction (executemany with WKB geometry)."""
 
-    def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int) -> None:
-        self.conn, self.spatial, self.srid = conn, spatial, srid
+    def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int,
+                 view: CacheView | None = None) -> None:
+        self.conn, self.spatial, self.srid, self.view = conn, spatial, srid, view
 
     def _insert(self, table: str, columns: list[str], rows: list[dict], multi: bool = True) -> int:
         if not rows:
@@ -56,6 +76,8 @@ class PlaceWriter:
         sql = (f"INSERT INTO {table} ({', '.join(columns)}, geom) VALUES "
                f"({', '.join(':' + c for c in columns)}, {geom})")
         self.conn.execute(text(sql), rows)
+        if self.view is not None:
+            self.view.bump()  # cached place indexes and scopes are out of date
         return len(rows)
 
     def existing_codes(self, table: str) -> set[str]:

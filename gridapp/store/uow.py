@@ -30,8 +30,8 @@ class SqlUnitOfWork:
         s = self.store
         view = CacheView(self.conn, s.cache)
         self.cases = SqlCaseRepository(self.conn, s.spatial, s.srid)
-        self.places = SqlPlaceRepository(self.conn, s.spatial, s.srid)
-        self.loader = PlaceWriter(self.conn, s.spatial, s.srid)
+        self.places = SqlPlaceRepository(self.conn, s.spatial, s.srid, view)
+        self.loader = PlaceWriter(self.conn, s.spatial, s.srid, view)
         self.people = SqlPeopleRepository(self.conn, view)
         self.config = SqlConfigRepository(self.conn, view)
         self.photos = SqlPhotoRepository(self.conn)

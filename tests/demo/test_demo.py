@@ -56,7 +56,7 @@ def test_cells_partition_each_community_and_follow_the_code_rule(demo):
         rows = [k[0] for k in keys]
         assert rows == sorted(rows)
     areas = np.array([g.area for _, _, g in cells])
-    assert 0.3 * 1e4 <= areas.min() and np.median(areas) == pytest.approx(1e4, rel=0.05)
+    assert areas.min() >= 0.3 * 1e4 and np.median(areas) == pytest.approx(1e4, rel=0.05)
     assert shapely.union_all([g for *_, g in cells]).symmetric_difference(district).area < 1
 
 
@@ -86,7 +86,7 @@ def test_a_year_of_cases_takes_every_path(demo):
     with demo.uow(write=False) as uow:
         cases = uow.cases.find(CaseQuery(limit=None))
         events = {c.id: uow.cases.events(c.id) for c in cases}
-    assert len(cases) == 2000
+    assert 1900 <= len(cases) <= 2000  # echoes after the end date are dropped
     actions = Counter(e.action for evs in events.values() for e in evs)
     for a in wf.Action:
         assert actions[a.value] > 0, a

@@ -4,6 +4,7 @@ from datetime import datetime
 
 import pytest
 from factories import cell_center
+from sqlalchemy.exc import IntegrityError
 
 from gridapp.domain import workflow as wf
 from gridapp.domain.case import Case, CaseEvent, CaseState, Source
@@ -51,7 +52,7 @@ def test_bulk_cases_read_back_like_service_cases(store):
 def test_bulk_is_all_or_nothing(store):
     with store.uow(write=False) as uow:
         before = uow.conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
-    with pytest.raises(Exception), store.uow() as uow:
+    with pytest.raises(IntegrityError), store.uow() as uow:
         w = CaseBulkWriter(uow.conn)
         cases, events = _cases(w.reserve(2), 2)
         events.append(events[0])  # the same audit row twice violates the key

@@ -1,0 +1,43 @@
+"""All cells and segments in memory with STRtrees: locate many points at once."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from ..services.ports import LocatedPoints
+
+
+class PlaceIndex:
+    def __init__(self, cell_codes, cell_geoms, segment_ids, segment_codes, segment_geoms):
+        self.cell_codes = np.asarray(cell_codes, dtype=object)
+        self.cells = shapely.STRtree(np.asarray(cell_geoms))
+        self.segment_ids = np.asarray(segment_ids, dtype=np.int64)
+        self.segment_codes = np.asarray(segment_codes, dtype=object)
+        self.segments = shapely.STRtree(np.asarray(segment_geoms)) if len(segment_ids) else None
+
+    def locate_many(self, x, y, tolerance: float) -> LocatedPoints:
+        pts = shapely.points(np.asarray(x, float), np.asarray(y, float))
+        n = len(pts)
+        cell = np.full(n, None, dtype=object)
+        p_idx, c_idx = self.cells.query(pts, predicate="intersects")
+        # a point on a shared edge meets two cells: the lower code wins, as in SQL
+        order = np.lexsort((self.cell_codes[c_idx].astype(str), p_idx))
+        p_sorted, c_sorted = p_idx[order], c_idx[order]
+        first = np.ones(len(p_sorted), bool)
+        first[1:] = p_sorted[1:] != p_sorted[:-1]
+        cell[p_sorted[first]] = self.cell_codes[c_sorted[first]]
+        seg_id = np.full(n, None, dtype=object)
+        seg_code = np.full(n, None, dtype=object)
+        seg_d = np.full(n, None, dtype=object)
+        if self.segments is not None and tolerance > 0:
+            (pi, si), d = self.segments.query_nearest(pts, max_distance=tolerance,
+                                                      return_distance=True, all_matches=True)
+            order = np.lexsort((self.segment_ids[si], d, pi))
+            pi, si, d = pi[order], si[order], d[order]
+            first = np.ones(len(pi), bool)
+            first[1:] = pi[1:] != pi[:-1]
+            seg_id[pi[first]] = self.segment_ids[si[first]].tolist()
+            seg_code[pi[first]] = self.segment_codes[si[first]]
+            seg_d[pi[first]] = d[first].tolist()
+        return LocatedPoints(cell.tolist(), seg_id.tolist(), seg_code.tolist(), seg_d.tolist())

@@ -1,0 +1,147 @@
+"""12345 exports: GCJ-02 converted, duplicates linked, re-imports skipped, bad rows named."""
+
+import pandas as pd
+import pytest
+from factories import X0, Y0, cell_center
+
+from gridapp.cli import main
+from gridapp.domain import workflow as wf
+from gridapp.domain.case import CaseState, Source
+from gridapp.io.crs import store_to_lonlat
+from gridapp.io.errors import ImportRejected
+from gridapp.io.hotline import HotlineMapping, parse_hotline
+from gridapp.services import cases as svc
+from gridapp.services.hotline import import_reports
+from gridapp.services.ports import CaseQuery
+
+
+def ticket(n, xy, cls="暴露垃圾", when="2026-11-02 09:30", **extra):
+    lon, lat = store_to_lonlat(xy[0], xy[1], 4547, "gcj02")
+    return {"工单编号": f"GD2026{n:06d}", "受理时间": when, "问题分类": cls,
+            "经度": f"{float(lon):.7f}", "纬度": f"{float(lat):.7f}",
+            "问题地址": "三阳路12号", "问题描述": "路边垃圾成堆", "来电人": "王先生",
+            "联系电话": "13900000000", **extra}
+
+
+def write(tmp_path, rows, name="export.csv"):
+    path = tmp_path / name
+    df = pd.DataFrame(rows)
+    if name.endswith(".xlsx"):
+        df.to_excel(path, index=False)
+    else:
+        df.to_csv(path, index=False, encoding="utf-8-sig")
+    return path
+
+
+def run(store, path, mapping=None, user="acceptor"):
+    with store.uow(write=False) as uow:
+        catalog = uow.config.catalog()
+    batch = parse_hotline(path, mapping or HotlineMapping(), catalog, store.srid)
+    return import_reports(store.uow(), user, batch)
+
+
+def all_cases(store):
+    with store.uow(write=False) as uow:
+        return {c.external_id: c for c in uow.cases.find(CaseQuery(limit=None))}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_import_locates_links_duplicates_and_skips_known_tickets(store, tmp_path, fmt):
+    a, b = cell_center("420102001001", 2), cell_center("420102002002", 6)
+    rows = [ticket(1, a), ticket(2, (a[0] + 15, a[1]), when="2026-11-02 11:00"),
+            ticket(3, b, "共享单车乱停放", "2026-11-02 10:00"),
+            ticket(4, (X0 + 150, Y0 + 210), "占道经营", "2026-11-03 08:00")]
+    path = write(tmp_path, rows, f"export.{fmt}")
+    s = run(store, path)
+    assert (s.imported, s.linked_duplicates, s.already_imported) == (4, 1, 0)
+    got = all_cases(store)
+    first, dup = got["GD2026000001"], got["GD2026000002"]
+    assert abs(first.x - a[0]) < 0.01 and abs(first.y - a[1]) < 0.01  # GCJ-02 undone
+    assert first.state is CaseState.REPORTED and first.source is Source.HOTLINE_12345
+    assert first.location.cell_code == "420102001001002" and first.class_code == "E0102"
+    assert dup.state is CaseState.REJECTED and dup.duplicate_of == first.id
+    assert got["GD2026000004"].location.road_chief_id is not None  # 10 m from 解放大道
+    assert got["GD2026000003"].class_code == "E0506"
+    with store.uow(write=False) as uow:
+        assert wf.replay(uow.cases.events(dup.id)).state is CaseState.REJECTED
+        trail = uow.cases.events(first.id)
+    assert trail[0].actor_role == "acceptor" and trail[0].data["imported"] is True
+    # the loop continues from the imported case like any other
+    assert svc.register(store.uow(), "acceptor", first.id).case.state is CaseState.REGISTERED
+    # the same export again: nothing new
+    again = run(store, path)
+    assert (again.imported, again.already_imported) == (0, 4)
+    # a later ticket near an open imported case links to it
+    more = write(tmp_path, [ticket(5, (a[0], a[1] + 10), when="2026-11-02 15:00")], "more.csv")
+    assert run(store, more).linked_duplicates == 1
+
+
+def test_bad_rows_are_named_and_nothing_is_written(sqlite_store, tmp_path):
+    a = cell_center("420102001001", 2)
+    rows = [ticket(1, a), ticket(2, a, when="明天上午"), ticket(3, a, cls="外星人入侵"),
+            {**ticket(4, a), "经度": ""}, ticket(1, (a[0], a[1] + 100)),
+            {**ticket(6, a), "纬度": "95.0"}]
+    path = write(tmp_path, rows)
+    with pytest.raises(ImportRejected) as e:
+        run(sqlite_store, path)
+    text = str(e.value)
+    assert "export.csv, row 2 [受理时间]: cannot read the time '明天上午'" in text
+    assert "row 3 [问题分类]: class '外星人入侵' is not in the catalog" in text
+    assert "row 4 [经度]: missing or unreadable coordinates" in text
+    assert "ticket GD2026000001 appears on rows 1, 5" in text
+    assert "row 6" in text and "not a lon/lat in China" in text
+    assert all_cases(sqlite_store) == {}
+
+
+def test_points_outside_the_district_are_refused(sqlite_store, tmp_path):
+    a = cell_center("420102001001", 2)
+    path = write(tmp_path, [ticket(1, a), ticket(2, (X0 - 500, Y0 - 500))])
+    with pytest.raises(Exception, match=r"outside every unit grid cell: rows 2"):
+        run(sqlite_store, path)
+    assert all_cases(sqlite_store) == {}
+
+
+def test_only_acceptors_import(sqlite_store, tmp_path):
+    path = write(tmp_path, [ticket(1, cell_center("420102001001", 2))])
+    with pytest.raises(Exception, match="may not import"):
+        run(sqlite_store, path, user="worker1")
+
+
+def test_presets_map_columns_and_categories_and_are_saved(sqlite_store, tmp_path):
+    from click.testing import CliRunner
+    a = cell_center("420102002001", 7)
+    lon, lat = store_to_lonlat(a[0], a[1], 4547, "bd09")
+    rows = [{"TicketNo": "B-1", "CallTime": "02/11/2026 09:05", "Topic": "垃圾乱倒",
+             "X": f"{float(lon):.7f}", "Y": f"{float(lat):.7f}", "Channel": "12319"}]
+    path = write(tmp_path, rows, "baidu.csv")
+    args = ["--db", sqlite_store.url, "--json", "import", "hotline", str(path), "--as",
+            "acceptor", "--preset", "baidu", "--map", "external_id=TicketNo", "--map",
+            "reported_at=CallTime", "--map", "category=Topic", "--map", "lon=X", "--map",
+            "lat=Y", "--map", "source=Channel", "--category", "垃圾乱倒=E0102",
+            "--coords", "bd09", "--time-format", "%d/%m/%Y %H:%M", "--save-preset", "baidu"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    c = all_cases(sqlite_store)["B-1"]
+    assert c.source is Source.HOTLINE_12319 and c.class_code == "E0102"
+    assert c.reported_at.isoformat() == "2026-11-02T09:05:00"
+    assert abs(c.x - a[0]) < 0.01 and abs(c.y - a[1]) < 0.01
+    with sqlite_store.uow(write=False) as uow:
+        saved = uow.config.presets()["baidu"]
+    assert saved["columns"]["external_id"] == "TicketNo" and saved["coords"] == "bd09"
+    rows2 = [{**rows[0], "TicketNo": "B-2", "X": rows[0]["X"]}]
+    r2 = CliRunner().invoke(main, ["--db", sqlite_store.url, "import", "hotline",
+                                   str(write(tmp_path, rows2, "b2.csv")), "--as", "acceptor",
+                                   "--preset", "baidu"])
+    assert r2.exit_code == 0 and "imported 1 case(s) (1 linked as duplicates)" in r2.output
+
+
+def test_gb18030_csv_and_dry_run(sqlite_store, tmp_path):
+    path = tmp_path / "gbk.csv"
+    pd.DataFrame([ticket(1, cell_center("420102001002", 1))]).to_csv(path, index=False,
+                                                                      encoding="gb18030")
+    with sqlite_store.uow(write=False) as uow:
+        catalog = uow.config.catalog()
+    batch = parse_hotline(path, HotlineMapping(), catalog, sqlite_store.srid)
+    assert batch.description == ["路边垃圾成堆"]
+    s = import_reports(sqlite_store.uow(), "acceptor", batch, dry_run=True)
+    assert s.imported == 1 and all_cases(sqlite_store) == {}
