@@ -17,7 +17,7 @@ def bench(ctx, out, workdir):
     ctx.ensure_object(dict)
     ctx.obj = {"out": out, "workdir": workdir, "reports": [], "parent": ctx.obj}
     if ctx.invoked_subcommand is None:
-        for name in ("store",):
+        for name in ("store", "data"):
             ctx.invoke(bench.commands[name])
     ctx.call_on_close(lambda: _write(ctx.obj))
 
@@ -39,6 +39,19 @@ def store(obj, cells, reports, cases, bulk):
     from ..bench.store_bench import run
     click.echo("== store: closed loop on SpatiaLite")
     obj["reports"].append(run(cells, reports, cases, bulk, obj["workdir"]))
+
+
+@bench.command("data")
+@click.option("--polygons", type=int, default=100_000, show_default=True)
+@click.option("--hotline", type=int, default=1_000_000, show_default=True)
+@click.option("--demo", "demo_scale", type=click.Choice(["tiny", "district", "city"]),
+              help="Also time generating this demo scale.")
+@click.pass_obj
+def data(obj, polygons, hotline, demo_scale):
+    """Imports (polygons, hotline rows) against raw reads; unit grid; demo generation."""
+    from ..bench.import_bench import run
+    click.echo("== data: imports, unit grid, demo")
+    obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale))
 
 
 COMMANDS = [bench]

@@ -17,6 +17,7 @@ class ProgressLine:
         self.stage = None
         self.t0 = time.perf_counter()
         self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
 
     def __call__(self, done: int, total: int, what: str) -> None:
         if what != self.stage and self.stage is not None and self.tty:
@@ -27,7 +28,8 @@ class ProgressLine:
             if total > 1 else f"[{time.perf_counter() - self.t0:6.1f}s] {what}"
         if self.tty:
             click.echo("\r" + msg, err=True, nl=False)
-        elif total <= 1 or done == total or done % max(1, total // 10) == 0:
+        elif total <= 1 or done == total or done * 10 // total != self.last_tenth:
+            self.last_tenth = done * 10 // total if total > 1 else -1
             click.echo(msg, err=True)
 
 

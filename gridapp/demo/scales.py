@@ -20,5 +20,5 @@ class Scale:
 SCALES = {
     "tiny": Scale("tiny", 5, 3, 2, 4, 20, 2_000),
     "district": Scale("district", 62, 12, 5, 14, 200, 50_000),
-    "city": Scale("city", 1000, 100, 24, 90, 5_000, 1_000_000, component_density=0.35),
+    "city": Scale("city", 1000, 100, 24, 90, 7_500, 1_000_000, component_density=0.35),
 }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +22,7 @@ from ..domain.codes import (
 from ..domain.errors import DomainError
 from ..domain.places import Area, ComponentAsset, RoadClass, RoadSegment, UnitGridCell
 from ..services.places import PlaceLayers
+from ..services.progress import Cancelled, Progress  # noqa: F401  (re-exported)
 from .crs import LonLatSystem, to_wgs84, transformer
 from .errors import ImportRejected, ValidationReport
 from .vector import read_vector
@@ -57,11 +57,6 @@ ROAD_CLASSES = {"main": RoadClass.MAIN, "主干道": RoadClass.MAIN, "主干路"
                 "2": RoadClass.SECONDARY, "branch": RoadClass.BRANCH, "支路": RoadClass.BRANCH,
                 "街巷": RoadClass.BRANCH, "3": RoadClass.BRANCH}
 
-Progress = Callable[[int, int, str], None]
-
-
-class Cancelled(Exception):
-    """The user cancelled a long import; nothing was written."""
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,8 +14,7 @@ from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
 from ..domain.workflow import REPORT_ROLES, Action
 from .ports import UnitOfWork
-
-Progress = Callable[[int, int, str], None]
+from .progress import Progress
 
 
 @dataclass

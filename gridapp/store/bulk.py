@@ -79,8 +79,8 @@ def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
             values.append("?")
             varying.append(seq)
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
-    if rebuild is None:
-        rebuild = n >= REBUILD_AT
+    if rebuild is None:  # only when the batch is large next to what the table holds already
+        rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
     indexes = _drop_indexes(conn, table) if rebuild else []
     cursor = conn.connection.cursor()
     try:
@@ -94,6 +94,13 @@ def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
     for ddl in indexes:
         conn.exec_driver_sql(ddl)
     return n
+
+
+def _rows_estimate(conn, table: str) -> int:
+    try:
+        return conn.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar() or 0
+    except DBAPIError:  # a WITHOUT ROWID table
+        return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0
 
 
 def _drop_indexes(conn, table: str) -> list[str]:

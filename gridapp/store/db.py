@@ -8,6 +8,12 @@ from pathlib import Path
 # Must be set before GeoAlchemy2 loads the extension; Debian's libsqlite3-mod-spatialite.
 os.environ.setdefault("SPATIALITE_LIBRARY_PATH", "mod_spatialite")
 
+# mod_spatialite links the system PROJ, and SQLite loads extensions RTLD_GLOBAL: any library
+# loaded after it that carries its own PROJ (pyproj's, GDAL's in pyogrio) would bind its C++
+# symbols to the system copy and corrupt the heap (seen as a crash at exit). Loading them
+# first binds each to its own PROJ.
+import pyogrio  # noqa: E402, F401
+import pyproj  # noqa: E402, F401
 import sqlean  # noqa: E402  (stdlib sqlite3 here cannot load extensions)
 from geoalchemy2.admin.dialects.sqlite import init_spatialite, load_spatialite_driver  # noqa: E402
 from sqlalchemy import Engine, create_engine, event  # noqa: E402

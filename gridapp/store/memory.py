@@ -308,6 +308,8 @@ class MemoryUnitOfWork:
 
     def __exit__(self, *exc: object) -> None:
         self.pending_cases, self.pending_events, self.new_ids = {}, [], []
+        # the repositories point back here: break the cycle so the memory goes at once
+        self.cases = self.places = self.people = self.config = self.photos = None
 
     def commit(self) -> None:
         d = self.store.data

@@ -192,6 +192,7 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_dup", "class_code", "reported_at"),
         Index("ix_cases_state_deadline", "state", "deadline_at"),
+        Index("ix_cases_updated_at", "updated_at"),  # what changed since a client last looked
         *(Index(f"ix_cases_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"),
                 postgresql_where=text(f"{c} IS NOT NULL"))
           for c in ("segment_id", "assignee_department_id", "assignee_person_id",

@@ -145,3 +145,19 @@ def test_gb18030_csv_and_dry_run(sqlite_store, tmp_path):
     assert batch.description == ["路边垃圾成堆"]
     s = import_reports(sqlite_store.uow(), "acceptor", batch, dry_run=True)
     assert s.imported == 1 and all_cases(sqlite_store) == {}
+
+
+def test_cancelled_import_leaves_nothing(sqlite_store, tmp_path):
+    from gridapp.io.places_import import Cancelled
+    rows = [ticket(i, cell_center("420102001001", 1 + i % 8), when=f"2026-11-0{1 + i % 5} 10:00")
+            for i in range(1, 40)]
+    path = write(tmp_path, rows)
+    with sqlite_store.uow(write=False) as uow:
+        batch = parse_hotline(path, HotlineMapping(), uow.config.catalog(), sqlite_store.srid)
+
+    def cancel(done, total, what):
+        if what == "writing":
+            raise Cancelled("the user pressed cancel")
+    with pytest.raises(Cancelled):
+        import_reports(sqlite_store.uow(), "acceptor", batch, cancel)
+    assert all_cases(sqlite_store) == {}

@@ -98,6 +98,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_cases_external_id', ['external_id'], unique=False, sqlite_where=sa.text('external_id IS NOT NULL'), postgresql_where=sa.text('external_id IS NOT NULL'))
         batch_op.create_index('ix_cases_segment_id', ['segment_id'], unique=False, sqlite_where=sa.text('segment_id IS NOT NULL'), postgresql_where=sa.text('segment_id IS NOT NULL'))
         batch_op.create_index('ix_cases_state_deadline', ['state', 'deadline_at'], unique=False)
+        batch_op.create_index('ix_cases_updated_at', ['updated_at'], unique=False)
 
     op.create_table('communities',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -337,6 +338,7 @@ def downgrade() -> None:
 
     op.drop_table('communities')
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_updated_at')
         batch_op.drop_index('ix_cases_state_deadline')
         batch_op.drop_index('ix_cases_segment_id', sqlite_where=sa.text('segment_id IS NOT NULL'), postgresql_where=sa.text('segment_id IS NOT NULL'))
         batch_op.drop_index('ix_cases_external_id', sqlite_where=sa.text('external_id IS NOT NULL'), postgresql_where=sa.text('external_id IS NOT NULL'))

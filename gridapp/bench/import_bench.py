@@ -1,0 +1,136 @@
+"""Data benchmark (issue 3): imports against raw reads, grid building, demo generation."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+
+from ..analysis.grid_builder import Seed, build_from_seeds
+from ..bootstrap import create_store
+from ..domain.places import Area
+from ..io.crs import store_to_lonlat
+from ..io.hotline import HotlineMapping, parse_hotline
+from ..io.places_import import read_places
+from ..services.hotline import import_reports
+from ..services.places import PlaceLayers, load_places
+from . import Figure, Report, timer
+from .store_bench import build
+from .synthetic import X0, Y0, regular_layers
+
+
+def run(n_polygons: int = 100_000, n_hotline: int = 1_000_000, workdir: str | None = None,
+        demo_scale: str | None = None) -> Report:
+    rep = Report("data: imports, unit grid, demo")
+    root = Path(workdir or tempfile.mkdtemp(prefix="gridapp-bench-io-"))
+    root.mkdir(parents=True, exist_ok=True)
+    _polygons(rep, root, n_polygons)
+    _hotline(rep, root, n_hotline)
+    _grid(rep)
+    if demo_scale:
+        _demo(rep, root, demo_scale)
+    return rep
+
+
+def _polygons(rep: Report, root: Path, n: int) -> None:
+    layers = regular_layers(n)
+    path = root / "cells.gpkg"
+    path.unlink(missing_ok=True)
+    gdf = gpd.GeoDataFrame({"code": [c.code for c in layers.cells]},
+                           geometry=[c.geometry for c in layers.cells], crs=4547)
+    pyogrio.write_dataframe(gdf, path, layer="cells")
+    with timer() as t:
+        pyogrio.read_dataframe(path)
+    floor = n / t["s"]
+    db = root / "polygons.sqlite"
+    for s in ("", "-wal", "-shm"):
+        Path(str(db) + s).unlink(missing_ok=True)
+    store = create_store(str(db))
+    load_places(store.uow(), PlaceLayers(streets=layers.streets, communities=layers.communities))
+    with timer() as t:
+        parsed, _ = read_places(path, "cells", store.srid)
+        load_places(store.uow(), parsed)
+    rep.add(Figure(f"import {n:,} cell polygons (GPKG → checked → store)", n / t["s"],
+                   "rows/s", floor, "raw pyogrio read"))
+    store.close()
+
+
+def hotline_file(path: Path, n: int, side: int, seed: int = 5) -> None:
+    rng = np.random.default_rng(seed)
+    x = X0 + rng.uniform(1, side * 100 - 1, n)
+    y = Y0 + rng.uniform(1, side * 100 - 1, n)
+    lon, lat = store_to_lonlat(x, y, 4547, "gcj02")
+    t = np.datetime64("2026-01-01T00:00:00") + rng.integers(0, 300 * 86400, n).astype(
+        "timedelta64[s]")
+    cats = np.array(["暴露垃圾", "占道经营", "共享单车乱停放", "道路不洁", "垃圾满溢", "非法小广告"])
+    pd.DataFrame({
+        "工单编号": [f"GD{i:09d}" for i in range(n)],
+        "受理时间": np.datetime_as_string(t, unit="s"),
+        "问题分类": cats[rng.integers(0, len(cats), n)],
+        "经度": np.round(lon, 7), "纬度": np.round(lat, 7),
+        "问题地址": "某路某号", "问题描述": "市民反映", "来电人": "市民",
+    }).to_csv(path, index=False, encoding="utf-8")
+
+
+def _hotline(rep: Report, root: Path, n: int) -> None:
+    cells = 100_000
+    db = root / "hotline.sqlite"
+    for s in ("", "-wal", "-shm"):
+        Path(str(db) + s).unlink(missing_ok=True)
+    store, _, _ = build(db, cells)
+    side = int(math.ceil(math.sqrt(cells)))
+    rows_full = cells // side
+    path = root / "hotline.csv"
+    hotline_file(path, n, min(side, rows_full))
+    with timer() as t:
+        pd.read_csv(path, dtype=str, encoding="utf-8")
+    floor = n / t["s"]
+    with store.uow(write=False) as uow:
+        catalog = uow.config.catalog()
+    with timer() as t:
+        batch = parse_hotline(path, HotlineMapping(time_format="%Y-%m-%dT%H:%M:%S"), catalog,
+                              store.srid)
+        summary = import_reports(store.uow(), "acc", batch)
+    rep.add(Figure(f"import {n:,} hotline rows (CSV → cases, dups linked)", n / t["s"],
+                   "rows/s", floor, "raw pandas read_csv"))
+    print(f"      ({summary.imported:,} cases, {summary.linked_duplicates:,} linked as "
+          f"duplicates)", flush=True)
+    store.close()
+
+
+def _grid(rep: Report) -> None:
+    rng = np.random.default_rng(3)
+    r = math.sqrt(100e6 / math.pi)
+    t_ = np.linspace(0, 2 * np.pi, 200, endpoint=False)
+    rr = r * (1 + 0.1 * np.cos(3 * t_) + 0.05 * np.sin(5 * t_))
+    poly = shapely.Polygon(np.column_stack([X0 + rr * np.cos(t_), Y0 + rr * np.sin(t_)]))
+    district = Area("420120", "基准区", shapely.MultiPolygon([poly]))
+    streets = [Seed(f"420120{i:03d}", f"街道{i}", None) for i in range(1, 16)]
+    comms = [Seed(f"{s.code}{j:03d}", f"社区{j}", None) for s in streets for j in range(1, 11)]
+    with timer() as t:
+        res = build_from_seeds(district, streets, comms, seed=int(rng.integers(100)))
+    rep.add(Figure(f"build the unit grid of a 100 km² district ({len(res.layers.cells):,} "
+                   "cells)", t["s"] * 1000, "ms"))
+
+
+def _demo(rep: Report, root: Path, scale: str) -> None:
+    from ..demo.build import build_demo
+    db = root / f"demo-{scale}.sqlite"
+    for s in ("", "-wal", "-shm"):
+        Path(str(db) + s).unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    store = build_demo(str(db), scale, until=datetime(2026, 11, 20, 16), basemap=False)
+    dt = time.perf_counter() - t0
+    with store.read() as conn:
+        n = conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
+        ev = conn.exec_driver_sql("SELECT count(*) FROM case_events").scalar()
+    rep.add(Figure(f"generate the {scale} demo ({n:,} cases, {ev:,} audit rows)", dt, "s"))
+    store.close()

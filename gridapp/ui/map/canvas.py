@@ -1,0 +1,244 @@
+"""The map widget: layer images rendered off the UI thread, composited, panned by blitting."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from ...app.layers import LayerStack
+from ...app.viewport import Viewport
+from .. import theme
+from .context import MapContext
+from .decorations import draw_north_arrow, draw_scale_bar
+from .geometry import ragged_path
+from .renderers import render_layer
+
+
+@dataclass
+class Selection:
+    cell: int = -1
+    segment: int = -1
+    cases: np.ndarray | None = None
+
+
+class _Relay(QObject):
+    done = Signal(int, object, object)  # generation, viewport, {key: QImage}
+
+
+def _render_job(gen: int, vp: Viewport, ctx: MapContext, todo, relay: _Relay):
+    """A plain callable for the thread pool: a QRunnable subclass would be deleted by Qt
+    after run() while Python still owned it (PySide), corrupting the heap at exit."""
+    def run() -> None:
+        images = {}
+        for key, style in todo:
+            try:
+                images[key] = render_layer(key, vp, ctx, style)
+            except Exception as exc:  # noqa: BLE001 (a broken layer must not kill the map)
+                images[key] = exc
+        relay.done.emit(gen, vp, images)
+    return run
+
+
+class MapCanvas(QWidget):
+    viewport_changed = Signal(object)
+    clicked = Signal(float, float)          # world coordinates of a click
+    hovered = Signal(float, float)
+    rendered = Signal(float)                # milliseconds of the last full render
+
+    def __init__(self, ctx: MapContext, layers: LayerStack, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.layers = ctx, layers
+        self.selection = Selection()
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(320, 240)
+        self.viewport = Viewport.fit(ctx.data.extent, max(self.width(), 1),
+                                     max(self.height(), 1))
+        self._images: dict[str, QImage] = {}
+        self._image_vp: Viewport | None = None
+        self._composite: QImage | None = None
+        self._gen = 0
+        self._t0 = 0.0
+        self._drag: tuple[QPointF, Viewport] | None = None
+        self._pool = QThreadPool.globalInstance()
+        self._relay = _Relay()
+        self._relay.done.connect(self._on_rendered)
+        self._settle = QTimer(self, singleShot=True, interval=120)
+        self._settle.timeout.connect(self.request_render)
+        layers.changed.connect(lambda key: self.recompose() if key != "__style__" else None)
+
+    # ---- viewport ------------------------------------------------------------------------
+    def set_viewport(self, vp: Viewport, render: bool = True) -> None:
+        self.viewport = vp
+        self.viewport_changed.emit(vp)
+        self.update()
+        if render:
+            self._settle.start()
+
+    def zoom_to(self, extent, margin: float = 0.08) -> None:
+        self.set_viewport(Viewport.fit(extent, self.width(), self.height(), margin))
+
+    def zoom(self, factor: float, px: float | None = None, py: float | None = None) -> None:
+        self.set_viewport(self.viewport.zoomed(factor, px, py))
+
+    # ---- rendering -----------------------------------------------------------------------
+    def _todo(self, keys=None):
+        return [(layer.key, layer.style) for layer in self.layers.layers
+                if layer.visible and (keys is None or layer.key in keys)]
+
+    def request_render(self, keys=None) -> None:
+        """Render the visible layers for the current view in the background."""
+        self._gen += 1
+        self._t0 = time.perf_counter()
+        todo = self._todo(keys)
+        if not todo:
+            self.recompose()
+            return
+        self._pool.start(_render_job(self._gen, self.viewport, self.ctx, todo, self._relay))
+
+    def render_now(self, keys=None) -> float:
+        """Render synchronously (tests, printing, benchmarks); returns milliseconds."""
+        t = time.perf_counter()
+        vp = self.viewport
+        images = {key: render_layer(key, vp, self.ctx, style) for key, style in self._todo(keys)}
+        self._accept(vp, images)
+        return (time.perf_counter() - t) * 1000
+
+    def _on_rendered(self, gen: int, vp: Viewport, images: dict) -> None:
+        if gen != self._gen:
+            return  # the view moved on: a newer render is coming
+        failed = {k: v for k, v in images.items() if isinstance(v, Exception)}
+        for key, exc in failed.items():
+            print(f"layer {key} failed to draw: {exc!r}")
+        self._accept(vp, {k: v for k, v in images.items() if k not in failed})
+        self.rendered.emit((time.perf_counter() - self._t0) * 1000)
+
+    def _accept(self, vp: Viewport, images: dict) -> None:
+        if self._image_vp != vp:
+            self._images = {}
+        self._images.update(images)
+        self._image_vp = vp
+        self.recompose()
+
+    def recompose(self) -> None:
+        """Stack the layer images in order with their opacity into one image."""
+        vp = self._image_vp
+        if vp is None:
+            self.update()
+            return
+        missing = [layer.key for layer in self.layers.layers
+                   if layer.visible and layer.key not in self._images]
+        comp = QImage(vp.width, vp.height, QImage.Format.Format_ARGB32_Premultiplied)
+        comp.fill(QColor(242, 239, 233))
+        p = QPainter(comp)
+        for layer in self.layers.layers:
+            img = self._images.get(layer.key)
+            if layer.visible and img is not None:
+                p.setOpacity(layer.opacity)
+                p.drawImage(0, 0, img)
+        p.end()
+        self._composite = comp
+        self.update()
+        if missing:
+            self.request_render(missing)
+
+    def invalidate(self, keys=None) -> None:
+        """Data, filter or style changed: render those layers again."""
+        for k in (keys or list(self._images)):
+            self._images.pop(k, None)
+        self.request_render(keys)
+
+    # ---- painting ------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(242, 239, 233))
+        comp, cvp, vp = self._composite, self._image_vp, self.viewport
+        if comp is not None and cvp is not None:
+            if cvp == vp:
+                p.drawImage(0, 0, comp)
+            else:  # panning or zooming: move the last image until the new one is ready
+                k = cvp.res / vp.res
+                x0, y0 = vp.to_screen(cvp.extent[0], cvp.extent[3])
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+                p.drawImage(QRectF(x0, y0, cvp.width * k, cvp.height * k), comp)
+        self._draw_selection(p, vp)
+        draw_scale_bar(p, vp, 16, self.height() - 18)
+        draw_north_arrow(p, self.width() - 30, 40)
+        p.end()
+
+    def _draw_selection(self, p: QPainter, vp: Viewport) -> None:
+        sel, d = self.selection, self.ctx.data
+        pen = QPen(QColor(theme.SELECTION), 3)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(pen)
+        if sel.cell >= 0:
+            p.drawPath(ragged_path(d.cells.shapes, vp, np.array([sel.cell])))
+        if sel.segment >= 0:
+            p.setPen(QPen(QColor(theme.SELECTION), 6))
+            p.drawPath(ragged_path(d.segments.shapes, vp, np.array([sel.segment])))
+        if sel.cases is not None and len(sel.cases):
+            idx = sel.cases[:2000]
+            px, py = vp.to_screen(d.cases.x[idx], d.cases.y[idx])
+            p.setPen(QPen(QColor(theme.SELECTION), 2.5))
+            for x, y in zip(px.tolist(), py.tolist(), strict=True):
+                p.drawEllipse(QPointF(x, y), 8, 8)
+
+    # ---- input ---------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        w, h = max(self.width(), 1), max(self.height(), 1)
+        if self._image_vp is None and not self._images:
+            self.viewport = Viewport.fit(self.ctx.data.extent, w, h)
+        else:
+            self.viewport = self.viewport.resized(w, h)
+        self._settle.start()
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._drag = (e.position(), self.viewport)
+
+    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+        wx, wy = self.viewport.to_world(e.position().x(), e.position().y())
+        self.hovered.emit(wx, wy)
+        if self._drag is not None:
+            start, vp0 = self._drag
+            d = e.position() - start
+            self.viewport = vp0.panned(d.x(), d.y())
+            self.update()  # blit only; no drawing of vectors during a drag
+
+    def mouseReleaseEvent(self, e) -> None:  # noqa: N802
+        if self._drag is None:
+            return
+        start, vp0 = self._drag
+        self._drag = None
+        moved = (e.position() - start).manhattanLength()
+        if moved > 3:
+            self.set_viewport(self.viewport)
+        else:
+            self.clicked.emit(*vp0.to_world(e.position().x(), e.position().y()))
+
+    def wheelEvent(self, e) -> None:  # noqa: N802
+        steps = e.angleDelta().y() / 120
+        if steps:
+            pos = e.position()
+            self.zoom(1.25 ** steps, pos.x(), pos.y())
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        k = e.key()
+        step = 80
+        moves = {Qt.Key.Key_Left: (step, 0), Qt.Key.Key_Right: (-step, 0),
+                 Qt.Key.Key_Up: (0, step), Qt.Key.Key_Down: (0, -step)}
+        if k in moves:
+            self.set_viewport(self.viewport.panned(*moves[k]))
+        elif k in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.5)
+        elif k == Qt.Key.Key_Minus:
+            self.zoom(1 / 1.5)
+        elif k == Qt.Key.Key_Home:
+            self.zoom_to(self.ctx.data.extent)
+        else:
+            super().keyPressEvent(e)

@@ -1,0 +1,90 @@
+"""What the renderers draw from: the data, the current filter, derived colours, indexes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from ...app.case_filter import CaseFilter, apply
+from ...app.hit import PointIndex
+from ...app.map_data import MapData, seconds
+from ..theme import PASTEL, argb, ramp
+from .basemap import TileSource
+from .cell_raster import CellRaster
+
+
+@dataclass
+class Thematic:
+    """A value per cell to colour by (an indicator), with its title for the legend."""
+
+    values: np.ndarray   # float per cell, NaN = no data
+    title: str
+    vmin: float
+    vmax: float
+
+
+@dataclass
+class MapContext:
+    data: MapData
+    raster: CellRaster | None = None
+    basemap: TileSource | None = None
+    case_filter: CaseFilter = field(default_factory=CaseFilter)
+    now: int = field(default_factory=lambda: seconds(datetime.now()))
+    thematic: Thematic | None = None
+    _mask: np.ndarray | None = None
+    _points: PointIndex | None = None
+    _colors: dict = field(default_factory=dict)
+
+    @property
+    def case_mask(self) -> np.ndarray:
+        if self._mask is None or len(self._mask) != len(self.data.cases):
+            self._mask = apply(self.data.cases, self.case_filter, self.now)
+        return self._mask
+
+    @property
+    def points(self) -> PointIndex:
+        if self._points is None or len(self._points.x) != len(self.data.cases):
+            self._points = PointIndex(self.data.cases.x, self.data.cases.y)
+        return self._points
+
+    def invalidate(self, data_changed: bool = True) -> None:
+        """After a refresh or a filter change: drop what depends on them."""
+        self._mask = None
+        self._colors = {k: v for k, v in self._colors.items()
+                        if k in ("street", "community")}
+        if data_changed:
+            self._points = None
+            self.now = seconds(datetime.now())
+
+    def cell_colors(self, style: str) -> np.ndarray:
+        """ARGB per cell for a cell style (cached until the data or filter changes)."""
+        if style in self._colors:
+            return self._colors[style]
+        c = self.data.cells
+        n = len(c.codes)
+        pastel = np.array([argb(h, 255) for h in PASTEL], np.uint32)
+        if style == "street":
+            cols = pastel[c.street_idx % len(pastel)]
+        elif style == "community":
+            cols = pastel[(c.community_idx * 7) % len(pastel)]
+        elif style in ("cases", "overdue"):
+            cases = self.data.cases
+            m = self.case_mask & (cases.cell >= 0)
+            if style == "overdue":
+                m &= cases.overdue(self.now)
+            counts = np.bincount(cases.cell[m], minlength=n).astype(float)
+            top = max(np.percentile(counts[counts > 0], 98) if (counts > 0).any() else 1, 1)
+            cols = ramp(counts / top)
+            cols[counts == 0] = argb("#ffffff", 40)
+        elif style == "indicator" and self.thematic is not None:
+            t = self.thematic
+            v = (t.values - t.vmin) / ((t.vmax - t.vmin) or 1)
+            cols = ramp(np.nan_to_num(v, nan=0.0))
+            cols[np.isnan(t.values)] = argb("#cccccc", 90)
+        else:
+            cols = np.zeros(n, np.uint32)
+        self._colors[style] = cols
+        return cols
+

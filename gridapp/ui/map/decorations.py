@@ -1,0 +1,121 @@
+"""Scale bar, north arrow and legend: drawn on the map and on printed maps alike."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+
+from ...app.map_data import ROAD_CLASSES, STATES
+from ...app.viewport import Viewport, nice_length
+from ...domain.case import CaseState
+from ...domain.places import RoadClass
+from .. import theme
+from ..i18n import tr
+
+
+def _fmt(m: float) -> str:
+    return f"{m / 1000:g} km" if m >= 1000 else f"{m:g} m"
+
+
+def draw_scale_bar(p: QPainter, vp: Viewport, x: float, y: float, max_px: float = 160) -> None:
+    length = nice_length(max_px * vp.res)
+    if length <= 0:
+        return
+    w = length / vp.res
+    p.setPen(QPen(QColor(30, 30, 30), 2))
+    p.setBrush(QColor(255, 255, 255, 200))
+    p.drawRect(QRectF(x - 6, y - 20, w + 12, 28))
+    p.setPen(QPen(QColor(20, 20, 20), 3))
+    p.drawLine(QPointF(x, y), QPointF(x + w, y))
+    p.drawLine(QPointF(x, y - 6), QPointF(x, y + 2))
+    p.drawLine(QPointF(x + w, y - 6), QPointF(x + w, y + 2))
+    font = QFont()
+    font.setPointSize(9)
+    p.setFont(font)
+    p.drawText(QRectF(x, y - 20, w, 14), Qt.AlignmentFlag.AlignCenter, _fmt(length))
+
+
+def draw_north_arrow(p: QPainter, x: float, y: float, size: float = 28) -> None:
+    path = QPainterPath()
+    path.moveTo(x, y - size / 2)
+    path.lineTo(x + size / 3, y + size / 2)
+    path.lineTo(x, y + size / 4)
+    path.lineTo(x - size / 3, y + size / 2)
+    path.closeSubpath()
+    p.setPen(QPen(QColor(20, 20, 20), 1.5))
+    p.setBrush(QColor(40, 40, 40))
+    p.drawPath(path)
+    font = QFont()
+    font.setBold(True)
+    p.setFont(font)
+    p.drawText(QRectF(x - 10, y - size / 2 - 18, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
+
+
+def legend_items(layers, thematic=None) -> list[tuple[str, str, str]]:
+    """(kind, colour, label) for the visible layers: kind is fill, line or point."""
+    items: list[tuple[str, str, str]] = []
+    visible = {layer.key: layer for layer in layers.layers if layer.visible}
+    if "cases" in visible:
+        for s in STATES:
+            items.append(("point", theme.STATE_COLORS[s], tr(CaseState(s).label_zh)))
+        items.append(("ring", theme.OVERDUE, tr("超期")))
+        items.append(("ring", theme.WARNING, tr("预警")))
+    if "segments" in visible:
+        for c in reversed(ROAD_CLASSES):
+            items.append(("line", theme.ROAD_COLORS[c], tr(RoadClass(c).label_zh)))
+    if "streets" in visible:
+        items.append(("line", "#6e3c8c", tr("街道界")))
+    if "communities" in visible:
+        items.append(("line", "#466eaa", tr("社区界")))
+    if "cells" in visible:
+        if thematic is not None and visible["cells"].style == "indicator":
+            items.append(("fill", "#e6550d", thematic.title))
+        else:
+            items.append(("fill", theme.PASTEL[0], tr("单元网格")))
+    if "heatmap" in visible:
+        items.append(("fill", "#f46d43", tr("热点")))
+    return items
+
+
+def draw_legend(p: QPainter, items, x: float, y: float, title: str | None = None) -> QRectF:
+    font = QFont()
+    font.setPointSize(9)
+    p.setFont(font)
+    row = 18
+    width = 150
+    height = row * (len(items) + (1 if title else 0)) + 10
+    box = QRectF(x, y, width, height)
+    p.setPen(QPen(QColor(120, 120, 120), 1))
+    p.setBrush(QColor(255, 255, 255, 225))
+    p.drawRect(box)
+    cy = y + 6
+    if title:
+        bold = QFont(font)
+        bold.setBold(True)
+        p.setFont(bold)
+        p.setPen(QColor(20, 20, 20))
+        p.drawText(QRectF(x + 8, cy, width - 10, row), Qt.AlignmentFlag.AlignVCenter, title)
+        p.setFont(font)
+        cy += row
+    for kind, color, label in items:
+        c = QColor(color)
+        mid = cy + row / 2
+        if kind == "point":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(c)
+            p.drawEllipse(QPointF(x + 16, mid), 4, 4)
+        elif kind == "ring":
+            p.setPen(QPen(c, 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QPointF(x + 16, mid), 5, 5)
+        elif kind == "line":
+            p.setPen(QPen(c, 3))
+            p.drawLine(QPointF(x + 8, mid), QPointF(x + 24, mid))
+        else:
+            p.setPen(QPen(QColor(90, 90, 90), 1))
+            p.setBrush(c)
+            p.drawRect(QRectF(x + 8, mid - 5, 16, 10))
+        p.setPen(QColor(20, 20, 20))
+        p.drawText(QRectF(x + 32, cy, width - 36, row), Qt.AlignmentFlag.AlignVCenter, label)
+        cy += row
+    return box

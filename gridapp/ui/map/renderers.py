@@ -1,0 +1,266 @@
+"""One function per layer: draw it for a viewport into a painter (any thread).
+
+Level of detail keeps every layer cheap at any scale: cells become a recoloured image when
+they are a few pixels wide, cases become counts per screen block when there are more than
+the screen can show, components appear only close up.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
+
+from ...app.map_data import HANDLING, ROAD_CLASSES
+from ...app.viewport import Viewport
+from .. import theme
+from .basemap import draw_basemap
+from .context import MapContext
+from .geometry import point_buffer, ragged_path, visible
+
+VECTOR_CELLS_MAX = 4000      # more visible cells than this: draw the cell image instead
+POINTS_MAX = 15000           # more visible cases than this: draw counts per block
+BLOCK = 6                    # pixels per aggregation block
+
+
+def image_from_argb(arr: np.ndarray) -> QImage:
+    """A QImage sharing nothing with `arr` (copied, so the array may go)."""
+    arr = np.ascontiguousarray(arr, dtype=np.uint32)
+    h, w = arr.shape
+    img = QImage(arr.data, w, h, 4 * w, QImage.Format.Format_ARGB32)
+    return img.copy()
+
+
+def draw_basemap_layer(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    if ctx.basemap is not None:
+        draw_basemap(p, ctx.basemap, vp, ctx.data.srid)
+
+
+def draw_cells(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    cells = ctx.data.cells
+    idx = visible(cells.bounds, vp)
+    if not len(idx):
+        return
+    fill = style != "outline"
+    if fill and (len(idx) > VECTOR_CELLS_MAX and ctx.raster is not None):
+        _draw_raster(p, vp, ctx, style)
+        return
+    if fill:
+        cols = ctx.cell_colors(style)[idx]
+        p.setPen(Qt.PenStyle.NoPen)
+        for c in np.unique(cols):
+            p.setBrush(QColor.fromRgba(int(c)))
+            p.drawPath(ragged_path(cells.shapes, vp, idx[cols == c]))
+    if vp.res < 6 or not fill:  # outlines once cells are big enough to tell apart
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor(90, 90, 90, 140), 0))
+        p.drawPath(ragged_path(cells.shapes, vp, idx))
+
+
+def _draw_raster(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    r = ctx.raster
+    minx, miny, maxx, maxy = vp.extent
+    rx0, _, _, ry1 = r.extent
+    h, w = r.ids.shape
+    c0 = max(int((minx - rx0) / r.px), 0)
+    c1 = min(int(np.ceil((maxx - rx0) / r.px)) + 1, w)
+    r0 = max(int((ry1 - maxy) / r.px), 0)
+    r1 = min(int(np.ceil((ry1 - miny) / r.px)) + 1, h)
+    if c0 >= c1 or r0 >= r1:
+        return
+    crop = r.ids[r0:r1, c0:c1]
+    lut = np.concatenate([np.zeros(1, np.uint32), ctx.cell_colors(style)])
+    img = image_from_argb(lut[crop])
+    x0, y0 = vp.to_screen(rx0 + c0 * r.px, ry1 - r0 * r.px)
+    target = QRectF(x0, y0, (c1 - c0) * r.px / vp.res, (r1 - r0) * r.px / vp.res)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    p.drawImage(target, img)
+
+
+def _draw_outlines(p: QPainter, vp: Viewport, shapes, bounds_owner, pen: QPen) -> None:
+    if shapes is None or not len(shapes.coords):
+        return
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(pen)
+    p.drawPath(ragged_path(shapes, vp))
+
+
+def draw_communities(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    _draw_outlines(p, vp, ctx.data.community_shapes, None,
+                   QPen(QColor(70, 110, 170, 200), 1.2, Qt.PenStyle.DashLine))
+
+
+def draw_streets(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    d = ctx.data
+    _draw_outlines(p, vp, d.street_shapes, None, QPen(QColor(110, 60, 140), 2.2))
+    if d.street_label_xy is None or vp.res > 60:
+        return
+    font = QFont()
+    font.setPointSizeF(10 if vp.res > 8 else 12)
+    font.setBold(True)
+    p.setFont(font)
+    px, py = vp.to_screen(d.street_label_xy[:, 0], d.street_label_xy[:, 1])
+    for i, name in enumerate(d.street_names):
+        if np.isnan(px[i]) or not (0 <= px[i] <= vp.width and 0 <= py[i] <= vp.height):
+            continue
+        rect = QRectF(px[i] - 80, py[i] - 12, 160, 24)
+        p.setPen(QPen(QColor(255, 255, 255, 230), 4))
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(name))  # halo
+        p.setPen(QColor(90, 40, 110))
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(name))
+
+
+def draw_segments(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    s = ctx.data.segments
+    idx = visible(s.bounds, vp, pad=vp.res * 4)
+    if not len(idx):
+        return
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    if style == "chief":
+        groups = s.chief_id[idx] % len(theme.STRONG)
+        groups[s.chief_id[idx] < 0] = -1
+        for g in np.unique(groups):
+            color = QColor("#888888") if g < 0 else QColor(theme.STRONG[int(g)])
+            p.setPen(QPen(color, 2.5 if vp.res < 20 else 1.5))
+            p.drawPath(ragged_path(s.shapes, vp, idx[groups == g]))
+        return
+    for k in reversed(range(len(ROAD_CLASSES))):  # main roads on top
+        sel = idx[s.road_class[idx] == k]
+        if not len(sel):
+            continue
+        name = ROAD_CLASSES[k]
+        if name == "branch" and vp.res > 25:
+            continue
+        width = theme.ROAD_WIDTHS[name] * (1.0 if vp.res < 10 else 0.6)
+        p.setPen(QPen(QColor(theme.ROAD_COLORS[name]), max(width, 1.0)))
+        p.drawPath(ragged_path(s.shapes, vp, sel))
+
+
+def draw_components(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    if vp.res > 3:  # hundreds of thousands of lamps and bins: only close up
+        return
+    d = ctx.data
+    xy = d.components_xy
+    minx, miny, maxx, maxy = vp.extent
+    m = (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
+    idx = np.flatnonzero(m)
+    if not len(idx):
+        return
+    px, py = vp.to_screen(xy[idx, 0], xy[idx, 1])
+    groups = d.components_class[idx]
+    for g in np.unique(groups):
+        sel = groups == g
+        pen = QPen(QColor(theme.STRONG[int(g) % len(theme.STRONG)]), 5)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        p.setPen(pen)
+        p.drawPoints(point_buffer(px[sel], py[sel]))
+
+
+def draw_cases(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    c = ctx.data.cases
+    minx, miny, maxx, maxy = vp.extent
+    m = ctx.case_mask & (c.x >= minx) & (c.x <= maxx) & (c.y >= miny) & (c.y <= maxy)
+    idx = np.flatnonzero(m)
+    if not len(idx):
+        return
+    px, py = vp.to_screen(c.x[idx], c.y[idx])
+    if len(idx) > POINTS_MAX:
+        _draw_counts(p, vp, ctx, idx, px, py)
+        return
+    over = c.overdue(ctx.now)[idx]
+    warn = c.warned(ctx.now)[idx]
+    size = 7 if vp.res < 5 else 5
+    for flag, color in ((over, theme.OVERDUE), (warn, theme.WARNING)):
+        if flag.any():
+            pen = QPen(QColor(color), size + 5)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            p.setPen(pen)
+            p.drawPoints(point_buffer(px[flag], py[flag]))
+    if style == "class":
+        groups = c.klass[idx] % len(theme.STRONG)
+        palette = [QColor(h) for h in theme.STRONG]
+    elif style == "source":
+        groups = c.source[idx] % len(theme.STRONG)
+        palette = [QColor(h) for h in theme.STRONG]
+    else:
+        groups = c.state[idx]
+        palette = [QColor.fromRgba(int(v)) for v in theme.STATE_ARGB]
+    for g in np.unique(groups):
+        sel = groups == g
+        pen = QPen(palette[int(g)], size)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawPoints(point_buffer(px[sel], py[sel]))
+
+
+def _draw_counts(p: QPainter, vp: Viewport, ctx: MapContext, idx, px, py) -> None:
+    """More cases than pixels: counts per screen block, red where any is overdue."""
+    w, h = vp.width // BLOCK + 1, vp.height // BLOCK + 1
+    bx = np.clip((px // BLOCK).astype(np.int64), 0, w - 1)
+    by = np.clip((py // BLOCK).astype(np.int64), 0, h - 1)
+    key = by * w + bx
+    counts = np.bincount(key, minlength=w * h).astype(float)
+    over = np.bincount(key, weights=ctx.data.cases.overdue(ctx.now)[idx].astype(float),
+                       minlength=w * h)
+    top = max(float(np.percentile(counts[counts > 0], 99)), 1.0)
+    cols = theme.ramp(np.sqrt(counts / top), ("#ffe9a8", "#ffb347", "#f0632a", "#a3171a"))
+    cols[counts == 0] = 0
+    cols[over > 0] = (cols[over > 0] & 0x00FFFFFF) | 0xFF000000
+    alpha = np.where(counts > 0, np.clip(120 + 135 * np.sqrt(counts / top), 0, 255), 0)
+    cols = (cols & 0x00FFFFFF) | (alpha.astype(np.uint32) << 24)
+    img = image_from_argb(cols.reshape(h, w))
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    p.drawImage(QRectF(0, 0, w * BLOCK, h * BLOCK), img)
+    if over.any():  # a red dot marks blocks holding an overdue case
+        ys, xs = np.divmod(np.flatnonzero(over > 0), w)
+        pen = QPen(QColor(theme.OVERDUE), 3)
+        p.setPen(pen)
+        p.drawPoints(point_buffer(xs * BLOCK + BLOCK / 2, ys * BLOCK + BLOCK / 2))
+
+
+def draw_heatmap(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+    """Kernel density of the filtered cases (hotspots), smoothed on a coarse grid."""
+    c = ctx.data.cases
+    minx, miny, maxx, maxy = vp.extent
+    pad = 40 * vp.res
+    m = ctx.case_mask & (c.x >= minx - pad) & (c.x <= maxx + pad) & \
+        (c.y >= miny - pad) & (c.y <= maxy + pad)
+    if not m.any():
+        return
+    cell = 8
+    w, h = vp.width // cell + 1, vp.height // cell + 1
+    px, py = vp.to_screen(c.x[m], c.y[m])
+    grid, _, _ = np.histogram2d(py / cell, px / cell, bins=(h, w), range=((0, h), (0, w)))
+    k = np.array([1, 4, 6, 4, 1], float)
+    for _ in range(3):  # a cheap Gaussian: repeated binomial blur along both axes
+        grid = np.apply_along_axis(lambda r: np.convolve(r, k, "same"), 0, grid)
+        grid = np.apply_along_axis(lambda r: np.convolve(r, k, "same"), 1, grid)
+    top = grid.max() or 1.0
+    v = grid / top
+    cols = theme.ramp(v.ravel(), ("#313695", "#74add1", "#fee090", "#f46d43", "#a50026"))
+    alpha = (np.clip(v.ravel() * 1.6, 0, 1) * 220).astype(np.uint32)
+    cols = (cols & 0x00FFFFFF) | (alpha << 24)
+    img = image_from_argb(cols.reshape(h, w))
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    p.drawImage(QRectF(0, 0, w * cell, h * cell), img)
+
+
+RENDERERS = {"basemap": draw_basemap_layer, "cells": draw_cells,
+             "communities": draw_communities, "streets": draw_streets,
+             "segments": draw_segments, "components": draw_components, "cases": draw_cases,
+             "heatmap": draw_heatmap}
+
+
+def render_layer(key: str, vp: Viewport, ctx: MapContext, style: str) -> QImage:
+    """One layer, alone, in a transparent image the size of the view."""
+    img = QImage(vp.width, vp.height, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(Qt.GlobalColor.transparent)
+    p = QPainter(img)
+    try:
+        RENDERERS[key](p, vp, ctx, style)
+    finally:
+        p.end()
+    return img
+
+
+__all__ = ["render_layer", "RENDERERS", "QBrush", "QPointF", "HANDLING"]

@@ -1,0 +1,1 @@
+"""Docks and dialogs around the map."""

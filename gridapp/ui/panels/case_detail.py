@@ -1,0 +1,192 @@
+"""The selected case: fields, photos before and after, where it is, its history, its actions."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app.viewport import Viewport
+from ...domain.workflow import Action
+from ...services import cases as svc
+from .. import labels, theme
+from ..i18n import language_changed, tr
+from ..map.renderers import render_layer
+
+MINI = (300, 190)
+
+
+class CaseDetailPanel(QWidget):
+    action_requested = Signal(object, object)  # case, Action
+
+    def __init__(self, window, parent=None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.view: svc.CaseView | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        self.title = QLabel()
+        self.title.setObjectName("case_title")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        outer.addWidget(self.title)
+        self.actions_box = QWidget()
+        self.actions = QHBoxLayout(self.actions_box)
+        self.actions.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.actions_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.fields = QFormLayout()
+        self.body.addLayout(self.fields)
+        self.mini = QLabel()
+        self.mini.setFixedSize(*MINI)
+        self.body.addWidget(self.mini)
+        self.photos = QHBoxLayout()
+        self.body.addLayout(self.photos)
+        self.timeline = QTreeWidget()
+        self.timeline.setColumnCount(4)
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setMinimumHeight(180)
+        self.body.addWidget(self.timeline)
+        self.body.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        language_changed.connect(lambda *_: self.show_case(self.view.case.id if self.view else None))
+        self.show_case(None)
+
+    def show_case(self, case_id: int | None) -> None:
+        """Load the case fresh from the store (its version is what actions will check)."""
+        self._clear()
+        if case_id is None:
+            self.view = None
+            self.title.setText(tr("在地图或列表中选择一个案件"))
+            return
+        w = self.window
+        self.view = svc.view(w.store.uow(write=False), w.session.username, int(case_id))
+        c = self.view.case
+        color = theme.STATE_COLORS[c.state.value]
+        status = c.deadline_status(w.now())
+        flag = {"overdue": f" <span style='color:{theme.OVERDUE}'>● {tr('超期')}</span>",
+                "warning": f" <span style='color:{theme.WARNING}'>● {tr('预警')}</span>"}.get(
+            status.value, "")
+        with w.store.uow(write=False) as uow:
+            cls = uow.config.catalog(c.catalog_version).find(c.class_code)
+            people = uow.people
+            assignee = ""
+            if c.assignee:
+                assignee = people.get(c.assignee.person_id).name if c.assignee.person_id \
+                    else people.department(c.assignee.department_id).name
+            chief = people.get(c.location.road_chief_id).name if c.location.road_chief_id \
+                else ""
+            worker = people.get(c.location.grid_worker_id).name \
+                if c.location.grid_worker_id else ""
+            reporter = people.get(c.reporter_id).name
+            actors = {e.actor_id: people.get(e.actor_id).name for e in self.view.events}
+        name = cls.name if cls else c.class_code
+        self.title.setText(f"<b style='font-size:14pt'>{c.number}</b> &nbsp; "
+                           f"<span style='background:{color};color:white;padding:2px'>"
+                           f"&nbsp;{labels.state(c.state.value)}&nbsp;</span>{flag}<br>"
+                           f"{c.kind.label_zh if w.lang() == 'zh' else c.kind.value}·{name}")
+        rows = [
+            ("问题描述", c.description), ("地址", c.address), ("来源", labels.source(c.source.value)),
+            ("上报人", reporter + (f"（{c.reporter_contact}）" if c.reporter_contact else "")),
+            ("上报时间", labels.dt(c.reported_at)), ("单元网格", c.location.cell_code or ""),
+            ("网格员", worker), ("路长", chief), ("责任单位", assignee),
+            ("处置时限", labels.dt(c.deadline_at)), ("部件编码", c.component_code or ""),
+            ("热线工单号", c.external_id or ""), ("立案条件", cls.register_condition if cls else ""),
+            ("结案条件", cls.close_condition if cls else ""),
+            ("退回/返工/延期/督办", f"{c.return_count} / {c.rework_count} / "
+                             f"{c.extension_count} / {c.supervision_count}"),
+        ]
+        if c.duplicate_of:
+            rows.append(("重复于", f"#{c.duplicate_of}"))
+        if c.satisfaction:
+            rows.append(("满意度", tr(c.satisfaction.label_zh)))
+        for label, value in rows:
+            if value:
+                v = QLabel(str(value))
+                v.setWordWrap(True)
+                v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.fields.addRow(tr(label), v)
+        self.mini.setPixmap(self._mini_map(c))
+        self._photos()
+        self.timeline.setHeaderLabels([tr("时间"), tr("环节"), tr("经办人"), tr("说明")])
+        for e in self.view.events:
+            item = QTreeWidgetItem([labels.dt(e.at), labels.action(e.action),
+                                    f"{actors[e.actor_id]}（{labels.role(e.actor_role)}）",
+                                    e.reason])
+            item.setToolTip(3, e.reason)
+            self.timeline.addTopLevelItem(item)
+        for col in range(3):
+            self.timeline.resizeColumnToContents(col)
+        for action in self.view.allowed:
+            b = QPushButton(labels.action(action))
+            b.setObjectName(f"action_{action.value}")
+            b.clicked.connect(lambda _=False, a=action: self.action_requested.emit(
+                self.view.case, a))
+            self.actions.addWidget(b)
+        self.actions.addStretch(1)
+
+    def _clear(self) -> None:
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
+        for lay in (self.actions, self.photos):
+            while lay.count():
+                item = lay.takeAt(0)
+                if item.widget():
+                    item.widget().deleteLater()
+        self.timeline.clear()
+        self.mini.clear()
+
+    def _mini_map(self, c) -> QPixmap:
+        ctx = self.window.ctx
+        vp = Viewport(c.x, c.y, 1.2, *MINI)
+        img = QImage(*MINI, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0xFFF2EFE9)
+        p = QPainter(img)
+        for key, style in (("basemap", ""), ("cells", "outline"), ("segments", "class")):
+            p.drawImage(0, 0, render_layer(key, vp, ctx, style))
+        p.setPen(theme.qcolor(theme.OVERDUE))
+        p.setBrush(theme.qcolor(theme.STATE_COLORS[c.state.value]))
+        p.drawEllipse(MINI[0] // 2 - 7, MINI[1] // 2 - 7, 14, 14)
+        p.end()
+        return QPixmap.fromImage(img)
+
+    def _photos(self) -> None:
+        store = self.window.store
+        phase_name = {"report": "上报", "rectify": "处置后", "verify_pass": "核查",
+                      "verify_fail": "核查", "reinspect": "回头看"}
+        with store.uow(write=False) as uow:
+            for _seq, phase, sha in self.view.photos[:8]:
+                _ref, data = uow.photos.get(sha)
+                pix = QPixmap()
+                pix.loadFromData(data)
+                box = QVBoxLayout()
+                pic = QLabel()
+                pic.setPixmap(pix.scaled(120, 90, Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation))
+                box.addWidget(pic)
+                box.addWidget(QLabel(tr(phase_name.get(phase, phase))))
+                holder = QWidget()
+                holder.setLayout(box)
+                self.photos.addWidget(holder)
+        self.photos.addStretch(1)
+
+    def allowed(self) -> list[Action]:
+        return list(self.view.allowed) if self.view else []
+
+
+__all__ = ["CaseDetailPanel", "np"]

@@ -1,0 +1,258 @@
+"""Action dialogs: one form per action, built from what the action asks for."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app.actions import FIELDS, REQUIRED
+from ...domain.case import RejectReason, Satisfaction, Source
+from ...domain.workflow import Action
+from ...services import cases as svc
+from ...services.photos import add_photo
+from .. import labels
+from ..i18n import tr
+
+EXTRA = [("2h", "2 工作时"), ("4h", "4 工作时"), ("1d", "1 工作日"), ("2d", "2 工作日"),
+         ("3d", "3 工作日"), ("5d", "5 工作日"), ("10d", "10 工作日")]
+LABELS = {"note": "说明", "reason": "原因", "reason_code": "不予立案原因",
+          "duplicate_of": "原案卷号", "assignee": "派遣至", "extra": "延期时长",
+          "satisfaction": "满意度", "photos": "照片"}
+
+
+class PhotoPicker(QWidget):
+    """Choose photo files; they are checked and stored before the action runs."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setMaximumHeight(60)
+        add = QPushButton(tr("添加照片…"))
+        add.clicked.connect(self._add)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(add)
+        self.paths: list[Path] = []
+
+    def _add(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, tr("选择照片"), "",
+                                                "Images (*.jpg *.jpeg *.png *.webp)")
+        for f in files:
+            self.add_path(Path(f))
+
+    def add_path(self, path: Path) -> None:
+        self.paths.append(path)
+        self.list.addItem(path.name)
+
+
+class ActionDialog(QDialog):
+    """Asks what `action` needs, then performs it; the result is in `outcome`."""
+
+    def __init__(self, window, case, action: Action, parent=None) -> None:
+        super().__init__(parent)
+        self.window, self.case, self.action = window, case, action
+        self.outcome = None
+        self.setWindowTitle(f"{labels.action(action)} · {case.number}")
+        self.setMinimumWidth(460)
+        lay = QVBoxLayout(self)
+        head = QLabel(f"<b>{case.number}</b> · {labels.state(case.state.value)} · "
+                      f"{case.description[:40]}")
+        lay.addWidget(head)
+        form = QFormLayout()
+        self.inputs: dict[str, QWidget] = {}
+        for name in FIELDS[action]:
+            widget = self._input(name)
+            self.inputs[name] = widget
+            text = tr(LABELS[name]) + (" *" if name in REQUIRED or self._note_required(name)
+                                       else "")
+            form.addRow(text, widget)
+        lay.addLayout(form)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        lay.addWidget(self.hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(labels.action(action))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        if action is Action.DISPATCH:
+            self._fill_assignees()
+
+    def _note_required(self, name: str) -> bool:
+        return name == "note" and self.action in (
+            Action.RECTIFY, Action.VERIFY_FAIL, Action.DENY_EXTENSION, Action.DENY_SUSPENSION,
+            Action.REPLY, Action.SUPERVISE)
+
+    def _input(self, name: str) -> QWidget:
+        if name == "note":
+            w = QPlainTextEdit()
+            w.setMaximumHeight(80)
+            return w
+        if name in ("reason", "duplicate_of"):
+            return QLineEdit()
+        if name == "reason_code":
+            w = QComboBox()
+            for r in RejectReason:
+                w.addItem(tr(r.label_zh), r.value)
+            return w
+        if name == "extra":
+            w = QComboBox()
+            for value, text in EXTRA:
+                w.addItem(tr(text), value)
+            w.setCurrentIndex(2)
+            return w
+        if name == "satisfaction":
+            w = QComboBox()
+            for sat in Satisfaction:
+                w.addItem(tr(sat.label_zh), sat.value)
+            return w
+        if name == "assignee":
+            w = QComboBox()
+            w.currentIndexChanged.connect(self._preview_deadline)
+            return w
+        if name == "photos":
+            return PhotoPicker()
+        raise ValueError(name)
+
+    def _fill_assignees(self) -> None:
+        """The ownership rule's suggestions first, then every department."""
+        combo: QComboBox = self.inputs["assignee"]
+        store = self.window.store
+        ranked = svc.dispatch_suggestions(store.uow(write=False), self.case.id)
+        basis = {"owner": "权属单位", "class_department": "专业部门", "road_chief": "路长",
+                 "street": "属地街道"}
+        with store.uow(write=False) as uow:
+            seen = set()
+            for s in ranked:
+                a = s.assignee
+                if a.person_id:
+                    p = uow.people.get(a.person_id)
+                    combo.addItem(f"★ {p.name}（{tr(basis[s.basis])}）", ("road_chief", p.username))
+                    seen.add(("road_chief", p.username))
+                else:
+                    d = uow.people.department(a.department_id)
+                    combo.addItem(f"★ {d.name}（{tr(basis[s.basis])}）", ("department", d.code))
+                    seen.add(("department", d.code))
+            for d in uow.people.departments():
+                if ("department", d.code) not in seen:
+                    combo.addItem(d.name, ("department", d.code))
+        self._preview_deadline()
+
+    def _preview_deadline(self, *_args) -> None:
+        if self.action is not Action.DISPATCH:
+            return
+        with self.window.store.uow(write=False) as uow:
+            cls = uow.config.catalog()[self.case.class_code]
+            cal = uow.config.calendar()
+        deadline = cal.add_working_minutes(datetime.now(), cls.time_limit.working_minutes(
+            cal.minutes_per_day))
+        amount = cls.time_limit.amount
+        limit = f"{int(amount) if float(amount).is_integer() else amount} " \
+            f"{tr(cls.time_limit.unit.label_zh)}"
+        self.hint.setText(tr("处置时限 {limit}：如现在派遣，应于 {when} 前处置完毕。",
+                             limit=limit, when=f"{deadline:%Y-%m-%d %H:%M}"))
+
+    def values(self) -> dict:
+        out = {}
+        for name, w in self.inputs.items():
+            if isinstance(w, QPlainTextEdit):
+                out[name] = w.toPlainText().strip()
+            elif isinstance(w, QLineEdit):
+                out[name] = w.text().strip()
+            elif isinstance(w, QComboBox):
+                out[name] = w.currentData()
+            elif isinstance(w, PhotoPicker):
+                out[name] = w.paths
+        return out
+
+    def submit(self) -> None:
+        v = self.values()
+        store = self.window.store
+        try:
+            v["photos"] = [add_photo(store.uow(), p.read_bytes(), p.name)
+                           for p in v.get("photos", [])]
+            self.outcome = self.window.perform(self.case, self.action, v)
+        except Exception as exc:  # noqa: BLE001 (shown to the user, who can correct and retry)
+            if self.window.explain_error(exc, self.case):
+                self.reject()  # the case changed under us: the view was refreshed
+            return
+        self.accept()
+
+
+class ReportDialog(QDialog):
+    """上报 at a point of the map: class, source, description, photos."""
+
+    def __init__(self, window, x: float, y: float, parent=None) -> None:
+        super().__init__(parent)
+        self.window, self.x, self.y = window, x, y
+        self.outcome = None
+        self.setWindowTitle(tr("上报问题"))
+        self.setMinimumWidth(460)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.klass = QComboBox()
+        self.klass.setEditable(True)
+        with window.store.uow(write=False) as uow:
+            for c in uow.config.catalog():
+                if c.active:
+                    self.klass.addItem(f"{c.code} {c.kind.label_zh}·{c.large_name}·{c.name}",
+                                       c.code)
+        self.source = QComboBox()
+        for s in Source:
+            self.source.addItem(tr(s.label_zh), s.value)
+        self.description = QPlainTextEdit()
+        self.description.setMaximumHeight(80)
+        self.address = QLineEdit()
+        self.photos = PhotoPicker()
+        form.addRow(tr("问题类别") + " *", self.klass)
+        form.addRow(tr("来源"), self.source)
+        form.addRow(tr("问题描述"), self.description)
+        form.addRow(tr("地址"), self.address)
+        form.addRow(tr("照片"), self.photos)
+        lay.addLayout(form)
+        lay.addWidget(QLabel(tr("位置：X {x:.1f}  Y {y:.1f}", x=x, y=y)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("上报"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def submit(self) -> None:
+        store = self.window.store
+        try:
+            photos = [add_photo(store.uow(), p.read_bytes(), p.name) for p in self.photos.paths]
+            self.outcome = svc.report(
+                store.uow(), self.window.session.username, source=Source(self.source.currentData()),
+                class_code=self.klass.currentData(), x=self.x, y=self.y,
+                description=self.description.toPlainText().strip(),
+                address=self.address.text().strip(), photos=photos)
+        except Exception as exc:  # noqa: BLE001
+            self.window.explain_error(exc, None)
+            return
+        self.accept()
+
+
+def confirm(parent, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes

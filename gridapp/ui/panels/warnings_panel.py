@@ -1,0 +1,92 @@
+"""每日预警: units holding overdue or nearly overdue cases, and 督办 in one click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app.warnings import daily_warnings
+from ...domain.people import Role
+from .. import labels
+from ..i18n import language_changed, tr
+
+
+class WarningsPanel(QWidget):
+    case_selected = Signal(int)
+
+    def __init__(self, window, parent=None) -> None:
+        super().__init__(parent)
+        self.window = window
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.summary = QLabel()
+        lay.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.itemDoubleClicked.connect(self._open)
+        lay.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        self.supervise = QPushButton()
+        self.supervise.setObjectName("supervise_unit")
+        self.supervise.clicked.connect(self._supervise)
+        row.addStretch(1)
+        row.addWidget(self.supervise)
+        lay.addLayout(row)
+        self.units = []
+        self.refresh()
+        language_changed.connect(lambda *_: self.refresh())
+
+    def refresh(self) -> None:
+        w = self.window
+        self.units = daily_warnings(w.ctx.data.cases, w.ctx.now)
+        self.tree.clear()
+        self.tree.setHeaderLabels([tr("责任单位"), tr("超期"), tr("预警"), tr("最早时限")])
+        with w.store.uow(write=False) as uow:
+            for unit in self.units:
+                name = uow.people.get(unit.unit_id).name + tr("（路长）") \
+                    if unit.kind == "road_chief" else uow.people.department(unit.unit_id).name
+                item = QTreeWidgetItem([name, str(unit.overdue), str(unit.warning),
+                                        labels.when(unit.oldest_deadline)])
+                c = w.ctx.data.cases
+                for i in unit.case_indices[:200]:
+                    child = QTreeWidgetItem([f"{labels.when(c.reported[i], '%Y')}"
+                                             f"{int(c.id[i]):08d}", "", "",
+                                             labels.when(c.deadline[i])])
+                    child.setData(0, 256, int(i))
+                    item.addChild(child)
+                self.tree.addTopLevelItem(item)
+        for col in range(4):
+            self.tree.resizeColumnToContents(col)
+        over = sum(u.overdue for u in self.units)
+        warn = sum(u.warning for u in self.units)
+        self.summary.setText(tr("今日预警：{u} 个单位，超期 {o} 件，即将超期 {w} 件",
+                                u=len(self.units), o=over, w=warn))
+        s = w.session
+        self.supervise.setText(tr("对所选单位的超期案件督办"))
+        self.supervise.setEnabled(s.has(Role.LEADER) or s.has(Role.SHIFT_LEADER))
+
+    def _open(self, item: QTreeWidgetItem, _col: int) -> None:
+        i = item.data(0, 256)
+        if i is not None:
+            self.case_selected.emit(int(i))
+
+    def _supervise(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        while item.parent() is not None:
+            item = item.parent()
+        unit = self.units[self.tree.indexOfTopLevelItem(item)]
+        note, ok = QInputDialog.getText(self, tr("督办"), tr("督办意见："),
+                                        text=tr("案件已超期，请立即办理并反馈"))
+        if ok and note.strip():
+            self.window.supervise_unit(unit, note.strip())
