@@ -95,8 +95,9 @@ def write_basemap(path: Path, land, roads, srid: int, progress=None,
     jobs = [(z, x, y) for z in zooms for x, y in tiles_covering(area.bounds, z)]
     count = 0
     for i, (z, x, y) in enumerate(jobs):
+        # no labels: the client labels streets itself, in the user's language and on top
         png = _render(z, x, y, trees, water, parks, road_geoms, road_cls, streets, street_names,
-                      fonts[z], z >= zooms.stop - 4)
+                      fonts[z], False)
         db.execute("INSERT INTO tiles VALUES (?, ?, ?, ?)", (z, x, (1 << z) - 1 - y, png))
         count += 1
         if progress and i % 200 == 0:

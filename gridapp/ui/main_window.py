@@ -315,9 +315,11 @@ class MainWindow(QMainWindow):
         return False
 
     # ---- acting on cases -----------------------------------------------------------------
-    def open_action(self, case, action: Action) -> None:
-        dialog = ActionDialog(self, case, action, self)
-        dialog.exec()
+    def open_action(self, case, action: Action) -> ActionDialog:
+        """Window-modal dialog for the action; it performs the action when accepted."""
+        self.dialog = ActionDialog(self, case, action, self)
+        self.dialog.open()
+        return self.dialog
 
     def perform(self, case, action: Action, values: dict):
         out = app_actions.perform(self.store, self.session.username, case.id, action,
@@ -364,16 +366,19 @@ class MainWindow(QMainWindow):
         if on:
             self.statusBar().showMessage(tr("点击地图上的问题位置进行上报"), 8000)
 
-    def report_at(self, x: float, y: float) -> None:
-        dialog = ReportDialog(self, x, y, self)
-        if dialog.exec() and dialog.outcome is not None:
-            self.a_report.setChecked(False)
-            self.toggle_report(False)
-            out = dialog.outcome
-            if out.duplicate_of:
-                QMessageBox.information(self, tr("重复上报"), tr(
-                    "该问题已有案件 {n} 在办理，本次上报已关联到原案件。", n=out.duplicate_of.number))
-            self.after_change(out.case.id)
+    def report_at(self, x: float, y: float) -> ReportDialog:
+        self.dialog = ReportDialog(self, x, y, self)
+        self.dialog.accepted.connect(lambda d=self.dialog: self._reported(d.outcome))
+        self.dialog.open()
+        return self.dialog
+
+    def _reported(self, out) -> None:
+        self.a_report.setChecked(False)
+        self.toggle_report(False)
+        if out.duplicate_of:
+            QMessageBox.information(self, tr("重复上报"), tr(
+                "该问题已有案件 {n} 在办理，本次上报已关联到原案件。", n=out.duplicate_of.number))
+        self.after_change(out.case.id)
 
     # ---- refresh ------------------------------------------------------------------------
     def refresh_data(self) -> int:

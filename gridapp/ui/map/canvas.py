@@ -45,6 +45,8 @@ def _render_job(gen: int, vp: Viewport, ctx: MapContext, todo, relay: _Relay):
 
 
 class MapCanvas(QWidget):
+    synchronous = False  # tests and benchmarks render on the calling thread
+
     viewport_changed = Signal(object)
     clicked = Signal(float, float)          # world coordinates of a click
     hovered = Signal(float, float)
@@ -93,6 +95,9 @@ class MapCanvas(QWidget):
 
     def request_render(self, keys=None) -> None:
         """Render the visible layers for the current view in the background."""
+        if self.synchronous:
+            self.rendered.emit(self.render_now(keys))
+            return
         self._gen += 1
         self._t0 = time.perf_counter()
         todo = self._todo(keys)

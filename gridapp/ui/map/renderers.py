@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from ...app.map_data import HANDLING, ROAD_CLASSES
 from ...app.viewport import Viewport
@@ -100,14 +109,18 @@ def draw_streets(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None
     font.setBold(True)
     p.setFont(font)
     px, py = vp.to_screen(d.street_label_xy[:, 0], d.street_label_xy[:, 1])
+    metrics = QFontMetrics(font)
+    halo = QPen(QColor(255, 255, 255, 235), 3.5)
+    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     for i, name in enumerate(d.street_names):
         if np.isnan(px[i]) or not (0 <= px[i] <= vp.width and 0 <= py[i] <= vp.height):
             continue
-        rect = QRectF(px[i] - 80, py[i] - 12, 160, 24)
-        p.setPen(QPen(QColor(255, 255, 255, 230), 4))
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(name))  # halo
-        p.setPen(QColor(90, 40, 110))
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(name))
+        text = str(name)
+        path = QPainterPath()
+        path.addText(px[i] - metrics.horizontalAdvance(text) / 2,
+                     py[i] + metrics.ascent() / 2 - 1, font, text)
+        p.strokePath(path, halo)  # a white halo keeps the name readable over any fill
+        p.fillPath(path, QColor(90, 40, 110))
 
 
 def draw_segments(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:

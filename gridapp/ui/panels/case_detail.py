@@ -99,7 +99,7 @@ class CaseDetailPanel(QWidget):
         self.title.setText(f"<b style='font-size:14pt'>{c.number}</b> &nbsp; "
                            f"<span style='background:{color};color:white;padding:2px'>"
                            f"&nbsp;{labels.state(c.state.value)}&nbsp;</span>{flag}<br>"
-                           f"{c.kind.label_zh if w.lang() == 'zh' else c.kind.value}·{name}")
+                           f"{tr(c.kind.label_zh)}·{name}")
         rows = [
             ("问题描述", c.description), ("地址", c.address), ("来源", labels.source(c.source.value)),
             ("上报人", reporter + (f"（{c.reporter_contact}）" if c.reporter_contact else "")),
@@ -145,9 +145,11 @@ class CaseDetailPanel(QWidget):
             self.fields.removeRow(0)
         for lay in (self.actions, self.photos):
             while lay.count():
-                item = lay.takeAt(0)
-                if item.widget():
-                    item.widget().deleteLater()
+                widget = lay.takeAt(0).widget()
+                if widget is not None:  # gone from view now, deleted when Qt is idle
+                    widget.hide()
+                    widget.setParent(None)
+                    widget.deleteLater()
         self.timeline.clear()
         self.mini.clear()
 

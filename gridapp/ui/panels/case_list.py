@@ -110,6 +110,7 @@ class CaseListPanel(QWidget):
         self.ctx = ctx
         self.model = CaseTableModel(ctx)
         self.sort_key, self.descending = "id", True
+        self._sized = False
         self.scope = cf.CaseFilter()  # what the role allows the user to start from
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -213,6 +214,9 @@ class CaseListPanel(QWidget):
         idx = np.flatnonzero(self.ctx.case_mask)
         rows = cf.sort(self.ctx.data.cases, idx, self.sort_key, self.descending)
         self.model.set_rows(rows)
+        if not self._sized and len(rows):
+            self.table.resizeColumnsToContents()  # Qt samples the first rows only
+            self._sized = True
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -239,7 +243,9 @@ class CaseListPanel(QWidget):
         hits = np.flatnonzero(self.model.rows == case_index)
         if len(hits):
             row = int(hits[0])
-            self.table.blockSignals(True)
+            sm = self.table.selectionModel()  # the model, not the view, emits the change
+            sm.blockSignals(True)
             self.table.selectRow(row)
-            self.table.blockSignals(False)
+            sm.blockSignals(False)
+            self.table.viewport().update()
             self.table.scrollTo(self.model.index(row, 0))

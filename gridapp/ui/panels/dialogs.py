@@ -147,15 +147,15 @@ class ActionDialog(QDialog):
                 a = s.assignee
                 if a.person_id:
                     p = uow.people.get(a.person_id)
-                    combo.addItem(f"★ {p.name}（{tr(basis[s.basis])}）", ("road_chief", p.username))
-                    seen.add(("road_chief", p.username))
+                    combo.addItem(f"★ {p.name}（{tr(basis[s.basis])}）", f"road_chief:{p.username}")
+                    seen.add(f"road_chief:{p.username}")
                 else:
                     d = uow.people.department(a.department_id)
-                    combo.addItem(f"★ {d.name}（{tr(basis[s.basis])}）", ("department", d.code))
-                    seen.add(("department", d.code))
+                    combo.addItem(f"★ {d.name}（{tr(basis[s.basis])}）", f"department:{d.code}")
+                    seen.add(f"department:{d.code}")
             for d in uow.people.departments():
-                if ("department", d.code) not in seen:
-                    combo.addItem(d.name, ("department", d.code))
+                if f"department:{d.code}" not in seen:
+                    combo.addItem(d.name, f"department:{d.code}")
         self._preview_deadline()
 
     def _preview_deadline(self, *_args) -> None:
@@ -180,7 +180,9 @@ class ActionDialog(QDialog):
             elif isinstance(w, QLineEdit):
                 out[name] = w.text().strip()
             elif isinstance(w, QComboBox):
-                out[name] = w.currentData()
+                data = w.currentData()
+                # the assignee is "kind:code" (Qt cannot look up Python tuples in a combo)
+                out[name] = tuple(data.split(":", 1)) if name == "assignee" and data else data
             elif isinstance(w, PhotoPicker):
                 out[name] = w.paths
         return out

@@ -1,0 +1,74 @@
+"""Screenshots of the main window (for the README and for looking at what users see).
+
+    xvfb-run -s "-screen 0 1600x1000x24" python -m gridapp.ui.screenshots --db demo.sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from ..app.session import Session
+from ..bootstrap import open_store
+from .i18n import set_language
+from .main import application, build_window
+
+
+def settle(app: QApplication, seconds: float = 1.5) -> None:
+    end = time.time() + seconds
+    while time.time() < end:
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(50)
+        time.sleep(0.02)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--out", default="screenshots")
+    ap.add_argument("--user", default="shift01")
+    ap.add_argument("--password", default="demo1234")
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    store = open_store(args.db)
+    session = Session.open(store, args.user, args.password)
+    w = build_window(store, session, None)
+    w.resize(1600, 1000)
+    w.show()
+    settle(app)
+    over = np.flatnonzero(w.ctx.data.cases.overdue(w.ctx.now) & w.ctx.case_mask)
+    if len(over):
+        w.select_case(int(over[0]))
+        w.canvas.zoom_to(w.ctx.data.extent)
+    settle(app)
+    for lang in ("zh", "en"):
+        set_language(lang)
+        settle(app)
+        w.grab().save(str(out / f"main_{lang}.png"))
+        w.tabs.setCurrentWidget(w.warnings)
+        settle(app, 0.5)
+        w.grab().save(str(out / f"warnings_{lang}.png"))
+        w.tabs.setCurrentWidget(w.detail)
+    set_language("zh")
+    vp = w.canvas.viewport
+    if len(over):
+        i = int(over[0])
+        w.canvas.set_viewport(vp.centred(float(w.ctx.data.cases.x[i]),
+                                         float(w.ctx.data.cases.y[i]), 1.5))
+    settle(app)
+    w.grab().save(str(out / "street_level_zh.png"))
+    w.export_map("pdf", str(out / "map_zh.pdf"))
+    print("\n".join(str(p) for p in sorted(out.iterdir())))
+    w.close()
+    QThreadPool.globalInstance().waitForDone()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""A case through the whole loop from the UI, each step by the right role."""
+
+from pathlib import Path
+
+from conftest import index_of
+from PIL import Image
+from PySide6.QtWidgets import QPushButton
+
+from gridapp.domain.case import CaseState
+from gridapp.domain.workflow import Action
+from gridapp.services import cases as svc
+
+
+def act(w, case_id, action: Action, **fields):
+    """Select the case, press the action's button, fill the dialog, submit."""
+    w.select_case(index_of(w, case_id))
+    button = w.detail.findChild(QPushButton, f"action_{action.value}")
+    assert button is not None, (action, w.session.username, w.detail.view and w.detail.view.case.state)
+    button.click()
+    dialog = w.dialog
+    for name, value in fields.items():
+        widget = dialog.inputs[name]
+        if hasattr(widget, "setPlainText"):
+            widget.setPlainText(value)
+        elif hasattr(widget, "findData"):
+            widget.setCurrentIndex(widget.findData(value))
+        elif hasattr(widget, "add_path"):
+            for p in value:
+                widget.add_path(Path(p))
+        else:
+            widget.setText(value)
+    dialog.submit()
+    return dialog
+
+
+def test_a_case_travels_the_whole_loop_from_the_ui(window, tmp_path, messages):
+    make, store, a, b = window
+    photo = tmp_path / "after.jpg"
+    Image.new("RGB", (80, 60), (90, 160, 90)).save(photo)
+    steps = [
+        ("acceptor", Action.REGISTER, {"note": "符合立案条件"}),
+        ("dispatcher", Action.DISPATCH, {"assignee": "department:sanitation"}),
+        ("sanitation1", Action.SIGN, {}),
+        ("sanitation1", Action.RECTIFY, {"note": "已清运", "photos": [photo]}),
+        ("worker1", Action.VERIFY_PASS, {"note": "现场核查合格"}),
+        ("leader_shift", Action.CLOSE, {}),
+    ]
+    for user, action, fields in steps:
+        w = make(user)
+        allowed = w.detail.allowed() if w.detail.view else []
+        dialog = act(w, a.id, action, **fields)
+        assert dialog.outcome is not None, (user, action, allowed, messages)
+        w.close()
+    final = svc.view(store.uow(), None, a.id)
+    assert final.case.state is CaseState.CLOSED
+    assert [e.action for e in final.events] == ["report", "register", "dispatch", "sign",
+                                                "rectify", "verify_pass", "close"]
+    assert final.photos and final.photos[0][1] == "rectify"
+    w = make("leader_shift")
+    w.select_case(index_of(w, a.id))
+    assert w.detail.photos.count() >= 2  # the photo and the stretch
+    assert w.detail.timeline.topLevelItemCount() == 7
+
+
+def test_buttons_are_exactly_what_the_role_allows(window):
+    make, store, a, b = window
+    w = make("worker1")
+    w.select_case(index_of(w, a.id))
+    assert w.detail.allowed() == []  # a reported case: nothing for a grid worker
+    w2 = make("acceptor")
+    w2.select_case(index_of(w2, a.id))
+    names = {b.objectName() for b in w2.detail.findChildren(QPushButton)}
+    assert names == {"action_register", "action_reject"}
+
+
+def test_a_stale_write_is_explained_and_the_view_refreshed(window, messages):
+    make, store, a, b = window
+    w = make("acceptor")
+    w.select_case(index_of(w, a.id))  # this workstation shows version 1
+    svc.register(store.uow(), "leader_shift", a.id, "另一工作站已立案")  # another acts first
+    shown = [text for _kind, text in messages]
+    # the user presses 不予立案 on what the screen still shows
+    w.detail.findChild(QPushButton, "action_reject").click()
+    dialog = w.dialog
+    dialog.inputs["note"].setPlainText("无效")
+    dialog.submit()
+    shown = [text for _kind, text in messages]
+    assert dialog.outcome is None and shown and "其他工作站" in shown[0]
+    assert w.detail.view.case.state is CaseState.REGISTERED  # refreshed
+    assert svc.view(store.uow(), None, a.id).case.state is CaseState.REGISTERED
+
+
+def test_separation_of_duties_in_the_ui(window, monkeypatch):
+    make, store, a, b = window
+    svc.sign(store.uow(), "enforce1", b.id)
+    w = make("dual")  # dual is no enforcement handler: he cannot even rectify this one
+    w.select_case(index_of(w, b.id))
+    assert Action.RECTIFY not in w.detail.allowed()
+
+
+def test_report_from_a_map_click(window):
+    make, store, a, b = window
+    w = make("worker2")
+    w.a_report.trigger()
+    from factories import cell_center
+    x, y = cell_center("420102002001", 3)
+    w.canvas.clicked.emit(x, y)
+    dialog = w.dialog
+    dialog.klass.setCurrentIndex(dialog.klass.findData("E0111"))
+    dialog.description.setPlainText("垃圾桶满溢")
+    dialog.submit()
+    assert dialog.outcome is not None
+    case = dialog.outcome.case
+    assert case.location.cell_code == "420102002001003" and case.reporter_id
+    assert w.detail.view.case.id == case.id and not w.report_mode
