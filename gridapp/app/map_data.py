@@ -26,7 +26,7 @@ HANDLING = np.array([CaseState(s).is_handling for s in STATES])
 OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
 NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 def to_seconds(values) -> np.ndarray:
@@ -156,6 +156,7 @@ class MapData:
     district: object | None = None
     extent: tuple[float, float, float, float] = (0, 0, 1, 1)
     mark: dict = field(default_factory=dict)  # what the case columns are up to date with
+    places_key: str = ""  # store identity and config revision the place layers were read at
 
     # ---- loading ---------------------------------------------------------------------
     @classmethod
@@ -172,6 +173,8 @@ class MapData:
 
     @classmethod
     def _from_store(cls, store) -> MapData:
+        # read before the places: a change made while we read shows as a newer revision
+        places_key = f"{store.identity}:{store.config_revision()}"
         g = store.spatial.as_wkb("geom")
         with store.read() as conn:
             q = conn.exec_driver_sql
@@ -236,6 +239,7 @@ class MapData:
                    np.array([r[0] for r in comp_rows], dtype=object), _empty_cases(),
                    _shapes(sgeoms, have_s), _shapes(cgeoms, have_c), label,
                    dgeom, tuple(float(v) for v in extent))
+        data.places_key = places_key
         data._load_cases(store)
         return data
 
@@ -280,7 +284,7 @@ class MapData:
         c = self.cases
         self.mark = {"max_id": int(c.id.max()) if len(c) else 0,
                      "max_updated": int(c.updated.max()) if len(c) else NO_TIME,
-                     "store": store.url, "count": len(c)}
+                     "count": len(c)}
 
     def refresh(self, store) -> int:
         """Take in every case changed or added since the last load; returns how many."""
@@ -338,7 +342,7 @@ class MapData:
             if self.district is not None else np.zeros(0, np.uint8),
         })
         meta = {"version": CACHE_VERSION, "srid": self.srid, "extent": self.extent,
-                **self.mark}
+                "places_key": self.places_key, **self.mark}
         tmp = path.with_suffix(".tmp.npz")
         np.savez(tmp, meta=np.array(json.dumps(meta)), **{
             k: (v.astype(str) if v.dtype == object else v) for k, v in arrays.items()})
@@ -353,10 +357,10 @@ class MapData:
             meta = json.loads(str(z["meta"]))
         except (OSError, ValueError, KeyError):
             return None
-        with store.read() as conn:
-            places = conn.exec_driver_sql("SELECT count(*) FROM grid_cells").scalar()
-        if meta.get("version") != CACHE_VERSION or meta.get("store") != store.url or \
-                meta.get("srid") != store.srid or len(z["cell_codes"]) != places:
+        # a re-made store at the same path, or new places, people or assignments: start afresh
+        places_key = f"{store.identity}:{store.config_revision()}"
+        if meta.get("version") != CACHE_VERSION or meta.get("places_key") != places_key or \
+                meta.get("srid") != store.srid:
             return None
         obj = lambda k: z[k].astype(object)  # noqa: E731
         cells = Cells(obj("cell_codes"), z["cell_cx"], z["cell_cy"], z["cell_bounds"],
@@ -373,7 +377,8 @@ class MapData:
                    Ragged(z["street_coords"], z["street_rings"], z["street_owner"]),
                    Ragged(z["comm_coords"], z["comm_rings"], z["comm_owner"]),
                    z["street_label"], district, tuple(meta["extent"]))
-        data.mark = {k: meta[k] for k in ("max_id", "max_updated", "store", "count")}
+        data.mark = {k: meta[k] for k in ("max_id", "max_updated", "count")}
+        data.places_key = places_key
         return data
 
 

@@ -23,7 +23,10 @@ class Store:
         self.spatial: SpatialDialect = dialect_for(self.backend)
         self.cache = StoreCache()
         with engine.connect() as conn:
-            self.srid = int(conn.execute(text("SELECT value FROM meta WHERE key='srid'")).scalar())
+            meta = dict(conn.execute(text("SELECT key, value FROM meta WHERE key IN "
+                                          "('srid', 'store_id')")).all())
+        self.srid = int(meta["srid"])
+        self.identity: str = meta.get("store_id", "")  # tells a re-made store at the same URL
 
     @classmethod
     def create(cls, url: str, srid: int = 4547) -> Store:
@@ -69,6 +72,12 @@ class Store:
         """A read-only connection for bulk queries (map layers, indicators)."""
         with self.engine.connect() as conn:
             yield conn
+
+    def config_revision(self) -> str:
+        """Bumped by every change to places, people, assignments and configuration."""
+        with self.engine.connect() as conn:
+            return conn.execute(text("SELECT value FROM meta WHERE key='config_revision'")
+                                ).scalar() or "0"
 
     @property
     def revision(self) -> str | None:

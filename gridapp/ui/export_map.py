@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 
 from ..app.viewport import Viewport
 from .i18n import tr
-from .map.decorations import draw_legend, draw_north_arrow, draw_scale_bar, legend_items
+from .map.decorations import draw_legend, draw_north_arrow, draw_scale_bar
 from .map.renderers import render_layer
 
 
@@ -23,13 +23,13 @@ def _paint(p: QPainter, window, width: int, height: int) -> None:
     vp = Viewport(vp0.cx, vp0.cy, res, width, height - header - footer)
     p.fillRect(QRectF(0, 0, width, height), QColor("white"))
     font = QFont()
-    font.setPointSize(18)
+    font.setPixelSize(24)
     font.setBold(True)
     p.setFont(font)
     p.setPen(QColor(20, 20, 20))
     title = tr("城市网格化管理一张图") + f" — {window.store_name()}"
     p.drawText(QRectF(0, 8, width, 36), Qt.AlignmentFlag.AlignCenter, title)
-    font.setPointSize(10)
+    font.setPixelSize(13)
     font.setBold(False)
     p.setFont(font)
     sub = tr("制图：{u}  时间：{t}", u=window.session.person.name,
@@ -46,8 +46,9 @@ def _paint(p: QPainter, window, width: int, height: int) -> None:
     p.setOpacity(1.0)
     draw_scale_bar(p, vp, 20, vp.height - 20, max_px=width / 6)
     draw_north_arrow(p, vp.width - 36, 46)
-    draw_legend(p, legend_items(window.layers, window.ctx.thematic), vp.width - 170,
-                vp.height - 20 - 18 * 20, tr("图例"))
+    items = window.legend_items()
+    draw_legend(p, items, vp.width - 170, vp.height - 20 - 18 * (len(items) + 1) - 10,
+                tr("图例"))
     p.restore()
     p.setPen(QColor(90, 90, 90))
     p.drawText(QRectF(10, height - footer, width - 20, footer), Qt.AlignmentFlag.AlignVCenter,
@@ -65,7 +66,11 @@ def export_view(window, path: str, fmt: str) -> None:
         writer.setTitle(tr("城市网格化管理一张图"))
         p = QPainter(writer)
         rect = writer.pageLayout().paintRectPixels(writer.resolution())
-        _paint(p, window, rect.width(), rect.height())
+        # lay the page out in screen pixels (96 per inch) so that symbols, text and legend
+        # keep the proportions the user sees; text and vectors stay sharp in the PDF
+        k = writer.resolution() / 96
+        p.scale(k, k)
+        _paint(p, window, int(rect.width() / k), int(rect.height() / k))
         p.end()
         return
     size = QSizeF(max(window.canvas.width(), 800) * 1.5, max(window.canvas.height(), 600) * 1.5)

@@ -50,7 +50,7 @@ def load_raster(data: MapData, path: Path):
     if path.exists():
         try:
             z = np.load(path)
-            if int(z["n"]) == n and tuple(z["extent"]) == tuple(data.extent):
+            if str(z["key"]) == data.places_key and tuple(z["extent"]) == tuple(data.extent):
                 return CellRaster(z["ids"], tuple(data.extent), float(z["px"]))
         except (OSError, ValueError, KeyError):
             pass
@@ -60,7 +60,8 @@ def load_raster(data: MapData, path: Path):
                                  (data.extent[3] - data.extent[1]) / 4e6)))
     raster = CellRaster.build(data.cells, data.extent, px)
     with contextlib.suppress(OSError):  # read-only folder: rebuilt next time
-        np.savez(path, ids=raster.ids, extent=np.array(data.extent), px=raster.px, n=n)
+        np.savez(path, ids=raster.ids, extent=np.array(data.extent), px=raster.px,
+                 key=np.array(data.places_key))
     return raster
 
 

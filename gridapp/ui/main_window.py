@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..app import actions as app_actions
 from ..app.hit import cell_at, segment_at
 from ..app.layers import LayerStack
-from ..app.map_data import seconds
+from ..app.map_data import STATES, seconds
 from ..domain.errors import StaleCase
 from ..domain.people import Role
 from ..domain.workflow import Action
@@ -30,6 +30,7 @@ from ..io.crs import store_to_lonlat
 from .i18n import language, language_changed, set_language, tr
 from .map.canvas import MapCanvas
 from .map.context import MapContext
+from .map.decorations import legend_items
 from .panels.case_detail import CaseDetailPanel
 from .panels.case_list import CaseListPanel
 from .panels.dialogs import ActionDialog, ReportDialog
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.m_view.addSeparator()
         for dock in (self.layers_dock, self.list_dock, self.detail_dock):
             self.m_view.addAction(dock.toggleViewAction())
+        self.a_legend = self._act(self.m_view, "图例", self.toggle_legend, checkable=True)
         self.m_view.addSeparator()
         self.a_english = self._act(self.m_view, "English", self.toggle_language, checkable=True)
         self.m_case = mb.addMenu("")
@@ -189,6 +191,9 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         s = self.settings
+        legend = s is None or s.value("legend", "true") in (True, "true")
+        self.a_legend.setChecked(legend)
+        self.toggle_legend()
         if s is not None and s.value("geometry"):
             self.restoreGeometry(s.value("geometry"))
             self.restoreState(s.value("state"))
@@ -203,6 +208,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("state", self.saveState())
             self.settings.setValue("layers", json.dumps(self.layers.to_dict()))
             self.settings.setValue("language", language())
+            self.settings.setValue("legend", self.a_legend.isChecked())
             self.settings.setValue("user", self.session.username)
             self.settings.sync()
         if self.cache_path is not None:
@@ -395,6 +401,15 @@ class MainWindow(QMainWindow):
         return n
 
     # ---- language and export -------------------------------------------------------------
+    def toggle_legend(self) -> None:
+        self.canvas.legend = self.legend_items if self.a_legend.isChecked() else None
+        self.canvas.update()
+
+    def legend_items(self) -> list:
+        present = np.unique(self.ctx.data.cases.state[self.ctx.case_mask])
+        return legend_items(self.layers, self.ctx.thematic,
+                            {STATES[int(k)] for k in present})
+
     def toggle_language(self) -> None:
         set_language("en" if language() == "zh" else "zh")
 

@@ -17,6 +17,8 @@ OVERDUE = "#e53935"
 WARNING = "#ff8f00"
 ROAD_COLORS = {"main": "#e67e22", "secondary": "#f1c40f", "branch": "#bdbdbd"}
 ROAD_WIDTHS = {"main": 3.0, "secondary": 2.0, "branch": 1.0}
+# carriageway widths in metres: close up, roads are drawn as wide as they are
+ROAD_METRES = {"main": 36.0, "secondary": 24.0, "branch": 12.0}
 # soft categorical fills (streets, communities) and strong ones (road chiefs, classes)
 PASTEL = ["#f7d6a9", "#c9e4c5", "#bcd4f5", "#f3c6d0", "#e1d3f1", "#fff2b3", "#c7ecec",
           "#f9d9bd", "#d7e9b9", "#d5d9f7", "#f2d0e6", "#e6e1c5"]

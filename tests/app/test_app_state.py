@@ -16,8 +16,11 @@ from gridapp.app.session import Session
 from gridapp.app.viewport import Viewport, nice_length
 from gridapp.app.warnings import daily_warnings
 from gridapp.domain.case import Source
+from gridapp.domain.people import AssignmentKind
 from gridapp.domain.workflow import Action
+from gridapp.services import admin
 from gridapp.services import cases as svc
+from gridapp.store.store import Store
 
 T0 = datetime(2026, 11, 2, 9, 0)
 
@@ -56,6 +59,24 @@ def test_map_data_arrays_and_cache_and_live_refresh(loaded, tmp_path):
     again = MapData.load(store, cache)
     assert np.array_equal(again.cases.state, d.cases.state) and len(again.cases) == 3
     assert again.cells.shapes.coords.shape == d.cells.shapes.coords.shape
+
+
+def test_map_cache_is_dropped_for_new_assignments_or_a_remade_store(loaded, tmp_path):
+    store, _, _ = loaded
+    cache = tmp_path / "map.npz"
+    d = MapData.load(store, cache)
+    k = int(np.flatnonzero(d.segments.codes == "420102-R001-01")[0])
+    chief2 = store.uow(write=False)
+    with chief2:
+        chief2_id = chief2.people.by_username("chief2").id
+    # a new road chief for a segment: the cached chief column would be wrong
+    admin.assign(store.uow(), AssignmentKind.ROAD_CHIEF_SEGMENT, "420102-R001-01",
+                 person="chief2", valid_from=datetime(2026, 11, 1))
+    assert MapData.load(store, cache).segments.chief_id[k] == chief2_id
+    # a store made anew at the same path has another identity: its cache is not this one
+    other = Store.create(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    assert other.identity and other.identity != store.identity
+    assert len(MapData.load(other, cache).cases) == 0
 
 
 def test_filters_sorting_and_counts(loaded):

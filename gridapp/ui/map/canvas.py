@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QWidget
 from ...app.layers import LayerStack
 from ...app.viewport import Viewport
 from .. import theme
+from ..i18n import tr
 from .context import MapContext
-from .decorations import draw_north_arrow, draw_scale_bar
+from .decorations import draw_legend, draw_north_arrow, draw_scale_bar
 from .geometry import ragged_path
 from .renderers import render_layer
 
@@ -56,6 +57,7 @@ class MapCanvas(QWidget):
         super().__init__(parent)
         self.ctx, self.layers = ctx, layers
         self.selection = Selection()
+        self.legend = None  # callable giving legend rows; None hides the legend
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(320, 240)
@@ -174,6 +176,11 @@ class MapCanvas(QWidget):
         self._draw_selection(p, vp)
         draw_scale_bar(p, vp, 16, self.height() - 18)
         draw_north_arrow(p, self.width() - 30, 40)
+        if self.legend is not None:
+            items = self.legend()
+            if items:
+                h = 18 * (len(items) + 1) + 10
+                draw_legend(p, items, self.width() - 160, self.height() - h - 10, tr("图例"))
         p.end()
 
     def _draw_selection(self, p: QPainter, vp: Viewport) -> None:

@@ -30,7 +30,7 @@ def draw_scale_bar(p: QPainter, vp: Viewport, x: float, y: float, max_px: float 
     p.drawLine(QPointF(x, y - 6), QPointF(x, y + 2))
     p.drawLine(QPointF(x + w, y - 6), QPointF(x + w, y + 2))
     font = QFont()
-    font.setPointSize(9)
+    font.setPixelSize(12)
     p.setFont(font)
     p.drawText(QRectF(x, y - 20, w, 14), Qt.AlignmentFlag.AlignCenter, _fmt(length))
 
@@ -51,13 +51,18 @@ def draw_north_arrow(p: QPainter, x: float, y: float, size: float = 28) -> None:
     p.drawText(QRectF(x - 10, y - size / 2 - 18, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
 
 
-def legend_items(layers, thematic=None) -> list[tuple[str, str, str]]:
-    """(kind, colour, label) for the visible layers: kind is fill, line or point."""
+def legend_items(layers, thematic=None, states=None) -> list[tuple[str, str, str]]:
+    """(kind, colour, label) for the visible layers: kind is fill, line or point.
+
+    `states`, when given, limits the case states to those on the map (twelve rows of states
+    nobody sees would push the rest of the legend off the screen).
+    """
     items: list[tuple[str, str, str]] = []
     visible = {layer.key: layer for layer in layers.layers if layer.visible}
     if "cases" in visible:
         for s in STATES:
-            items.append(("point", theme.STATE_COLORS[s], tr(CaseState(s).label_zh)))
+            if states is None or s in states:
+                items.append(("point", theme.STATE_COLORS[s], tr(CaseState(s).label_zh)))
         items.append(("ring", theme.OVERDUE, tr("超期")))
         items.append(("ring", theme.WARNING, tr("预警")))
     if "segments" in visible:
@@ -79,7 +84,7 @@ def legend_items(layers, thematic=None) -> list[tuple[str, str, str]]:
 
 def draw_legend(p: QPainter, items, x: float, y: float, title: str | None = None) -> QRectF:
     font = QFont()
-    font.setPointSize(9)
+    font.setPixelSize(12)
     p.setFont(font)
     row = 18
     width = 150

@@ -105,7 +105,7 @@ def draw_streets(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None
     if d.street_label_xy is None or vp.res > 60:
         return
     font = QFont()
-    font.setPointSizeF(10 if vp.res > 8 else 12)
+    font.setPixelSize(13 if vp.res > 8 else 16)
     font.setBold(True)
     p.setFont(font)
     px, py = vp.to_screen(d.street_label_xy[:, 0], d.street_label_xy[:, 1])
@@ -145,8 +145,21 @@ def draw_segments(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> Non
         if name == "branch" and vp.res > 25:
             continue
         width = theme.ROAD_WIDTHS[name] * (1.0 if vp.res < 10 else 0.6)
-        p.setPen(QPen(QColor(theme.ROAD_COLORS[name]), max(width, 1.0)))
-        p.drawPath(ragged_path(s.shapes, vp, sel))
+        true_width = theme.ROAD_METRES[name] / vp.res
+        path = ragged_path(s.shapes, vp, sel)
+        color = QColor(theme.ROAD_COLORS[name])
+        if true_width > 2 * width:  # street level: a cased road as wide as it really is
+            casing = QPen(color.darker(130), true_width + 2)
+            casing.setCapStyle(Qt.PenCapStyle.FlatCap)
+            p.setPen(casing)
+            p.drawPath(path)
+            fill = QPen(color.lighter(150), true_width)
+            fill.setCapStyle(Qt.PenCapStyle.FlatCap)
+            p.setPen(fill)
+            p.drawPath(path)
+            width = 1.0  # the centre line
+        p.setPen(QPen(color, max(width, 1.0)))
+        p.drawPath(path)
 
 
 def draw_components(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:

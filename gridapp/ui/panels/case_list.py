@@ -168,6 +168,10 @@ class CaseListPanel(QWidget):
         self._fill(self.street, tr("全部街道"), [(i, str(n)) for i, n in
                                               enumerate(d.street_names)])
         self.model.retranslate()
+        self._sized = False  # English labels are wider: size the columns again
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self._sized = True
         self._update_counts()
 
     @staticmethod
@@ -248,4 +252,5 @@ class CaseListPanel(QWidget):
             self.table.selectRow(row)
             sm.blockSignals(False)
             self.table.viewport().update()
-            self.table.scrollTo(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0),
+                               QAbstractItemView.ScrollHint.PositionAtCenter)
