@@ -27,6 +27,11 @@ OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
 NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
 CACHE_VERSION = 5
+CHUNK = 100_000  # case rows converted at a time
+CASE_SELECT = (
+    "SELECT id, x, y, state, class_code, source, street_code, cell_code, segment_id, "
+    "assignee_department_id, assignee_person_id, road_chief_id, reported_at, deadline_at, "
+    "warning_at, closed_at, updated_at FROM cases ")
 
 
 def to_seconds(values) -> np.ndarray:
@@ -69,13 +74,30 @@ class Ragged:
         raise ValueError(f"unsupported geometry type {gtype}")
 
     def subset(self, features: np.ndarray) -> Ragged:
-        """Only the rings of the given feature indices (for drawing what is visible)."""
-        keep = np.isin(self.ring_owner, features)
-        starts, ends = self.ring_offsets[:-1][keep], self.ring_offsets[1:][keep]
+        """Only the rings of the given feature indices, in the order given."""
+        # rings are stored owner by owner: each feature's rings are one contiguous run
+        features = np.asarray(features, np.int64)
+        lo = np.searchsorted(self.ring_owner, features, "left")
+        hi = np.searchsorted(self.ring_owner, features, "right")
+        return self.take_rings(_ranges(lo, hi))
+
+    def take_rings(self, rings: np.ndarray) -> Ragged:
+        """The given rings, in that order, as a new Ragged."""
+        starts, ends = self.ring_offsets[rings], self.ring_offsets[rings + 1]
         lengths = ends - starts
-        idx = np.repeat(starts - np.cumsum(np.r_[0, lengths[:-1]]), lengths) + \
-            np.arange(lengths.sum())
-        return Ragged(self.coords[idx], np.r_[0, np.cumsum(lengths)], self.ring_owner[keep])
+        return Ragged(self.coords[_ranges(starts, ends)], np.r_[0, np.cumsum(lengths)],
+                      self.ring_owner[rings])
+
+
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Concatenation of arange(lo[i], hi[i]) for all i, without a Python loop."""
+    lengths = hi - lo
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, np.int64)
+    keep = lengths > 0
+    lo, lengths = lo[keep], lengths[keep]
+    return np.repeat(lo - np.r_[0, np.cumsum(lengths)[:-1]], lengths) + np.arange(total)
 
 
 @dataclass
@@ -163,11 +185,12 @@ class MapData:
     def load(cls, store, cache: Path | None = None) -> MapData:
         """Everything the map shows; from the cache when it fits, then brought up to date."""
         data = cls._from_cache(store, cache) if cache else None
+        changed = True
         if data is None:
             data = cls._from_store(store)
         else:
-            data.refresh(store)
-        if cache:
+            changed = data.refresh(store) > 0
+        if cache and changed:
             data.save(cache)
         return data
 
@@ -243,20 +266,32 @@ class MapData:
         data._load_cases(store)
         return data
 
-    def _case_rows(self, store, where: str = "", params=()) -> Cases:
+    def _case_rows(self, store, wheres=(("", ()),)) -> Cases:
+        """Cases matching any of the (where, params): one query each, so each can use its
+        own index (SQLite answers an OR, or a UNION in id order, by scanning every case)."""
         with store.read() as conn:
             cur = conn.connection.cursor()
             try:
-                cur.execute(
-                    "SELECT id, x, y, state, class_code, source, street_code, cell_code, "
-                    "segment_id, assignee_department_id, assignee_person_id, road_chief_id, "
-                    "reported_at, deadline_at, warning_at, closed_at, updated_at FROM cases "
-                    + where + " ORDER BY id", params)
-                rows = cur.fetchall()
+                parts = []
+                for where, params in wheres:
+                    # no ORDER BY on a filtered query: SQLite would scan in id order rather
+                    # than use the index and sort; the rows are sorted below
+                    cur.execute(CASE_SELECT + (where or "ORDER BY id"), params)
+                    # in chunks: a million rows as Python tuples would take 1.5 GB at once
+                    while rows := cur.fetchmany(CHUNK):
+                        parts.append(self._cases_from(rows))
             finally:
                 cur.close()
-        if not rows:
+        if not parts:
             return _empty_cases()
+        if len(parts) == 1 and not wheres[0][0]:
+            return parts[0]
+        merged = Cases(**{n: np.concatenate([getattr(c, n) for c in parts])
+                          for n in Cases.COLUMNS})
+        _, first = np.unique(merged.id, return_index=True)  # sorted by id, each once
+        return Cases(**{n: getattr(merged, n)[first] for n in Cases.COLUMNS})
+
+    def _cases_from(self, rows: list[tuple]) -> Cases:
         cols = list(zip(*rows, strict=True))
 
         def idx(values, vocab, dtype):
@@ -265,13 +300,12 @@ class MapData:
 
         def ints(values):
             return np.array([-1 if v is None else v for v in values], np.int64)
-        cell_lookup = {c: i for i, c in enumerate(self.cells.codes)}
         return Cases(
             id=np.array(cols[0], np.int64), x=np.array(cols[1], float),
             y=np.array(cols[2], float), state=idx(cols[3], STATES, np.int8),
             klass=idx(cols[4], self.classes, np.int16), source=idx(cols[5], SOURCES, np.int8),
             street=idx(cols[6], self.streets, np.int32),
-            cell=np.array([cell_lookup.get(c, -1) for c in cols[7]], np.int32),
+            cell=_lookup_sorted(self.cells.codes, cols[7]),
             segment=ints(cols[8]), department=ints(cols[9]), person=ints(cols[10]),
             chief=ints(cols[11]), reported=_times(cols[12]), deadline=_times(cols[13]),
             warning=_times(cols[14]), closed=_times(cols[15]), updated=_times(cols[16]))
@@ -295,14 +329,21 @@ class MapData:
         p = "?" if store.backend == "sqlite" else "%s"
         stamp = since_dt.isoformat(" ", "microseconds") if store.backend == "sqlite" \
             else since_dt
-        delta = self._case_rows(store, f"WHERE updated_at >= {p} OR id > {p}",
-                                (stamp, mark.get("max_id", 0)))
+        delta = self._case_rows(store, ((f"WHERE updated_at >= {p}", (stamp,)),
+                                        (f"WHERE id > {p}", (mark.get("max_id", 0),))))
         if len(delta) == 0:
             return 0
         c = self.cases
         pos = np.searchsorted(c.id, delta.id)
         known = (pos < len(c)) & (c.id[np.minimum(pos, len(c) - 1)] == delta.id) \
             if len(c) else np.zeros(len(delta), bool)
+        # `updated_at >=` brings back the last rows seen too: count only real changes
+        same = known.copy()
+        for name in Cases.COLUMNS:
+            same[known] &= getattr(c, name)[pos[known]] == getattr(delta, name)[known]
+        changed = int((~same).sum())
+        if not changed:
+            return 0
         for name in Cases.COLUMNS:
             getattr(c, name)[pos[known]] = getattr(delta, name)[known]
         if (~known).any():
@@ -311,7 +352,7 @@ class MapData:
             order = np.argsort(merged["id"], kind="stable")
             self.cases = Cases(**{n: v[order] for n, v in merged.items()})
         self._mark(store)
-        return len(delta)
+        return changed
 
     # ---- cache -----------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -386,6 +427,15 @@ def _shapes(geoms: np.ndarray, have: np.ndarray) -> Ragged:
     """Outlines of the features that have a geometry (owners index the full list)."""
     r = Ragged.from_geoms(geoms[have])
     return Ragged(r.coords, r.ring_offsets, np.flatnonzero(have)[r.ring_owner])
+
+
+def _lookup_sorted(codes: np.ndarray, values) -> np.ndarray:
+    """Index of each value in the sorted `codes` (-1 where absent): vectorised, no dict."""
+    if not len(codes):
+        return np.full(len(values), -1, np.int32)
+    v = np.array([x or "" for x in values], dtype=str)
+    i = np.minimum(np.searchsorted(codes.astype(str), v), len(codes) - 1)
+    return np.where(codes.astype(str)[i] == v, i, -1).astype(np.int32)
 
 
 def _times(values) -> np.ndarray:

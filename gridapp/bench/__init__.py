@@ -26,7 +26,7 @@ class Figure:
     def line(self) -> str:
         r = f"{self.ratio:6.2f}× {self.floor_name} ({self.floor:,.1f} {self.unit})" \
             if self.ratio is not None else ""
-        return f"  {self.name:<52} {self.value:>12,.1f} {self.unit:<8} {r}  {self.target}"
+        return f"  {self.name:<60} {self.value:>12,.1f} {self.unit:<8} {r}  {self.target}"
 
 
 @dataclass

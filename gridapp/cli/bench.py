@@ -14,8 +14,8 @@ import click
 @click.pass_context
 def bench(ctx, out, workdir):
     """Run benchmarks (all of them without a sub-command)."""
-    ctx.ensure_object(dict)
-    ctx.obj = {"out": out, "workdir": workdir, "reports": [], "parent": ctx.obj}
+    parent = ctx.parent.obj if ctx.parent is not None else None  # the --db of `gridapp`
+    ctx.obj = {"out": out, "workdir": workdir, "reports": [], "parent": parent}
     if ctx.invoked_subcommand is None:
         for name in ("store", "data"):
             ctx.invoke(bench.commands[name])
@@ -52,6 +52,24 @@ def data(obj, polygons, hotline, demo_scale):
     from ..bench.import_bench import run
     click.echo("== data: imports, unit grid, demo")
     obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale))
+
+
+@bench.command("map")
+@click.option("--width", type=int, default=1280, show_default=True)
+@click.option("--height", type=int, default=960, show_default=True)
+@click.pass_obj
+def map_(obj, width, height):
+    """The map canvas on the store given by --db (PERFORMANCE.md targets 1-5, 8, 9).
+
+    Use a city-scale demo for the targets: `gridapp --db city.sqlite demo --scale city`.
+    """
+    try:
+        from ..ui.map_bench import run
+    except ImportError as exc:
+        raise click.ClickException(f"the desktop client is not installed: {exc}") from exc
+    db = getattr(obj["parent"], "db", None)  # None: the demo store
+    click.echo(f"== map: {db or 'demo store'}, {width}×{height} offscreen")
+    obj["reports"].append(run(db, width, height, obj["workdir"]))
 
 
 COMMANDS = [bench]

@@ -31,17 +31,16 @@ class _Relay(QObject):
     done = Signal(int, object, object)  # generation, viewport, {key: QImage}
 
 
-def _render_job(gen: int, vp: Viewport, ctx: MapContext, todo, relay: _Relay):
-    """A plain callable for the thread pool: a QRunnable subclass would be deleted by Qt
-    after run() while Python still owned it (PySide), corrupting the heap at exit."""
+def _render_job(gen: int, vp: Viewport, ctx: MapContext, key: str, style: str,
+                relay: _Relay):
+    """One layer's render as a plain callable for the thread pool (a QRunnable subclass
+    would be deleted by Qt after run() while Python still owned it, corrupting the heap)."""
     def run() -> None:
-        images = {}
-        for key, style in todo:
-            try:
-                images[key] = render_layer(key, vp, ctx, style)
-            except Exception as exc:  # noqa: BLE001 (a broken layer must not kill the map)
-                images[key] = exc
-        relay.done.emit(gen, vp, images)
+        try:
+            image = render_layer(key, vp, ctx, style)
+        except Exception as exc:  # noqa: BLE001 (a broken layer must not kill the map)
+            image = exc
+        relay.done.emit(gen, vp, {key: image})
     return run
 
 
@@ -68,6 +67,8 @@ class MapCanvas(QWidget):
         self._composite: QImage | None = None
         self._gen = 0
         self._t0 = 0.0
+        self._pending: set[str] = set()       # layers of the current render still drawing
+        self._incoming: dict[str, QImage] = {}
         self._drag: tuple[QPointF, Viewport] | None = None
         self._pool = QThreadPool.globalInstance()
         self._relay = _Relay()
@@ -106,7 +107,13 @@ class MapCanvas(QWidget):
         if not todo:
             self.recompose()
             return
-        self._pool.start(_render_job(self._gen, self.viewport, self.ctx, todo, self._relay))
+        # one job per layer, as QGIS does: the layers draw in parallel on every core, and
+        # the view changes only when all of them are in (no half-drawn frames)
+        self._pending = {key for key, _ in todo}
+        self._incoming = {}
+        for key, style in todo:
+            self._pool.start(_render_job(self._gen, self.viewport, self.ctx, key, style,
+                                         self._relay))
 
     def render_now(self, keys=None) -> float:
         """Render synchronously (tests, printing, benchmarks); returns milliseconds."""
@@ -119,10 +126,16 @@ class MapCanvas(QWidget):
     def _on_rendered(self, gen: int, vp: Viewport, images: dict) -> None:
         if gen != self._gen:
             return  # the view moved on: a newer render is coming
-        failed = {k: v for k, v in images.items() if isinstance(v, Exception)}
-        for key, exc in failed.items():
-            print(f"layer {key} failed to draw: {exc!r}")
-        self._accept(vp, {k: v for k, v in images.items() if k not in failed})
+        for key, image in images.items():
+            if isinstance(image, Exception):
+                print(f"layer {key} failed to draw: {image!r}")
+            else:
+                self._incoming[key] = image
+            self._pending.discard(key)
+        if self._pending:
+            return
+        self._accept(vp, self._incoming)
+        self._incoming = {}
         self.rendered.emit((time.perf_counter() - self._t0) * 1000)
 
     def _accept(self, vp: Viewport, images: dict) -> None:

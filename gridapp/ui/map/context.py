@@ -17,12 +17,35 @@ from .cell_raster import CellRaster
 
 @dataclass
 class Thematic:
-    """A value per cell to colour by (an indicator), with its title for the legend."""
+    """A value per cell to colour by (an indicator), in equal-interval classes.
+
+    Classes, not a continuous ramp: a reader can match a cell to a legend row, and the map
+    fills one path per class.
+    """
 
     values: np.ndarray   # float per cell, NaN = no data
     title: str
     vmin: float
     vmax: float
+    classes: int = 6
+    fmt: str = "{:.0f}"  # how the legend writes a class bound
+
+    def breaks(self) -> np.ndarray:
+        return np.linspace(self.vmin, self.vmax, self.classes + 1)
+
+    def class_of(self, values: np.ndarray) -> np.ndarray:
+        """Class index per value (0 … classes-1); -1 for no data."""
+        k = np.clip(np.searchsorted(self.breaks()[1:-1], values, "right"), 0, self.classes - 1)
+        return np.where(np.isnan(values), -1, k)
+
+    def colors(self) -> np.ndarray:
+        """ARGB of each class, light to dark."""
+        return ramp((np.arange(self.classes) + 0.5) / self.classes)
+
+    def legend(self) -> list[tuple[int, str]]:
+        b = self.breaks()
+        return [(int(c), f"{self.fmt.format(b[i])} – {self.fmt.format(b[i + 1])}")
+                for i, c in enumerate(self.colors())]
 
 
 @dataclass
@@ -36,12 +59,26 @@ class MapContext:
     _mask: np.ndarray | None = None
     _points: PointIndex | None = None
     _colors: dict = field(default_factory=dict)
+    _flags: dict = field(default_factory=dict)
 
     @property
     def case_mask(self) -> np.ndarray:
         if self._mask is None or len(self._mask) != len(self.data.cases):
             self._mask = apply(self.data.cases, self.case_filter, self.now)
         return self._mask
+
+    @property
+    def overdue(self) -> np.ndarray:
+        """Overdue per case at `now` (cached: every render of a million points needs it)."""
+        if "overdue" not in self._flags:
+            self._flags["overdue"] = self.data.cases.overdue(self.now)
+        return self._flags["overdue"]
+
+    @property
+    def warned(self) -> np.ndarray:
+        if "warned" not in self._flags:
+            self._flags["warned"] = self.data.cases.warned(self.now)
+        return self._flags["warned"]
 
     @property
     def points(self) -> PointIndex:
@@ -55,6 +92,7 @@ class MapContext:
         self._colors = {k: v for k, v in self._colors.items()
                         if k in ("street", "community")}
         if data_changed:
+            self._flags = {}
             self._points = None
             self.now = seconds(datetime.now())
 
@@ -80,9 +118,9 @@ class MapContext:
             cols[counts == 0] = argb("#ffffff", 40)
         elif style == "indicator" and self.thematic is not None:
             t = self.thematic
-            v = (t.values - t.vmin) / ((t.vmax - t.vmin) or 1)
-            cols = ramp(np.nan_to_num(v, nan=0.0))
-            cols[np.isnan(t.values)] = argb("#cccccc", 90)
+            k = t.class_of(t.values)
+            cols = np.where(k >= 0, t.colors()[np.maximum(k, 0)],
+                            argb("#cccccc", 90)).astype(np.uint32)
         else:
             cols = np.zeros(n, np.uint32)
         self._colors[style] = cols

@@ -74,7 +74,9 @@ def legend_items(layers, thematic=None, states=None) -> list[tuple[str, str, str
         items.append(("line", "#466eaa", tr("社区界")))
     if "cells" in visible:
         if thematic is not None and visible["cells"].style == "indicator":
-            items.append(("fill", "#e6550d", thematic.title))
+            items.append(("title", "", thematic.title))
+            for color, label in thematic.legend():
+                items.append(("fill", QColor.fromRgba(color).name(), label))
         else:
             items.append(("fill", theme.PASTEL[0], tr("单元网格")))
     if "heatmap" in visible:
@@ -105,6 +107,15 @@ def draw_legend(p: QPainter, items, x: float, y: float, title: str | None = None
     for kind, color, label in items:
         c = QColor(color)
         mid = cy + row / 2
+        if kind == "title":
+            bold = QFont(font)
+            bold.setBold(True)
+            p.setFont(bold)
+            p.setPen(QColor(20, 20, 20))
+            p.drawText(QRectF(x + 8, cy, width - 12, row), Qt.AlignmentFlag.AlignVCenter, label)
+            p.setFont(font)
+            cy += row
+            continue
         if kind == "point":
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(c)

@@ -7,6 +7,8 @@ the screen can show, components appear only close up.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -16,7 +18,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QImage,
     QPainter,
-    QPainterPath,
     QPen,
 )
 
@@ -25,7 +26,7 @@ from ...app.viewport import Viewport
 from .. import theme
 from .basemap import draw_basemap
 from .context import MapContext
-from .geometry import point_buffer, ragged_path, visible
+from .geometry import grouped_paths, point_buffer, ragged_path, visible
 
 VECTOR_CELLS_MAX = 4000      # more visible cells than this: draw the cell image instead
 POINTS_MAX = 15000           # more visible cases than this: draw counts per block
@@ -55,14 +56,15 @@ def draw_cells(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
         _draw_raster(p, vp, ctx, style)
         return
     if fill:
-        cols = ctx.cell_colors(style)[idx]
         p.setPen(Qt.PenStyle.NoPen)
-        for c in np.unique(cols):
-            p.setBrush(QColor.fromRgba(int(c)))
-            p.drawPath(ragged_path(cells.shapes, vp, idx[cols == c]))
+        for c, path in grouped_paths(cells.shapes, vp, idx, ctx.cell_colors(style)[idx]):
+            p.setBrush(QColor.fromRgba(c))
+            p.drawPath(path)
     if vp.res < 6 or not fill:  # outlines once cells are big enough to tell apart
         p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(QColor(90, 90, 90, 140), 0))
+        # opaque: a translucent pen makes Qt blend every overlapping stroke (15× slower);
+        # the layer's opacity is applied when the layers are stacked anyway
+        p.setPen(QPen(QColor(150, 150, 150), 0))
         p.drawPath(ragged_path(cells.shapes, vp, idx))
 
 
@@ -77,11 +79,14 @@ def _draw_raster(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None
     r1 = min(int(np.ceil((ry1 - miny) / r.px)) + 1, h)
     if c0 >= c1 or r0 >= r1:
         return
-    crop = r.ids[r0:r1, c0:c1]
+    # several raster pixels per screen pixel: sample every k-th (what an unsmoothed
+    # drawImage would pick anyway) instead of recolouring pixels nobody sees
+    k = max(int(vp.res / r.px), 1)
+    crop = r.ids[r0:r1:k, c0:c1:k]
     lut = np.concatenate([np.zeros(1, np.uint32), ctx.cell_colors(style)])
     img = image_from_argb(lut[crop])
     x0, y0 = vp.to_screen(rx0 + c0 * r.px, ry1 - r0 * r.px)
-    target = QRectF(x0, y0, (c1 - c0) * r.px / vp.res, (r1 - r0) * r.px / vp.res)
+    target = QRectF(x0, y0, crop.shape[1] * k * r.px / vp.res, crop.shape[0] * k * r.px / vp.res)
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
     p.drawImage(target, img)
 
@@ -96,7 +101,7 @@ def _draw_outlines(p: QPainter, vp: Viewport, shapes, bounds_owner, pen: QPen) -
 
 def draw_communities(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
     _draw_outlines(p, vp, ctx.data.community_shapes, None,
-                   QPen(QColor(70, 110, 170, 200), 1.2, Qt.PenStyle.DashLine))
+                   QPen(QColor(90, 125, 180), 1.2, Qt.PenStyle.DashLine))
 
 
 def draw_streets(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
@@ -104,23 +109,58 @@ def draw_streets(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None
     _draw_outlines(p, vp, d.street_shapes, None, QPen(QColor(110, 60, 140), 2.2))
     if d.street_label_xy is None or vp.res > 60:
         return
-    font = QFont()
-    font.setPixelSize(13 if vp.res > 8 else 16)
-    font.setBold(True)
-    p.setFont(font)
     px, py = vp.to_screen(d.street_label_xy[:, 0], d.street_label_xy[:, 1])
-    metrics = QFontMetrics(font)
-    halo = QPen(QColor(255, 255, 255, 235), 3.5)
-    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    size = 13 if vp.res > 8 else 16
+    metrics = _metrics(size)
+    placed: list[QRectF] = []
     for i, name in enumerate(d.street_names):
         if np.isnan(px[i]) or not (0 <= px[i] <= vp.width and 0 <= py[i] <= vp.height):
             continue
         text = str(name)
-        path = QPainterPath()
-        path.addText(px[i] - metrics.horizontalAdvance(text) / 2,
-                     py[i] + metrics.ascent() / 2 - 1, font, text)
-        p.strokePath(path, halo)  # a white halo keeps the name readable over any fill
-        p.fillPath(path, QColor(90, 40, 110))
+        w, h = metrics.horizontalAdvance(text) + 6, metrics.height() + 6
+        box = QRectF(px[i] - w / 2, py[i] - h / 2, w, h)
+        if any(box.intersects(other) for other in placed):
+            continue  # a city at full extent: names that would overlap give way
+        placed.append(box)
+        p.drawImage(box.topLeft(), label_image(text, size, "#5a286e"))
+
+
+def _label_font(pixel_size: int) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixel_size)
+    font.setBold(True)
+    return font
+
+
+@functools.lru_cache(maxsize=8)
+def _metrics(pixel_size: int) -> QFontMetrics:
+    return QFontMetrics(_label_font(pixel_size))
+
+
+@functools.lru_cache(maxsize=4096)
+def label_image(text: str, pixel_size: int, color: str) -> QImage:
+    """A map label with a white halo, drawn once and reused by every render (any thread)."""
+    font = _label_font(pixel_size)
+    metrics = _metrics(pixel_size)
+    pad = 3
+    img = QImage(metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + 2 * pad,
+                 QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(Qt.GlobalColor.transparent)
+    p = QPainter(img)
+    p.setFont(font)
+    base = QPointF(pad, pad + metrics.ascent())
+    # the halo: the text in white, shifted around itself (glyph-cached; stroking the
+    # outline as a path looks the same and costs a hundred times more)
+    p.setPen(QColor(255, 255, 255, 235))
+    for dx, dy in _HALO:
+        p.drawText(base + QPointF(dx, dy), text)
+    p.setPen(QColor(color))
+    p.drawText(base, text)
+    p.end()
+    return img
+
+
+_HALO = ((-1.5, 0), (1.5, 0), (0, -1.5), (0, 1.5), (-1, -1), (1, 1), (-1, 1), (1, -1))
 
 
 def draw_segments(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
@@ -132,10 +172,10 @@ def draw_segments(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> Non
     if style == "chief":
         groups = s.chief_id[idx] % len(theme.STRONG)
         groups[s.chief_id[idx] < 0] = -1
-        for g in np.unique(groups):
-            color = QColor("#888888") if g < 0 else QColor(theme.STRONG[int(g)])
+        for g, path in grouped_paths(s.shapes, vp, idx, groups):
+            color = QColor("#888888") if g < 0 else QColor(theme.STRONG[g])
             p.setPen(QPen(color, 2.5 if vp.res < 20 else 1.5))
-            p.drawPath(ragged_path(s.shapes, vp, idx[groups == g]))
+            p.drawPath(path)
         return
     for k in reversed(range(len(ROAD_CLASSES))):  # main roads on top
         sel = idx[s.road_class[idx] == k]
@@ -185,16 +225,20 @@ def draw_components(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> N
 def draw_cases(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
     c = ctx.data.cases
     minx, miny, maxx, maxy = vp.extent
-    m = ctx.case_mask & (c.x >= minx) & (c.x <= maxx) & (c.y >= miny) & (c.y <= maxy)
+    dx0, dy0, dx1, dy1 = ctx.data.extent
+    if minx <= dx0 and miny <= dy0 and maxx >= dx1 and maxy >= dy1:
+        m = ctx.case_mask  # the whole district is in view: no need to clip a million points
+    else:
+        m = ctx.case_mask & (c.x >= minx) & (c.x <= maxx) & (c.y >= miny) & (c.y <= maxy)
     idx = np.flatnonzero(m)
     if not len(idx):
         return
-    px, py = vp.to_screen(c.x[idx], c.y[idx])
     if len(idx) > POINTS_MAX:
-        _draw_counts(p, vp, ctx, idx, px, py)
+        _draw_counts(p, vp, ctx, idx)
         return
-    over = c.overdue(ctx.now)[idx]
-    warn = c.warned(ctx.now)[idx]
+    px, py = vp.to_screen(c.x[idx], c.y[idx])
+    over = ctx.overdue[idx]
+    warn = ctx.warned[idx]
     size = 7 if vp.res < 5 else 5
     for flag, color in ((over, theme.OVERDUE), (warn, theme.WARNING)):
         if flag.any():
@@ -219,26 +263,31 @@ def draw_cases(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
         p.drawPoints(point_buffer(px[sel], py[sel]))
 
 
-def _draw_counts(p: QPainter, vp: Viewport, ctx: MapContext, idx, px, py) -> None:
+def _draw_counts(p: QPainter, vp: Viewport, ctx: MapContext, idx) -> None:
     """More cases than pixels: counts per screen block, red where any is overdue."""
+    c = ctx.data.cases
     w, h = vp.width // BLOCK + 1, vp.height // BLOCK + 1
-    bx = np.clip((px // BLOCK).astype(np.int64), 0, w - 1)
-    by = np.clip((py // BLOCK).astype(np.int64), 0, h - 1)
+    minx, _, _, maxy = vp.extent
+    step = vp.res * BLOCK
+    bx = ((c.x[idx] - minx) / step).astype(np.int32)
+    by = ((maxy - c.y[idx]) / step).astype(np.int32)
+    np.clip(bx, 0, w - 1, out=bx)
+    np.clip(by, 0, h - 1, out=by)
     key = by * w + bx
-    counts = np.bincount(key, minlength=w * h).astype(float)
-    over = np.bincount(key, weights=ctx.data.cases.overdue(ctx.now)[idx].astype(float),
-                       minlength=w * h)
-    top = max(float(np.percentile(counts[counts > 0], 99)), 1.0)
-    cols = theme.ramp(np.sqrt(counts / top), ("#ffe9a8", "#ffb347", "#f0632a", "#a3171a"))
-    cols[counts == 0] = 0
-    cols[over > 0] = (cols[over > 0] & 0x00FFFFFF) | 0xFF000000
-    alpha = np.where(counts > 0, np.clip(120 + 135 * np.sqrt(counts / top), 0, 255), 0)
-    cols = (cols & 0x00FFFFFF) | (alpha.astype(np.uint32) << 24)
+    counts = np.bincount(key, minlength=w * h)
+    late = ctx.overdue[idx]
+    over = np.bincount(key[late], minlength=w * h) if late.any() else None
+    have = counts > 0
+    top = max(float(np.percentile(counts[have], 99)), 1.0) if have.any() else 1.0
+    share = np.sqrt(counts[have] / top)
+    cols = np.zeros(w * h, np.uint32)
+    rgb = theme.ramp(share, ("#ffe9a8", "#ffb347", "#f0632a", "#a3171a")) & 0x00FFFFFF
+    cols[have] = rgb | (np.clip(120 + 135 * share, 0, 255).astype(np.uint32) << 24)
     img = image_from_argb(cols.reshape(h, w))
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
     p.drawImage(QRectF(0, 0, w * BLOCK, h * BLOCK), img)
-    if over.any():  # a red dot marks blocks holding an overdue case
-        ys, xs = np.divmod(np.flatnonzero(over > 0), w)
+    if over is not None:  # a red dot marks blocks holding an overdue case
+        ys, xs = np.divmod(np.flatnonzero(over), w)
         pen = QPen(QColor(theme.OVERDUE), 3)
         p.setPen(pen)
         p.drawPoints(point_buffer(xs * BLOCK + BLOCK / 2, ys * BLOCK + BLOCK / 2))
