@@ -21,6 +21,7 @@ VERS = m.CatalogVersion.__table__
 CLS = m.CatalogClass.__table__
 DAYS = m.CalendarDay.__table__
 PRESETS = m.HotlinePreset.__table__
+SCHEMES = m.AssessmentScheme.__table__
 
 
 class SqlConfigRepository:
@@ -128,3 +129,23 @@ class SqlConfigRepository:
     def save_settings(self, settings: Settings) -> None:
         self.set_meta("settings", json.dumps(settings.to_dict(), ensure_ascii=False))
         self._bump()
+
+    # --- assessment schemes (考核方案), versioned like the catalog ----------------------
+    def assessment_scheme(self, version: int | None = None) -> tuple[int, dict] | None:
+        """(version, scheme dict) of the given or the latest version; None if none saved."""
+        q = select(SCHEMES.c.version, SCHEMES.c.scheme)
+        q = q.where(SCHEMES.c.version == version) if version is not None else \
+            q.order_by(SCHEMES.c.version.desc()).limit(1)
+        row = self.conn.execute(q).first()
+        return (row.version, dict(row.scheme)) if row else None
+
+    def save_assessment_scheme(self, scheme: dict, by: int | None, note: str) -> int:
+        version = (self.conn.execute(select(func.max(SCHEMES.c.version))).scalar() or 0) + 1
+        self.conn.execute(insert(SCHEMES).values(version=version, created_at=datetime.now(),
+                                                 created_by=by, note=note, scheme=scheme))
+        return version
+
+    def assessment_schemes(self) -> list[tuple[int, datetime, int | None, str]]:
+        return [(r.version, r.created_at, r.created_by, r.note) for r in self.conn.execute(
+            select(SCHEMES.c.version, SCHEMES.c.created_at, SCHEMES.c.created_by,
+                   SCHEMES.c.note).order_by(SCHEMES.c.version))]

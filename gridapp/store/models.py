@@ -193,6 +193,8 @@ class Case(Base):
         Index("ix_cases_dup", "class_code", "reported_at"),
         Index("ix_cases_state_deadline", "state", "deadline_at"),
         Index("ix_cases_updated_at", "updated_at"),  # what changed since a client last looked
+        Index("ix_cases_registered_at", "registered_at"),  # a period's cases (indicators)
+        Index("ix_cases_reported_at", "reported_at"),
         *(Index(f"ix_cases_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"),
                 postgresql_where=text(f"{c} IS NOT NULL"))
           for c in ("segment_id", "assignee_department_id", "assignee_person_id",
@@ -258,7 +260,9 @@ class CaseEvent(Base):
 
     __tablename__ = "case_events"
     # keyed by (case, seq): rows of a case sit together and no surrogate key is needed
-    __table_args__ = (Index("ix_case_events_at", "at"), {"sqlite_with_rowid": False})
+    __table_args__ = (Index("ix_case_events_at", "at"),
+                      Index("ix_case_events_action_at", "action", "at", "actor_id"),
+                      {"sqlite_with_rowid": False})
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     action: Mapped[str] = mapped_column(String(32))
@@ -302,3 +306,14 @@ class HotlinePreset(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     mapping: Mapped[dict] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AssessmentScheme(Base):
+    """考核方案: weights, deductions and thresholds; a new version per change, never edited."""
+
+    __tablename__ = "assessment_schemes"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    scheme: Mapped[dict] = mapped_column(JSON)

@@ -1,0 +1,162 @@
+"""分析研判: high-frequency problems, repeat complaints at one place, hotspots, trends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..domain.period import Period
+from ..store import periods as q
+
+DAY = 86_400
+
+
+def load_points(store, period: Period) -> pd.DataFrame:
+    """Every case reported in the period: id, x, y, class, cell, street, time, source."""
+    with store.read() as conn:
+        cols = q.case_points(conn, period.start_at, period.end_at)
+    df = pd.DataFrame(cols)
+    if not len(df):
+        return pd.DataFrame({"id": [], "x": [], "y": [], "class_code": [], "cell_code": [],
+                             "street_code": [], "reported_at": [], "source": []})
+    df["reported_at"] = df.reported_at.astype(np.int64)
+    return df
+
+
+def high_frequency(points: pd.DataFrame, by: str, top: int = 10) -> pd.DataFrame:
+    """高频问题: the most frequent classes, places (cell, street), hours or weekdays."""
+    if by == "hour":
+        key = (points.reported_at % DAY) // 3600
+    elif by == "weekday":  # Monday = 0; 1970-01-01 was a Thursday
+        key = (points.reported_at // DAY + 3) % 7
+    elif by in ("class_code", "cell_code", "street_code", "source"):
+        key = points[by]
+    else:
+        raise ValueError(f"unknown grouping {by!r}")
+    counts = key.value_counts()
+    counts = counts.sort_index() if by in ("hour", "weekday") else counts.head(top)
+    out = counts.rename("cases").to_frame()
+    out["share"] = out.cases / max(1, len(points))
+    out.index.name = by
+    return out
+
+
+@dataclass(frozen=True)
+class RepeatPlace:
+    """重复投诉: cases of one class close together in space and time."""
+
+    class_code: str
+    x: float
+    y: float
+    cases: int
+    first: int   # seconds
+    last: int
+    case_ids: tuple[int, ...]
+    cell_code: str
+
+
+def repeat_complaints(points: pd.DataFrame, radius_m: float = 50.0, window_days: float = 30.0,
+                      min_cases: int = 3, top: int = 20) -> list[RepeatPlace]:
+    """Places where one class was reported `min_cases`+ times, each within `radius_m` and
+    `window_days` of another of the group (single linkage), the most repeated first."""
+    n = len(points)
+    if n == 0:
+        return []
+    x, y = points.x.to_numpy(float), points.y.to_numpy(float)
+    klass = pd.factorize(points.class_code)[0]
+    t = points.reported_at.to_numpy(np.int64)
+    tree = shapely.STRtree(shapely.points(x, y))
+    a, b = tree.query(shapely.points(x, y), predicate="dwithin", distance=radius_m)
+    keep = (a < b) & (klass[a] == klass[b]) & (np.abs(t[a] - t[b]) <= window_days * DAY)
+    a, b = a[keep], b[keep]
+    label = np.arange(n)
+    while True:  # connected components by label propagation: clusters are small
+        lo = np.minimum(label[a], label[b])
+        new = label.copy()
+        np.minimum.at(new, a, lo)
+        np.minimum.at(new, b, lo)
+        new = new[new]
+        if np.array_equal(new, label):
+            break
+        label = new
+    sizes = np.bincount(label, minlength=n)
+    out = []
+    ids = points.id.to_numpy()
+    cells = points.cell_code.to_numpy()
+    for root in np.flatnonzero(sizes >= min_cases):
+        members = np.flatnonzero(label == root)
+        out.append(RepeatPlace(str(points.class_code.iat[root]), float(x[members].mean()),
+                               float(y[members].mean()), len(members), int(t[members].min()),
+                               int(t[members].max()), tuple(int(i) for i in ids[members]),
+                               str(pd.Series(cells[members]).mode().iat[0])))
+    out.sort(key=lambda r: (-r.cases, -r.last))
+    return out[:top]
+
+
+def cell_counts(points: pd.DataFrame) -> pd.Series:
+    """Cases per grid cell (hotspots as coloured cells)."""
+    return points.cell_code[points.cell_code != ""].value_counts()
+
+
+@dataclass(frozen=True)
+class HeatGrid:
+    """A kernel-density surface of case points: values[row, col], row 0 at the north."""
+
+    values: np.ndarray
+    xmin: float
+    ymax: float
+    pixel: float
+
+
+def heat_grid(x: np.ndarray, y: np.ndarray, bounds: tuple[float, float, float, float],
+              pixel: float = 50.0, bandwidth: float = 150.0) -> HeatGrid:
+    """热力图: points binned to `pixel` metres, smoothed by a Gaussian of `bandwidth` metres."""
+    xmin, ymin, xmax, ymax = bounds
+    cols = max(1, int(np.ceil((xmax - xmin) / pixel)))
+    rows = max(1, int(np.ceil((ymax - ymin) / pixel)))
+    c = np.clip(((x - xmin) / pixel).astype(np.int64), 0, cols - 1)
+    r = np.clip(((ymax - y) / pixel).astype(np.int64), 0, rows - 1)
+    grid = np.bincount(r * cols + c, minlength=rows * cols).reshape(rows, cols).astype(float)
+    sigma = bandwidth / pixel
+    half = int(np.ceil(3 * sigma))
+    k = np.exp(-0.5 * (np.arange(-half, half + 1) / sigma) ** 2)
+    k /= k.sum()
+    # separable blur: rows then columns (a 2-D FFT would do no better at these sizes)
+    grid = np.apply_along_axis(lambda v: np.convolve(v, k, "same"), 1, grid)
+    grid = np.apply_along_axis(lambda v: np.convolve(v, k, "same"), 0, grid)
+    return HeatGrid(grid, xmin, ymax, pixel)
+
+
+def trend(store, period: Period, class_code: str | None = None, level: str | None = None,
+          unit: str | None = None, step: str = "month") -> pd.Series:
+    """Cases reported per day, week or month over the period, optionally one class, one unit."""
+    column = {"street": "street_code", "community": "community_code", "cell": "cell_code",
+              None: None}[level]
+    with store.read() as conn:
+        rows = q.daily_counts(conn, period.start_at, period.end_at, "reported_at", class_code,
+                              column, unit)
+    days = pd.date_range(period.start_at, period.end_at, freq="D", inclusive="left")
+    s = pd.Series(dict(rows), dtype=np.int64)
+    s.index = pd.to_datetime(s.index)
+    s = s.reindex(days, fill_value=0)
+    if step == "day":
+        return s
+    rule = {"week": "W-MON", "month": "MS"}[step]
+    return s.resample(rule, label="left", closed="left").sum()
+
+
+def handling_hours(cases: pd.DataFrame, clock) -> np.ndarray:
+    """Working hours from dispatch to the fix report of every handled case of a period."""
+    sel = cases.handled.to_numpy() & (cases.dispatched_at.to_numpy() > q.NO_TIME) & \
+        (cases.rectified_at.to_numpy() > q.NO_TIME)
+    a = cases.dispatched_at.to_numpy()[sel]
+    b = cases.rectified_at.to_numpy()[sel]
+    return clock.between(a, b) / 60.0 if len(a) else np.zeros(0)
+
+
+def as_datetime(seconds: int) -> datetime:
+    return datetime(1970, 1, 1) + pd.Timedelta(seconds=int(seconds)).to_pytimedelta()

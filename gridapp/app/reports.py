@@ -1,0 +1,52 @@
+"""Bulletins and assessments for the CLI and the client: one place wires store, scheme,
+calendar and catalog into gridapp.analysis, and writes the files."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from ..analysis import bulletin as bl
+from ..analysis.assessment import Assessment
+from ..domain.period import Period
+from ..io.export import layer_frame
+from ..services.assessment import current_scheme
+
+
+def context(store) -> dict:
+    """What every report needs from the store: scheme, calendar, class names, district."""
+    version, scheme = current_scheme(store.uow(write=False))
+    with store.uow(write=False) as uow:
+        calendar = uow.config.calendar()
+        names = {c.code: c.name for c in uow.config.catalog()}
+        district = uow.config.meta("district_name") or ""
+    return {"scheme_version": version, "scheme": scheme, "calendar": calendar,
+            "class_names": names, "district": district}
+
+
+def assessment(store, period: Period, now: datetime | None = None) -> Assessment:
+    c = context(store)
+    return Assessment.run(store, period, c["scheme"], c["scheme_version"], now or datetime.now(),
+                          c["calendar"])
+
+
+def make_bulletin(store, period: Period, now: datetime | None = None) -> bl.Bulletin:
+    c = context(store)
+    return bl.build(store, period, now or datetime.now(), c["district"], c["scheme_version"],
+                    c["scheme"], c["calendar"], c["class_names"], layer_frame(store, "streets"))
+
+
+def write_bulletin(store, period: Period, out_dir: Path, formats=("xlsx", "pdf"),
+                   now: datetime | None = None, lang: str = "zh") -> list[Path]:
+    """The bulletin files of `period` in `out_dir` (通报-2026-10.xlsx / .pdf)."""
+    from ..io.bulletin_pdf import write_pdf
+    from ..io.bulletin_xlsx import write_xlsx
+    b = make_bulletin(store, period, now)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"通报-{period.label}" if lang == "zh" else f"bulletin-{period.label}"
+    written = []
+    if "xlsx" in formats:
+        written.append(write_xlsx(b, out_dir / f"{stem}.xlsx", lang))
+    if "pdf" in formats:
+        written.append(write_pdf(b, out_dir / f"{stem}.pdf"))
+    return written
