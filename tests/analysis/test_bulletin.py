@@ -1,0 +1,99 @@
+"""Bulletin files, repeat complaints, warnings and the CLI verbs, on the October story."""
+
+import json
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pypdfium2 as pdfium
+import pytest
+from click.testing import CliRunner
+from october import NOW, OCT
+
+from gridapp.analysis.patterns import heat_grid, repeat_complaints
+from gridapp.analysis.warnings import by_unit, warning_list
+from gridapp.app.reports import write_bulletin
+from gridapp.cli import main
+from gridapp.domain.errors import PermissionDenied
+from gridapp.services.assessment import current_scheme, save_scheme
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+def test_bulletin_files_open_and_carry_the_numbers(october, tmp_path):
+    store, _ = october
+    xlsx, pdf = write_bulletin(store, OCT, tmp_path, now=NOW)
+    assert xlsx.name == "通报-2026-10.xlsx" and pdf.suffix == ".pdf"
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames[:7] == ["概况", "街道", "社区", "责任单位", "路长", "网格员", "派遣员"]
+    summary = {r[0]: r[1] for r in wb["概况"].iter_rows(min_row=5, values_only=True) if r[0]}
+    assert summary["按期结案数"] == 2 and summary["应结案数"] == 4
+    assert summary["按期结案率"] == pytest.approx(0.5)
+    streets = [r for r in wb["街道"].iter_rows(min_row=2, values_only=True)]
+    assert {r[0] for r in streets} == {"420102001", "420102002"}
+    doc = pdfium.PdfDocument(str(pdf))
+    text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    assert "城市管理月度考核通报（2026年10月）" in text and "一元街" in text
+    assert "按期结案率50.00%" in text.replace(" ", "")
+
+
+def test_scheme_is_saved_in_the_store_by_a_leader_only(store):
+    assert current_scheme(store.uow(write=False))[0] == 0  # the shipped default
+    data = current_scheme(store.uow(write=False))[1].to_dict()
+    data["levels"]["street"]["weights"] = {"close_on_time_rate": 100}
+    with pytest.raises(PermissionDenied):
+        save_scheme(store.uow(), "worker1", data)
+    assert save_scheme(store.uow(), "boss", data, "只看按期结案率") == 1
+    version, scheme = current_scheme(store.uow(write=False))
+    assert version == 1 and scheme.levels["street"].weights == {"close_on_time_rate": 100}
+
+
+def test_repeat_complaints_link_nearby_same_class_cases():
+    day = 86_400
+    pts = pd.DataFrame({
+        "id": [1, 2, 3, 4, 5, 6],
+        "x": [0.0, 30.0, 60.0, 0.0, 500.0, 10.0],
+        "y": [0.0, 0.0, 0.0, 10.0, 0.0, 0.0],
+        "class_code": ["E0102", "E0102", "E0102", "E0104", "E0102", "E0102"],
+        "cell_code": ["c1", "c1", "c2", "c1", "c9", "c1"],
+        "reported_at": [0, 5 * day, 9 * day, 0, 0, 200 * day],
+        "source": ["grid_patrol"] * 6})
+    found = repeat_complaints(pts, radius_m=40, window_days=30, min_cases=3)
+    # 1–2–3 chain within 40 m and 30 days; 4 is another class, 5 is far, 6 is months later
+    assert len(found) == 1 and found[0].case_ids == (1, 2, 3) and found[0].cell_code == "c1"
+    g = heat_grid(np.array([525.0]), np.array([475.0]), (0, 0, 1000, 1000), pixel=50,
+                  bandwidth=100)  # row 0 is the north edge
+    assert g.values.shape == (20, 20) and np.unravel_index(g.values.argmax(), (20, 20)) == (10, 10)
+    assert g.values.sum() == pytest.approx(1.0, rel=0.05)
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+def test_daily_warnings_by_unit(october):
+    store, _ = october
+    df = warning_list(store, NOW)
+    # C (municipal) and E (sanitation, never signed) are past their deadlines on 21 Nov
+    with store.uow(write=False) as uow:
+        names = {uow.people.department_by_code(c).name for c in ("municipal", "sanitation")}
+    assert set(df.unit) == names and len(df) == 2 and (df.overdue_hours > 0).all()
+    assert set(df.status) == {"overdue"}
+    assert by_unit(df).overdue.sum() == 2
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+def test_cli_indicators_assess_report(october, tmp_path):
+    store, _ = october
+    run = lambda *a: CliRunner().invoke(main, ["--db", store.url, "--json", *a])  # noqa: E731
+    r = run("indicators", "--period", "2026-10", "--level", "street", "--at", "2026-11-21T09:00")
+    assert r.exit_code == 0, r.output
+    units = {u["unit"]: u for u in json.loads(r.output)["units"]}
+    assert units["420102001"]["close_on_time_rate"] == pytest.approx(2 / 3, abs=1e-6)
+    r = run("assess", "--period", "2026-10", "--level", "dispatcher", "--at", "2026-11-21T09:00")
+    assert json.loads(r.output)["units"][0]["dispatch_accuracy"] == pytest.approx(5 / 6, abs=1e-6)
+    r = run("report", "--period", "2026-10", "--out", str(tmp_path), "--format", "xlsx",
+            "--at", "2026-11-21T09:00")
+    assert r.exit_code == 0 and json.loads(r.output)["files"][0].endswith("通报-2026-10.xlsx")
+    r = run("report", "--period", "2026-13")
+    assert r.exit_code == 2 and "2026-13" in r.output
+    bad = tmp_path / "scheme.json"
+    bad.write_text(json.dumps({"levels": {"street": {"weights": {"nope": 1}}}}))
+    r = run("assess", "scheme", "--set", str(bad), "--by", "boss")
+    assert r.exit_code == 2 and "nope" in r.output
