@@ -132,12 +132,13 @@ def heat_grid(x: np.ndarray, y: np.ndarray, bounds: tuple[float, float, float, f
 
 
 def trend(store, period: Period, class_code: str | None = None, level: str | None = None,
-          unit: str | None = None, step: str = "month") -> pd.Series:
-    """Cases reported per day, week or month over the period, optionally one class, one unit."""
+          unit: str | None = None, step: str = "month", by: str = "reported_at") -> pd.Series:
+    """Cases reported (or registered, closed: `by`) per day, week or month over the period,
+    optionally of one class in one unit."""
     column = {"street": "street_code", "community": "community_code", "cell": "cell_code",
               None: None}[level]
     with store.read() as conn:
-        rows = q.daily_counts(conn, period.start_at, period.end_at, "reported_at", class_code,
+        rows = q.daily_counts(conn, period.start_at, period.end_at, by, class_code,
                               column, unit)
     days = pd.date_range(period.start_at, period.end_at, freq="D", inclusive="left")
     s = pd.Series(dict(rows), dtype=np.int64)

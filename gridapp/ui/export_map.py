@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 
 from ..app.viewport import Viewport
 from .i18n import tr
-from .map.decorations import draw_legend, draw_north_arrow, draw_scale_bar
+from .map.decorations import draw_legend, draw_north_arrow, draw_scale_bar, legend_width
 from .map.renderers import render_layer
 
 
@@ -47,7 +47,7 @@ def _paint(p: QPainter, window, width: int, height: int) -> None:
     draw_scale_bar(p, vp, 20, vp.height - 20, max_px=width / 6)
     draw_north_arrow(p, vp.width - 36, 46)
     items = window.legend_items()
-    draw_legend(p, items, vp.width - 170, vp.height - 20 - 18 * (len(items) + 1) - 10,
+    draw_legend(p, items, vp.width - legend_width(items) - 20, vp.height - 20 - 18 * (len(items) + 1) - 10,
                 tr("图例"))
     p.restore()
     p.setPen(QColor(90, 90, 90))

@@ -33,6 +33,7 @@ from .map.context import MapContext
 from .map.decorations import legend_items
 from .panels.case_detail import CaseDetailPanel
 from .panels.case_list import CaseListPanel
+from .panels.dashboard import DashboardPanel
 from .panels.dialogs import ActionDialog, ReportDialog
 from .panels.info_panel import InfoPanel
 from .panels.layers_panel import LayersPanel
@@ -96,6 +97,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.info, "")
         self.tabs.addTab(self.warnings, "")
         self.detail_dock = self._dock(self.tabs, "detail", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dashboard = DashboardPanel(self)
+        self.dashboard_dock = self._dock(self.dashboard, "dashboard",
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.dashboard_dock.hide()  # opened from the 分析 menu; its layout is then remembered
+        # computed when first shown: opening the window stays fast
+        self.dashboard_dock.visibilityChanged.connect(
+            lambda shown: shown and self.dashboard.result is None and self.dashboard.compute())
         self.resizeDocks([self.layers_dock], [180], Qt.Orientation.Horizontal)
         self.resizeDocks([self.list_dock, self.detail_dock], [420, 420], Qt.Orientation.Horizontal)
 
@@ -126,11 +134,14 @@ class MainWindow(QMainWindow):
         self._act(self.m_view, "我的责任区", self.zoom_home)
         self._act(self.m_view, "缩放到所选", self.zoom_selection, "Ctrl+Shift+Z")
         self.m_view.addSeparator()
-        for dock in (self.layers_dock, self.list_dock, self.detail_dock):
+        for dock in (self.layers_dock, self.list_dock, self.detail_dock, self.dashboard_dock):
             self.m_view.addAction(dock.toggleViewAction())
         self.a_legend = self._act(self.m_view, "图例", self.toggle_legend, checkable=True)
         self.m_view.addSeparator()
         self.a_english = self._act(self.m_view, "English", self.toggle_language, checkable=True)
+        self.m_analysis = mb.addMenu("")
+        self._act(self.m_analysis, "分析看板", self.show_dashboard, "Ctrl+D")
+        self._act(self.m_analysis, "生成考核通报…", self.dashboard.ask_bulletin, "Ctrl+B")
         self.m_case = mb.addMenu("")
         self.a_report = self._act(self.m_case, "在地图上上报", self.toggle_report, "Ctrl+N",
                                   checkable=True)
@@ -163,6 +174,8 @@ class MainWindow(QMainWindow):
         self.m_file.setTitle(tr("文件"))
         self.m_view.setTitle(tr("视图"))
         self.m_case.setTitle(tr("案件"))
+        self.m_analysis.setTitle(tr("分析"))
+        self.dashboard_dock.setWindowTitle(tr("分析看板"))
         self.layers_dock.setWindowTitle(tr("图层"))
         self.list_dock.setWindowTitle(tr("案件列表"))
         self.detail_dock.setWindowTitle(tr("详情"))
@@ -401,6 +414,10 @@ class MainWindow(QMainWindow):
         return n
 
     # ---- language and export -------------------------------------------------------------
+    def show_dashboard(self) -> None:
+        self.dashboard_dock.show()
+        self.dashboard_dock.raise_()
+
     def toggle_legend(self) -> None:
         self.canvas.legend = self.legend_items if self.a_legend.isChecked() else None
         self.canvas.update()

@@ -15,7 +15,7 @@ from ...app.viewport import Viewport
 from .. import theme
 from ..i18n import tr
 from .context import MapContext
-from .decorations import draw_legend, draw_north_arrow, draw_scale_bar
+from .decorations import draw_legend, draw_north_arrow, draw_scale_bar, legend_width
 from .geometry import ragged_path
 from .renderers import render_layer
 
@@ -193,7 +193,8 @@ class MapCanvas(QWidget):
             items = self.legend()
             if items:
                 h = 18 * (len(items) + 1) + 10
-                draw_legend(p, items, self.width() - 160, self.height() - h - 10, tr("图例"))
+                w = legend_width(items, tr("图例"))
+                draw_legend(p, items, self.width() - w - 10, self.height() - h - 10, tr("图例"))
         p.end()
 
     def _draw_selection(self, p: QPainter, vp: Viewport) -> None:

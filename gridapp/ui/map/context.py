@@ -29,6 +29,7 @@ class Thematic:
     vmax: float
     classes: int = 6
     fmt: str = "{:.0f}"  # how the legend writes a class bound
+    reverse: bool = False  # dark for low values (a rate where low is bad)
 
     def breaks(self) -> np.ndarray:
         return np.linspace(self.vmin, self.vmax, self.classes + 1)
@@ -40,7 +41,8 @@ class Thematic:
 
     def colors(self) -> np.ndarray:
         """ARGB of each class, light to dark."""
-        return ramp((np.arange(self.classes) + 0.5) / self.classes)
+        v = (np.arange(self.classes) + 0.5) / self.classes
+        return ramp(1 - v if self.reverse else v)
 
     def legend(self) -> list[tuple[int, str]]:
         b = self.breaks()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ...app.map_data import ROAD_CLASSES, STATES
 from ...app.viewport import Viewport, nice_length
@@ -84,12 +84,23 @@ def legend_items(layers, thematic=None, states=None) -> list[tuple[str, str, str
     return items
 
 
+def legend_width(items, title: str | None = None) -> float:
+    """Wide enough for the longest row (a thematic title can be long), at least 150 px."""
+    font = QFont()
+    font.setPixelSize(12)
+    font.setBold(True)
+    fm = QFontMetricsF(font)
+    texts = [label for _k, _c, label in items] + ([title] if title else [])
+    return max([150.0] + [fm.horizontalAdvance(t) + 44 for t in texts])
+
+
 def draw_legend(p: QPainter, items, x: float, y: float, title: str | None = None) -> QRectF:
+    """The legend box with its top-left at (x, y); see legend_width for where to put it."""
     font = QFont()
     font.setPixelSize(12)
     p.setFont(font)
     row = 18
-    width = 150
+    width = legend_width(items, title)
     height = row * (len(items) + (1 if title else 0)) + 10
     box = QRectF(x, y, width, height)
     p.setPen(QPen(QColor(120, 120, 120), 1))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -112,6 +113,7 @@ class CaseListPanel(QWidget):
         self.sort_key, self.descending = "id", True
         self._sized = False
         self.scope = cf.CaseFilter()  # what the role allows the user to start from
+        self.drill: dict = {}  # a unit or month picked on the dashboard, until cleared
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
@@ -131,6 +133,17 @@ class CaseListPanel(QWidget):
             row2.addWidget(w)
         lay.addLayout(row1)
         lay.addLayout(row2)
+        row3 = QHBoxLayout()
+        self.drill_label = QLabel()
+        self.drill_label.setObjectName("drill_label")
+        self.drill_clear = QPushButton()
+        self.drill_clear.setObjectName("drill_clear")
+        self.drill_clear.clicked.connect(lambda: self.set_drill("", {}))
+        row3.addWidget(self.drill_label, 1)
+        row3.addWidget(self.drill_clear)
+        lay.addLayout(row3)
+        self.drill_label.hide()
+        self.drill_clear.hide()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -155,6 +168,7 @@ class CaseListPanel(QWidget):
 
     def retranslate(self) -> None:
         self.open_only.setText(tr("仅在办案件"))
+        self.drill_clear.setText(tr("清除"))
         self.use_since.setText(tr("上报起"))
         self._fill(self.state, tr("全部状态"), [(i, labels.state(s)) for i, s in
                                                  enumerate(STATES)])
@@ -197,11 +211,25 @@ class CaseListPanel(QWidget):
         if self.street.currentData() is not None:
             f = f.with_(streets=frozenset({int(self.street.currentData())}))
         f = f.with_(deadline=self.deadline.currentData(), open_only=self.open_only.isChecked())
+        if self.drill:
+            f = f.with_(**self.drill)
         if self.use_since.isChecked():
             from datetime import datetime
             d = self.since.date()
             f = f.with_(reported_from=seconds(datetime(d.year(), d.month(), d.day())))
         return f
+
+    def set_drill(self, label: str, changes: dict) -> None:
+        """Show only the cases behind a dashboard figure (a unit, a month) until cleared."""
+        self.drill = dict(changes)
+        self.drill_label.setText(tr("来自分析：{what}", what=label) if changes else "")
+        self.drill_label.setVisible(bool(changes))
+        self.drill_clear.setVisible(bool(changes))
+        if changes:  # the figures count closed cases too
+            self.open_only.blockSignals(True)
+            self.open_only.setChecked(False)
+            self.open_only.blockSignals(False)
+        self.apply()
 
     def set_scope(self, scope: cf.CaseFilter) -> None:
         self.scope = scope

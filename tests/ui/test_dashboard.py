@@ -1,0 +1,76 @@
+"""The dashboard: indicators of a period, click-through to the case list, thematic map,
+bulletin from the menu."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from gridapp.domain.period import Period
+from gridapp.ui.panels.dashboard import DashboardPanel
+
+DashboardPanel.synchronous = True
+
+
+def _open(w, qtbot, period: str):
+    d = w.dashboard
+    w.show_dashboard()
+    qtbot.waitUntil(lambda: d.result is not None)
+    d.period.setCurrentIndex(d.period.findData(period))
+    return d
+
+
+def test_dashboard_shows_the_period_and_clicks_through(window, qtbot):
+    make, store, a, b = window
+    w = make("leader_shift")
+    month = Period.containing(w.now().date()).label
+    d = _open(w, qtbot, month)
+    assert d.result["assessment"].period.label == month
+    streets = d.result["tables"][d.current_level()]
+    assert set(streets.index) == {"420102001", "420102002"}
+    assert "上报数" in d.kpi.text()
+    # department level: the ranking lists the departments; a double-click lists their cases
+    d.level.setCurrentIndex(d.level.findData("department"))
+    units = d._row_units
+    enf = next(u for u in units if d.result["tables"][d.current_level()].loc[u, "dispatched"])
+    row = units.index(enf)
+    d.table.scrollToItem(d.table.item(row, 1))
+    rect = d.table.visualRect(d.table.model().index(row, 1))
+    # Qt sees a double-click only after a click, as a real mouse does
+    qtbot.mouseClick(d.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(d.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.case_list.drill["department"] == int(enf)
+    listed = w.ctx.data.cases.id[w.case_list.model.rows]
+    assert b.id in listed and a.id not in listed  # b went to enforcement; a is only reported
+    assert w.case_list.drill_label.isVisible()
+    w.case_list.drill_clear.click()
+    assert w.case_list.drill == {} and not w.case_list.drill_label.isVisible()
+    # a month on the trend chart lists that month's reports
+    d._month_clicked(len(d._months) - 1)
+    assert w.case_list.drill["reported_from"] < w.case_list.drill["reported_to"]
+
+
+def test_thematic_map_of_an_indicator(window, qtbot):
+    make, *_ = window
+    w = make("leader_shift")
+    d = _open(w, qtbot, Period.containing(w.now().date()).label)
+    d.level.setCurrentIndex(d.level.findData("street"))
+    d.indicator.setCurrentIndex(d.indicator.findData("reported"))
+    d.map_button.setChecked(True)
+    t = w.ctx.thematic
+    assert t is not None and w.layers.get("cells").style == "indicator"
+    per_street = d.result["tables"][d.current_level()]["reported"]
+    c = w.ctx.data.cells
+    first = int(np.flatnonzero(c.street_idx == 0)[0])
+    assert t.values[first] == per_street.loc["420102001"]
+    assert any(kind == "title" for kind, _c, _l in w.legend_items())
+    d.map_button.setChecked(False)
+    assert w.ctx.thematic is None and w.layers.get("cells").style == "street"
+
+
+def test_bulletin_from_the_dashboard(window, qtbot, tmp_path, messages):
+    make, *_ = window
+    w = make("leader_shift")
+    d = _open(w, qtbot, Period.containing(w.now().date()).label)
+    out = tmp_path / "bulletins"
+    d.make_bulletin(str(out))
+    files = sorted(p.suffix for p in out.iterdir())
+    assert files == [".pdf", ".xlsx"] and messages[-1][0] == "information"
