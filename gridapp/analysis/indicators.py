@@ -52,14 +52,10 @@ def load_period(store, period: Period, now: datetime, calendar: WorkCalendar,
     """Read and flag a period's cases; judged at `period.cutoff(now)`."""
     cutoff = period.cutoff(now)
     s, e = period.start_at, period.end_at
-    with store.read() as conn:
+
+    with store.read() as conn:  # one connection: opening another costs more than it saves
         cols = q.period_cases(conn, s, e)
-        disp = q.events(conn, "dispatch", s, cutoff)
-        rets = q.events(conn, "return", s, cutoff)
-        vers = q.events(conn, "verify_pass", s, cutoff) + q.events(conn, "verify_fail", s, cutoff)
-        fixes = q.events(conn, "rectify", s - RECTIFY_LOOKBACK, cutoff)
-        people = q.people(conn)
-        names = q.unit_names(conn)
+        disp, rets, vers, fixes, people, names = _acts(conn, s, cutoff)
     cases = _flag_cases(cols, seconds_of(s), seconds_of(e), seconds_of(cutoff))
     return PeriodData(period, cutoff, cases, _dispatch_accuracy(disp, rets),
                       _frame(rets, ("case_id", "seq", "actor_id", "t")),
@@ -67,6 +63,13 @@ def load_period(store, period: Period, now: datetime, calendar: WorkCalendar,
                       pd.DataFrame(people, columns=["id", "username", "name", "department_id",
                                                     "roles"]).set_index("id"),
                       names)
+
+
+def _acts(conn, s: datetime, cutoff: datetime) -> tuple:
+    return (q.events(conn, "dispatch", s, cutoff), q.events(conn, "return", s, cutoff),
+            q.events(conn, "verify_pass", s, cutoff) + q.events(conn, "verify_fail", s, cutoff),
+            q.events(conn, "rectify", s - RECTIFY_LOOKBACK, cutoff), q.people(conn),
+            q.unit_names(conn))
 
 
 def _frame(rows: list[tuple], names: tuple[str, ...]) -> pd.DataFrame:

@@ -72,4 +72,17 @@ def map_(obj, width, height):
     obj["reports"].append(run(db, width, height, obj["workdir"]))
 
 
+@bench.command("analysis")
+@click.option("--period", help="The month to judge (default: the last full month of cases).")
+@click.pass_obj
+def analysis(obj, period):
+    """Indicators, a year's trend and the bulletin on the store given by --db."""
+    from ..bench.analysis_bench import run
+    from ..bootstrap import open_store
+    from ..domain.period import Period
+    db = getattr(obj["parent"], "db", None)
+    click.echo(f"== analysis: {db or 'demo store'}")
+    obj["reports"].append(run(open_store(db), Period.parse(period) if period else None))
+
+
 COMMANDS = [bench]
