@@ -48,8 +48,7 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
     """Gather the bulletin of `period`: assessment per level, trend, top classes, repeats."""
     a = Assessment.run(store, period, scheme, scheme_version, now, calendar)
     tables = {lv: a.table(lv) for lv in LEVELS}
-    year = Period("range", _months_back(period, 11).start, period.end)
-    trend = patterns.trend(store, year, step="month")
+    trend = patterns.trend(store, period.trailing_months(12), step="month")
     points = patterns.load_points(store, period)
     before = patterns.load_points(store, period.previous())
     top = patterns.high_frequency(points, "class_code", top=10)
@@ -65,9 +64,3 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
                     patterns.repeat_complaints(points, top=10),
                     patterns.handling_hours(cases, clock), class_names, streets)
 
-
-def _months_back(period: Period, n: int) -> Period:
-    p = Period.month(period.start.year, period.start.month)
-    for _ in range(n):
-        p = p.previous()
-    return p

@@ -60,8 +60,7 @@ def run(store, period: Period | None = None) -> Report:
             indicator_table(d, lv)
     rep.add(Figure("indicators of every unit at 7 levels, one month", _best(ours), "ms", floor,
                    "raw SQL GROUP BY per unit column", "target ≤ 1,000 ms"))
-    year = Period("range", Period.month(period.start.year - 1, period.start.month).end,
-                  period.end)
+    year = period.trailing_months(12)
 
     def raw_trend():
         with store.read() as conn:

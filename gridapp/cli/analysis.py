@@ -198,14 +198,7 @@ def trend_(ctx, period, class_code, level, unit, step):
     """The trend of a class (or all) in a unit (or the district)."""
     from ..analysis.patterns import trend
     now = datetime.now()
-    if period:
-        p = Period.parse(period)
-    else:
-        last = Period.containing(now.date())
-        first = last
-        for _ in range(11):
-            first = first.previous()
-        p = Period("range", first.start, last.end)
+    p = Period.parse(period) if period else Period.containing(now.date()).trailing_months(12)
     s = trend(ctx.store, p, class_code, level, unit, step)
     recs = [{"start": f"{d:%Y-%m-%d}", "cases": int(v)} for d, v in s.items()]
     ctx.emit({"period": p.label, "class": class_code, "unit": unit, "rows": recs},

@@ -110,6 +110,13 @@ class Period:
         length = self.end - self.start
         return Period(self.kind, self.start - length, self.start)
 
+    def trailing_months(self, n: int = 12) -> Period:
+        """The n calendar months up to this period's end, as a range (a trend's window)."""
+        first = Period.month(self.start.year, self.start.month)
+        for _ in range(n - 1):
+            first = first.previous()
+        return Period("range", first.start, self.end)
+
     def months(self) -> list[Period]:
         """The calendar months the period covers (for trends)."""
         out, d = [], date(self.start.year, self.start.month, 1)

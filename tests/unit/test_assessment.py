@@ -25,6 +25,8 @@ def test_periods_parse_and_step_back():
                                                         date(2026, 10, 1))
     r = Period.parse("2026-10-01..2026-10-15")
     assert r.end == date(2026, 10, 16) and r.previous().end == date(2026, 10, 1)
+    assert oct_.trailing_months(12) == Period("range", date(2025, 11, 1), date(2026, 11, 1))
+    assert w.trailing_months(2) == Period("range", date(2026, 10, 1), date(2026, 11, 9))
     assert oct_.cutoff(datetime(2026, 10, 20, 9)) == datetime(2026, 10, 20, 9)
     assert oct_.cutoff(datetime(2027, 1, 1)) == datetime(2026, 11, 1)
     for bad in ("2026-13", "10/2026", "2026-10-15..2026-10-01"):

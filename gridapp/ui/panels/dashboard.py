@@ -158,7 +158,7 @@ class DashboardPanel(QWidget):
 
         def work(_progress=None) -> dict:
             a = reports.assessment(store, period, now)
-            year = Period("range", _back(period, 11).start, period.end)
+            year = period.trailing_months(12)
             cases = a.current.cases
             clock = WorkClock.around(reports.context(store)["calendar"],
                                      np.concatenate([cases.dispatched_at.to_numpy(),
@@ -307,7 +307,7 @@ class DashboardPanel(QWidget):
         level, period = self.current_level(), self.current_period()
         d = self.window.ctx.data
         table = self.result["tables"][level]
-        changes = {"reported_from": seconds(_back(period, 0).start_at),
+        changes = {"reported_from": seconds(period.start_at),
                    "reported_to": seconds(period.end_at)}
         if level is Level.STREET:
             changes["streets"] = frozenset({int(np.searchsorted(d.streets, unit))})
@@ -403,9 +403,3 @@ def _cell_text(col: str, v) -> str:
         return str(v)
     return f"{int(v):,}"
 
-
-def _back(period: Period, n: int) -> Period:
-    p = Period.month(period.start.year, period.start.month) if period.kind != "month" else period
-    for _ in range(n):
-        p = p.previous()
-    return p
