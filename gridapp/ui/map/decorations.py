@@ -106,25 +106,23 @@ def draw_legend(p: QPainter, items, x: float, y: float, title: str | None = None
     p.setPen(QPen(QColor(120, 120, 120), 1))
     p.setBrush(QColor(255, 255, 255, 225))
     p.drawRect(box)
-    cy = y + 6
-    if title:
-        bold = QFont(font)
-        bold.setBold(True)
+    bold = QFont(font)
+    bold.setBold(True)
+
+    def heading(text: str, top: float) -> None:
         p.setFont(bold)
         p.setPen(QColor(20, 20, 20))
-        p.drawText(QRectF(x + 8, cy, width - 10, row), Qt.AlignmentFlag.AlignVCenter, title)
+        p.drawText(QRectF(x + 8, top, width - 12, row), Qt.AlignmentFlag.AlignVCenter, text)
         p.setFont(font)
+    cy = y + 6
+    if title:
+        heading(title, cy)
         cy += row
     for kind, color, label in items:
         c = QColor(color)
         mid = cy + row / 2
-        if kind == "title":
-            bold = QFont(font)
-            bold.setBold(True)
-            p.setFont(bold)
-            p.setPen(QColor(20, 20, 20))
-            p.drawText(QRectF(x + 8, cy, width - 12, row), Qt.AlignmentFlag.AlignVCenter, label)
-            p.setFont(font)
+        if kind == "title":  # a group's heading inside the legend (a thematic map's name)
+            heading(label, cy)
             cy += row
             continue
         if kind == "point":

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...analysis import patterns
+from ...analysis.indicators import totals
 from ...analysis.workclock import WorkClock
 from ...app import reports
 from ...app.map_data import seconds
@@ -164,6 +165,7 @@ class DashboardPanel(QWidget):
                                      np.concatenate([cases.dispatched_at.to_numpy(),
                                                      cases.rectified_at.to_numpy()]))
             return {"assessment": a, "tables": {lv: a.table(lv) for lv in LEVELS},
+                    "totals": (totals(a.current), totals(a.previous)),
                     "reported": patterns.trend(store, year),
                     "closed": patterns.trend(store, year, by="closed_at"),
                     "hours": patterns.handling_hours(cases, clock)}
@@ -198,9 +200,7 @@ class DashboardPanel(QWidget):
             self.show_thematic(True)
 
     def _show_kpi(self) -> None:
-        from ...analysis.indicators import totals
-        a = self.result["assessment"]
-        now, before = totals(a.current), totals(a.previous)
+        now, before = self.result["totals"]
         parts = []
         for k in ("reported", "registered", "due", "closed", "overdue"):
             d = now[k] - before[k]
@@ -234,7 +234,7 @@ class DashboardPanel(QWidget):
                                            RATE_BY_KEY[key].higher_is_better)
         ok = ok.sort_values(ascending=higher_better).head(BAR_UNITS)  # the worst first
         self._bar_units = list(ok.index)
-        label = tr("考核得分") if key == "score" else _name(RATE_BY_KEY.get(key) or COUNT_BY_KEY[key])
+        label = _label(key)
         p.setTitle(tr("{what}：{level}（最弱 {n} 个）", what=label,
                       level=_name(self.current_level()), n=len(ok)), size="9pt")
         scale = 100.0 if key in RATE_BY_KEY else 1.0
@@ -262,7 +262,7 @@ class DashboardPanel(QWidget):
         cols = [("rank", tr("排名")), ("name", tr("名称")), ("score", tr("得分")),
                 ("grade", tr("等级")), ("change", tr("较上期"))]
         if key != "score":
-            cols.append((key, _name(RATE_BY_KEY.get(key) or COUNT_BY_KEY[key])))
+            cols.append((key, _label(key)))
         cols += [("due", _name(COUNT_BY_KEY["due"])), ("overdue", _name(COUNT_BY_KEY["overdue"]))]
         cols = [(c, h) for c, h in cols if c in table.columns]
         rows = table if len(table) <= 500 else table.head(500)
@@ -369,6 +369,11 @@ class DashboardPanel(QWidget):
         return job
 
 
+def _label(key: str) -> str:
+    """The name of an indicator key: the score, a rate or a count."""
+    return tr("考核得分") if key == "score" else _name(RATE_BY_KEY.get(key) or COUNT_BY_KEY[key])
+
+
 def thematic_for(data, table, level: Level, key: str, period: Period) -> Thematic:
     """Per-cell values of an area indicator: a cell takes its own, its community's or street's."""
     values = table[key].astype(float)
@@ -379,7 +384,7 @@ def thematic_for(data, table, level: Level, key: str, period: Period) -> Themati
         per_cell = values.reindex(data.communities).to_numpy()[c.community_idx]
     else:
         per_cell = values.reindex(data.streets).to_numpy()[c.street_idx]
-    label = tr("考核得分") if key == "score" else _name(RATE_BY_KEY.get(key) or COUNT_BY_KEY[key])
+    label = _label(key)
     title = f"{label} {period.label}"  # the legend box is narrow
     if key == "score":
         return Thematic(per_cell, title, 40.0, 100.0, classes=6, fmt="{:.0f}", reverse=True)
