@@ -79,4 +79,5 @@ def store(request):
 
 @pytest.fixture
 def data_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "shared" / "data" / "wuhan"
+    """Real Wuhan boundaries and code lists kept with the tests (tests/data/wuhan, CC BY 4.0)."""
+    return Path(__file__).resolve().parent / "data" / "wuhan"

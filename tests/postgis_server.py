@@ -1,6 +1,6 @@
 """A throwaway PostGIS server for the multi-workstation tests (started and stopped by pytest).
 
-Follows SETUP.md: initdb refuses to run as root, so as root the server runs as `postgres`.
+initdb refuses to run as root, so as root the server runs as `postgres`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Indicator tables: every count and rate of DOMAIN.md for every unit of a level, one period.
+"""Indicator tables: every count and rate of the indicator definitions for every unit of a level, one period.
 
 One read of the period's cases and audit rows (store.periods), one boolean column per count
 (vectorised), then a group-by per level. Rules are in gridapp.domain.indicators.

@@ -59,7 +59,7 @@ def data(obj, polygons, hotline, demo_scale):
 @click.option("--height", type=int, default=960, show_default=True)
 @click.pass_obj
 def map_(obj, width, height):
-    """The map canvas on the store given by --db (PERFORMANCE.md targets 1-5, 8, 9).
+    """The map canvas on the store given by --db (map targets 1-5, 8, 9).
 
     Use a city-scale demo for the targets: `gridapp --db city.sqlite demo --scale city`.
     """

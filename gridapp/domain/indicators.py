@@ -34,7 +34,7 @@ class Level(StrEnum):
 
     @property
     def group(self) -> str:
-        """The three assessment levels of DOMAIN.md: area, department, post."""
+        """The three assessment levels (area, department, post)."""
         if self in (Level.STREET, Level.COMMUNITY, Level.CELL):
             return "area"
         return "department" if self is Level.DEPARTMENT else "post"

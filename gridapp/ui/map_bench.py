@@ -1,4 +1,4 @@
-"""Map benchmark (PERFORMANCE.md targets 1-5, 8 and 9) on a real store, offscreen.
+"""Map benchmark (map targets 1-5, 8 and 9 of the README's Performance section) on a real store, offscreen.
 
 Every figure is printed next to the raw floor of the Qt or numpy primitive it is built on,
 measured in the same run on the same data (cell rectangles, road lines, case points of the

@@ -1,4 +1,4 @@
-"""The layering of ARCHITECTURE.md, checked by import-linter's contracts in pyproject.toml."""
+"""The layering described in the README, checked by import-linter's contracts in pyproject.toml."""
 
 import shutil
 import subprocess
