@@ -40,6 +40,13 @@ class AssignmentKind(StrEnum):
     DEPARTMENT_CLASS = "department_class"       # department ↔ catalog class code
 
 
+def in_charge(valid_from: datetime, valid_to: datetime | None, at: datetime) -> bool:
+    """The one rule for "responsible at time t": from `valid_from` (inclusive) until
+    `valid_to` (exclusive), open-ended when `valid_to` is None. The store's SQL mirrors it
+    (gridapp/store/read_model.py, `in_charge_sql`)."""
+    return valid_from <= at and (valid_to is None or at < valid_to)
+
+
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """Who is responsible for what, from `valid_from` until `valid_to` (open if None)."""
@@ -53,7 +60,7 @@ class Assignment:
     id: int | None = None
 
     def active_at(self, at: datetime) -> bool:
-        return self.valid_from <= at and (self.valid_to is None or at < self.valid_to)
+        return in_charge(self.valid_from, self.valid_to, at)
 
 
 @dataclass(frozen=True, slots=True)

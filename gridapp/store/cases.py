@@ -22,6 +22,7 @@ from ..domain.errors import NotFound, StaleCase
 from ..domain.places import Location
 from ..services.ports import CaseQuery
 from . import models as m
+from .changes import stamp
 from .spatial import SpatialDialect
 
 T = m.Case.__table__
@@ -35,6 +36,7 @@ MUTABLE = (
     "suspended_remaining_minutes", "pending_extension_minutes", "rectifier_ids", "verifier_id",
     "reject_reason", "duplicate_of", "replied_at", "visited_at", "satisfaction", "return_count",
     "rework_count", "extension_count", "reopen_count", "supervision_count", "updated_at",
+    "change_seq",
 )
 READ_COLUMNS = list(T.c)
 
@@ -95,6 +97,7 @@ def case_to_row(case: Case) -> dict:
         "return_count": case.return_count, "rework_count": case.rework_count,
         "extension_count": case.extension_count, "reopen_count": case.reopen_count,
         "supervision_count": case.supervision_count, "updated_at": datetime.now(),
+        "change_seq": None,  # the writing transaction's change number (store/changes.py)
     }
 
 
@@ -162,12 +165,15 @@ class SqlCaseRepository:
         return row_to_case(row)
 
     def add(self, case: Case) -> Case:
-        case.id = self.conn.execute(_INSERT, case_to_row(case)).scalar_one()
+        row = case_to_row(case)
+        row["change_seq"] = stamp(self.conn)
+        case.id = self.conn.execute(_INSERT, row).scalar_one()
         case.number = case_number(case.id, case.reported_at)
         return case
 
     def update(self, case: Case, expected_version: int) -> None:
         row = case_to_row(case)
+        row["change_seq"] = stamp(self.conn)
         params = {"v_" + k: row[k] for k in MUTABLE}
         params["b_id"], params["b_expected"] = case.id, expected_version
         result = self.conn.execute(_UPDATE, params)

@@ -20,6 +20,8 @@ from sqlalchemy import Engine, create_engine, event  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
+from .changes import track_transactions  # noqa: E402
+
 
 class StoreUnavailable(Exception):
     """The store cannot be opened: names the URL and what is missing."""
@@ -77,5 +79,8 @@ def create_store_engine(url: str) -> Engine:
         # write units of work take the lock at BEGIN so two workstations queue instead.
         event.listen(engine, "connect", lambda c, r: setattr(c, "isolation_level", None))
         event.listen(engine, "begin", _sqlite_begin)
+        track_transactions(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    track_transactions(engine)
+    return engine

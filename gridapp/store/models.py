@@ -7,6 +7,7 @@ from datetime import date, datetime
 from geoalchemy2 import Geometry
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     DateTime,
     Float,
@@ -55,6 +56,7 @@ class District(Base):
     code: Mapped[str] = mapped_column(String(6), unique=True)
     name: Mapped[str] = mapped_column(Text)
     geom = mapped_column(geom("MULTIPOLYGON"), nullable=True)
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class Street(Base):
@@ -63,6 +65,7 @@ class Street(Base):
     code: Mapped[str] = mapped_column(String(9), unique=True)
     name: Mapped[str] = mapped_column(Text)
     geom = mapped_column(geom("MULTIPOLYGON"), nullable=True)
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class Community(Base):
@@ -72,6 +75,7 @@ class Community(Base):
     street_code: Mapped[str] = mapped_column(String(9), index=True)
     name: Mapped[str] = mapped_column(Text)
     geom = mapped_column(geom("MULTIPOLYGON"), nullable=True)
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class GridCell(Base):
@@ -84,6 +88,7 @@ class GridCell(Base):
     cx: Mapped[float] = mapped_column(Float)
     cy: Mapped[float] = mapped_column(Float)
     geom = mapped_column(geom("MULTIPOLYGON"))
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class RoadSegment(Base):
@@ -95,6 +100,7 @@ class RoadSegment(Base):
     name: Mapped[str] = mapped_column(Text, default="")
     length_m: Mapped[float] = mapped_column(Float)
     geom = mapped_column(geom("MULTILINESTRING"))
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class Department(Base):
@@ -116,6 +122,7 @@ class Component(Base):
                                                             nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="normal")
     geom = mapped_column(geom("POINT"))
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class Person(Base):
@@ -192,7 +199,7 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_dup", "class_code", "reported_at"),
         Index("ix_cases_state_deadline", "state", "deadline_at"),
-        Index("ix_cases_updated_at", "updated_at"),  # what changed since a client last looked
+        Index("ix_cases_change_seq", "change_seq"),  # what changed since a client last looked
         Index("ix_cases_registered_at", "registered_at"),  # a period's cases (indicators)
         Index("ix_cases_reported_at", "reported_at"),
         *(Index(f"ix_cases_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"),
@@ -253,6 +260,7 @@ class Case(Base):
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     supervision_count: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class CaseEvent(Base):
@@ -317,3 +325,25 @@ class AssessmentScheme(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, server_default="")
     scheme: Mapped[dict] = mapped_column(JSON)
+
+
+class ChangeLog(Base):
+    """Which table changed at which change number (places, configuration, deleted cases)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_seq", "seq"),
+                      Index("ux_change_log_tx", "seq", "tbl", unique=True,
+                            sqlite_where=text("row_id IS NULL"),
+                            postgresql_where=text("row_id IS NULL")))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    tbl: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class ChangeCounter(Base):
+    """SQLite's store-wide change number (one row); PostgreSQL numbers by transaction id."""
+
+    __tablename__ = "change_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from ..domain.errors import NotFound
-from ..domain.people import Actor, Assignment, AssignmentKind, Person, Role
+from ..domain.people import Actor, Assignment, AssignmentKind, Person, Role, in_charge
 from ..services.ports import DepartmentInfo
 from . import models as m
 from .cache import CacheView
@@ -30,10 +30,6 @@ _SEGMENTS_OF = select(SEG.c.id, ASSIGN.c.valid_from, ASSIGN.c.valid_to).join(
 _CELLS_OF = select(ASSIGN.c.target_code, ASSIGN.c.valid_from, ASSIGN.c.valid_to).where(
     ASSIGN.c.kind == AssignmentKind.GRID_WORKER_CELL.value,
     ASSIGN.c.person_id == bindparam("pid"))
-
-
-def _active_at(valid_from: datetime, valid_to: datetime | None, at: datetime) -> bool:
-    return valid_from <= at and (valid_to is None or at < valid_to)
 
 
 def _dept(r) -> DepartmentInfo:
@@ -127,8 +123,8 @@ class SqlPeopleRepository:
             scopes[person_id] = (self.conn.execute(_SEGMENTS_OF, {"pid": person_id}).all(),
                                  self.conn.execute(_CELLS_OF, {"pid": person_id}).all())
         segs, cells = scopes[person_id]
-        return (frozenset(s for s, f, t in segs if _active_at(f, t, at)),
-                frozenset(c for c, f, t in cells if _active_at(f, t, at)))
+        return (frozenset(s for s, f, t in segs if in_charge(f, t, at)),
+                frozenset(c for c, f, t in cells if in_charge(f, t, at)))
 
     def assignments_of(self, person_id: int) -> list[Assignment]:
         return [_assignment(r) for r in self.conn.execute(

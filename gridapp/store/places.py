@@ -10,6 +10,7 @@ from ..domain.places import Location
 from ..services.ports import ComponentInfo, LocatedPoints
 from . import models as m
 from .cache import CacheView
+from .changes import log_table
 from .spatial import SpatialDialect
 
 SEG = m.RoadSegment.__table__
@@ -73,8 +74,9 @@ class PlaceWriter:
             return 0
         geom = self.spatial.from_wkb(":wkb", self.srid) if multi \
             else self.spatial.point_from_wkb(":wkb", self.srid)
-        sql = (f"INSERT INTO {table} ({', '.join(columns)}, geom) VALUES "
-               f"({', '.join(':' + c for c in columns)}, {geom})")
+        seq = log_table(self.conn, table)  # one change number: the row triggers stay idle
+        sql = (f"INSERT INTO {table} ({', '.join(columns)}, geom, change_seq) VALUES "
+               f"({', '.join(':' + c for c in columns)}, {geom}, {seq})")
         self.conn.execute(text(sql), rows)
         if self.view is not None:
             self.view.bump()  # cached place indexes and scopes are out of date

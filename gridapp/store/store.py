@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from . import migrate
 from .cache import StoreCache
 from .db import StoreUnavailable, create_store_engine, is_sqlite, normalize_url
+from .read_model import SqlReadModel
 from .spatial import SpatialDialect, dialect_for
 from .uow import SqlUnitOfWork
 
@@ -27,6 +28,7 @@ class Store:
                                           "('srid', 'store_id')")).all())
         self.srid = int(meta["srid"])
         self.identity: str = meta.get("store_id", "")  # tells a re-made store at the same URL
+        self.read_model = SqlReadModel(self)
 
     @classmethod
     def create(cls, url: str, srid: int = 4547) -> Store:

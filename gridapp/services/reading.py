@@ -1,0 +1,84 @@
+"""The read side as a port: marks, changes and the rows the client draws (the store answers).
+
+A mark is what a reader has seen; "changes after the mark" never depends on a clock
+(gridapp/store/changes.py says how each backend numbers its changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+PLACE_TABLES = frozenset({"districts", "streets", "communities", "grid_cells", "road_segments",
+                          "components"})
+CONFIG_TABLES = frozenset({"people", "person_roles", "departments", "assignments",
+                           "catalog_versions", "catalog_classes", "calendar_days",
+                           "hotline_presets", "assessment_schemes", "meta"})
+# the columns of a case the map, the list and the warnings work from, in this order
+CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", "cell_code",
+                "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
+                "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a reader has seen: a change number (SQLite) or a snapshot (PostgreSQL)."""
+
+    value: str
+
+    @property
+    def is_snapshot(self) -> bool:
+        return ":" in self.value
+
+    def xmin(self) -> int:
+        return int(self.value.split(":")[0])
+
+
+NOTHING = Mark("0")  # before any change: everything is new
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What was written after a mark: cases to read again, cases gone, tables to reload."""
+
+    mark: Mark
+    case_ids: tuple[int, ...]
+    deleted_cases: frozenset[int]
+    tables: frozenset[str]
+
+    @property
+    def places(self) -> bool:
+        return bool(self.tables & PLACE_TABLES)
+
+    @property
+    def config(self) -> bool:
+        return bool(self.tables & CONFIG_TABLES)
+
+    def __bool__(self) -> bool:
+        return bool(self.case_ids or self.deleted_cases or self.tables)
+
+
+@dataclass(frozen=True)
+class PlaceRows:
+    """Every place layer and the vocabularies the map codes its columns with."""
+
+    streets: list[tuple]        # code, name, wkb
+    communities: list[tuple]    # code, name, wkb
+    classes: list[tuple]        # code, name (the current catalog)
+    cells: list[tuple]          # code, street_code, community_code, cx, cy, wkb
+    segments: list[tuple]       # id, code, name, road_class, wkb
+    components: list[tuple]     # code, class_code, wkb
+    district: bytes | None      # wkb
+    chiefs: dict[str, int]      # segment code → road chief in charge at `at`
+
+
+class ReadModel(Protocol):
+    def mark(self) -> Mark: ...
+    def mark_is_valid(self, mark: Mark) -> bool: ...
+    def changes(self, since: Mark) -> Changes: ...
+    def places(self, at: datetime) -> PlaceRows: ...
+    def case_rows(self, ids: Sequence[int] | None = None) -> Iterator[list[tuple]]: ...
+    def search_cases(self, text: str, limit: int = 200) -> list[int]: ...
+    def meta(self, key: str) -> str | None: ...

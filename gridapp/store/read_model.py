@@ -1,0 +1,138 @@
+"""The read side in one place: what the client, the CLI and the exports read, and what changed.
+
+Readers take a mark before they read (store/changes.py) and later ask for the changes after
+it; nothing here depends on a clock. The rule for "who is responsible at time t" is the
+domain's `in_charge`, written once in SQL below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+from ..domain.people import AssignmentKind
+from ..services.reading import CASE_COLUMNS, Changes, Mark, PlaceRows
+from .changes import after, current_mark, mark_is_valid
+
+CHUNK = 100_000  # rows fetched at a time: a million rows as tuples would take 1.5 GB at once
+
+
+def in_charge_sql(alias: str, at: str = ":at") -> str:
+    """`domain.people.in_charge` as SQL over an assignments row `alias` at the bind `at`."""
+    return (f"{alias}.valid_from <= {at} AND ({alias}.valid_to IS NULL "
+            f"OR {alias}.valid_to > {at})")
+
+
+class SqlReadModel:
+    """Reads for one store; each call is its own short read transaction."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.sqlite = store.backend == "sqlite"
+
+    def _sql(self, sql: str) -> str:
+        """Named binds in the driver's own style (raw cursors are the fast path)."""
+        return sql if self.sqlite else re.sub(r"(?<!:):(\w+)", r"%(\1)s", sql)
+
+    def _params(self, params: dict) -> dict:
+        # SQLite keeps times as SQLAlchemy writes them; compare in the same text form
+        if not self.sqlite:
+            return params
+        return {k: v.isoformat(" ", "microseconds") if isinstance(v, datetime) else v
+                for k, v in params.items()}
+
+    # ---- marks and changes ---------------------------------------------------------------
+    def mark(self) -> Mark:
+        with self.store.read() as conn:
+            return current_mark(conn)
+
+    def mark_is_valid(self, mark: Mark) -> bool:
+        with self.store.read() as conn:
+            return mark_is_valid(conn, mark)
+
+    def changes(self, since: Mark) -> Changes:
+        """Everything written after `since` (a change that commits meanwhile comes again)."""
+        with self.store.read() as conn:
+            mark = current_mark(conn)
+            cond, params = after(conn, since)
+            ids = conn.exec_driver_sql(self._sql(f"SELECT id FROM cases WHERE {cond}"),
+                                       params).scalars().all()
+            cond, params = after(conn, since, "seq")
+            logged = conn.exec_driver_sql(self._sql(
+                f"SELECT DISTINCT tbl, row_id FROM change_log WHERE {cond}"), params).all()
+        deleted = frozenset(int(r) for t, r in logged if t == "cases" and r is not None)
+        tables = frozenset(t for t, r in logged if t != "cases")
+        return Changes(mark, tuple(sorted(int(i) for i in ids)), deleted, tables)
+
+    # ---- the map's layers ----------------------------------------------------------------
+    def places(self, at: datetime) -> PlaceRows:
+        """Every place layer, and who is in charge of each segment at `at`."""
+        g = self.store.spatial.as_wkb("geom")
+        with self.store.read() as conn:
+            def q(sql, params=None):
+                return conn.exec_driver_sql(self._sql(sql), self._params(params or {})).all()
+            version = q("SELECT max(version) FROM catalog_versions")[0][0]
+            chiefs = dict(q("SELECT a.target_code, a.person_id FROM assignments a WHERE "
+                            f"a.kind = :kind AND {in_charge_sql('a')}",
+                            {"kind": AssignmentKind.ROAD_CHIEF_SEGMENT.value, "at": at}))
+            district = q(f"SELECT {g} FROM districts")
+            return PlaceRows(
+                streets=q(f"SELECT code, name, {g} FROM streets ORDER BY code"),
+                communities=q(f"SELECT code, name, {g} FROM communities ORDER BY code"),
+                classes=q("SELECT code, name FROM catalog_classes WHERE version = :v "
+                          "ORDER BY code", {"v": version}),
+                cells=q(f"SELECT code, street_code, community_code, cx, cy, {g} FROM grid_cells "
+                        "ORDER BY code"),
+                segments=q(f"SELECT id, code, name, road_class, {g} FROM road_segments "
+                           "ORDER BY id"),
+                components=q(f"SELECT code, class_code, {g} FROM components ORDER BY code"),
+                district=bytes(district[0][0]) if district and district[0][0] else None,
+                chiefs={k: v for k, v in chiefs.items() if v is not None})
+
+    def case_rows(self, ids: Sequence[int] | None = None) -> Iterator[list[tuple]]:
+        """CASE_COLUMNS of every case in id order, or of the given ids, in chunks."""
+        select = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases "
+        with self.store.read() as conn:
+            cur = conn.connection.cursor()
+            try:
+                if ids is None:
+                    cur.execute(select + "ORDER BY id")
+                    while rows := cur.fetchmany(CHUNK):
+                        yield rows
+                    return
+                ids = list(ids)
+                step = 900  # SQLite's bound-parameter limit
+                for k in range(0, len(ids), step):
+                    part = ids[k:k + step]
+                    ph = ", ".join("?" if self.sqlite else "%s" for _ in part)
+                    cur.execute(select + f"WHERE id IN ({ph})", part)
+                    if rows := cur.fetchall():
+                        yield rows
+            finally:
+                cur.close()
+
+    def search_cases(self, text: str, limit: int = 200) -> list[int]:
+        """Ids of cases whose description, address or ticket number holds `text`, newest
+        first; a case number (year + 8 digits) finds its case."""
+        t = text.strip()
+        if not t:
+            return []
+        like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sql = ("SELECT id FROM cases WHERE description LIKE :t ESCAPE '\\' OR address LIKE :t "
+               "ESCAPE '\\' OR external_id LIKE :t ESCAPE '\\'")
+        params: dict = {"t": like, "n": limit}
+        if t.isdigit() and len(t) == 12:
+            sql += " OR id = :id"
+            params["id"] = int(t[4:])
+        with self.store.read() as conn:
+            return [int(i) for i in conn.exec_driver_sql(
+                self._sql(sql + " ORDER BY id DESC LIMIT :n"), params).scalars()]
+
+    def meta(self, key: str) -> str | None:
+        with self.store.read() as conn:
+            return conn.exec_driver_sql(self._sql("SELECT value FROM meta WHERE key = :k"),
+                                        {"k": key}).scalar()
+
+
+__all__ = ["SqlReadModel", "in_charge_sql"]
