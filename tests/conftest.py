@@ -28,7 +28,7 @@ from gridapp.store.store import Store  # noqa: E402
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "mini.sqlite"
-    build_mini_store(str(path)).close()
+    build_mini_store(str(path), basemap=path.with_suffix(".basemap.mbtiles")).close()
     return path
 
 
@@ -56,9 +56,9 @@ def postgis():
 
 
 @pytest.fixture(scope="session")
-def postgis_template(postgis):
+def postgis_template(postgis, tmp_path_factory):
     url = postgis.create_database("gridapp_template")
-    build_mini_store(url).close()
+    build_mini_store(url, basemap=tmp_path_factory.mktemp("pg") / "mini.basemap.mbtiles").close()
     return "gridapp_template"
 
 

@@ -86,11 +86,33 @@ def _point(x, y):
     return Point(x, y)
 
 
-def build_mini_store(url: str):
-    """A store with the mini district, every role, and their assignments since 2025."""
+def write_mini_basemap(path, srid: int) -> None:
+    """An offline basemap (MBTiles) of the mini district, drawn as the demo draws its own:
+    the client renders it on its render threads, as for a real district."""
+    from types import SimpleNamespace
+
+    from gridapp.demo.basemap import write_basemap
+    layers = mini_layers()
+    river = box(X0 - 300, Y0 - 250, X0 + 1100, Y0 - 60)
+    land = SimpleNamespace(river=river, lakes=[], parks=[box(X0 + 520, Y0 + 250, X0 + 600,
+                                                             Y0 + 330)],
+                           streets=layers.streets, district=layers.district)
+    roads = [SimpleNamespace(line=s.geometry.geoms[0], road_class=s.road_class)
+             for s in layers.segments]
+    write_basemap(path, land, roads, srid, zooms=range(13, 18))
+
+
+def build_mini_store(url: str, basemap=None):
+    """A store with the mini district, every role, and their assignments since 2025
+    (and an offline basemap at `basemap`, an MBTiles path, when given)."""
     store = create_store(url, admin_password="admin-pass", district_code=DISTRICT,
                          district_name="江岸区")
     load_places(store.uow(), mini_layers())
+    if basemap is not None:
+        write_mini_basemap(basemap, store.srid)
+        with store.uow() as uow:
+            uow.config.set_meta("basemap", str(basemap))
+            uow.commit()
     for username, name, roles, dept in PEOPLE:
         admin.add_person(store.uow(), username, name, roles, dept, password="secret-" + username)
     assign = [("420102-R001-01", "chief1"), ("420102-R001-02", "chief2"),

@@ -7,10 +7,13 @@ instead of 100,000 polygons.
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ...app.map_data import Cells
+from .map_data import Cells, MapData
 
 
 class CellRaster:
@@ -47,3 +50,26 @@ class CellRaster:
         """(h, w) uint32 ARGB image: each pixel the colour of its cell (0 = transparent)."""
         lut = np.concatenate([np.zeros(1, np.uint32), cell_argb.astype(np.uint32)])
         return lut[self.ids]
+
+
+def load_or_build(data: MapData, path: Path | None = None, progress=None) -> CellRaster | None:
+    """The cell-number image of these places: from its file when it was made for them
+    (same store, same place layers, same extent), else built (and kept beside the store)."""
+    if path is not None and path.exists():
+        try:
+            z = np.load(path)
+            if str(z["key"]) == data.places_key and tuple(z["extent"]) == tuple(data.extent):
+                return CellRaster(z["ids"], tuple(data.extent), float(z["px"]))
+        except (OSError, ValueError, KeyError):
+            pass
+    if len(data.cells.codes) == 0:
+        return None
+    ext = data.extent
+    px = max(10.0, float(np.sqrt((ext[2] - ext[0]) * (ext[3] - ext[1]) / 4e6)))
+    raster = CellRaster.build(data.cells, ext, px, progress)
+    raster.ids.flags.writeable = False
+    if path is not None:
+        with contextlib.suppress(OSError):  # read-only folder: rebuilt next time
+            np.savez(path, ids=raster.ids, extent=np.array(ext), px=raster.px,
+                     key=np.array(data.places_key))
+    return raster

@@ -2,14 +2,17 @@
 
 Drawing a million points needs arrays, not objects. Case columns are categorical codes
 (state, class, source, street); geometry is ragged (one coordinate array plus offsets).
-A cache file next to the store makes a large store open fast; a query on `updated_at`
-brings it up to date, which is also how the map follows other workstations.
+
+A MapData never changes once built: its arrays are read-only, and taking in what changed in
+the store makes a new MapData (render threads keep drawing the one they were given). It
+remembers the store's change mark it was read at; "changes after the mark" (no clock involved)
+brings it up to date, from the store or from a cache file beside it.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +21,7 @@ import shapely
 
 from ..domain.case import CaseState, Source
 from ..domain.places import RoadClass
+from ..services.reading import NOTHING, Changes, Mark, PlaceRows, ReadModel
 
 STATES = [s.value for s in CaseState]
 SOURCES = [s.value for s in Source]
@@ -26,12 +30,13 @@ HANDLING = np.array([CaseState(s).is_handling for s in STATES])
 OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
 NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
-CACHE_VERSION = 5
-CHUNK = 100_000  # case rows converted at a time
-CASE_SELECT = (
-    "SELECT id, x, y, state, class_code, source, street_code, cell_code, segment_id, "
-    "assignee_department_id, assignee_person_id, road_chief_id, reported_at, deadline_at, "
-    "warning_at, closed_at, updated_at FROM cases ")
+CACHE_VERSION = 6
+
+
+def frozen(a: np.ndarray) -> np.ndarray:
+    """The array made read-only: an accidental write in place raises instead of racing."""
+    a.flags.writeable = False
+    return a
 
 
 def to_seconds(values) -> np.ndarray:
@@ -48,7 +53,7 @@ def seconds(t: datetime) -> int:
     return int((np.datetime64(t, "s") - EPOCH).astype(np.int64))
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Ragged:
     """Many geometries as one coordinate array: rings (or lines) and their owners."""
 
@@ -100,7 +105,7 @@ def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     return np.repeat(lo - np.r_[0, np.cumsum(lengths)[:-1]], lengths) + np.arange(total)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Cells:
     codes: np.ndarray
     cx: np.ndarray
@@ -111,7 +116,7 @@ class Cells:
     community_idx: np.ndarray
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Segments:
     ids: np.ndarray
     codes: np.ndarray
@@ -122,7 +127,7 @@ class Segments:
     chief_id: np.ndarray    # current road chief (-1 none)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Cases:
     id: np.ndarray
     x: np.ndarray
@@ -140,11 +145,27 @@ class Cases:
     deadline: np.ndarray     # int64 seconds (NO_TIME)
     warning: np.ndarray
     closed: np.ndarray
-    updated: np.ndarray
+    change: np.ndarray       # the store's change number (or transaction id) of its last write
 
     COLUMNS = ("id", "x", "y", "state", "klass", "source", "street", "cell", "segment",
                "department", "person", "chief", "reported", "deadline", "warning", "closed",
-               "updated")
+               "change")
+
+    def frozen(self) -> Cases:
+        for name in self.COLUMNS:
+            frozen(getattr(self, name))
+        return self
+
+    def take(self, idx: np.ndarray) -> Cases:
+        return Cases(**{n: getattr(self, n)[idx] for n in self.COLUMNS})
+
+    @classmethod
+    def concat(cls, parts: list[Cases]) -> Cases:
+        if not parts:
+            return _empty_cases()
+        if len(parts) == 1:
+            return parts[0]
+        return cls(**{n: np.concatenate([getattr(p, n) for p in parts]) for n in cls.COLUMNS})
 
     def __len__(self) -> int:
         return len(self.id)
@@ -157,7 +178,7 @@ class Cases:
             ~self.overdue(now)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: arrays have no ==
 class MapData:
     srid: int
     streets: np.ndarray          # street codes
@@ -177,55 +198,60 @@ class MapData:
     street_label_xy: np.ndarray | None = None
     district: object | None = None
     extent: tuple[float, float, float, float] = (0, 0, 1, 1)
-    mark: dict = field(default_factory=dict)  # what the case columns are up to date with
-    places_key: str = ""  # store identity and config revision the place layers were read at
+    mark: Mark = NOTHING          # the store's change mark these arrays were read at
+    identity: str = ""            # the store they came from (a re-made store is another)
+    places_mark: Mark = NOTHING   # when the place layers were last read (cell image key)
+    chiefs_day: str = ""          # the day the road chiefs were read for (they change at 0:00)
+
+    @property
+    def places_key(self) -> str:
+        """Names the place layers: the cell image beside the store is valid for this key."""
+        return f"{self.identity}:{self.places_mark.value}"
 
     # ---- loading ---------------------------------------------------------------------
     @classmethod
-    def load(cls, store, cache: Path | None = None) -> MapData:
-        """Everything the map shows; from the cache when it fits, then brought up to date."""
+    def load(cls, store, cache: Path | None = None, now: datetime | None = None,
+             progress=None) -> MapData:
+        """Everything the map shows; from the cache when it fits, then brought up to date.
+
+        `progress(done, total, phase)` hears "places", "cases" and "cache" (it may raise to
+        cancel)."""
+        now = now or datetime.now()
+        progress = progress or _quiet
+        read = store.read_model
+        progress(0, 1, "cache")
         data = cls._from_cache(store, cache) if cache else None
-        changed = True
-        if data is None:
-            data = cls._from_store(store)
+        if data is not None and read.mark_is_valid(data.mark):
+            fresh, changes = data.refreshed(store, now)
+            changed = fresh is not data
+            data = fresh
         else:
-            changed = data.refresh(store) > 0
+            data, changed = cls._from_store(read, store.srid, store.identity, now, progress), True
         if cache and changed:
             data.save(cache)
         return data
 
     @classmethod
-    def _from_store(cls, store) -> MapData:
-        # read before the places: a change made while we read shows as a newer revision
-        places_key = f"{store.identity}:{store.config_revision()}"
-        g = store.spatial.as_wkb("geom")
-        with store.read() as conn:
-            q = conn.exec_driver_sql
-            streets = q(f"SELECT code, name, {g} FROM streets ORDER BY code").all()
-            comms = q(f"SELECT code, name, {g} FROM communities ORDER BY code").all()
-            version = q("SELECT max(version) FROM catalog_versions").scalar()
-            classes = q("SELECT code, name FROM catalog_classes WHERE version = ? ORDER BY code"
-                        if store.backend == "sqlite" else
-                        "SELECT code, name FROM catalog_classes WHERE version = %s ORDER BY code",
-                        (version,)).all()
-            cell_rows = q(f"SELECT code, street_code, community_code, cx, cy, {g} FROM "
-                          "grid_cells ORDER BY code").all()
-            seg_rows = q(f"SELECT id, code, name, road_class, {g} FROM road_segments "
-                         "ORDER BY id").all()
-            comp_rows = q(f"SELECT code, class_code, {g} FROM components ORDER BY code").all()
-            district = q(f"SELECT {g} FROM districts").scalar()
-            now = datetime.now()
-            chiefs = dict(q(
-                "SELECT target_code, person_id FROM assignments WHERE kind = "
-                "'road_chief_segment' AND valid_from <= " + ("?" if store.backend == "sqlite"
-                                                             else "%s") +
-                " AND valid_to IS NULL", (now,)).all())
+    def _from_store(cls, read: ReadModel, srid: int, identity: str, now: datetime,
+                    progress=None) -> MapData:
+        progress = progress or _quiet
+        mark = read.mark()  # before reading: a change committed meanwhile comes again later
+        progress(0, 2, "places")
+        places = cls._places(read.places(now), srid, identity, mark, now)
+        progress(1, 2, "cases")
+        return replace(places, cases=places._read_cases(read, progress=progress))
+
+    @classmethod
+    def _places(cls, rows: PlaceRows, srid: int, identity: str, mark: Mark,
+                now: datetime) -> MapData:
+        streets, comms = rows.streets, rows.communities
+        cell_rows, seg_rows, comp_rows = rows.cells, rows.segments, rows.components
         street_codes = np.array([s[0] for s in streets], dtype=object)
         comm_codes = np.array([c[0] for c in comms], dtype=object)
         cell_geoms = shapely.from_wkb([bytes(r[5]) for r in cell_rows])
         seg_geoms = shapely.from_wkb([bytes(r[4]) for r in seg_rows])
         comp_geoms = shapely.from_wkb([bytes(r[2]) for r in comp_rows])
-        class_codes = np.array([c[0] for c in classes], dtype=object)
+        class_codes = np.array([c[0] for c in rows.classes], dtype=object)
         cells = Cells(
             codes=np.array([r[0] for r in cell_rows], dtype=object),
             cx=np.array([r[3] for r in cell_rows], float),
@@ -241,9 +267,9 @@ class MapData:
             road_class=np.array([ROAD_CLASSES.index(r[3]) for r in seg_rows], np.int8),
             bounds=shapely.bounds(seg_geoms) if len(seg_geoms) else np.zeros((0, 4)),
             shapes=Ragged.from_geoms(seg_geoms),
-            chief_id=np.array([chiefs.get(r[1], -1) or -1 for r in seg_rows], np.int64))
+            chief_id=np.array([rows.chiefs.get(r[1], -1) for r in seg_rows], np.int64))
         comp_xy = shapely.get_coordinates(comp_geoms) if len(comp_geoms) else np.zeros((0, 2))
-        dgeom = shapely.from_wkb(bytes(district)) if district else None
+        dgeom = shapely.from_wkb(rows.district) if rows.district else None
         extent = dgeom.bounds if dgeom is not None else (
             tuple(cells.bounds[:, :2].min(0)) + tuple(cells.bounds[:, 2:].max(0))
             if len(cell_rows) else (0.0, 0.0, 1.0, 1.0))
@@ -255,41 +281,40 @@ class MapData:
         if have_s.any():
             label[have_s] = shapely.get_coordinates(
                 shapely.point_on_surface(sgeoms[have_s]))
-        data = cls(store.srid, street_codes, np.array([s[1] for s in streets], dtype=object),
+        return cls(srid, street_codes, np.array([s[1] for s in streets], dtype=object),
                    comm_codes, np.array([c[1] for c in comms], dtype=object), class_codes,
-                   np.array([c[1] for c in classes], dtype=object), cells, segs, comp_xy,
+                   np.array([c[1] for c in rows.classes], dtype=object), cells, segs, comp_xy,
                    np.searchsorted(class_codes, [r[1] for r in comp_rows]).astype(np.int16),
                    np.array([r[0] for r in comp_rows], dtype=object), _empty_cases(),
                    _shapes(sgeoms, have_s), _shapes(cgeoms, have_c), label,
-                   dgeom, tuple(float(v) for v in extent))
-        data.places_key = places_key
-        data._load_cases(store)
-        return data
+                   dgeom, tuple(float(v) for v in extent), mark, identity, mark,
+                   now.date().isoformat()).frozen()
 
-    def _case_rows(self, store, wheres=(("", ()),)) -> Cases:
-        """Cases matching any of the (where, params): one query each, so each can use its
-        own index (SQLite answers an OR, or a UNION in id order, by scanning every case)."""
-        with store.read() as conn:
-            cur = conn.connection.cursor()
-            try:
-                parts = []
-                for where, params in wheres:
-                    # no ORDER BY on a filtered query: SQLite would scan in id order rather
-                    # than use the index and sort; the rows are sorted below
-                    cur.execute(CASE_SELECT + (where or "ORDER BY id"), params)
-                    # in chunks: a million rows as Python tuples would take 1.5 GB at once
-                    while rows := cur.fetchmany(CHUNK):
-                        parts.append(self._cases_from(rows))
-            finally:
-                cur.close()
-        if not parts:
-            return _empty_cases()
-        if len(parts) == 1 and not wheres[0][0]:
-            return parts[0]
-        merged = Cases(**{n: np.concatenate([getattr(c, n) for c in parts])
-                          for n in Cases.COLUMNS})
-        _, first = np.unique(merged.id, return_index=True)  # sorted by id, each once
-        return Cases(**{n: getattr(merged, n)[first] for n in Cases.COLUMNS})
+    def frozen(self) -> MapData:
+        """Every array of this MapData made read-only."""
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, np.ndarray):
+                frozen(v)
+            elif isinstance(v, Cases):
+                v.frozen()
+            elif isinstance(v, Cells | Segments | Ragged):
+                for g in fields(v):
+                    w = getattr(v, g.name)
+                    if isinstance(w, np.ndarray):
+                        frozen(w)
+                    elif isinstance(w, Ragged):
+                        for h in fields(w):
+                            frozen(getattr(w, h.name))
+        return self
+
+    def _read_cases(self, read: ReadModel, ids=None, progress=None) -> Cases:
+        parts = []
+        for rows in read.case_rows(ids):
+            parts.append(self._cases_from(rows))
+            if progress:
+                progress(sum(len(p) for p in parts), 0, "cases")
+        return Cases.concat(parts).frozen()
 
     def _cases_from(self, rows: list[tuple]) -> Cases:
         cols = list(zip(*rows, strict=True))
@@ -308,51 +333,47 @@ class MapData:
             cell=_lookup_sorted(self.cells.codes, cols[7]),
             segment=ints(cols[8]), department=ints(cols[9]), person=ints(cols[10]),
             chief=ints(cols[11]), reported=_times(cols[12]), deadline=_times(cols[13]),
-            warning=_times(cols[14]), closed=_times(cols[15]), updated=_times(cols[16]))
+            warning=_times(cols[14]), closed=_times(cols[15]), change=ints(cols[16]))
 
-    def _load_cases(self, store) -> None:
-        self.cases = self._case_rows(store)
-        self._mark(store)
+    # ---- taking in changes -------------------------------------------------------------
+    def refreshed(self, store, now: datetime | None = None) -> tuple[MapData, Changes]:
+        """This data brought up to date with everything written after its mark, as a new
+        MapData (this one is returned unchanged when nothing was written)."""
+        now = now or datetime.now()
+        read = store.read_model
+        changes = read.changes(self.mark)
+        return self.with_changes(read, changes, now), changes
 
-    def _mark(self, store) -> None:
+    def with_changes(self, read: ReadModel, changes: Changes, now: datetime) -> MapData:
+        vocab = changes.tables & {"districts", "streets", "communities", "grid_cells",
+                                  "road_segments", "components", "catalog_classes",
+                                  "catalog_versions"}
+        new_day = now.date().isoformat() != self.chiefs_day
+        if vocab:  # every case is coded against the places and the catalog: read it all
+            fresh = self._places(read.places(now), self.srid, self.identity, changes.mark, now)
+            return replace(fresh, cases=fresh._read_cases(read))
+        data = self
+        if "assignments" in changes.tables or new_day:  # who is road chief where, today
+            chiefs = read.places(now).chiefs
+            segs = replace(self.segments, chief_id=frozen(np.array(
+                [chiefs.get(c, -1) for c in self.segments.codes], np.int64)))
+            data = replace(data, segments=segs, chiefs_day=now.date().isoformat())
+        if changes.case_ids or changes.deleted_cases:
+            data = replace(data, cases=data._merged(read, changes))
+        if data is self and changes.mark == self.mark:
+            return self
+        return replace(data, mark=changes.mark)
+
+    def _merged(self, read: ReadModel, changes: Changes) -> Cases:
+        """The case arrays with the changed rows read again and the deleted ones gone."""
         c = self.cases
-        self.mark = {"max_id": int(c.id.max()) if len(c) else 0,
-                     "max_updated": int(c.updated.max()) if len(c) else NO_TIME,
-                     "count": len(c)}
-
-    def refresh(self, store) -> int:
-        """Take in every case changed or added since the last load; returns how many."""
-        mark = self.mark
-        since = mark.get("max_updated", NO_TIME)
-        since_dt = datetime(1970, 1, 1) if since == NO_TIME else \
-            (EPOCH + np.timedelta64(since, "s")).astype(datetime)
-        p = "?" if store.backend == "sqlite" else "%s"
-        stamp = since_dt.isoformat(" ", "microseconds") if store.backend == "sqlite" \
-            else since_dt
-        delta = self._case_rows(store, ((f"WHERE updated_at >= {p}", (stamp,)),
-                                        (f"WHERE id > {p}", (mark.get("max_id", 0),))))
-        if len(delta) == 0:
-            return 0
-        c = self.cases
-        pos = np.searchsorted(c.id, delta.id)
-        known = (pos < len(c)) & (c.id[np.minimum(pos, len(c) - 1)] == delta.id) \
-            if len(c) else np.zeros(len(delta), bool)
-        # `updated_at >=` brings back the last rows seen too: count only real changes
-        same = known.copy()
-        for name in Cases.COLUMNS:
-            same[known] &= getattr(c, name)[pos[known]] == getattr(delta, name)[known]
-        changed = int((~same).sum())
-        if not changed:
-            return 0
-        for name in Cases.COLUMNS:
-            getattr(c, name)[pos[known]] = getattr(delta, name)[known]
-        if (~known).any():
-            merged = {n: np.concatenate([getattr(c, n), getattr(delta, n)[~known]])
-                      for n in Cases.COLUMNS}
-            order = np.argsort(merged["id"], kind="stable")
-            self.cases = Cases(**{n: v[order] for n, v in merged.items()})
-        self._mark(store)
-        return changed
+        delta = self._read_cases(read, changes.case_ids) if changes.case_ids \
+            else _empty_cases()
+        gone = np.fromiter(changes.deleted_cases, np.int64, len(changes.deleted_cases))
+        keep = ~np.isin(c.id, np.concatenate([delta.id, gone]))
+        merged = Cases.concat([c.take(np.flatnonzero(keep)), delta])
+        order = np.argsort(merged.id, kind="stable")
+        return merged.take(order).frozen()
 
     # ---- cache -----------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -383,7 +404,8 @@ class MapData:
             if self.district is not None else np.zeros(0, np.uint8),
         })
         meta = {"version": CACHE_VERSION, "srid": self.srid, "extent": self.extent,
-                "places_key": self.places_key, **self.mark}
+                "identity": self.identity, "mark": self.mark.value,
+                "places_mark": self.places_mark.value, "chiefs_day": self.chiefs_day}
         tmp = path.with_suffix(".tmp.npz")
         np.savez(tmp, meta=np.array(json.dumps(meta)), **{
             k: (v.astype(str) if v.dtype == object else v) for k, v in arrays.items()})
@@ -398,9 +420,8 @@ class MapData:
             meta = json.loads(str(z["meta"]))
         except (OSError, ValueError, KeyError):
             return None
-        # a re-made store at the same path, or new places, people or assignments: start afresh
-        places_key = f"{store.identity}:{store.config_revision()}"
-        if meta.get("version") != CACHE_VERSION or meta.get("places_key") != places_key or \
+        # a re-made store at the same path, or another CRS: start afresh
+        if meta.get("version") != CACHE_VERSION or meta.get("identity") != store.identity or \
                 meta.get("srid") != store.srid:
             return None
         obj = lambda k: z[k].astype(object)  # noqa: E731
@@ -410,17 +431,19 @@ class MapData:
         segs = Segments(z["seg_ids"], obj("seg_codes"), obj("seg_names"), z["seg_class"],
                         z["seg_bounds"], Ragged(z["seg_coords"], z["seg_rings"],
                                                 z["seg_owner"]), z["seg_chief"])
-        cases = Cases(**{n: z[f"case_{n}"].copy() for n in Cases.COLUMNS})
+        cases = Cases(**{n: z[f"case_{n}"] for n in Cases.COLUMNS})
         district = shapely.from_wkb(z["district"].tobytes()) if len(z["district"]) else None
-        data = cls(meta["srid"], obj("streets"), obj("street_names"), obj("communities"),
+        return cls(meta["srid"], obj("streets"), obj("street_names"), obj("communities"),
                    obj("community_names"), obj("classes"), obj("class_names"), cells, segs,
                    z["comp_xy"], z["comp_class"], obj("comp_codes"), cases,
                    Ragged(z["street_coords"], z["street_rings"], z["street_owner"]),
                    Ragged(z["comm_coords"], z["comm_rings"], z["comm_owner"]),
-                   z["street_label"], district, tuple(meta["extent"]))
-        data.mark = {k: meta[k] for k in ("max_id", "max_updated", "count")}
-        data.places_key = places_key
-        return data
+                   z["street_label"], district, tuple(meta["extent"]), Mark(meta["mark"]),
+                   meta["identity"], Mark(meta["places_mark"]), meta["chiefs_day"]).frozen()
+
+
+def _quiet(done: int, total: int, phase: str) -> None:
+    pass
 
 
 def _shapes(geoms: np.ndarray, have: np.ndarray) -> Ragged:
@@ -456,4 +479,4 @@ def _empty_cases() -> Cases:
     return Cases(i64, np.zeros(0), np.zeros(0), np.zeros(0, np.int8), np.zeros(0, np.int16),
                  np.zeros(0, np.int8), np.zeros(0, np.int32), np.zeros(0, np.int32), i64.copy(),
                  i64.copy(), i64.copy(), i64.copy(), i64.copy(), i64.copy(), i64.copy(),
-                 i64.copy(), i64.copy())
+                 i64.copy(), i64.copy()).frozen()

@@ -1,4 +1,5 @@
-"""Who is logged in, what they may see first (a road chief his segments, a worker his cells)."""
+"""Who is logged in, what they may see at all and what they start on (a road chief his
+segments, a grid worker his cells, a handler his department's cases)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,33 @@ import numpy as np
 
 from ..domain.people import Person, Role
 from ..services.auth import login
-from .case_filter import CaseFilter
-from .map_data import MapData
+from .map_data import Cases, MapData
+
+# roles that work on the whole district from the command room
+COMMAND_ROLES = frozenset({Role.SHIFT_LEADER, Role.DISPATCHER, Role.LEADER, Role.ACCEPTOR,
+                           Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Access:
+    """The cases a field user may see: on his segments or cells, or in his unit's hands."""
+
+    segments: frozenset[int] = frozenset()
+    cells: frozenset[int] = frozenset()      # cell indices of the map data
+    person: int | None = None                # cases dispatched to him (a road chief)
+    department: int | None = None            # cases dispatched to his department
+
+    def mask(self, cases: Cases) -> np.ndarray:
+        m = np.zeros(len(cases), bool)
+        if self.segments:
+            m |= np.isin(cases.segment, np.fromiter(self.segments, np.int64))
+        if self.cells:
+            m |= np.isin(cases.cell, np.fromiter(self.cells, np.int32))
+        if self.person is not None:
+            m |= cases.person == self.person
+        if self.department is not None:
+            m |= cases.department == self.department
+        return m
 
 
 @dataclass
@@ -38,18 +64,21 @@ class Session:
     def has(self, role: Role) -> bool:
         return role in self.person.roles
 
-    def home_filter(self, data: MapData) -> CaseFilter:
-        """The cases this user starts on."""
+    @property
+    def sees_everything(self) -> bool:
+        return bool(self.person.roles & COMMAND_ROLES)
+
+    def access(self, data: MapData) -> Access | None:
+        """What this user may see, list, search and open; None: the whole district."""
+        if self.sees_everything:
+            return None
         roles = self.person.roles
-        if Role.ROAD_CHIEF in roles and not roles & {Role.SHIFT_LEADER, Role.DISPATCHER,
-                                                     Role.LEADER, Role.ACCEPTOR}:
-            return CaseFilter(segments=frozenset(self.segment_ids), open_only=True)
-        if Role.GRID_WORKER in roles and self.cell_codes and not roles & {
-                Role.SHIFT_LEADER, Role.DISPATCHER, Role.LEADER, Role.ACCEPTOR}:
-            return CaseFilter(cells=frozenset(self.cell_indices(data)))
-        if Role.DEPT_HANDLER in roles and self.person.department_id and len(roles) == 1:
-            return CaseFilter(department=self.person.department_id, open_only=True)
-        return CaseFilter()
+        return Access(
+            segments=frozenset(self.segment_ids) if Role.ROAD_CHIEF in roles else frozenset(),
+            cells=frozenset(self.cell_indices(data).tolist())
+            if Role.GRID_WORKER in roles else frozenset(),
+            person=self.person.id if Role.ROAD_CHIEF in roles else None,
+            department=self.person.department_id if Role.DEPT_HANDLER in roles else None)
 
     def cell_indices(self, data: MapData) -> np.ndarray:
         if not self.cell_codes:

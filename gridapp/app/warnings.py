@@ -19,11 +19,14 @@ class UnitWarning:
     case_indices: np.ndarray
 
 
-def daily_warnings(cases: Cases, now: int) -> list[UnitWarning]:
-    """Units with cases past or near their deadline, the worst first."""
+def daily_warnings(cases: Cases, now: int, within: np.ndarray | None = None) -> list[UnitWarning]:
+    """Units with cases past or near their deadline, the worst first (only the cases
+    `within` the user's scope, when given)."""
     over = cases.overdue(now)
     warn = cases.warned(now)
     due = over | warn
+    if within is not None:
+        due &= within
     idx = np.flatnonzero(due)
     out: list[UnitWarning] = []
     person = cases.person[idx]

@@ -143,8 +143,11 @@ CASE_COLUMNS_ZH = {
 }
 
 
-def export_cases_table(store, out: Path, df: pd.DataFrame | None = None) -> int:
-    """Cases to CSV (UTF-8 with BOM, opens in Excel) or XLSX, with Chinese headers."""
+def export_cases_table(store, out: Path, df: pd.DataFrame | None = None,
+                       note: str | None = None) -> int:
+    """Cases to CSV (UTF-8 with BOM, opens in Excel) or XLSX, with Chinese headers; `note`
+    (which cases, chosen how, by whom) goes into the file: a 说明 sheet, or a first CSV line
+    starting with '#'."""
     df = cases_frame(store) if df is None else df
     table = df[list(CASE_COLUMNS_ZH)].rename(columns=CASE_COLUMNS_ZH)
     out = Path(out)
@@ -156,8 +159,13 @@ def export_cases_table(store, out: Path, df: pd.DataFrame | None = None) -> int:
             table.to_excel(xl, sheet_name="案件", index=False)
             xl.sheets["案件"].freeze_panes(1, 0)
             xl.sheets["案件"].autofilter(0, 0, len(table), len(table.columns) - 1)
+            if note:
+                pd.DataFrame({"说明": [note]}).to_excel(xl, sheet_name="说明", index=False)
     else:
-        table.to_csv(out, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d %H:%M:%S")
+        with open(out, "w", encoding="utf-8-sig", newline="") as f:
+            if note:
+                f.write("# " + note.replace("\n", " ") + "\n")
+            table.to_csv(f, index=False, date_format="%Y-%m-%d %H:%M:%S")
     return len(table)
 
 

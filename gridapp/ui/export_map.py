@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -32,17 +30,19 @@ def _paint(p: QPainter, window, width: int, height: int) -> None:
     font.setPixelSize(13)
     font.setBold(False)
     p.setFont(font)
-    sub = tr("制图：{u}  时间：{t}", u=window.session.person.name,
-             t=datetime.now().strftime("%Y-%m-%d %H:%M"))
+    model = window.model
+    sub = tr("制图：{u}  时间：{t}", u=model.session.person.name,
+             t=model.clock().strftime("%Y-%m-%d %H:%M"))
     p.drawText(QRectF(0, 42, width, 20), Qt.AlignmentFlag.AlignCenter, sub)
     p.save()
     p.translate(0, header)
     p.setClipRect(QRectF(0, 0, vp.width, vp.height))
     p.fillRect(QRectF(0, 0, vp.width, vp.height), QColor(242, 239, 233))
-    for layer in window.layers.layers:
+    snap = window.canvas.snapshot()
+    for layer in model.layers.layers:
         if layer.visible:
             p.setOpacity(layer.opacity)
-            p.drawImage(0, 0, render_layer(layer.key, vp, window.ctx, layer.style))
+            p.drawImage(0, 0, render_layer(layer.key, vp, snap, layer.style))
     p.setOpacity(1.0)
     draw_scale_bar(p, vp, 20, vp.height - 20, max_px=width / 6)
     draw_north_arrow(p, vp.width - 36, 46)
@@ -52,7 +52,7 @@ def _paint(p: QPainter, window, width: int, height: int) -> None:
     p.restore()
     p.setPen(QColor(90, 90, 90))
     p.drawText(QRectF(10, height - footer, width - 20, footer), Qt.AlignmentFlag.AlignVCenter,
-               tr("坐标系 EPSG:{srid} · 比例尺 1:{n}", srid=window.ctx.data.srid,
+               tr("坐标系 EPSG:{srid} · 比例尺 1:{n}", srid=model.data.srid,
                   n=f"{vp.scale_denominator():,.0f}"))
 
 

@@ -28,6 +28,14 @@ def tr(text: str, **params) -> str:
     return out.format(**params) if params else out
 
 
+def follow_language(widget, handler) -> None:
+    """Call `handler()` on every language change while `widget` lives (then forget it)."""
+    def relabel(*_args) -> None:
+        handler()
+    language_changed.connect(relabel)
+    widget.destroyed.connect(lambda *_: language_changed.disconnect(relabel))
+
+
 def language() -> str:
     return _state["lang"]
 

@@ -43,7 +43,7 @@ class HotlineImportDialog(QDialog):
         row.addWidget(browse)
         form.addRow(tr("工单文件（CSV/XLSX）"), row)
         self.preset = QComboBox()
-        with window.store.uow(write=False) as uow:
+        with window.model.store.uow(write=False) as uow:
             self.presets = uow.config.presets()
         self.preset.addItem("12345", HotlineMapping().to_dict())
         for name, mapping in self.presets.items():
@@ -82,7 +82,7 @@ class HotlineImportDialog(QDialog):
         w = self.window
         mapping = HotlineMapping.from_dict(self.preset.currentData())
         mapping.coords = self.coords.currentData()
-        path, user, store = self.path.text().strip(), w.session.username, w.store
+        path, user, store = self.path.text().strip(), w.model.session.username, w.model.store
         with store.uow(write=False) as uow:
             catalog = uow.config.catalog()
 

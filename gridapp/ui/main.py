@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Signal
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from ..app.map_data import MapData
 from ..paths import data_dir
 from .i18n import set_language, tr
 
@@ -43,41 +40,81 @@ def cache_paths(store) -> tuple[Path, Path]:
     return data_dir() / f"{name}.mapcache.npz", data_dir() / f"{name}.cellraster.npz"
 
 
-def load_raster(data: MapData, path: Path):
-    """The cell-number image (built once per store, kept next to it)."""
-    from .map.cell_raster import CellRaster
-    n = len(data.cells.codes)
-    if path.exists():
-        try:
-            z = np.load(path)
-            if str(z["key"]) == data.places_key and tuple(z["extent"]) == tuple(data.extent):
-                return CellRaster(z["ids"], tuple(data.extent), float(z["px"]))
-        except (OSError, ValueError, KeyError):
-            pass
-    if n == 0:
-        return None
-    px = max(10.0, float(np.sqrt((data.extent[2] - data.extent[0]) *
-                                 (data.extent[3] - data.extent[1]) / 4e6)))
-    raster = CellRaster.build(data.cells, data.extent, px)
-    with contextlib.suppress(OSError):  # read-only folder: rebuilt next time
-        np.savez(path, ids=raster.ids, extent=np.array(data.extent), px=raster.px,
-                 key=np.array(data.places_key))
-    return raster
-
-
 def basemap_for(store):
     from .map.basemap import TileSource
-    with store.read() as conn:
-        path = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'basemap'").scalar()
+    path = store.read_model.meta("basemap")
     return TileSource(Path(path)) if path and Path(path).exists() else None
 
 
-def build_window(store, session, settings_obj=None):
+class _Wake(QObject):
+    """Lives on the UI thread; the NOTIFY listener's thread emits, the window refreshes."""
+
+    changed = Signal()
+
+    def __init__(self, store) -> None:
+        super().__init__()
+        from ..store.notify import ChangeListener
+        self._listener = ChangeListener(store.url, self.changed.emit).start()
+
+    def stop(self) -> None:
+        self._listener.stop()
+
+
+PHASES = {"cache": "读取缓存", "places": "读取网格与路段", "cases": "读取案件",
+          "cell raster": "生成网格图像"}
+
+
+def load_map(store, progress=None):
+    """The map's data and cell image (from their files beside the store when they fit)."""
+    from ..app.cell_raster import load_or_build
+    from ..app.map_data import MapData
+
+    def report(done: int, total: int, phase: str) -> None:
+        if progress is not None:
+            text = tr(PHASES.get(phase, phase))
+            progress(done, total, f"{text} {done:,}" if phase == "cases" else text)
+    cache, raster_path = cache_paths(store)
+    data = MapData.load(store, cache, progress=report)
+    return data, load_or_build(data, raster_path, report)
+
+
+def build_window(store, session, settings_obj=None, loaded=None, clock=None):
+    """The main window on a fresh application model (map data read unless `loaded`)."""
+    from datetime import datetime
+
+    from ..app.model import AppModel
     from .main_window import MainWindow
     cache, raster_path = cache_paths(store)
-    data = MapData.load(store, cache)
-    raster = load_raster(data, raster_path)
-    return MainWindow(store, session, data, raster, basemap_for(store), settings_obj, cache)
+    data, raster = loaded or load_map(store)
+    model = AppModel(store, session, data, raster, clock or datetime.now, raster_path)
+    listener = _Wake(store) if store.backend == "postgresql" else None
+    return MainWindow(model, basemap_for(store), settings_obj, cache, listener)
+
+
+def _load_with_progress(store):
+    """Read the map off the UI thread, with progress and a way out."""
+    from .workers import Job
+    dialog = QProgressDialog(tr("正在加载地图…"), tr("退出"), 0, 100)
+    dialog.setWindowTitle("gridapp")
+    dialog.setMinimumDuration(300)
+    result: dict = {}
+    loop = QEventLoop()
+    job = Job(lambda progress: load_map(store, progress), "load")
+    job.progress.connect(lambda d, t, what: (dialog.setMaximum(max(t, 1)), dialog.setValue(d),
+                                            dialog.setLabelText(tr("正在加载地图…") + f"\n{what}")))
+    job.finished.connect(lambda r: (result.setdefault("ok", r), loop.quit()))
+    job.failed.connect(lambda exc: (result.setdefault("error", exc), loop.quit()))
+    dialog.canceled.connect(lambda: (job.cancel(), result.setdefault("cancelled", True),
+                                     loop.quit()))
+    job.start()
+    loop.exec()
+    dialog.reset()
+    if "cancelled" in result:
+        job.wait(30)
+        return None
+    if "error" in result:
+        raise result["error"]
+    return result["ok"]
 
 
 def run(db: str | None, user: str | None = None, lang: str | None = None) -> int:
@@ -94,11 +131,13 @@ def run(db: str | None, user: str | None = None, lang: str | None = None) -> int
     login = LoginDialog(store, user or st.value("user", ""))
     if not login.exec():
         return 0
-    splash = QSplashScreen()
-    splash.showMessage(tr("正在加载地图…"), Qt.AlignmentFlag.AlignCenter)
-    splash.show()
-    app.processEvents()
-    window = build_window(store, login.session, st)
+    try:
+        loaded = _load_with_progress(store)
+    except Exception as exc:  # noqa: BLE001
+        QMessageBox.critical(None, "gridapp", tr("无法加载地图：") + f"\n{exc}")
+        return 2
+    if loaded is None:
+        return 0
+    window = build_window(store, login.session, st, loaded)
     window.show()
-    splash.finish(window)
     return app.exec()

@@ -1,12 +1,17 @@
-"""The command-room window: one map, the case list, the case at a click, the daily warnings."""
+"""The command-room window: one map, the case list, the case at a click, the daily warnings.
+
+The window only composes: the panels take the application model (gridapp.app.model) and
+follow its signals. It also runs the model's refresh on a worker thread, polling the store's
+change mark (and, on PostgreSQL, woken by NOTIFY), so that every change made anywhere shows
+within seconds whatever the workstations' clocks say.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
+import json
 
-import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -15,21 +20,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QTabWidget,
     QToolBar,
 )
 
-from ..app import actions as app_actions
 from ..app.hit import cell_at, segment_at
-from ..app.layers import LayerStack
-from ..app.map_data import STATES, seconds
-from ..domain.errors import StaleCase
+from ..app.map_data import STATES
+from ..app.model import AppModel
 from ..domain.people import Role
 from ..domain.workflow import Action
 from ..io.crs import store_to_lonlat
-from .i18n import language, language_changed, set_language, tr
+from ..services.reading import Changes
+from .errors import explain
+from .i18n import follow_language, language, set_language, tr
+from .map import render_pool
 from .map.canvas import MapCanvas
-from .map.context import MapContext
 from .map.decorations import legend_items
 from .panels.case_detail import CaseDetailPanel
 from .panels.case_list import CaseListPanel
@@ -38,42 +44,57 @@ from .panels.dialogs import ActionDialog, ReportDialog
 from .panels.info_panel import InfoPanel
 from .panels.layers_panel import LayersPanel
 from .panels.warnings_panel import WarningsPanel
+from .workers import Job
 
-REFRESH_MS = 20_000
+POLL_MS = 1000          # how often the store's change mark is looked at
+CASE_LAYERS = ["cases", "cells", "heatmap"]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store, session, data, raster=None, basemap=None,
-                 settings: QSettings | None = None, cache_path=None) -> None:
+    signed_out = Signal()
+
+    def __init__(self, model: AppModel, basemap=None, settings: QSettings | None = None,
+                 cache_path=None, listener=None) -> None:
         super().__init__()
-        self.store, self.session, self.settings = store, session, settings
+        self.model, self.store, self.settings = model, model.store, settings
         self.cache_path = cache_path
-        self.ctx = MapContext(data, raster, basemap)
-        self.layers = LayerStack()
+        self.listener = listener  # PostgreSQL NOTIFY: wakes the refresh at once
         if settings is not None and settings.value("layers"):
-            import json
-            self.layers.restore(json.loads(settings.value("layers")))
-        self.canvas = MapCanvas(self.ctx, self.layers)
+            model.layers.restore(json.loads(settings.value("layers")))
+        self.canvas = MapCanvas(model, basemap)
         self.setCentralWidget(self.canvas)
         self.report_mode = False
-        self._build_docks()
+        self.dialog = None
+        self._refresh_job: Job | None = None
+        self._refresh_again = False
+        self._closed = False
+        self._build_docks(basemap)
         self._build_actions()
         self._build_status()
         self.canvas.clicked.connect(self.on_map_click)
         self.canvas.hovered.connect(self._show_coords)
         self.canvas.viewport_changed.connect(self._show_scale)
         self.canvas.rendered.connect(lambda ms: self.render_label.setText(f"{ms:.0f} ms"))
-        self.case_list.case_selected.connect(lambda i: self.select_case(i, from_list=True))
-        self.case_list.filter_changed.connect(lambda f: self.canvas.invalidate(
-            ["cases", "cells", "heatmap"]))
+        self.canvas.layer_failed.connect(
+            lambda key, err: self.statusBar().showMessage(tr("图层 {k} 绘制失败：{e}", k=key,
+                                                             e=err), 8000))
+        model.filter_changed.connect(lambda *_: self.canvas.invalidate(CASE_LAYERS))
+        model.clock_changed.connect(lambda *_: self.canvas.invalidate(CASE_LAYERS))
+        model.thematic_changed.connect(lambda *_: self.canvas.invalidate(["cells"]))
+        model.data_changed.connect(self._data_changed)
+        model.session_changed.connect(self._session_changed)
+        model.message.connect(self._message)
         self.warnings.case_selected.connect(self.select_case)
+        self.warnings.supervise_requested.connect(self.supervise_unit)
         self.detail.action_requested.connect(self.open_action)
-        self.timer = QTimer(self, interval=REFRESH_MS)
-        self.timer.timeout.connect(self.refresh_data)
+        self.dashboard.drilled.connect(self.list_dock.raise_)
+        self.timer = QTimer(self, interval=POLL_MS)
+        self.timer.timeout.connect(self._poll)
         self.timer.start()
-        language_changed.connect(lambda *_: self.retranslate())
+        if listener is not None:
+            listener.changed.connect(self.refresh_data)
+        follow_language(self, self.retranslate)
         self.retranslate()
-        self.case_list.set_scope(session.home_filter(data))
         self._restore()
 
     # ---- construction --------------------------------------------------------------------
@@ -84,20 +105,22 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_docks(self) -> None:
-        self.layers_panel = LayersPanel(self.layers, self._style_changed)
-        self.case_list = CaseListPanel(self.ctx)
-        self.detail = CaseDetailPanel(self)
-        self.info = InfoPanel(self)
-        self.warnings = WarningsPanel(self)
-        self.layers_dock = self._dock(self.layers_panel, "layers", Qt.DockWidgetArea.LeftDockWidgetArea)
+    def _build_docks(self, basemap) -> None:
+        m = self.model
+        self.layers_panel = LayersPanel(m.layers, lambda key: self.canvas.invalidate([key]))
+        self.case_list = CaseListPanel(m)
+        self.detail = CaseDetailPanel(m, basemap)
+        self.info = InfoPanel(m)
+        self.warnings = WarningsPanel(m)
+        self.layers_dock = self._dock(self.layers_panel, "layers",
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
         self.list_dock = self._dock(self.case_list, "cases", Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.detail, "")
         self.tabs.addTab(self.info, "")
         self.tabs.addTab(self.warnings, "")
         self.detail_dock = self._dock(self.tabs, "detail", Qt.DockWidgetArea.RightDockWidgetArea)
-        self.dashboard = DashboardPanel(self)
+        self.dashboard = DashboardPanel(m)
         self.dashboard_dock = self._dock(self.dashboard, "dashboard",
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.dashboard_dock.hide()  # opened from the 分析 menu; its layout is then remembered
@@ -106,6 +129,8 @@ class MainWindow(QMainWindow):
             lambda shown: shown and self.dashboard.result is None and self.dashboard.compute())
         self.resizeDocks([self.layers_dock], [180], Qt.Orientation.Horizontal)
         self.resizeDocks([self.list_dock, self.detail_dock], [420, 420], Qt.Orientation.Horizontal)
+        m.current_case_changed.connect(
+            lambda cid: cid is not None and self.tabs.setCurrentWidget(self.detail))
 
     def _act(self, menu, key: str, slot, shortcut=None, checkable=False) -> QAction:
         a = QAction(self)
@@ -122,6 +147,9 @@ class MainWindow(QMainWindow):
         self._texts: dict[QAction, str] = {}
         mb = self.menuBar()
         self.m_file = mb.addMenu("")
+        self._act(self.m_file, "切换用户…", self.switch_user, "Ctrl+L")
+        self._act(self.m_file, "注销", self.sign_out)
+        self.m_file.addSeparator()
         self._act(self.m_file, "导出地图为图片…", lambda: self.export_map("png"), "Ctrl+E")
         self._act(self.m_file, "导出地图为 PDF…", lambda: self.export_map("pdf"), "Ctrl+P")
         self._act(self.m_file, "导出案件表…", self.export_cases)
@@ -130,7 +158,7 @@ class MainWindow(QMainWindow):
         self.m_file.addSeparator()
         self._act(self.m_file, "退出", self.close, "Ctrl+Q")
         self.m_view = mb.addMenu("")
-        self._act(self.m_view, "全区", lambda: self.canvas.zoom_to(self.ctx.data.extent), "Home")
+        self._act(self.m_view, "全区", lambda: self.canvas.zoom_to(self.model.data.extent), "Home")
         self._act(self.m_view, "我的责任区", self.zoom_home)
         self._act(self.m_view, "缩放到所选", self.zoom_selection, "Ctrl+Shift+Z")
         self.m_view.addSeparator()
@@ -183,25 +211,17 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, tr("网格/路段"))
         self.tabs.setTabText(2, tr("每日预警"))
         self.search.setPlaceholderText(tr("搜索：网格编码 / 案卷号 / 路段 / 地址"))
-        roles = "、".join(tr(r.label_zh) for r in sorted(self.session.person.roles))
-        self.user_label.setText(f"{self.session.person.name}（{roles}）")
+        session = self.model.session
+        roles = "、".join(tr(r.label_zh) for r in sorted(session.person.roles))
+        self.user_label.setText(f"{session.person.name}（{roles}）")
         self.a_english.setChecked(language() == "en")
         self._show_scale(self.canvas.viewport)
         self.canvas.invalidate(["streets"])
 
     def store_name(self) -> str:
-        with self.store.read() as conn:
-            name = conn.exec_driver_sql(
-                "SELECT value FROM meta WHERE key = 'district_name'").scalar()
-        return name or ""
+        return self.model.read.meta("district_name") or ""
 
     # ---- state helpers -------------------------------------------------------------------
-    def lang(self) -> str:
-        return language()
-
-    def now(self) -> datetime:
-        return datetime.now()
-
     def _restore(self) -> None:
         s = self.settings
         legend = s is None or s.value("legend", "true") in (True, "true")
@@ -214,78 +234,84 @@ class MainWindow(QMainWindow):
             self.resize(1600, 1000)
         QTimer.singleShot(0, self.zoom_home)
 
+    def save_settings(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("state", self.saveState())
+        self.settings.setValue("layers", json.dumps(self.model.layers.to_dict()))
+        self.settings.setValue("language", language())
+        self.settings.setValue("legend", self.a_legend.isChecked())
+        self.settings.setValue("user", self.model.session.username)
+        self.settings.sync()
+
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.settings is not None:
-            import json
-            self.settings.setValue("geometry", self.saveGeometry())
-            self.settings.setValue("state", self.saveState())
-            self.settings.setValue("layers", json.dumps(self.layers.to_dict()))
-            self.settings.setValue("language", language())
-            self.settings.setValue("legend", self.a_legend.isChecked())
-            self.settings.setValue("user", self.session.username)
-            self.settings.sync()
+        """Nothing left running: refresh, jobs and renders finish or are cancelled."""
+        self.timer.stop()
+        self._closed = True
+        self.save_settings()
+        if self.listener is not None:
+            self.listener.stop()
+        left = Job.stop_all(30)
+        render_pool.drain(30)
+        if left:
+            QMessageBox.warning(self, tr("退出"), tr("以下任务未能及时停止：{j}",
+                                                     j="、".join(left)))
         if self.cache_path is not None:
             with contextlib.suppress(OSError):  # a read-only folder: the next start is slower
-                self.ctx.data.save(self.cache_path)
+                self.model.data.save(self.cache_path)
         super().closeEvent(event)
 
     def _show_coords(self, x: float, y: float) -> None:
-        lon, lat = store_to_lonlat(x, y, self.ctx.data.srid)
+        lon, lat = store_to_lonlat(x, y, self.model.data.srid)
         self.coord_label.setText(f"X {x:,.1f}  Y {y:,.1f}  |  {float(lon):.6f}°E "
                                  f"{float(lat):.6f}°N")
 
     def _show_scale(self, vp) -> None:
         self.scale_label.setText(tr("比例尺 1:{n}", n=f"{vp.scale_denominator():,.0f}"))
 
-    def _style_changed(self, key: str) -> None:
-        self.canvas.invalidate([key])
+    def _message(self, key: str) -> None:
+        texts = {"out_of_scope": tr("该案件不在您的责任范围内")}
+        self.statusBar().showMessage(texts.get(key, key), 6000)
 
     # ---- selection and identify ----------------------------------------------------------
-    def select_case(self, index: int, from_list: bool = False) -> None:
-        d = self.ctx.data
-        self.canvas.selection.cases = np.array([index])
-        self.canvas.selection.cell = self.canvas.selection.segment = -1
-        self.canvas.update()
+    def select_case(self, index: int, from_list: bool = False) -> bool:
+        m = self.model
+        if not m.select_case(index):
+            return False
         if not from_list:
-            self.case_list.select_case(index)
             vp = self.canvas.viewport
-            x, y = float(d.cases.x[index]), float(d.cases.y[index])
+            x, y = float(m.data.cases.x[index]), float(m.data.cases.y[index])
             minx, miny, maxx, maxy = vp.extent
             if not (minx < x < maxx and miny < y < maxy):
                 self.canvas.set_viewport(vp.centred(x, y, min(vp.res, 3.0)))
-        self.detail.show_case(int(d.cases.id[index]))
-        self.tabs.setCurrentWidget(self.detail)
+        return True
 
     def on_map_click(self, x: float, y: float) -> None:
         if self.report_mode:
             self.report_at(x, y)
             return
-        vp = self.canvas.viewport
-        k = self.ctx.points.nearest(x, y, 8 * vp.res, self.ctx.case_mask)
+        m, vp = self.model, self.canvas.viewport
+        k = m.derived.points.nearest(x, y, 8 * vp.res, m.derived.mask)
         if k >= 0:
             self.select_case(k)
             return
-        s = segment_at(self.ctx.data.segments, x, y, 6 * vp.res)
-        sel = self.canvas.selection
-        sel.cases = None
+        s = segment_at(m.data.segments, x, y, 6 * vp.res)
         if s >= 0:
-            sel.segment, sel.cell = s, -1
-            self.info.show_segment(s)
+            m.select_place(segment=s)
         else:
-            c = cell_at(self.ctx.data.cells, x, y)
-            sel.cell, sel.segment = c, -1
-            if c >= 0:
-                self.info.show_cell(c)
+            m.select_place(cell=cell_at(m.data.cells, x, y))
         self.tabs.setCurrentWidget(self.info)
-        self.canvas.update()
 
     def zoom_home(self) -> None:
-        self.canvas.zoom_to(self.session.home_extent(self.ctx.data))
+        self.canvas.zoom_to(self.model.session.home_extent(self.model.data))
 
     def zoom_selection(self) -> None:
-        sel, d = self.canvas.selection, self.ctx.data
-        if sel.cases is not None and len(sel.cases):
-            xs, ys = d.cases.x[sel.cases], d.cases.y[sel.cases]
+        m = self.model
+        sel, d = m.selection, m.data
+        idx = m.selected_indices()
+        if len(idx):
+            xs, ys = d.cases.x[idx], d.cases.y[idx]
             self.canvas.zoom_to((xs.min() - 100, ys.min() - 100, xs.max() + 100, ys.max() + 100))
         elif sel.cell >= 0:
             self.canvas.zoom_to(tuple(d.cells.bounds[sel.cell]), 1.0)
@@ -293,91 +319,82 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to(tuple(d.segments.bounds[sel.segment]), 0.3)
 
     def find(self, text: str) -> bool:
-        """Grid code, case number, segment code or road name, else address or description."""
+        """Grid code, case number, segment code or road name, else address or description;
+        only among what this user may see."""
+        import numpy as np
         text = text.strip()
-        d = self.ctx.data
+        m, d = self.model, self.model.data
         if not text:
             return False
         if len(text) == 15 and text.isdigit():
             hit = np.flatnonzero(d.cells.codes == text)
             if len(hit):
-                self.canvas.selection.cell = int(hit[0])
+                m.select_place(cell=int(hit[0]))
                 self.canvas.zoom_to(tuple(d.cells.bounds[hit[0]]), 2.0)
-                self.info.show_cell(int(hit[0]))
                 self.tabs.setCurrentWidget(self.info)
                 return True
-        if len(text) == 12 and text.isdigit():
-            hit = np.flatnonzero(d.cases.id == int(text[4:]))
-            if len(hit):
-                self.select_case(int(hit[0]))
-                return True
+        k = m.case_by_number(text)
+        if k >= 0:
+            return self.select_case(k)
         seg = np.flatnonzero((d.segments.codes == text) |
-                             np.char.find(d.segments.names.astype(str), text).__ge__(0))
+                             (np.char.find(d.segments.names.astype(str), text) >= 0))
         if len(seg):
             b = d.segments.bounds[seg]
-            self.canvas.selection.segment = int(seg[0])
+            m.select_place(segment=int(seg[0]))
             self.canvas.zoom_to((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()),
                                 0.2)
-            self.info.show_segment(int(seg[0]))
             self.tabs.setCurrentWidget(self.info)
             return True
-        from ..services.ports import CaseQuery
-        with self.store.uow(write=False) as uow:
-            found = uow.cases.find(CaseQuery(text=text, limit=50))
-        ids = [c.id for c in found]
-        hit = np.flatnonzero(np.isin(d.cases.id, ids))
+        ids = m.read.search_cases(text, 200)
+        hit = np.flatnonzero(np.isin(d.cases.id, ids) & m.derived.access_mask)
         if len(hit):
-            self.canvas.selection.cases = hit
-            self.select_case(int(hit[0]))
+            m.select_cases(hit)
+            self.select_case(int(hit[np.argmax(d.cases.id[hit])]))
             return True
+        if ids:
+            self._message("out_of_scope")
+            return False
         self.statusBar().showMessage(tr("未找到“{t}”", t=text), 5000)
         return False
 
     # ---- acting on cases -----------------------------------------------------------------
     def open_action(self, case, action: Action) -> ActionDialog:
         """Window-modal dialog for the action; it performs the action when accepted."""
-        self.dialog = ActionDialog(self, case, action, self)
+        self.dialog = ActionDialog(self.model, case, action, self)
+        self.dialog.performed.connect(lambda out: self.after_change(out.case.id))
+        self.dialog.stale.connect(lambda: self.after_change(case.id))
         self.dialog.open()
         return self.dialog
 
-    def perform(self, case, action: Action, values: dict):
-        out = app_actions.perform(self.store, self.session.username, case.id, action,
-                                  case.version, **values)
-        self.after_change(case.id)
-        return out
-
     def after_change(self, case_id: int | None) -> None:
-        self.refresh_data()
+        """This workstation changed something: take it in now, keep the case in view."""
         if case_id is not None:
-            hit = np.flatnonzero(self.ctx.data.cases.id == case_id)
-            if len(hit):
-                self.select_case(int(hit[0]))
-
-    def explain_error(self, exc: Exception, case) -> bool:
-        """Tell the user; a stale case is refreshed. True when the view was refreshed."""
-        from .errors import explain
-        QMessageBox.warning(self, tr("无法完成"), explain(exc))
-        if isinstance(exc, StaleCase) and case is not None:
-            self.after_change(case.id)
-            return True
-        return False
-
-    def supervise_unit(self, unit, note: str) -> int:
-        c = self.ctx.data.cases
-        done = 0
-        for i in unit.case_indices:
-            if not c.overdue(self.ctx.now)[i]:
-                continue
-            try:
-                app_actions.perform(self.store, self.session.username, int(c.id[i]),
-                                    Action.SUPERVISE, None, note=note)
-                done += 1
-            except Exception as exc:  # noqa: BLE001
-                self.explain_error(exc, None)
-                break
+            self._reselect = case_id
         self.refresh_data()
-        self.statusBar().showMessage(tr("已督办 {n} 件", n=done), 5000)
-        return done
+
+    def explain_error(self, exc: Exception) -> None:
+        QMessageBox.warning(self, tr("无法完成"), explain(exc))
+
+    def supervise_unit(self, unit, note: str) -> Job:
+        """督办 every overdue case of a unit, off the UI thread; returns the job."""
+        m = self.model
+        c, over = m.data.cases, m.derived.overdue
+        ids = [int(c.id[i]) for i in unit.case_indices if over[i]]
+        store, user = m.store, m.session.username
+
+        def work(progress) -> int:
+            from ..app import actions as app_actions
+            done = 0
+            for k, cid in enumerate(ids):
+                progress(k, len(ids), tr("督办"))
+                app_actions.perform(store, user, cid, Action.SUPERVISE, None, note=note)
+                done += 1
+            return done
+        job = Job(work, "supervise")
+        job.finished.connect(lambda n: (self.statusBar().showMessage(
+            tr("已督办 {n} 件", n=n), 5000), self.refresh_data()))
+        job.failed.connect(lambda exc: (self.explain_error(exc), self.refresh_data()))
+        return job.start()
 
     def toggle_report(self, on: bool) -> None:
         self.report_mode = on
@@ -386,7 +403,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("点击地图上的问题位置进行上报"), 8000)
 
     def report_at(self, x: float, y: float) -> ReportDialog:
-        self.dialog = ReportDialog(self, x, y, self)
+        self.dialog = ReportDialog(self.model, x, y, self)
         self.dialog.accepted.connect(lambda d=self.dialog: self._reported(d.outcome))
         self.dialog.open()
         return self.dialog
@@ -399,19 +416,73 @@ class MainWindow(QMainWindow):
                 "该问题已有案件 {n} 在办理，本次上报已关联到原案件。", n=out.duplicate_of.number))
         self.after_change(out.case.id)
 
+    # ---- sessions ------------------------------------------------------------------------
+    def switch_user(self) -> bool:
+        """文件 → 切换用户: another person logs in here; the window follows his scope."""
+        from .login import LoginDialog
+        dialog = LoginDialog(self.store, "", self)
+        if not dialog.exec() or dialog.session is None:
+            return False
+        self.model.switch_session(dialog.session)
+        return True
+
+    def sign_out(self) -> None:
+        """注销: nobody is logged in until someone logs in again."""
+        self.hide()
+        self.save_settings()
+        if not self.switch_user():
+            self.close()
+            return
+        self.show()
+
+    def _session_changed(self, session) -> None:
+        self.dashboard.setEnabled(session.sees_everything or session.has(Role.LEADER))
+        self.retranslate()
+        self.canvas.invalidate()
+        self.zoom_home()
+
     # ---- refresh ------------------------------------------------------------------------
-    def refresh_data(self) -> int:
-        """Take in what changed in the store (here or on other workstations)."""
-        n = self.ctx.data.refresh(self.store)
-        self.ctx.now = seconds(datetime.now())
-        self.ctx.invalidate(data_changed=True)
-        self.case_list.refresh_rows()
-        self.warnings.refresh()
-        self.canvas.invalidate(["cases", "cells", "heatmap"])
-        if self.detail.view is not None:
-            self.detail.show_case(self.detail.view.case.id)
+    def _poll(self) -> None:
+        self.model.tick()  # a minute passed: cases may have become overdue or due
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Take in what changed in the store (here or anywhere else), off the UI thread."""
+        if self._closed:
+            return
+        if self._refresh_job is not None:
+            self._refresh_again = True
+            return
+        work = self.model.refresh_job()
+        job = self._refresh_job = Job(lambda _progress: work(), "refresh")
+        job.finished.connect(self._refreshed)
+        job.failed.connect(self._refresh_failed)
+        job.start()
+
+    def _refreshed(self, result) -> None:
+        self._refresh_job = None
+        if self._closed:
+            return
+        self.model.accept(result)
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh_data()
+
+    def _refresh_failed(self, exc) -> None:
+        self._refresh_job = None
+        self.fresh_label.setText(tr("数据未能更新：{e}", e=explain(exc)))
+
+    def _data_changed(self, changes: Changes) -> None:
+        from datetime import datetime
+        self.canvas.invalidate(CASE_LAYERS + (["segments"] if "assignments" in changes.tables
+                                              else []) if not changes.places else None)
+        cid = getattr(self, "_reselect", None)
+        if cid is not None:
+            self._reselect = None
+            k = self.model.index_of(cid)
+            if k >= 0:
+                self.select_case(k)
         self.fresh_label.setText(tr("数据更新于 {t}", t=datetime.now().strftime("%H:%M:%S")))
-        return n
 
     # ---- language and export -------------------------------------------------------------
     def show_dashboard(self) -> None:
@@ -423,9 +494,10 @@ class MainWindow(QMainWindow):
         self.canvas.update()
 
     def legend_items(self) -> list:
-        present = np.unique(self.ctx.data.cases.state[self.ctx.case_mask])
-        return legend_items(self.layers, self.ctx.thematic,
-                            {STATES[int(k)] for k in present})
+        import numpy as np
+        m = self.model
+        present = np.unique(m.data.cases.state[m.derived.mask])
+        return legend_items(m.layers, m.thematic, {STATES[int(k)] for k in present})
 
     def toggle_language(self) -> None:
         set_language("en" if language() == "zh" else "zh")
@@ -441,17 +513,32 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("已导出 {p}", p=path), 5000)
         return path
 
-    def export_cases(self) -> None:
-        from ..io.export import export_cases_table
-        path, _ = QFileDialog.getSaveFileName(self, tr("导出案件表"), "cases.xlsx",
-                                              "Excel (*.xlsx);;CSV (*.csv)")
-        if path:
-            n = export_cases_table(self.store, path)
-            self.statusBar().showMessage(tr("已导出 {n} 件", n=n), 5000)
+    def export_cases(self, path: str | None = None) -> Job | None:
+        """The cases the list shows, in its order, with the filter written into the file."""
+        from .export_cases import export_job
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("导出案件表"), "cases.xlsx",
+                                                  "Excel (*.xlsx);;CSV (*.csv)")
+            if not path:
+                return None
+        job = export_job(self.model, self.case_list.shown_ids(), self.case_list.describe(),
+                         path)
+        dialog = QProgressDialog(tr("正在导出…"), tr("取消"), 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.canceled.connect(job.cancel)
+        job.progress.connect(lambda d, t, _w: (dialog.setMaximum(max(t, 1)),
+                                                dialog.setValue(d)))
+        job.finished.connect(lambda n: (dialog.reset(), self.statusBar().showMessage(
+            tr("已导出 {n} 件到 {p}", n=n, p=path), 8000)))
+        job.failed.connect(lambda exc: (dialog.reset(), self.explain_error(exc)))
+        self.export_job = job
+        return job.start()
 
     def import_hotline(self) -> None:
         from .imports import HotlineImportDialog
-        if not (self.session.has(Role.ACCEPTOR) or self.session.has(Role.SHIFT_LEADER)):
+        s = self.model.session
+        if not (s.has(Role.ACCEPTOR) or s.has(Role.SHIFT_LEADER)):
             QMessageBox.information(self, tr("导入热线工单"), tr("受理员或值班长才能导入工单。"))
             return
         if HotlineImportDialog(self).exec():

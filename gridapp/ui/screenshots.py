@@ -10,20 +10,21 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ..app.session import Session
 from ..bootstrap import open_store
 from .i18n import set_language
 from .main import application, build_window
+from .map import render_pool
 
 
 def settle(app: QApplication, seconds: float = 1.5) -> None:
     end = time.time() + seconds
     while time.time() < end:
         app.processEvents()
-        QThreadPool.globalInstance().waitForDone(50)
+        render_pool.drain(0.05)
         time.sleep(0.02)
 
 
@@ -43,10 +44,11 @@ def main() -> None:
     w.resize(1600, 1000)
     w.show()
     settle(app)
-    over = np.flatnonzero(w.ctx.data.cases.overdue(w.ctx.now) & w.ctx.case_mask)
+    m = w.model
+    over = np.flatnonzero(m.derived.overdue & m.derived.mask)
     if len(over):
         w.select_case(int(over[0]))
-        w.canvas.zoom_to(w.ctx.data.extent)
+        w.canvas.zoom_to(m.data.extent)
     settle(app)
     for lang in ("zh", "en"):
         set_language(lang)
@@ -60,13 +62,13 @@ def main() -> None:
     vp = w.canvas.viewport
     if len(over):
         i = int(over[0])
-        w.canvas.set_viewport(vp.centred(float(w.ctx.data.cases.x[i]),
-                                         float(w.ctx.data.cases.y[i]), 1.5))
+        w.canvas.set_viewport(vp.centred(float(m.data.cases.x[i]),
+                                         float(m.data.cases.y[i]), 1.5))
     settle(app)
     w.grab().save(str(out / "street_level_zh.png"))
     w.export_map("pdf", str(out / "map_zh.pdf"))
     # the dashboard with a thematic map of the on-time closing rate by community
-    w.canvas.zoom_to(w.ctx.data.extent)
+    w.canvas.zoom_to(m.data.extent)
     w.show_dashboard()
     w.resizeDocks([w.dashboard_dock], [470], Qt.Orientation.Vertical)
     done = []
@@ -86,7 +88,6 @@ def main() -> None:
     set_language("zh")
     print("\n".join(str(p) for p in sorted(out.iterdir())))
     w.close()
-    QThreadPool.globalInstance().waitForDone()
 
 
 if __name__ == "__main__":

@@ -1,28 +1,39 @@
-"""Long jobs off the UI thread, with progress and a cancel that leaves nothing behind."""
+"""Long jobs off the UI thread, with progress and a cancel that leaves nothing behind.
+
+The work runs on a Python thread; the Job object itself lives on the UI thread, so its
+signals (progress, finished, failed) are delivered there: whatever a handler does — a
+message box, a widget update — happens on the UI thread. A running job is kept alive until
+its result has been delivered, and `Job.stop_all` cancels and waits for every job when the
+window closes.
+"""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..services.progress import Cancelled
 
 
 class Job(QObject):
-    """Runs `fn(progress)` in a thread; progress may raise Cancelled when asked to stop."""
+    """Runs `fn(progress)` on a worker thread; progress raises Cancelled once asked to stop."""
 
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, fn) -> None:
+    _live: set[Job] = set()  # running jobs (nothing running may be garbage-collected)
+
+    def __init__(self, fn: Callable, name: str = "job") -> None:
         super().__init__()
-        self.fn = fn
+        self.fn, self.name = fn, name
         self._stop = threading.Event()
-        self.thread = QThread()
-        self.moveToThread(self.thread)
-        self.thread.started.connect(self._run)
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.finished.connect(self._release)
+        self.failed.connect(self._release)
 
     def _report(self, done: int, total: int, what: str) -> None:
         if self._stop.is_set():
@@ -31,17 +42,39 @@ class Job(QObject):
 
     def _run(self) -> None:
         try:
-            self.finished.emit(self.fn(self._report))
-        except BaseException as exc:  # noqa: BLE001 (reported to the dialog)
+            result = self.fn(self._report)
+        except BaseException as exc:  # noqa: BLE001 (reported to whoever started the job)
+            self._done.set()
             self.failed.emit(exc)
-        finally:
-            self.thread.quit()
+            return
+        self._done.set()
+        self.finished.emit(result)
 
-    def start(self) -> None:
-        self.thread.start()
+    def _release(self, *_args) -> None:
+        Job._live.discard(self)
+
+    def start(self) -> Job:
+        Job._live.add(self)
+        self._thread = threading.Thread(target=self._run, name=f"gridapp-{self.name}",
+                                        daemon=True)
+        self._thread.start()
+        return self
 
     def cancel(self) -> None:
         self._stop.set()
 
-    def wait(self, ms: int = 60_000) -> bool:
-        return self.thread.wait(ms)
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and not self._done.is_set()
+
+    def wait(self, seconds: float = 60.0) -> bool:
+        """Block until the work is over (its signals may still be queued); False on timeout."""
+        return self._done.wait(seconds)
+
+    @classmethod
+    def stop_all(cls, seconds: float = 30.0) -> list[str]:
+        """Cancel every running job and wait for it; the names of those that did not stop."""
+        jobs = [j for j in list(cls._live) if j.running]
+        for j in jobs:
+            j.cancel()
+        return [j.name for j in jobs if not j.wait(seconds)]

@@ -50,15 +50,21 @@ def test_map_data_arrays_and_cache_and_live_refresh(loaded, tmp_path):
     assert d.cells.codes[d.cases.cell[i]] == "420102001001002"
     assert d.classes[d.cases.klass[i]] == "E0102"
     assert d.cases.deadline[i] == seconds(datetime(2026, 11, 2, 15, 0))  # 3 h + 1 h after lunch
-    # another workstation acts; the next refresh takes it in, the cache opens with it
+    # another workstation acts; the next refresh takes it in, as a new MapData (renders of the
+    # old one go on undisturbed), and the cache opens with it
     svc.sign(store.uow(), "sanitation1", a.id)
     c = _report(store, "E0104", "420102001002", 4)
-    assert d.refresh(store) >= 2
-    assert STATES[d.cases.state[i]] == "in_progress" and d.cases.id[-1] == c.id
-    d.save(cache)
+    d2, changes = d.refreshed(store)
+    assert set(changes.case_ids) == {a.id, c.id} and d2 is not d
+    assert STATES[d2.cases.state[i]] == "in_progress" and d2.cases.id[-1] == c.id
+    assert STATES[d.cases.state[i]] == "dispatched" and len(d.cases) == 2  # untouched
+    with pytest.raises(ValueError, match="read-only"):
+        d2.cases.state[i] = 0
+    assert d2.refreshed(store)[0] is d2  # nothing new: the same object
+    d2.save(cache)
     again = MapData.load(store, cache)
-    assert np.array_equal(again.cases.state, d.cases.state) and len(again.cases) == 3
-    assert again.cells.shapes.coords.shape == d.cells.shapes.coords.shape
+    assert np.array_equal(again.cases.state, d2.cases.state) and len(again.cases) == 3
+    assert again.cells.shapes.coords.shape == d2.cells.shapes.coords.shape
 
 
 def test_map_cache_is_dropped_for_new_assignments_or_a_remade_store(loaded, tmp_path):
@@ -145,15 +151,17 @@ def test_layer_stack_restores_and_moves():
     assert t.get("cases").opacity == 0.4 and len(t.layers) == len(s.layers)
 
 
-def test_sessions_start_on_their_own_cases(loaded):
+def test_sessions_see_only_their_own_cases(loaded):
     store, a, b = loaded
     d = MapData.load(store)
     chief = Session.open(store, "chief1", "secret-chief1")
-    f = chief.home_filter(d)
-    assert f.segments == chief.segment_ids and f.open_only
+    assert chief.access(d).segments == chief.segment_ids
     worker = Session.open(store, "worker2", "secret-worker2")
-    mask = cf.apply(d.cases, worker.home_filter(d), seconds(T0))
+    mask = worker.access(d).mask(d.cases)
     assert d.cases.id[mask].tolist() == [b.id]  # b lies in worker2's cells
+    handler = Session.open(store, "sanitation1", "secret-sanitation1")
+    assert d.cases.id[handler.access(d).mask(d.cases)].tolist() == [a.id]  # dispatched to him
+    assert Session.open(store, "acceptor", "secret-acceptor").access(d) is None  # all
     minx, miny, maxx, maxy = worker.home_extent(d)
     assert minx >= X0 + 400 - 150
     with pytest.raises(Exception, match="wrong user name or password"):

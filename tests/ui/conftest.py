@@ -1,4 +1,5 @@
-"""UI fixtures: windows on the mini store, rendered synchronously, settings kept in a temp dir."""
+"""UI fixtures: windows on the mini store as the client runs them — layers rendered on the
+render threads with the basemap on, data refreshed on a worker — on a frozen clock."""
 
 from datetime import datetime, timedelta
 
@@ -10,9 +11,9 @@ from gridapp.app.session import Session
 from gridapp.domain.case import Source
 from gridapp.services import cases as svc
 from gridapp.ui.i18n import set_language
-from gridapp.ui.map.canvas import MapCanvas
 
-MapCanvas.synchronous = True
+# the clock of every window: a Monday morning, whatever day the suite runs on
+NOW = datetime(2026, 11, 2, 10, 0)
 
 
 @pytest.fixture(autouse=True)
@@ -37,40 +38,55 @@ def messages(monkeypatch):
 
 @pytest.fixture
 def seeded(sqlite_store):
-    """The mini store with three cases: reported, dispatched and overdue, closed."""
+    """The mini store with two cases: a reported an hour ago, b dispatched ten days ago
+    (overdue)."""
     store = sqlite_store
-    now = datetime.now().replace(microsecond=0)
     x, y = cell_center("420102001001", 2)
     a = svc.report(store.uow(), "worker1", source=Source.GRID_PATROL, class_code="E0102", x=x,
-                   y=y, description="路边暴露垃圾", at=now - timedelta(hours=1)).case
+                   y=y, description="路边暴露垃圾", at=NOW - timedelta(hours=1)).case
     x2, y2 = cell_center("420102002002", 6)
     b = svc.report(store.uow(), "acceptor", source=Source.HOTLINE_12345, class_code="E0506",
-                   x=x2, y=y2, description="共享单车堆积", at=now - timedelta(days=10)).case
-    svc.register(store.uow(), "acceptor", b.id, at=now - timedelta(days=10))
+                   x=x2, y=y2, description="共享单车堆积", at=NOW - timedelta(days=10)).case
+    svc.register(store.uow(), "acceptor", b.id, at=NOW - timedelta(days=10))
     svc.dispatch(store.uow(), "dispatcher", b.id, department="enforcement",
-                 at=now - timedelta(days=10))
+                 at=NOW - timedelta(days=10))
     return store, a, b
+
+
+def idle(qtbot, w, timeout: int = 15000) -> None:
+    """Wait until the window has taken in the store and drawn: no refresh, no render."""
+    qtbot.waitUntil(lambda: w._refresh_job is None and not w._refresh_again and
+                    not w.canvas.busy, timeout=timeout)
+
+
+def refreshed(qtbot, w) -> None:
+    """Let the window pick up what changed in the store, as its own timer would."""
+    w.refresh_data()
+    idle(qtbot, w)
 
 
 @pytest.fixture
 def window(qtbot, seeded):
-    """Build a window for a user; returns (window, store, case a, case b)."""
+    """Build a window for a user; returns (make, store, case a, case b)."""
     from gridapp.ui.main import build_window
     store, a, b = seeded
     made = []
 
     def make(username: str):
         session = Session.open(store, username, f"secret-{username}")
-        w = build_window(store, session, None)
+        w = build_window(store, session, None, clock=lambda: NOW)
         qtbot.addWidget(w)
         w.resize(1400, 900)
         w.show()
         qtbot.waitExposed(w)
-        w.canvas.zoom_to(w.ctx.data.extent)
+        w.canvas.zoom_to(w.model.data.extent)
+        idle(qtbot, w)
         made.append(w)
         return w
-    return make, store, a, b
+    yield make, store, a, b
+    for w in made:
+        w.close()
 
 
 def index_of(w, case_id: int) -> int:
-    return int(np.flatnonzero(w.ctx.data.cases.id == case_id)[0])
+    return int(np.flatnonzero(w.model.data.cases.id == case_id)[0])

@@ -2,28 +2,29 @@
 bulletin from the menu."""
 
 import numpy as np
+from conftest import NOW
 from PySide6.QtCore import Qt
 
-from gridapp.domain.period import Period
-from gridapp.ui.panels.dashboard import DashboardPanel
-
-DashboardPanel.synchronous = True
+OCTOBER = "2026-10"  # b was registered and dispatched in October (ten days before NOW)
 
 
 def _open(w, qtbot, period: str):
     d = w.dashboard
     w.show_dashboard()
-    qtbot.waitUntil(lambda: d.result is not None)
-    d.period.setCurrentIndex(d.period.findData(period))
+    qtbot.waitUntil(lambda: d.result is not None, timeout=30000)
+    if d.period.currentData() != period:
+        d.result = None
+        d.period.setCurrentIndex(d.period.findData(period))
+        qtbot.waitUntil(lambda: d.result is not None, timeout=30000)
     return d
 
 
 def test_dashboard_shows_the_period_and_clicks_through(window, qtbot):
     make, store, a, b = window
     w = make("leader_shift")
-    month = Period.containing(w.now().date()).label
-    d = _open(w, qtbot, month)
-    assert d.result["assessment"].period.label == month
+    d = _open(w, qtbot, OCTOBER)
+    assert d.result["assessment"].period.label == OCTOBER
+    assert d.period.itemData(0) == "2026-11"  # the running month comes first, by the clock
     streets = d.result["tables"][d.current_level()]
     assert set(streets.index) == {"420102001", "420102002"}
     assert "上报数" in d.kpi.text()
@@ -37,40 +38,42 @@ def test_dashboard_shows_the_period_and_clicks_through(window, qtbot):
     # Qt sees a double-click only after a click, as a real mouse does
     qtbot.mouseClick(d.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(d.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert w.case_list.drill["department"] == int(enf)
-    listed = w.ctx.data.cases.id[w.case_list.model.rows]
+    assert w.model.drill["department"] == int(enf)
+    listed = w.model.data.cases.id[w.case_list.model.rows]
     assert b.id in listed and a.id not in listed  # b went to enforcement; a is only reported
     assert w.case_list.drill_label.isVisible()
     w.case_list.drill_clear.click()
-    assert w.case_list.drill == {} and not w.case_list.drill_label.isVisible()
+    assert w.model.drill == {} and not w.case_list.drill_label.isVisible()
     # a month on the trend chart lists that month's reports
     d._month_clicked(len(d._months) - 1)
-    assert w.case_list.drill["reported_from"] < w.case_list.drill["reported_to"]
+    assert w.model.drill["reported_from"] < w.model.drill["reported_to"]
 
 
 def test_thematic_map_of_an_indicator(window, qtbot):
     make, *_ = window
     w = make("leader_shift")
-    d = _open(w, qtbot, Period.containing(w.now().date()).label)
+    d = _open(w, qtbot, OCTOBER)
     d.level.setCurrentIndex(d.level.findData("street"))
     d.indicator.setCurrentIndex(d.indicator.findData("reported"))
     d.map_button.setChecked(True)
-    t = w.ctx.thematic
-    assert t is not None and w.layers.get("cells").style == "indicator"
+    t = w.model.thematic
+    assert t is not None and w.model.layers.get("cells").style == "indicator"
     per_street = d.result["tables"][d.current_level()]["reported"]
-    c = w.ctx.data.cells
+    c = w.model.data.cells
     first = int(np.flatnonzero(c.street_idx == 0)[0])
     assert t.values[first] == per_street.loc["420102001"]
     assert any(kind == "title" for kind, _c, _l in w.legend_items())
     d.map_button.setChecked(False)
-    assert w.ctx.thematic is None and w.layers.get("cells").style == "street"
+    assert w.model.thematic is None and w.model.layers.get("cells").style == "street"
 
 
 def test_bulletin_from_the_dashboard(window, qtbot, tmp_path, messages):
     make, *_ = window
     w = make("leader_shift")
-    d = _open(w, qtbot, Period.containing(w.now().date()).label)
+    d = _open(w, qtbot, OCTOBER)
     out = tmp_path / "bulletins"
-    d.make_bulletin(str(out))
+    job = d.make_bulletin(str(out))
+    qtbot.waitUntil(lambda: bool(messages) and messages[-1][0] == "information", timeout=60000)
     files = sorted(p.suffix for p in out.iterdir())
-    assert files == [".pdf", ".xlsx"] and messages[-1][0] == "information"
+    assert files == [".pdf", ".xlsx"] and not job.running
+    assert NOW.year == 2026

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import index_of
+from conftest import idle, index_of
 from PIL import Image
 from PySide6.QtWidgets import QPushButton
 
@@ -11,11 +11,13 @@ from gridapp.domain.workflow import Action
 from gridapp.services import cases as svc
 
 
-def act(w, case_id, action: Action, **fields):
-    """Select the case, press the action's button, fill the dialog, submit."""
+def act(qtbot, w, case_id, action: Action, **fields):
+    """Select the case, press the action's button, fill the dialog, submit; wait until the
+    window has taken the change in."""
     w.select_case(index_of(w, case_id))
     button = w.detail.findChild(QPushButton, f"action_{action.value}")
-    assert button is not None, (action, w.session.username, w.detail.view and w.detail.view.case.state)
+    assert button is not None, (action, w.model.session.username,
+                                w.detail.view and w.detail.view.case.state)
     button.click()
     dialog = w.dialog
     for name, value in fields.items():
@@ -30,10 +32,11 @@ def act(w, case_id, action: Action, **fields):
         else:
             widget.setText(value)
     dialog.submit()
+    idle(qtbot, w)
     return dialog
 
 
-def test_a_case_travels_the_whole_loop_from_the_ui(window, tmp_path, messages):
+def test_a_case_travels_the_whole_loop_from_the_ui(window, qtbot, tmp_path, messages):
     make, store, a, b = window
     photo = tmp_path / "after.jpg"
     Image.new("RGB", (80, 60), (90, 160, 90)).save(photo)
@@ -48,8 +51,12 @@ def test_a_case_travels_the_whole_loop_from_the_ui(window, tmp_path, messages):
     for user, action, fields in steps:
         w = make(user)
         allowed = w.detail.allowed() if w.detail.view else []
-        dialog = act(w, a.id, action, **fields)
+        dialog = act(qtbot, w, a.id, action, **fields)
         assert dialog.outcome is not None, (user, action, allowed, messages)
+        # the window shows the new state everywhere, without F5
+        k = index_of(w, a.id)
+        assert w.model.data.cases.state[k] == list(CaseState).index(dialog.outcome.case.state)
+        assert w.detail.view.case.state is dialog.outcome.case.state
         w.close()
     final = svc.view(store.uow(), None, a.id)
     assert final.case.state is CaseState.CLOSED
@@ -73,7 +80,7 @@ def test_buttons_are_exactly_what_the_role_allows(window):
     assert names == {"action_register", "action_reject"}
 
 
-def test_a_stale_write_is_explained_and_the_view_refreshed(window, messages):
+def test_a_stale_write_is_explained_and_the_view_refreshed(window, qtbot, messages):
     make, store, a, b = window
     w = make("acceptor")
     w.select_case(index_of(w, a.id))  # this workstation shows version 1
@@ -84,6 +91,7 @@ def test_a_stale_write_is_explained_and_the_view_refreshed(window, messages):
     dialog = w.dialog
     dialog.inputs["note"].setPlainText("无效")
     dialog.submit()
+    idle(qtbot, w)
     shown = [text for _kind, text in messages]
     assert dialog.outcome is None and shown and "其他工作站" in shown[0]
     assert w.detail.view.case.state is CaseState.REGISTERED  # refreshed
@@ -98,7 +106,7 @@ def test_separation_of_duties_in_the_ui(window, monkeypatch):
     assert Action.RECTIFY not in w.detail.allowed()
 
 
-def test_report_from_a_map_click(window):
+def test_report_from_a_map_click(window, qtbot):
     make, store, a, b = window
     w = make("worker2")
     w.a_report.trigger()
@@ -109,6 +117,7 @@ def test_report_from_a_map_click(window):
     dialog.klass.setCurrentIndex(dialog.klass.findData("E0111"))
     dialog.description.setPlainText("垃圾桶满溢")
     dialog.submit()
+    idle(qtbot, w)
     assert dialog.outcome is not None
     case = dialog.outcome.case
     assert case.location.cell_code == "420102002001003" and case.reporter_id

@@ -1,12 +1,15 @@
-"""Login and role scoping, filters, map ↔ list selection, warnings, search, language, export."""
+"""The window as the client runs it: login and scope, filters, map ↔ list selection, warnings,
+search, language, exports, layout; changes made elsewhere shown; switching user in place."""
 
 import json
+import threading
 
 import numpy as np
 import pypdfium2
-from conftest import index_of
+from conftest import NOW, idle, index_of, refreshed
 
 from gridapp.app.map_data import STATES
+from gridapp.services import cases as svc
 from gridapp.ui.i18n import set_language
 from gridapp.ui.login import LoginDialog
 
@@ -23,12 +26,31 @@ def test_login_refuses_a_wrong_password_and_scopes_the_road_chief(qtbot, seeded)
     assert d.session is not None and d.session.segment_ids
 
 
-def test_a_road_chief_starts_on_his_segments(window):
+def test_the_map_is_drawn_on_render_threads_with_the_basemap(window, qtbot):
     make, store, a, b = window
-    w = make("chief2")
-    assert w.ctx.case_filter.segments == w.session.segment_ids
+    w = make("leader_shift")
+    images = w.canvas._images
+    assert {"basemap", "cells", "segments", "cases"} <= set(images)
+    base = images["basemap"]
+    opaque = sum(base.pixelColor(x, y).alpha() > 0 for x in range(0, base.width(), 40)
+                 for y in range(0, base.height(), 40))
+    assert opaque > 50  # tiles were warped onto the map on a worker thread
+    for k in range(8):  # zoom and pan as a user does: every render on the threads again
+        w.canvas.zoom(1.5 if k % 2 else 1 / 1.3, 400, 300)
+        idle(qtbot, w)
+    assert w.canvas._image_vp == w.canvas.viewport
+
+
+def test_a_road_chief_sees_and_opens_only_his_own_cases(window, qtbot, messages):
+    make, store, a, b = window
+    w = make("chief2")  # chief2 holds the east segments: b lies on none of them
+    assert w.case_list.model.rowCount() == 0
     minx, miny, maxx, maxy = w.canvas.viewport.extent
     assert maxx - minx < 2000  # zoomed to his roads, not the whole district
+    assert not w.find(b.number)  # not his: refused, and said so
+    assert w.model.current_case is None
+    assert "不在您的责任范围" in w.statusBar().currentMessage()
+    assert w.warnings.tree.topLevelItemCount() == 0  # no other unit's warnings either
 
 
 def test_filters_and_counts(window):
@@ -40,7 +62,7 @@ def test_filters_and_counts(window):
     w.case_list.state.setCurrentIndex(0)
     w.case_list.deadline.setCurrentIndex(w.case_list.deadline.findData("overdue"))
     rows = w.case_list.model.rows
-    assert [int(w.ctx.data.cases.id[i]) for i in rows] == [b.id]
+    assert [int(w.model.data.cases.id[i]) for i in rows] == [b.id]
     assert "超期 1" in w.case_list.counts.text()
 
 
@@ -50,32 +72,74 @@ def test_selecting_on_the_map_selects_in_the_list_and_back(window):
     w.canvas.clicked.emit(b.x + 1.0, b.y)
     assert w.detail.view.case.id == b.id
     row = w.case_list.table.currentIndex().row()
-    assert int(w.ctx.data.cases.id[w.case_list.model.rows[row]]) == b.id
+    assert int(w.model.data.cases.id[w.case_list.model.rows[row]]) == b.id
     i = int(np.flatnonzero(w.case_list.model.rows == index_of(w, a.id))[0])
     w.case_list.table.selectRow(i)
     assert w.detail.view.case.id == a.id
-    assert w.canvas.selection.cases.tolist() == [index_of(w, a.id)]
+    assert w.model.selection.case_ids == (a.id,)
     w.canvas.clicked.emit(a.x + 300, a.y)  # no case there: the cell under the click
-    assert w.canvas.selection.cell >= 0 and "单元网格" in w.info.text.toPlainText()
+    assert w.model.selection.cell >= 0 and "单元网格" in w.info.text.toPlainText()
 
 
-def test_daily_warnings_and_a_supervision_order(window):
+def test_daily_warnings_and_a_supervision_order(window, qtbot):
     make, store, a, b = window
     w = make("boss")
     assert w.warnings.tree.topLevelItemCount() == 1
     assert w.warnings.tree.topLevelItem(0).text(0) == "区城管执法大队"
-    assert w.supervise_unit(w.warnings.units[0], "请今日办结") == 1
-    from gridapp.services import cases as svc
+    job = w.supervise_unit(w.warnings.units[0], "请今日办结")
+    qtbot.waitUntil(lambda: not job.running and "已督办 1 件" in w.statusBar().currentMessage())
     assert svc.view(store.uow(), None, b.id).case.supervision_count == 1
 
 
 def test_search(window):
     make, store, a, b = window
     w = make("leader_shift")
-    assert w.find("420102002002006") and w.canvas.selection.cell >= 0
+    assert w.find("420102002002006") and w.model.selection.cell >= 0
     assert w.find(b.number) and w.detail.view.case.id == b.id
-    assert w.find("解放大道") and w.canvas.selection.segment >= 0
+    assert w.find("解放大道") and w.model.selection.segment >= 0
+    assert w.find("单车") and w.detail.view.case.id == b.id  # by its description
     assert not w.find("不存在的地方")
+
+
+def test_changes_made_elsewhere_show_in_list_map_and_detail(window, qtbot):
+    """Another workstation registers a case, with its clock two days behind ours: the list,
+    the map arrays and the open detail all show it after the next refresh."""
+    make, store, a, b = window
+    w = make("leader_shift")
+    w.select_case(index_of(w, a.id))
+    assert w.detail.view.case.state.value == "reported"
+    svc.register(store.uow(), "acceptor", a.id, at=NOW)
+    with store.engine.begin() as conn:  # and its rows say it happened long ago
+        conn.exec_driver_sql("UPDATE cases SET updated_at = '2001-01-01 00:00:00.000000' "
+                             "WHERE id = ?", (a.id,))
+    refreshed(qtbot, w)
+    k = index_of(w, a.id)
+    assert STATES[w.model.data.cases.state[k]] == "registered"
+    assert w.detail.view.case.state.value == "registered"
+    row = int(np.flatnonzero(w.case_list.model.rows == k)[0])
+    assert w.case_list.model.data(w.case_list.model.index(row, 3)) == "待派遣"
+    # a street renamed in QGIS (plain SQL, no gridapp): the list's filter offers the new name
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE streets SET name = '一元新街' WHERE code = '420102001'")
+    refreshed(qtbot, w)
+    assert w.case_list.street.findText("一元新街") >= 0
+    assert "一元新街" in list(w.model.data.street_names)
+
+
+def test_switching_user_in_place(window, qtbot, monkeypatch):
+    from gridapp.app.session import Session
+    make, store, a, b = window
+    w = make("leader_shift")
+    w.select_case(index_of(w, b.id))
+    assert w.case_list.model.rowCount() == 2 and w.warnings.tree.topLevelItemCount() == 1
+    w.model.switch_session(Session.open(store, "worker1", "secret-worker1"))
+    assert w.model.current_case is None and w.detail.view is None
+    listed = set(int(i) for i in w.model.data.cases.id[w.case_list.model.rows])
+    assert listed == {a.id}  # a lies in worker1's cells, b does not
+    assert "赵网格" in w.user_label.text()
+    assert w.warnings.tree.topLevelItemCount() == 0
+    w.model.switch_session(Session.open(store, "leader_shift", "secret-leader_shift"))
+    assert w.case_list.model.rowCount() == 2
 
 
 def test_language_switches_while_running(window):
@@ -103,7 +167,48 @@ def test_export_map_png_and_pdf(window, tmp_path):
     assert len(set(page.convert("L").get_flattened_data())) > 20  # not blank: map, legend, title
 
 
-def test_layout_and_layers_are_restored(window, tmp_path):
+def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_path):
+    from python_calamine import CalamineWorkbook
+    make, store, a, b = window
+    w = make("leader_shift")
+    w.case_list.deadline.setCurrentIndex(w.case_list.deadline.findData("overdue"))
+    job = w.export_cases(str(tmp_path / "cases.xlsx"))
+    qtbot.waitUntil(lambda: not job.running and "已导出 1 件" in w.statusBar().currentMessage())
+    book = CalamineWorkbook.from_path(str(tmp_path / "cases.xlsx"))
+    rows = book.get_sheet_by_name("案件").to_python()
+    assert len(rows) == 2 and rows[1][0] == b.number
+    note = book.get_sheet_by_name("说明").to_python()[1][0]
+    assert "时限=超期" in note and "共 1 件" in note
+    job = w.export_cases(str(tmp_path / "cases.csv"))
+    qtbot.waitUntil(lambda: not job.running)
+    lines = (tmp_path / "cases.csv").read_text("utf-8-sig").splitlines()
+    assert lines[0].startswith("# ") and "时限=超期" in lines[0] and len(lines) == 3
+
+
+def test_replies_to_the_user_come_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
+    """The bulletin's 'done' message box is made on the UI thread, not the worker's."""
+    from PySide6.QtWidgets import QMessageBox
+    threads = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda *a: threads.append(threading.current_thread()))
+    make, store, a, b = window
+    w = make("leader_shift")
+    job = w.dashboard.make_bulletin(str(tmp_path / "bulletins"))
+    qtbot.waitUntil(lambda: bool(threads), timeout=60000)
+    assert threads == [threading.main_thread()] and not job.running
+
+
+def test_closing_stops_every_job(window, qtbot, tmp_path):
+    make, store, a, b = window
+    w = make("leader_shift")
+    job = w.dashboard.make_bulletin(str(tmp_path / "bulletins"))
+    w.refresh_data()
+    w.close()
+    assert not job.running
+    assert w._refresh_job is None or not w._refresh_job.running
+
+
+def test_layout_and_layers_are_restored(window, qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
     from gridapp.ui.main import build_window
@@ -111,10 +216,11 @@ def test_layout_and_layers_are_restored(window, tmp_path):
     w = make("leader_shift")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     w.settings = settings
-    w.layers.update("cells", visible=False)
+    w.model.layers.update("cells", visible=False)
     w.close()
-    w2 = build_window(store, w.session, settings)
-    assert not w2.layers.get("cells").visible
+    w2 = build_window(store, w.model.session, settings, clock=lambda: NOW)
+    qtbot.addWidget(w2)
+    assert not w2.model.layers.get("cells").visible
     assert json.loads(settings.value("layers"))[1]["key"] == "cells"
     w2.close()
 

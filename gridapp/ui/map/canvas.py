@@ -1,43 +1,43 @@
-"""The map widget: layer images rendered off the UI thread, composited, panned by blitting."""
+"""The map widget: layer images rendered off the UI thread, composited, panned by blitting.
+
+Each render job gets a viewport and an immutable snapshot of the model (data, derived
+values, styles) and paints one layer into its own image on a render thread; nothing it reads
+changes under it. The images come back to the UI thread through a signal.
+"""
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from ...app.layers import LayerStack
+from ...app.model import AppModel
 from ...app.viewport import Viewport
 from .. import theme
 from ..i18n import tr
-from .context import MapContext
+from . import render_pool
 from .decorations import draw_legend, draw_north_arrow, draw_scale_bar, legend_width
 from .geometry import ragged_path
 from .renderers import render_layer
+from .snapshot import RenderSnapshot
 
-
-@dataclass
-class Selection:
-    cell: int = -1
-    segment: int = -1
-    cases: np.ndarray | None = None
+BACKGROUND = QColor(242, 239, 233)
 
 
 class _Relay(QObject):
-    done = Signal(int, object, object)  # generation, viewport, {key: QImage}
+    """Lives on the UI thread: a render thread's emit is queued to it."""
+
+    done = Signal(int, object, object)  # generation, viewport, {key: QImage | Exception}
 
 
-def _render_job(gen: int, vp: Viewport, ctx: MapContext, key: str, style: str,
+def _render_job(gen: int, vp: Viewport, snap: RenderSnapshot, key: str, style: str,
                 relay: _Relay):
-    """One layer's render as a plain callable for the thread pool (a QRunnable subclass
-    would be deleted by Qt after run() while Python still owned it, corrupting the heap)."""
     def run() -> None:
         try:
-            image = render_layer(key, vp, ctx, style)
+            image = render_layer(key, vp, snap, style)
         except Exception as exc:  # noqa: BLE001 (a broken layer must not kill the map)
             image = exc
         relay.done.emit(gen, vp, {key: image})
@@ -45,23 +45,22 @@ def _render_job(gen: int, vp: Viewport, ctx: MapContext, key: str, style: str,
 
 
 class MapCanvas(QWidget):
-    synchronous = False  # tests and benchmarks render on the calling thread
-
     viewport_changed = Signal(object)
     clicked = Signal(float, float)          # world coordinates of a click
     hovered = Signal(float, float)
     rendered = Signal(float)                # milliseconds of the last full render
+    layer_failed = Signal(str, str)         # layer key, error text
 
-    def __init__(self, ctx: MapContext, layers: LayerStack, parent=None) -> None:
+    def __init__(self, model: AppModel, basemap=None, parent=None) -> None:
         super().__init__(parent)
-        self.ctx, self.layers = ctx, layers
-        self.selection = Selection()
+        self.model, self.basemap = model, basemap
         self.legend = None  # callable giving legend rows; None hides the legend
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(320, 240)
-        self.viewport = Viewport.fit(ctx.data.extent, max(self.width(), 1),
+        self.viewport = Viewport.fit(model.data.extent, max(self.width(), 1),
                                      max(self.height(), 1))
+        self._snap: RenderSnapshot | None = None
         self._images: dict[str, QImage] = {}
         self._image_vp: Viewport | None = None
         self._composite: QImage | None = None
@@ -70,12 +69,35 @@ class MapCanvas(QWidget):
         self._pending: set[str] = set()       # layers of the current render still drawing
         self._incoming: dict[str, QImage] = {}
         self._drag: tuple[QPointF, Viewport] | None = None
-        self._pool = QThreadPool.globalInstance()
         self._relay = _Relay()
         self._relay.done.connect(self._on_rendered)
         self._settle = QTimer(self, singleShot=True, interval=120)
         self._settle.timeout.connect(self.request_render)
-        layers.changed.connect(lambda key: self.recompose() if key != "__style__" else None)
+        self._styles = {layer.key: layer.style for layer in model.layers.layers}
+        model.layers.changed.connect(self._layers_changed)
+        model.selection_changed.connect(lambda *_: self.update())
+
+    # ---- snapshots -----------------------------------------------------------------------
+    def snapshot(self) -> RenderSnapshot:
+        """The model as it is now, frozen for render threads (made again when it changed)."""
+        m = self.model
+        s = self._snap
+        if s is None or s.derived is not m.derived or s.raster is not m.raster:
+            own_cells = tuple(m.session.cell_indices(m.data).tolist()) \
+                if m.session.cell_codes else ()
+            self._snap = RenderSnapshot(m.derived, m.raster, self.basemap,
+                                        frozenset(m.session.segment_ids), own_cells)
+        return self._snap
+
+    def _layers_changed(self, _key) -> None:
+        """Order, visibility or opacity: stack the images again; a new style: draw again."""
+        styles = {layer.key: layer.style for layer in self.model.layers.layers}
+        restyled = [k for k, v in styles.items() if self._styles.get(k) != v]
+        self._styles = styles
+        if restyled:
+            self.invalidate(restyled)
+        else:
+            self.recompose()
 
     # ---- viewport ------------------------------------------------------------------------
     def set_viewport(self, vp: Viewport, render: bool = True) -> None:
@@ -93,14 +115,11 @@ class MapCanvas(QWidget):
 
     # ---- rendering -----------------------------------------------------------------------
     def _todo(self, keys=None):
-        return [(layer.key, layer.style) for layer in self.layers.layers
+        return [(layer.key, layer.style) for layer in self.model.layers.layers
                 if layer.visible and (keys is None or layer.key in keys)]
 
     def request_render(self, keys=None) -> None:
-        """Render the visible layers for the current view in the background."""
-        if self.synchronous:
-            self.rendered.emit(self.render_now(keys))
-            return
+        """Render the visible layers for the current view on the render threads."""
         self._gen += 1
         self._t0 = time.perf_counter()
         todo = self._todo(keys)
@@ -109,26 +128,31 @@ class MapCanvas(QWidget):
             return
         # one job per layer, as QGIS does: the layers draw in parallel on every core, and
         # the view changes only when all of them are in (no half-drawn frames)
+        snap, vp = self.snapshot(), self.viewport
         self._pending = {key for key, _ in todo}
         self._incoming = {}
         for key, style in todo:
-            self._pool.start(_render_job(self._gen, self.viewport, self.ctx, key, style,
-                                         self._relay))
+            render_pool.submit(_render_job(self._gen, vp, snap, key, style, self._relay))
 
     def render_now(self, keys=None) -> float:
-        """Render synchronously (tests, printing, benchmarks); returns milliseconds."""
+        """Render on the calling thread (printing, benchmarks); returns milliseconds."""
         t = time.perf_counter()
-        vp = self.viewport
-        images = {key: render_layer(key, vp, self.ctx, style) for key, style in self._todo(keys)}
+        snap, vp = self.snapshot(), self.viewport
+        images = {key: render_layer(key, vp, snap, style) for key, style in self._todo(keys)}
         self._accept(vp, images)
         return (time.perf_counter() - t) * 1000
+
+    @property
+    def busy(self) -> bool:
+        """A render is under way (tests and the soak wait for it)."""
+        return bool(self._pending) or self._settle.isActive()
 
     def _on_rendered(self, gen: int, vp: Viewport, images: dict) -> None:
         if gen != self._gen:
             return  # the view moved on: a newer render is coming
         for key, image in images.items():
             if isinstance(image, Exception):
-                print(f"layer {key} failed to draw: {image!r}")
+                self.layer_failed.emit(key, repr(image))
             else:
                 self._incoming[key] = image
             self._pending.discard(key)
@@ -151,12 +175,13 @@ class MapCanvas(QWidget):
         if vp is None:
             self.update()
             return
-        missing = [layer.key for layer in self.layers.layers
+        layers = self.model.layers.layers
+        missing = [layer.key for layer in layers
                    if layer.visible and layer.key not in self._images]
         comp = QImage(vp.width, vp.height, QImage.Format.Format_ARGB32_Premultiplied)
-        comp.fill(QColor(242, 239, 233))
+        comp.fill(BACKGROUND)
         p = QPainter(comp)
-        for layer in self.layers.layers:
+        for layer in layers:
             img = self._images.get(layer.key)
             if layer.visible and img is not None:
                 p.setOpacity(layer.opacity)
@@ -164,7 +189,7 @@ class MapCanvas(QWidget):
         p.end()
         self._composite = comp
         self.update()
-        if missing:
+        if missing and not self._pending:
             self.request_render(missing)
 
     def invalidate(self, keys=None) -> None:
@@ -176,7 +201,7 @@ class MapCanvas(QWidget):
     # ---- painting ------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor(242, 239, 233))
+        p.fillRect(self.rect(), BACKGROUND)
         comp, cvp, vp = self._composite, self._image_vp, self.viewport
         if comp is not None and cvp is not None:
             if cvp == vp:
@@ -198,17 +223,17 @@ class MapCanvas(QWidget):
         p.end()
 
     def _draw_selection(self, p: QPainter, vp: Viewport) -> None:
-        sel, d = self.selection, self.ctx.data
+        sel, d = self.model.selection, self.model.data
         pen = QPen(QColor(theme.SELECTION), 3)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(pen)
-        if sel.cell >= 0:
+        if 0 <= sel.cell < len(d.cells.codes):
             p.drawPath(ragged_path(d.cells.shapes, vp, np.array([sel.cell])))
-        if sel.segment >= 0:
+        if 0 <= sel.segment < len(d.segments.ids):
             p.setPen(QPen(QColor(theme.SELECTION), 6))
             p.drawPath(ragged_path(d.segments.shapes, vp, np.array([sel.segment])))
-        if sel.cases is not None and len(sel.cases):
-            idx = sel.cases[:2000]
+        idx = self.model.selected_indices()[:2000]
+        if len(idx):
             px, py = vp.to_screen(d.cases.x[idx], d.cases.y[idx])
             p.setPen(QPen(QColor(theme.SELECTION), 2.5))
             for x, y in zip(px.tolist(), py.tolist(), strict=True):
@@ -218,7 +243,7 @@ class MapCanvas(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         w, h = max(self.width(), 1), max(self.height(), 1)
         if self._image_vp is None and not self._images:
-            self.viewport = Viewport.fit(self.ctx.data.extent, w, h)
+            self.viewport = Viewport.fit(self.model.data.extent, w, h)
         else:
             self.viewport = self.viewport.resized(w, h)
         self._settle.start()
@@ -265,6 +290,6 @@ class MapCanvas(QWidget):
         elif k == Qt.Key.Key_Minus:
             self.zoom(1 / 1.5)
         elif k == Qt.Key.Key_Home:
-            self.zoom_to(self.ctx.data.extent)
+            self.zoom_to(self.model.data.extent)
         else:
             super().keyPressEvent(e)

@@ -11,6 +11,7 @@ from ...domain.case import CaseState
 from ...domain.places import RoadClass
 from .. import theme
 from ..i18n import tr
+from .snapshot import thematic_colors
 
 
 def _fmt(m: float) -> str:
@@ -75,7 +76,8 @@ def legend_items(layers, thematic=None, states=None) -> list[tuple[str, str, str
     if "cells" in visible:
         if thematic is not None and visible["cells"].style == "indicator":
             items.append(("title", "", thematic.title))
-            for color, label in thematic.legend():
+            colors = thematic_colors(thematic)
+            for color, label in zip(colors.tolist(), thematic.labels(), strict=True):
                 items.append(("fill", QColor.fromRgba(color).name(), label))
         else:
             items.append(("fill", theme.PASTEL[0], tr("单元网格")))

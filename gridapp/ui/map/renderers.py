@@ -1,4 +1,7 @@
-"""One function per layer: draw it for a viewport into a painter (any thread).
+"""One function per layer: draw it for a viewport into a painter, from a render snapshot.
+
+Render functions run on worker threads: they read only the immutable snapshot they are given
+(data, derived values, styles) and a viewport, and paint into their own image.
 
 Level of detail keeps every layer cheap at any scale: cells become a recoloured image when
 they are a few pixels wide, cases become counts per screen block when there are more than
@@ -25,8 +28,8 @@ from ...app.map_data import HANDLING, ROAD_CLASSES
 from ...app.viewport import Viewport
 from .. import theme
 from .basemap import draw_basemap
-from .context import MapContext
 from .geometry import grouped_paths, point_buffer, ragged_path, visible
+from .snapshot import RenderSnapshot
 
 VECTOR_CELLS_MAX = 4000      # more visible cells than this: draw the cell image instead
 POINTS_MAX = 15000           # more visible cases than this: draw counts per block
@@ -41,23 +44,23 @@ def image_from_argb(arr: np.ndarray) -> QImage:
     return img.copy()
 
 
-def draw_basemap_layer(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
-    if ctx.basemap is not None:
-        draw_basemap(p, ctx.basemap, vp, ctx.data.srid)
+def draw_basemap_layer(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    if snap.basemap is not None:
+        draw_basemap(p, snap.basemap, vp, snap.data.srid)
 
 
-def draw_cells(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
-    cells = ctx.data.cells
+def draw_cells(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    cells = snap.data.cells
     idx = visible(cells.bounds, vp)
     if not len(idx):
         return
     fill = style != "outline"
-    if fill and (len(idx) > VECTOR_CELLS_MAX and ctx.raster is not None):
-        _draw_raster(p, vp, ctx, style)
+    if fill and (len(idx) > VECTOR_CELLS_MAX and snap.raster is not None):
+        _draw_raster(p, vp, snap, style)
         return
     if fill:
         p.setPen(Qt.PenStyle.NoPen)
-        for c, path in grouped_paths(cells.shapes, vp, idx, ctx.cell_colors(style)[idx]):
+        for c, path in grouped_paths(cells.shapes, vp, idx, snap.cell_colors(style)[idx]):
             p.setBrush(QColor.fromRgba(c))
             p.drawPath(path)
     if vp.res < 6 or not fill:  # outlines once cells are big enough to tell apart
@@ -68,8 +71,8 @@ def draw_cells(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
         p.drawPath(ragged_path(cells.shapes, vp, idx))
 
 
-def _draw_raster(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
-    r = ctx.raster
+def _draw_raster(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    r = snap.raster
     minx, miny, maxx, maxy = vp.extent
     rx0, _, _, ry1 = r.extent
     h, w = r.ids.shape
@@ -83,7 +86,7 @@ def _draw_raster(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None
     # drawImage would pick anyway) instead of recolouring pixels nobody sees
     k = max(int(vp.res / r.px), 1)
     crop = r.ids[r0:r1:k, c0:c1:k]
-    lut = np.concatenate([np.zeros(1, np.uint32), ctx.cell_colors(style)])
+    lut = np.concatenate([np.zeros(1, np.uint32), snap.cell_colors(style)])
     img = image_from_argb(lut[crop])
     x0, y0 = vp.to_screen(rx0 + c0 * r.px, ry1 - r0 * r.px)
     target = QRectF(x0, y0, crop.shape[1] * k * r.px / vp.res, crop.shape[0] * k * r.px / vp.res)
@@ -99,13 +102,13 @@ def _draw_outlines(p: QPainter, vp: Viewport, shapes, bounds_owner, pen: QPen) -
     p.drawPath(ragged_path(shapes, vp))
 
 
-def draw_communities(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
-    _draw_outlines(p, vp, ctx.data.community_shapes, None,
+def draw_communities(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    _draw_outlines(p, vp, snap.data.community_shapes, None,
                    QPen(QColor(90, 125, 180), 1.2, Qt.PenStyle.DashLine))
 
 
-def draw_streets(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
-    d = ctx.data
+def draw_streets(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    d = snap.data
     _draw_outlines(p, vp, d.street_shapes, None, QPen(QColor(110, 60, 140), 2.2))
     if d.street_label_xy is None or vp.res > 60:
         return
@@ -163,8 +166,8 @@ def label_image(text: str, pixel_size: int, color: str) -> QImage:
 _HALO = ((-1.5, 0), (1.5, 0), (0, -1.5), (0, 1.5), (-1, -1), (1, 1), (-1, 1), (1, -1))
 
 
-def draw_segments(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
-    s = ctx.data.segments
+def draw_segments(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    s = snap.data.segments
     idx = visible(s.bounds, vp, pad=vp.res * 4)
     if not len(idx):
         return
@@ -202,10 +205,10 @@ def draw_segments(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> Non
         p.drawPath(path)
 
 
-def draw_components(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+def draw_components(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
     if vp.res > 3:  # hundreds of thousands of lamps and bins: only close up
         return
-    d = ctx.data
+    d = snap.data
     xy = d.components_xy
     minx, miny, maxx, maxy = vp.extent
     m = (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
@@ -222,23 +225,23 @@ def draw_components(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> N
         p.drawPoints(point_buffer(px[sel], py[sel]))
 
 
-def draw_cases(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
-    c = ctx.data.cases
+def draw_cases(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    c = snap.data.cases
     minx, miny, maxx, maxy = vp.extent
-    dx0, dy0, dx1, dy1 = ctx.data.extent
+    dx0, dy0, dx1, dy1 = snap.data.extent
     if minx <= dx0 and miny <= dy0 and maxx >= dx1 and maxy >= dy1:
-        m = ctx.case_mask  # the whole district is in view: no need to clip a million points
+        m = snap.derived.mask  # the whole district is in view: no need to clip a million points
     else:
-        m = ctx.case_mask & (c.x >= minx) & (c.x <= maxx) & (c.y >= miny) & (c.y <= maxy)
+        m = snap.derived.mask & (c.x >= minx) & (c.x <= maxx) & (c.y >= miny) & (c.y <= maxy)
     idx = np.flatnonzero(m)
     if not len(idx):
         return
     if len(idx) > POINTS_MAX:
-        _draw_counts(p, vp, ctx, idx)
+        _draw_counts(p, vp, snap, idx)
         return
     px, py = vp.to_screen(c.x[idx], c.y[idx])
-    over = ctx.overdue[idx]
-    warn = ctx.warned[idx]
+    over = snap.derived.overdue[idx]
+    warn = snap.derived.warned[idx]
     size = 7 if vp.res < 5 else 5
     for flag, color in ((over, theme.OVERDUE), (warn, theme.WARNING)):
         if flag.any():
@@ -263,9 +266,9 @@ def draw_cases(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
         p.drawPoints(point_buffer(px[sel], py[sel]))
 
 
-def _draw_counts(p: QPainter, vp: Viewport, ctx: MapContext, idx) -> None:
+def _draw_counts(p: QPainter, vp: Viewport, snap: RenderSnapshot, idx) -> None:
     """More cases than pixels: counts per screen block, red where any is overdue."""
-    c = ctx.data.cases
+    c = snap.data.cases
     w, h = vp.width // BLOCK + 1, vp.height // BLOCK + 1
     minx, _, _, maxy = vp.extent
     step = vp.res * BLOCK
@@ -275,7 +278,7 @@ def _draw_counts(p: QPainter, vp: Viewport, ctx: MapContext, idx) -> None:
     np.clip(by, 0, h - 1, out=by)
     key = by * w + bx
     counts = np.bincount(key, minlength=w * h)
-    late = ctx.overdue[idx]
+    late = snap.derived.overdue[idx]
     over = np.bincount(key[late], minlength=w * h) if late.any() else None
     have = counts > 0
     top = max(float(np.percentile(counts[have], 99)), 1.0) if have.any() else 1.0
@@ -293,12 +296,12 @@ def _draw_counts(p: QPainter, vp: Viewport, ctx: MapContext, idx) -> None:
         p.drawPoints(point_buffer(xs * BLOCK + BLOCK / 2, ys * BLOCK + BLOCK / 2))
 
 
-def draw_heatmap(p: QPainter, vp: Viewport, ctx: MapContext, style: str) -> None:
+def draw_heatmap(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
     """Kernel density of the filtered cases (hotspots), smoothed on a coarse grid."""
-    c = ctx.data.cases
+    c = snap.data.cases
     minx, miny, maxx, maxy = vp.extent
     pad = 40 * vp.res
-    m = ctx.case_mask & (c.x >= minx - pad) & (c.x <= maxx + pad) & \
+    m = snap.derived.mask & (c.x >= minx - pad) & (c.x <= maxx + pad) & \
         (c.y >= miny - pad) & (c.y <= maxy + pad)
     if not m.any():
         return
@@ -326,13 +329,13 @@ RENDERERS = {"basemap": draw_basemap_layer, "cells": draw_cells,
              "heatmap": draw_heatmap}
 
 
-def render_layer(key: str, vp: Viewport, ctx: MapContext, style: str) -> QImage:
+def render_layer(key: str, vp: Viewport, snap: RenderSnapshot, style: str) -> QImage:
     """One layer, alone, in a transparent image the size of the view."""
     img = QImage(vp.width, vp.height, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(Qt.GlobalColor.transparent)
     p = QPainter(img)
     try:
-        RENDERERS[key](p, vp, ctx, style)
+        RENDERERS[key](p, vp, snap, style)
     finally:
         p.end()
     return img

@@ -1,4 +1,7 @@
-"""The selected case: fields, photos before and after, where it is, its history, its actions."""
+"""The selected case: fields, photos before and after, where it is, its history, its actions.
+
+It follows the model's current case, and reads the case again whenever another workstation
+(or this one) changed it, so its buttons always match the case's version."""
 
 from __future__ import annotations
 
@@ -21,8 +24,9 @@ from ...app.viewport import Viewport
 from ...domain.workflow import Action
 from ...services import cases as svc
 from .. import labels, theme
-from ..i18n import language_changed, tr
+from ..i18n import follow_language, tr
 from ..map.renderers import render_layer
+from ..map.snapshot import RenderSnapshot
 
 MINI = (300, 190)
 
@@ -30,9 +34,9 @@ MINI = (300, 190)
 class CaseDetailPanel(QWidget):
     action_requested = Signal(object, object)  # case, Action
 
-    def __init__(self, window, parent=None) -> None:
+    def __init__(self, app, basemap=None, parent=None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.app, self.basemap = app, basemap
         self.view: svc.CaseView | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
@@ -64,8 +68,15 @@ class CaseDetailPanel(QWidget):
         self.body.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        language_changed.connect(lambda *_: self.show_case(self.view.case.id if self.view else None))
+        follow_language(self, lambda: self.show_case(self.view.case.id if self.view else None))
+        app.current_case_changed.connect(self.show_case)
+        app.data_changed.connect(self._data_changed)
+        app.session_changed.connect(lambda *_: self.show_case(app.current_case))
         self.show_case(None)
+
+    def _data_changed(self, changes) -> None:
+        if self.view is not None and (self.view.case.id in changes.case_ids or changes.config):
+            self.show_case(self.view.case.id)
 
     def show_case(self, case_id: int | None) -> None:
         """Load the case fresh from the store (its version is what actions will check)."""
@@ -74,15 +85,16 @@ class CaseDetailPanel(QWidget):
             self.view = None
             self.title.setText(tr("在地图或列表中选择一个案件"))
             return
-        w = self.window
-        self.view = svc.view(w.store.uow(write=False), w.session.username, int(case_id))
+        app = self.app
+        store = app.store
+        self.view = svc.view(store.uow(write=False), app.session.username, int(case_id))
         c = self.view.case
         color = theme.STATE_COLORS[c.state.value]
-        status = c.deadline_status(w.now())
+        status = c.deadline_status(app.clock())
         flag = {"overdue": f" <span style='color:{theme.OVERDUE}'>● {tr('超期')}</span>",
                 "warning": f" <span style='color:{theme.WARNING}'>● {tr('预警')}</span>"}.get(
             status.value, "")
-        with w.store.uow(write=False) as uow:
+        with store.uow(write=False) as uow:
             cls = uow.config.catalog(c.catalog_version).find(c.class_code)
             people = uow.people
             assignee = ""
@@ -154,13 +166,13 @@ class CaseDetailPanel(QWidget):
         self.mini.clear()
 
     def _mini_map(self, c) -> QPixmap:
-        ctx = self.window.ctx
+        snap = RenderSnapshot(self.app.derived, self.app.raster, self.basemap)
         vp = Viewport(c.x, c.y, 1.2, *MINI)
         img = QImage(*MINI, QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(0xFFF2EFE9)
         p = QPainter(img)
         for key, style in (("basemap", ""), ("cells", "outline"), ("segments", "class")):
-            p.drawImage(0, 0, render_layer(key, vp, ctx, style))
+            p.drawImage(0, 0, render_layer(key, vp, snap, style))
         p.setPen(theme.qcolor(theme.OVERDUE))
         p.setBrush(theme.qcolor(theme.STATE_COLORS[c.state.value]))
         p.drawEllipse(MINI[0] // 2 - 7, MINI[1] // 2 - 7, 14, 14)
@@ -168,7 +180,7 @@ class CaseDetailPanel(QWidget):
         return QPixmap.fromImage(img)
 
     def _photos(self) -> None:
-        store = self.window.store
+        store = self.app.store
         phase_name = {"report": "上报", "rectify": "处置后", "verify_pass": "核查",
                       "verify_fail": "核查", "reinspect": "回头看"}
         with store.uow(write=False) as uow:

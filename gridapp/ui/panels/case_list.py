@@ -1,9 +1,12 @@
-"""The case list dock: a virtual table over the case arrays, filters, counts, selection."""
+"""The case list dock: a virtual table over the case arrays, filters, counts, selection.
+
+It takes the application model: its filter widgets set the model's filter, and it shows the
+model's cases again whenever the data, the filter or the user changes."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...app import case_filter as cf
 from ...app.map_data import HANDLING, NO_TIME, SOURCES, STATES, seconds
 from .. import labels, theme
-from ..i18n import language_changed, tr
+from ..i18n import follow_language, tr
 
 COLUMNS = [("number", "案卷号"), ("reported", "上报时间"), ("klass", "问题类别"),
            ("state", "状态"), ("deadline", "处置时限"), ("source", "来源"),
@@ -34,9 +37,9 @@ SORT_KEY = {"number": "id", "reported": "reported", "klass": "klass", "state": "
 class CaseTableModel(QAbstractTableModel):
     """Rows are indices into the case arrays; nothing is copied per row."""
 
-    def __init__(self, ctx) -> None:
+    def __init__(self, app) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.app = app
         self.rows = np.zeros(0, np.int64)
 
     def set_rows(self, rows: np.ndarray) -> None:
@@ -59,7 +62,8 @@ class CaseTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         i = int(self.rows[index.row()])
-        c = self.ctx.data.cases
+        data = self.app.data
+        c = data.cases
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "number":
@@ -68,7 +72,7 @@ class CaseTableModel(QAbstractTableModel):
                 return labels.when(c.reported[i])
             if key == "klass":
                 k = int(c.klass[i])
-                return str(self.ctx.data.class_names[k]) if k >= 0 else ""
+                return str(data.class_names[k]) if k >= 0 else ""
             if key == "state":
                 return labels.state(int(c.state[i]))
             if key == "deadline":
@@ -77,9 +81,9 @@ class CaseTableModel(QAbstractTableModel):
                 return labels.source(int(c.source[i]))
             if key == "street":
                 s = int(c.street[i])
-                return str(self.ctx.data.street_names[s]) if s >= 0 else ""
+                return str(data.street_names[s]) if s >= 0 else ""
         if role == Qt.ItemDataRole.ForegroundRole and key in ("deadline", "state"):
-            flag = _flag(c, i, self.ctx.now)
+            flag = _flag(c, i, self.app.now)
             if flag:
                 return QBrush(QColor(theme.OVERDUE if flag == "over" else theme.WARNING))
         if role == Qt.ItemDataRole.UserRole:
@@ -101,19 +105,14 @@ def _flag(c, i: int, now: int) -> str:
 
 
 class CaseListPanel(QWidget):
-    """Filters on top, the table, counts below. Emits the case index the user picked."""
+    """Filters on top, the table, counts below; picking a row picks the case in the model."""
 
-    case_selected = Signal(int)
-    filter_changed = Signal(object)
-
-    def __init__(self, ctx, parent=None) -> None:
+    def __init__(self, app, parent=None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.model = CaseTableModel(ctx)
+        self.app = app
+        self.model = CaseTableModel(app)
         self.sort_key, self.descending = "id", True
         self._sized = False
-        self.scope = cf.CaseFilter()  # what the role allows the user to start from
-        self.drill: dict = {}  # a unit or month picked on the dashboard, until cleared
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
@@ -138,7 +137,7 @@ class CaseListPanel(QWidget):
         self.drill_label.setObjectName("drill_label")
         self.drill_clear = QPushButton()
         self.drill_clear.setObjectName("drill_clear")
-        self.drill_clear.clicked.connect(lambda: self.set_drill("", {}))
+        self.drill_clear.clicked.connect(lambda: self.app.set_drill("", {}))
         row3.addWidget(self.drill_label, 1)
         row3.addWidget(self.drill_clear)
         lay.addLayout(row3)
@@ -164,7 +163,13 @@ class CaseListPanel(QWidget):
         self.use_since.toggled.connect(self.apply)
         self.since.dateChanged.connect(lambda *_: self.use_since.isChecked() and self.apply())
         self.retranslate()
-        language_changed.connect(lambda *_: self.retranslate())
+        follow_language(self, self.retranslate)
+        app.filter_changed.connect(self._filter_changed)
+        app.data_changed.connect(self._data_changed)
+        app.clock_changed.connect(lambda *_: self.refresh_rows())
+        app.session_changed.connect(lambda *_: self._session_changed())
+        app.current_case_changed.connect(self.select_case_id)
+        self.apply()
 
     def retranslate(self) -> None:
         self.open_only.setText(tr("仅在办案件"))
@@ -174,7 +179,7 @@ class CaseListPanel(QWidget):
                                                  enumerate(STATES)])
         self._fill(self.deadline, tr("全部时限"), [("overdue", tr("超期")), ("warning",
                                                    tr("预警")), ("due", tr("超期或预警"))])
-        d = self.ctx.data
+        d = self.app.data
         self._fill(self.klass, tr("全部类别"), [(i, f"{d.classes[i]} {d.class_names[i]}")
                                              for i in range(len(d.classes))])
         self._fill(self.source, tr("全部来源"), [(i, labels.source(s)) for i, s in
@@ -201,7 +206,9 @@ class CaseListPanel(QWidget):
         combo.blockSignals(False)
 
     def current_filter(self) -> cf.CaseFilter:
-        f = self.scope
+        """What the filter widgets ask for (the model adds the user's scope and any drill)."""
+        f = cf.CaseFilter(open_only=self.open_only.isChecked(),
+                          deadline=self.deadline.currentData())
         if self.state.currentData() is not None:
             f = f.with_(states=frozenset({int(self.state.currentData())}))
         if self.klass.currentData() is not None:
@@ -210,50 +217,82 @@ class CaseListPanel(QWidget):
             f = f.with_(sources=frozenset({int(self.source.currentData())}))
         if self.street.currentData() is not None:
             f = f.with_(streets=frozenset({int(self.street.currentData())}))
-        f = f.with_(deadline=self.deadline.currentData(), open_only=self.open_only.isChecked())
-        if self.drill:
-            f = f.with_(**self.drill)
         if self.use_since.isChecked():
             from datetime import datetime
             d = self.since.date()
             f = f.with_(reported_from=seconds(datetime(d.year(), d.month(), d.day())))
         return f
 
-    def set_drill(self, label: str, changes: dict) -> None:
-        """Show only the cases behind a dashboard figure (a unit, a month) until cleared."""
-        self.drill = dict(changes)
-        self.drill_label.setText(tr("来自分析：{what}", what=label) if changes else "")
-        self.drill_label.setVisible(bool(changes))
-        self.drill_clear.setVisible(bool(changes))
-        if changes:  # the figures count closed cases too
-            self.open_only.blockSignals(True)
-            self.open_only.setChecked(False)
-            self.open_only.blockSignals(False)
-        self.apply()
-
-    def set_scope(self, scope: cf.CaseFilter) -> None:
-        self.scope = scope
-        self.apply()
-
     def apply(self, *_args) -> None:
-        f = self.current_filter()
-        self.ctx.case_filter = f
-        self.ctx.invalidate(data_changed=False)
+        self.app.set_user_filter(self.current_filter())
+
+    def _filter_changed(self, _f) -> None:
+        app = self.app
+        label = app.drill_label
+        self.drill_label.setText(tr("来自分析：{what}", what=label) if label else "")
+        self.drill_label.setVisible(bool(label))
+        self.drill_clear.setVisible(bool(label))
+        if app.user_filter.open_only != self.open_only.isChecked():
+            self.open_only.blockSignals(True)
+            self.open_only.setChecked(app.user_filter.open_only)
+            self.open_only.blockSignals(False)
         self.refresh_rows()
-        self.filter_changed.emit(f)
+
+    def _data_changed(self, changes) -> None:
+        if changes.places or changes.tables & {"catalog_classes", "catalog_versions"}:
+            self.retranslate()  # street or class names to choose from changed
+        self.refresh_rows()
+
+    def _session_changed(self) -> None:
+        for w in (self.state, self.deadline, self.klass, self.source, self.street):
+            w.blockSignals(True)
+            w.setCurrentIndex(0)
+            w.blockSignals(False)
+        self.open_only.blockSignals(True)
+        self.open_only.setChecked(True)
+        self.open_only.blockSignals(False)
+        self.use_since.blockSignals(True)
+        self.use_since.setChecked(False)
+        self.use_since.blockSignals(False)
+        self.apply()
 
     def refresh_rows(self) -> None:
-        idx = np.flatnonzero(self.ctx.case_mask)
-        rows = cf.sort(self.ctx.data.cases, idx, self.sort_key, self.descending)
+        """The model's cases again, in the list's order, keeping the picked case picked."""
+        idx = np.flatnonzero(self.app.mask)
+        rows = cf.sort(self.app.data.cases, idx, self.sort_key, self.descending)
         self.model.set_rows(rows)
         if not self._sized and len(rows):
             self.table.resizeColumnsToContents()  # Qt samples the first rows only
             self._sized = True
         self._update_counts()
+        if self.app.current_case is not None:
+            self.select_case_id(self.app.current_case)
+
+    def shown_ids(self) -> list[int]:
+        """Case ids as the list shows them, in its order (for an export)."""
+        return [int(i) for i in self.app.data.cases.id[self.model.rows]]
+
+    def describe(self) -> str:
+        """The filter in words, for an export's header."""
+        parts = []
+        for label, combo in ((tr("状态"), self.state), (tr("时限"), self.deadline),
+                             (tr("类别"), self.klass), (tr("来源"), self.source),
+                             (tr("街道"), self.street)):
+            if combo.currentData() is not None:
+                parts.append(f"{label}={combo.currentText()}")
+        if self.open_only.isChecked():
+            parts.append(tr("仅在办案件"))
+        if self.use_since.isChecked():
+            parts.append(f"{tr('上报起')} {self.since.date().toString('yyyy-MM-dd')}")
+        if self.app.drill_label:
+            parts.append(tr("来自分析：{what}", what=self.app.drill_label))
+        if not self.app.session.sees_everything:
+            parts.append(tr("{u} 的责任范围", u=self.app.session.person.name))
+        return "；".join(parts) or tr("全部案件")
 
     def _update_counts(self) -> None:
-        mask = self.ctx.case_mask
-        dc = cf.deadline_counts(self.ctx.data.cases, mask, self.ctx.now)
+        mask = self.app.mask
+        dc = cf.deadline_counts(self.app.data.cases, mask, self.app.now)
         self.counts.setText(tr("共 {n} 件 · 处置中 {h} · 超期 {o} · 预警 {w}", n=int(mask.sum()),
                                h=dc["handling"], o=dc["overdue"], w=dc["warning"]))
 
@@ -268,10 +307,23 @@ class CaseListPanel(QWidget):
 
     def _picked(self, current, _previous) -> None:
         if current.isValid():
-            self.case_selected.emit(int(self.model.rows[current.row()]))
+            i = int(self.model.rows[current.row()])
+            if self.app.current_case != int(self.app.data.cases.id[i]):
+                self.app.select_case(i)
+
+    def select_case_id(self, case_id: int | None) -> None:
+        """Show a case picked elsewhere (the map, a search) as picked here, if listed."""
+        if case_id is None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.clearSelection()
+            self.table.selectionModel().blockSignals(False)
+            return
+        k = self.app.index_of(case_id)
+        if k >= 0:
+            self.select_case(k)
 
     def select_case(self, case_index: int) -> None:
-        """Select a case picked on the map (scrolls it into view if it is listed)."""
+        """Select a listed case (scrolls it into view)."""
         hits = np.flatnonzero(self.model.rows == case_index)
         if len(hits):
             row = int(hits[0])

@@ -25,10 +25,10 @@ from ...analysis.indicators import totals
 from ...analysis.workclock import WorkClock
 from ...app import reports
 from ...app.map_data import seconds
+from ...app.thematic import Thematic
 from ...domain.indicators import COUNT_BY_KEY, RATE_BY_KEY, RATES_BY_LEVEL, Level, percent
 from ...domain.period import Period
-from ..i18n import language, language_changed, tr
-from ..map.context import Thematic
+from ..i18n import follow_language, language, tr
 from ..workers import Job
 
 LEVELS = (Level.STREET, Level.COMMUNITY, Level.CELL, Level.DEPARTMENT, Level.ROAD_CHIEF,
@@ -46,14 +46,15 @@ def _name(item) -> str:
 
 
 class DashboardPanel(QWidget):
-    """Works on a MainWindow: its store, map context, canvas, layers and case list."""
+    """Works on the application model: its store, clock, data, layers and filters."""
 
-    synchronous = False  # tests compute on the calling thread
     computed = Signal()
+    drilled = Signal()       # the case list now shows a figure's cases
+    bulletin_done = Signal(object)  # the files written
 
-    def __init__(self, window, parent=None) -> None:
+    def __init__(self, app, parent=None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.app = app
         self.result: dict | None = None
         self._job: Job | None = None
         lay = QVBoxLayout(self)
@@ -101,14 +102,14 @@ class DashboardPanel(QWidget):
         self.indicator.currentIndexChanged.connect(lambda *_: self.show_result())
         self.map_button.toggled.connect(self.show_thematic)
         self.bulletin_button.clicked.connect(self.ask_bulletin)
-        language_changed.connect(lambda *_: self.retranslate())
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     # ---- choices -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.map_button.setText(tr("专题图"))
         self.bulletin_button.setText(tr("生成通报…"))
-        today = self.window.now().date()
+        today = self.app.clock().date()
         month = Period.containing(today)
         periods = [month]
         for _ in range(12):
@@ -153,9 +154,10 @@ class DashboardPanel(QWidget):
         self.show_result()
 
     # ---- computing (off the UI thread) ---------------------------------------------------
-    def compute(self) -> None:
-        period, now = self.current_period(), self.window.now()
-        store = self.window.store
+    def compute(self) -> Job:
+        """The period's figures, computed off the UI thread."""
+        period, now = self.current_period(), self.app.clock()
+        store = self.app.store
 
         def work(_progress=None) -> dict:
             a = reports.assessment(store, period, now)
@@ -169,16 +171,13 @@ class DashboardPanel(QWidget):
                     "reported": patterns.trend(store, year),
                     "closed": patterns.trend(store, year, by="closed_at"),
                     "hours": patterns.handling_hours(cases, clock)}
-        if self.synchronous:
-            self._done(work())
-            return
         if self._job is not None:
             self._job.cancel()
         self.kpi.setText(tr("正在计算 {p} 的指标…", p=period.label))
-        job = self._job = Job(work)
-        job.finished.connect(self._done)
+        job = self._job = Job(work, "dashboard")
+        job.finished.connect(lambda result, j=job: j is self._job and self._done(result))
         job.failed.connect(lambda exc: self.kpi.setText(tr("指标计算失败：{e}", e=exc)))
-        job.start()
+        return job.start()
 
     def _done(self, result: dict) -> None:
         self.result = result
@@ -298,14 +297,14 @@ class DashboardPanel(QWidget):
 
     def drill_month(self, month: Period) -> None:
         label = month.label_zh if language() == "zh" else month.label
-        self.window.case_list.set_drill(label, {"reported_from": seconds(month.start_at),
-                                                "reported_to": seconds(month.end_at)})
-        self.window.list_dock.raise_()
+        self.app.set_drill(label, {"reported_from": seconds(month.start_at),
+                                   "reported_to": seconds(month.end_at)})
+        self.drilled.emit()
 
     def drill_unit(self, unit) -> None:
         """The case list shows the cases of one unit of the current period."""
         level, period = self.current_level(), self.current_period()
-        d = self.window.ctx.data
+        d = self.app.data
         table = self.result["tables"][level]
         changes = {"reported_from": seconds(period.start_at),
                    "reported_to": seconds(period.end_at)}
@@ -323,24 +322,21 @@ class DashboardPanel(QWidget):
         else:
             return  # people judged on their own acts: no case set to list
         name = table["name"].get(unit, unit)
-        self.window.case_list.set_drill(f"{_name(level)} {name} · {period.label}", changes)
-        self.window.list_dock.raise_()
+        self.app.set_drill(f"{_name(level)} {name} · {period.label}", changes)
+        self.drilled.emit()
 
     # ---- thematic map --------------------------------------------------------------------
     def show_thematic(self, on: bool) -> None:
-        w = self.window
+        app = self.app
         if not on or self.result is None or self.current_level() not in MAPPABLE:
-            if w.ctx.thematic is not None:
-                w.ctx.thematic = None
-                w.layers.update("cells", style="street")
-                w.canvas.invalidate(["cells"])
+            if app.thematic is not None:
+                app.set_thematic(None)
+                app.layers.update("cells", style="street")
             return
         level, key = self.current_level(), self.indicator.currentData() or "score"
         table = self.result["tables"][level]
-        w.ctx.thematic = thematic_for(w.ctx.data, table, level, key, self.current_period())
-        w.ctx.invalidate(data_changed=False)
-        w.layers.update("cells", style="indicator", visible=True)
-        w.canvas.invalidate(["cells"])
+        app.set_thematic(thematic_for(app.data, table, level, key, self.current_period()))
+        app.layers.update("cells", style="indicator", visible=True)
 
     # ---- bulletin ------------------------------------------------------------------------
     def ask_bulletin(self) -> None:
@@ -348,25 +344,23 @@ class DashboardPanel(QWidget):
         if folder:
             self.make_bulletin(folder)
 
-    def make_bulletin(self, folder: str) -> Job | None:
+    def make_bulletin(self, folder: str) -> Job:
+        """通报 files written off the UI thread; the user is told on the UI thread."""
         from pathlib import Path
-        period, store, now = self.current_period(), self.window.store, self.window.now()
+        period, store, now = self.current_period(), self.app.store, self.app.clock()
 
         def work(_progress=None):
             return reports.write_bulletin(store, period, Path(folder), now=now,
                                           lang=language())
-
-        def done(files) -> None:
-            QMessageBox.information(self, tr("通报"), tr("已生成：\n{files}", files="\n".join(
-                str(f) for f in files)))
-        if self.synchronous:
-            done(work())
-            return None
-        job = self._bulletin_job = Job(work)
-        job.finished.connect(done)
+        job = self._bulletin_job = Job(work, "bulletin")
+        job.finished.connect(self._bulletin_written)
         job.failed.connect(lambda exc: QMessageBox.warning(self, tr("通报"), str(exc)))
-        job.start()
-        return job
+        return job.start()
+
+    def _bulletin_written(self, files) -> None:
+        self.bulletin_done.emit(files)
+        QMessageBox.information(self, tr("通报"), tr("已生成：\n{files}", files="\n".join(
+            str(f) for f in files)))
 
 
 def _label(key: str) -> str:

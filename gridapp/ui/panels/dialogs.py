@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from ...app.actions import FIELDS, REQUIRED
 from ...domain.case import RejectReason, Satisfaction, Source
+from ...domain.errors import StaleCase
 from ...domain.workflow import Action
 from ...services import cases as svc
 from ...services.photos import add_photo
 from .. import labels
+from ..errors import explain
 from ..i18n import tr
 
 EXTRA = [("2h", "2 工作时"), ("4h", "4 工作时"), ("1d", "1 工作日"), ("2d", "2 工作日"),
@@ -64,11 +66,15 @@ class PhotoPicker(QWidget):
 
 
 class ActionDialog(QDialog):
-    """Asks what `action` needs, then performs it; the result is in `outcome`."""
+    """Asks what `action` needs, then performs it as the model's user; the result is in
+    `outcome` (and `performed`); a case changed meanwhile elsewhere emits `stale`."""
 
-    def __init__(self, window, case, action: Action, parent=None) -> None:
+    performed = Signal(object)
+    stale = Signal()
+
+    def __init__(self, app, case, action: Action, parent=None) -> None:
         super().__init__(parent)
-        self.window, self.case, self.action = window, case, action
+        self.app, self.case, self.action = app, case, action
         self.outcome = None
         self.setWindowTitle(f"{labels.action(action)} · {case.number}")
         self.setMinimumWidth(460)
@@ -137,7 +143,7 @@ class ActionDialog(QDialog):
     def _fill_assignees(self) -> None:
         """The ownership rule's suggestions first, then every department."""
         combo: QComboBox = self.inputs["assignee"]
-        store = self.window.store
+        store = self.app.store
         ranked = svc.dispatch_suggestions(store.uow(write=False), self.case.id)
         basis = {"owner": "权属单位", "class_department": "专业部门", "road_chief": "路长",
                  "street": "属地街道"}
@@ -161,10 +167,10 @@ class ActionDialog(QDialog):
     def _preview_deadline(self, *_args) -> None:
         if self.action is not Action.DISPATCH:
             return
-        with self.window.store.uow(write=False) as uow:
+        with self.app.store.uow(write=False) as uow:
             cls = uow.config.catalog()[self.case.class_code]
             cal = uow.config.calendar()
-        deadline = cal.add_working_minutes(datetime.now(), cls.time_limit.working_minutes(
+        deadline = cal.add_working_minutes(self.app.clock(), cls.time_limit.working_minutes(
             cal.minutes_per_day))
         amount = cls.time_limit.amount
         limit = f"{int(amount) if float(amount).is_integer() else amount} " \
@@ -189,24 +195,27 @@ class ActionDialog(QDialog):
 
     def submit(self) -> None:
         v = self.values()
-        store = self.window.store
+        store = self.app.store
         try:
             v["photos"] = [add_photo(store.uow(), p.read_bytes(), p.name)
                            for p in v.get("photos", [])]
-            self.outcome = self.window.perform(self.case, self.action, v)
+            self.outcome = self.app.perform(self.case, self.action, v)
         except Exception as exc:  # noqa: BLE001 (shown to the user, who can correct and retry)
-            if self.window.explain_error(exc, self.case):
-                self.reject()  # the case changed under us: the view was refreshed
+            QMessageBox.warning(self, tr("无法完成"), explain(exc))
+            if isinstance(exc, StaleCase):
+                self.stale.emit()  # the case changed under us: show it as it is now
+                self.reject()
             return
+        self.performed.emit(self.outcome)
         self.accept()
 
 
 class ReportDialog(QDialog):
     """上报 at a point of the map: class, source, description, photos."""
 
-    def __init__(self, window, x: float, y: float, parent=None) -> None:
+    def __init__(self, app, x: float, y: float, parent=None) -> None:
         super().__init__(parent)
-        self.window, self.x, self.y = window, x, y
+        self.app, self.x, self.y = app, x, y
         self.outcome = None
         self.setWindowTitle(tr("上报问题"))
         self.setMinimumWidth(460)
@@ -214,7 +223,7 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         self.klass = QComboBox()
         self.klass.setEditable(True)
-        with window.store.uow(write=False) as uow:
+        with app.store.uow(write=False) as uow:
             for c in uow.config.catalog():
                 if c.active:
                     self.klass.addItem(f"{c.code} {c.kind.label_zh}·{c.large_name}·{c.name}",
@@ -242,16 +251,16 @@ class ReportDialog(QDialog):
         lay.addWidget(buttons)
 
     def submit(self) -> None:
-        store = self.window.store
+        store = self.app.store
         try:
             photos = [add_photo(store.uow(), p.read_bytes(), p.name) for p in self.photos.paths]
             self.outcome = svc.report(
-                store.uow(), self.window.session.username, source=Source(self.source.currentData()),
+                store.uow(), self.app.session.username, source=Source(self.source.currentData()),
                 class_code=self.klass.currentData(), x=self.x, y=self.y,
                 description=self.description.toPlainText().strip(),
                 address=self.address.text().strip(), photos=photos)
         except Exception as exc:  # noqa: BLE001
-            self.window.explain_error(exc, None)
+            QMessageBox.warning(self, tr("无法完成"), explain(exc))
             return
         self.accept()
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.layers import CASE_STYLES, CELL_STYLES, ROAD_STYLES, LayerStack
-from ..i18n import language_changed, tr
+from ..i18n import follow_language, tr
 
 NAMES = {"basemap": "底图", "cells": "单元网格", "communities": "社区", "streets": "街道",
          "segments": "路长责任段", "components": "部件", "heatmap": "热点", "cases": "案件"}
@@ -51,7 +51,7 @@ class LayersPanel(QWidget):
         self.style.currentIndexChanged.connect(self._style)
         lay.addWidget(self.style)
         self.refresh()
-        language_changed.connect(lambda *_: self.refresh())
+        follow_language(self, self.refresh)
 
     def _key(self) -> str | None:
         item = self.list.currentItem()

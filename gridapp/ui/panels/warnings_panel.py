@@ -14,18 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.warnings import daily_warnings
 from ...domain.people import Role
 from .. import labels
-from ..i18n import language_changed, tr
+from ..i18n import follow_language, tr
 
 
 class WarningsPanel(QWidget):
     case_selected = Signal(int)
 
-    def __init__(self, window, parent=None) -> None:
+    supervise_requested = Signal(object, str)  # unit, note
+
+    def __init__(self, app, parent=None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.app = app
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel()
@@ -43,20 +44,23 @@ class WarningsPanel(QWidget):
         lay.addLayout(row)
         self.units = []
         self.refresh()
-        language_changed.connect(lambda *_: self.refresh())
+        follow_language(self, self.refresh)
+        for signal in (app.data_changed, app.session_changed, app.clock_changed):
+            signal.connect(lambda *_: self.refresh())
 
     def refresh(self) -> None:
-        w = self.window
-        self.units = daily_warnings(w.ctx.data.cases, w.ctx.now)
+        """Units holding overdue or nearly overdue cases, of this user's scope only."""
+        app = self.app
+        self.units = app.warnings()
         self.tree.clear()
         self.tree.setHeaderLabels([tr("责任单位"), tr("超期"), tr("预警"), tr("最早时限")])
-        with w.store.uow(write=False) as uow:
+        with app.store.uow(write=False) as uow:
             for unit in self.units:
                 name = uow.people.get(unit.unit_id).name + tr("（路长）") \
                     if unit.kind == "road_chief" else uow.people.department(unit.unit_id).name
                 item = QTreeWidgetItem([name, str(unit.overdue), str(unit.warning),
                                         labels.when(unit.oldest_deadline)])
-                c = w.ctx.data.cases
+                c = app.data.cases
                 for i in unit.case_indices[:200]:
                     child = QTreeWidgetItem([f"{labels.when(c.reported[i], '%Y')}"
                                              f"{int(c.id[i]):08d}", "", "",
@@ -70,7 +74,7 @@ class WarningsPanel(QWidget):
         warn = sum(u.warning for u in self.units)
         self.summary.setText(tr("今日预警：{u} 个单位，超期 {o} 件，即将超期 {w} 件",
                                 u=len(self.units), o=over, w=warn))
-        s = w.session
+        s = app.session
         self.supervise.setText(tr("对所选单位的超期案件督办"))
         self.supervise.setEnabled(s.has(Role.LEADER) or s.has(Role.SHIFT_LEADER))
 
@@ -89,4 +93,4 @@ class WarningsPanel(QWidget):
         note, ok = QInputDialog.getText(self, tr("督办"), tr("督办意见："),
                                         text=tr("案件已超期，请立即办理并反馈"))
         if ok and note.strip():
-            self.window.supervise_unit(unit, note.strip())
+            self.supervise_requested.emit(unit, note.strip())

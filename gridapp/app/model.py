@@ -1,0 +1,219 @@
+"""The headless application model: who works, on what data, seeing which cases, and what is
+selected. Panels take this model (never the window), listen to its signals and change it;
+tests change it and look at the widgets. No Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import numpy as np
+
+from ..domain.workflow import Action
+from ..services.reading import Changes
+from . import actions as app_actions
+from .case_filter import CaseFilter
+from .cell_raster import CellRaster, load_or_build
+from .derived import Derived
+from .events import Signal
+from .layers import LayerStack
+from .map_data import EPOCH, MapData, seconds
+from .session import Session
+from .thematic import Thematic
+from .warnings import UnitWarning, daily_warnings
+
+
+def year_of(secs: int) -> int:
+    return int(str((EPOCH + np.timedelta64(secs, "s")).astype("datetime64[Y]")))
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """What a refresh job brings back to the UI thread."""
+
+    data: MapData
+    changes: Changes
+    raster: CellRaster | None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What is picked on the map or in the list: cases (by id), a cell or a segment (index)."""
+
+    case_ids: tuple[int, ...] = ()
+    cell: int = -1
+    segment: int = -1
+
+
+class AppModel:
+    def __init__(self, store, session: Session, data: MapData, raster: CellRaster | None = None,
+                 clock: Callable[[], datetime] = datetime.now, raster_path=None) -> None:
+        self.store, self.read = store, store.read_model
+        self.clock = clock
+        self.data, self.raster, self.raster_path = data, raster, raster_path
+        self.layers = LayerStack()
+        self.session = session
+        self.user_filter = CaseFilter()
+        self.drill: dict = {}
+        self.drill_label = ""
+        self.selection = Selection()
+        self.current_case: int | None = None   # case id shown in the detail panel
+        self.thematic: Thematic | None = None
+        self.now = seconds(clock())
+        self.session_changed = Signal()        # (session)
+        self.data_changed = Signal()           # (Changes)
+        self.filter_changed = Signal()         # (CaseFilter)
+        self.selection_changed = Signal()      # (Selection)
+        self.current_case_changed = Signal()   # (case id | None)
+        self.thematic_changed = Signal()       # (Thematic | None)
+        self.clock_changed = Signal()          # (now): overdue and due flags moved on
+        self.message = Signal()                # (text): something the user should read
+        self.derived = self._derive()
+
+    # ---- what the list and the map show -------------------------------------------------
+    @property
+    def case_filter(self) -> CaseFilter:
+        """The user's filter, narrowed to a dashboard figure while one is drilled into (the
+        user's scope comes on top: `Derived.mask`)."""
+        f = self.user_filter
+        return f.with_(**self.drill) if self.drill else f
+
+    def _derive(self) -> Derived:
+        return Derived(self.data, self.case_filter, self.now, self.thematic,
+                       self.session.access(self.data))
+
+    @property
+    def mask(self) -> np.ndarray:
+        return self.derived.mask
+
+    def set_user_filter(self, f: CaseFilter) -> None:
+        self.user_filter = f
+        self._refilter()
+
+    def set_drill(self, label: str, changes: dict) -> None:
+        """Show only the cases behind a dashboard figure until cleared."""
+        self.drill, self.drill_label = dict(changes), label if changes else ""
+        if changes:  # the figures count closed cases too
+            self.user_filter = self.user_filter.with_(open_only=False)
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.derived = self._derive()
+        self.filter_changed.emit(self.case_filter)
+
+    def set_thematic(self, thematic: Thematic | None) -> None:
+        self.thematic = thematic
+        self.derived = self._derive()
+        self.thematic_changed.emit(thematic)
+
+    def tick(self) -> bool:
+        """Move "now" on (overdue flags change with the clock); True if it moved."""
+        now = seconds(self.clock())
+        if now // 60 == self.now // 60:
+            return False
+        self.now = now
+        self.derived = self._derive()
+        self.clock_changed.emit(now)
+        return True
+
+    # ---- sessions ------------------------------------------------------------------------
+    def switch_session(self, session: Session) -> None:
+        """Another user at this workstation: his scope, nothing of the last user's picks."""
+        self.session = session
+        self.user_filter, self.drill, self.drill_label = CaseFilter(open_only=True), {}, ""
+        self.selection, self.current_case = Selection(), None
+        self.derived = self._derive()
+        self.session_changed.emit(session)
+        self.selection_changed.emit(self.selection)
+        self.current_case_changed.emit(None)
+        self.filter_changed.emit(self.case_filter)
+
+    # ---- data ----------------------------------------------------------------------------
+    def refresh_job(self) -> Callable[[], Refresh]:
+        """The work of taking in what changed in the store, for a worker thread."""
+        data, store, now, raster, path = (self.data, self.store, self.clock(), self.raster,
+                                          self.raster_path)
+
+        def work() -> Refresh:
+            fresh, changes = data.refreshed(store, now)
+            # new cells: a new cell image
+            return Refresh(fresh, changes, load_or_build(fresh, path)
+                           if fresh.places_key != data.places_key else raster)
+        return work
+
+    def accept(self, result: Refresh) -> None:
+        """New data from the store (on the thread that owns the model)."""
+        data, changes = result.data, result.changes
+        if data is self.data:
+            return
+        if not changes and data.segments is self.data.segments:
+            self.data = data  # only the mark moved on: nothing to show again
+            return
+        places_changed = data.places_key != self.data.places_key
+        self.data, self.raster = data, result.raster
+        self.now = seconds(self.clock())
+        if places_changed:
+            self.selection = replace(self.selection, cell=-1, segment=-1)
+        self.derived = self._derive()
+        gone = set(changes.deleted_cases)
+        if self.current_case in gone:
+            self.current_case = None
+            self.current_case_changed.emit(None)
+        self.data_changed.emit(changes)
+
+    # ---- cases ---------------------------------------------------------------------------
+    def index_of(self, case_id: int) -> int:
+        """Index of a case in the arrays, or -1."""
+        ids = self.data.cases.id
+        i = int(np.searchsorted(ids, case_id))
+        return i if i < len(ids) and ids[i] == case_id else -1
+
+    def may_see(self, index: int) -> bool:
+        return index >= 0 and bool(self.derived.access_mask[index])
+
+    def select_case(self, index: int) -> bool:
+        """Pick a case (it opens in the detail panel); False if outside the user's scope."""
+        if not self.may_see(index):
+            self.message.emit("out_of_scope")
+            return False
+        case_id = int(self.data.cases.id[index])
+        self.selection = Selection(case_ids=(case_id,))
+        self.selection_changed.emit(self.selection)
+        self.current_case = case_id
+        self.current_case_changed.emit(case_id)
+        return True
+
+    def select_cases(self, indices: np.ndarray) -> None:
+        ok = [int(self.data.cases.id[i]) for i in indices if self.may_see(int(i))]
+        self.selection = Selection(case_ids=tuple(ok))
+        self.selection_changed.emit(self.selection)
+
+    def select_place(self, cell: int = -1, segment: int = -1) -> None:
+        self.selection = Selection(cell=cell, segment=segment)
+        self.selection_changed.emit(self.selection)
+
+    def selected_indices(self) -> np.ndarray:
+        if not self.selection.case_ids:
+            return np.zeros(0, np.int64)
+        idx = np.array([self.index_of(i) for i in self.selection.case_ids], np.int64)
+        return idx[idx >= 0]
+
+    def case_by_number(self, text: str) -> int:
+        """Index of the case with this number (year + 8-digit serial), or -1."""
+        t = text.strip()
+        if not (len(t) == 12 and t.isdigit()):
+            return -1
+        i = self.index_of(int(t[4:]))
+        return i if i >= 0 and year_of(int(self.data.cases.reported[i])) == int(t[:4]) else -1
+
+    def perform(self, case, action: Action, values: dict):
+        """Run `action` on `case` as the current user (the version they saw is checked)."""
+        return app_actions.perform(self.store, self.session.username, case.id, action,
+                                   case.version, **values)
+
+    def warnings(self) -> list[UnitWarning]:
+        """每日预警 of the units holding the cases this user may see."""
+        d = self.derived
+        return daily_warnings(self.data.cases, self.now, d.access_mask)
