@@ -18,6 +18,7 @@ TEST_PKGS=(
   postgresql-15-postgis-3                         # the throwaway multi-workstation server
   xvfb xauth                                      # screenshots of a real window
   poppler-utils                                   # pdftoppm, to look at PDFs
+  faketime                                        # the soak's workstations with other clocks
 )
 pkgs=("${RUN_PKGS[@]}")
 if [ "$what" = "test" ]; then pkgs+=("${TEST_PKGS[@]}"); fi

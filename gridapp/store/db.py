@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
 from .changes import track_transactions  # noqa: E402
+from .sharing import register  # noqa: E402
 
 
 class StoreUnavailable(Exception):
@@ -75,6 +76,8 @@ def create_store_engine(url: str) -> Engine:
         engine = create_engine(url, module=sqlean, poolclass=NullPool if path == ":memory:"
                                else None)
         event.listen(engine, "connect", _sqlite_connect)
+        if path and path != ":memory:":  # never read as a plain file by this process
+            event.listen(engine, "connect", lambda _c, _r, p=path: register(p))
         # pysqlite's implicit BEGIN lets a reader upgrade to writer and fail with "locked";
         # write units of work take the lock at BEGIN so two workstations queue instead.
         event.listen(engine, "connect", lambda c, r: setattr(c, "isolation_level", None))

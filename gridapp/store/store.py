@@ -13,6 +13,7 @@ from . import migrate
 from .cache import StoreCache
 from .db import StoreUnavailable, create_store_engine, is_sqlite, normalize_url
 from .read_model import SqlReadModel
+from .sharing import orphaned_logs
 from .spatial import SpatialDialect, dialect_for
 from .uow import SqlUnitOfWork
 
@@ -84,6 +85,16 @@ class Store:
     @property
     def revision(self) -> str | None:
         return migrate.current_revision(self.engine)
+
+    def reconnect_if_orphaned(self) -> list[str]:
+        """If another process deleted our -wal/-shm (our locks were lost), drop every
+        connection before it is used again; returns what was found (empty: all sound)."""
+        if self.backend != "sqlite":
+            return []
+        found = orphaned_logs(self.engine.url.database)
+        if found:
+            self.engine.dispose()
+        return found
 
     def close(self) -> None:
         self.engine.dispose()

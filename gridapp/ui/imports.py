@@ -21,6 +21,7 @@ from ..io.errors import ImportRejected
 from ..io.hotline import HotlineMapping, parse_hotline
 from ..services.hotline import import_reports
 from ..services.progress import Cancelled
+from ..store.sharing import OwnStoreFile, refuse_own_store
 from .i18n import tr
 from .workers import Job
 
@@ -83,6 +84,11 @@ class HotlineImportDialog(QDialog):
         mapping = HotlineMapping.from_dict(self.preset.currentData())
         mapping.coords = self.coords.currentData()
         path, user, store = self.path.text().strip(), w.model.session.username, w.model.store
+        try:
+            refuse_own_store(path)
+        except OwnStoreFile as exc:
+            self.status.setText(str(exc))
+            return
         with store.uow(write=False) as uow:
             catalog = uow.config.catalog()
 

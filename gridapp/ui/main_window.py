@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -444,6 +446,12 @@ class MainWindow(QMainWindow):
     # ---- refresh ------------------------------------------------------------------------
     def _poll(self) -> None:
         self.model.tick()  # a minute passed: cases may have become overdue or due
+        self._polls = getattr(self, "_polls", 0) + 1
+        if self._polls % 5 == 0 and self.store.reconnect_if_orphaned():
+            QMessageBox.warning(self, tr("数据库连接"), tr(
+                "另一个程序删除了本机正在使用的数据库日志文件（本程序对数据库的锁已失效）。"
+                "已重新连接数据库。请不要用其他程序在本机打开同一个数据库文件；"
+                "多台电脑共用请使用 PostGIS 服务器。"))
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -454,6 +462,7 @@ class MainWindow(QMainWindow):
             self._refresh_again = True
             return
         work = self.model.refresh_job()
+        self._refresh_started = time.monotonic()
         job = self._refresh_job = Job(lambda _progress: work(), "refresh")
         job.finished.connect(self._refreshed)
         job.failed.connect(self._refresh_failed)
@@ -463,7 +472,12 @@ class MainWindow(QMainWindow):
         self._refresh_job = None
         if self._closed:
             return
+        t = time.monotonic()
         self.model.accept(result)
+        if os.environ.get("GRIDAPP_TRACE_REFRESH") and result.changes:
+            print(f"refresh {t - self._refresh_started:.2f} s + accept "
+                  f"{time.monotonic() - t:.2f} s: {len(result.changes.case_ids)} cases, "
+                  f"{sorted(result.changes.tables)}", flush=True)
         if self._refresh_again:
             self._refresh_again = False
             self.refresh_data()

@@ -28,6 +28,7 @@ from ...domain.errors import StaleCase
 from ...domain.workflow import Action
 from ...services import cases as svc
 from ...services.photos import add_photo
+from ...store.sharing import OwnStoreFile, refuse_own_store
 from .. import labels
 from ..errors import explain
 from ..i18n import tr
@@ -61,6 +62,11 @@ class PhotoPicker(QWidget):
             self.add_path(Path(f))
 
     def add_path(self, path: Path) -> None:
+        try:
+            refuse_own_store(path)
+        except OwnStoreFile as exc:
+            QMessageBox.warning(self, tr("选择照片"), str(exc))
+            return
         self.paths.append(path)
         self.list.addItem(path.name)
 

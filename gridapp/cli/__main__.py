@@ -1,0 +1,5 @@
+"""`python -m gridapp.cli …`, the same as the `gridapp` command."""
+
+from . import main
+
+main()
