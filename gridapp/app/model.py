@@ -36,6 +36,7 @@ class Refresh:
     data: MapData
     changes: Changes
     raster: CellRaster | None
+    overlaps: tuple = ()   # (code, code, m²) of cells edited into each other
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class AppModel:
         self.thematic_changed = Signal()       # (Thematic | None)
         self.clock_changed = Signal()          # (now): overdue and due flags moved on
         self.message = Signal()                # (text): something the user should read
+        self.place_problems = Signal()         # (overlapping cell pairs) after places changed
         self.derived = self._derive()
 
     # ---- what the list and the map show -------------------------------------------------
@@ -138,9 +140,12 @@ class AppModel:
 
         def work() -> Refresh:
             fresh, changes = data.refreshed(store, now)
-            # new cells: a new cell image
-            return Refresh(fresh, changes, load_or_build(fresh, path)
-                           if fresh.places_key != data.places_key else raster)
+            if fresh.places_key == data.places_key:
+                return Refresh(fresh, changes, raster)
+            # new cells: a new cell image, and are any now on top of each other?
+            overlaps = tuple(store.read_model.overlapping_cells(data.mark)) \
+                if "grid_cells" in changes.tables else ()
+            return Refresh(fresh, changes, load_or_build(fresh, path), overlaps)
         return work
 
     def accept(self, result: Refresh) -> None:
@@ -162,6 +167,8 @@ class AppModel:
             self.current_case = None
             self.current_case_changed.emit(None)
         self.data_changed.emit(changes)
+        if result.overlaps:
+            self.place_problems.emit(result.overlaps)
 
     # ---- cases ---------------------------------------------------------------------------
     def index_of(self, case_id: int) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from ..domain.people import AssignmentKind
-from ..services.reading import CASE_COLUMNS, Changes, Mark, PlaceRows
+from ..services.reading import CASE_COLUMNS, NOTHING, Changes, Mark, PlaceRows
 from .changes import after, current_mark, mark_is_valid
 
 CHUNK = 100_000  # rows fetched at a time: a million rows as tuples would take 1.5 GB at once
@@ -128,6 +128,17 @@ class SqlReadModel:
         with self.store.read() as conn:
             return [int(i) for i in conn.exec_driver_sql(
                 self._sql(sql + " ORDER BY id DESC LIMIT :n"), params).scalars()]
+
+    def overlapping_cells(self, since: Mark = NOTHING, min_area: float = 1.0
+                          ) -> list[tuple[str, str, float]]:
+        """Unit grid cells that overlap (by more than `min_area` m²) where at least one of
+        the two was written after `since` — cells edited in QGIS or by SQL included."""
+        with self.store.read() as conn:
+            cond, params = after(conn, since, "a.change_seq")
+            sql = self.store.spatial.overlapping_cells(cond)
+            rows = conn.exec_driver_sql(self._sql(sql), {**params, "min_area": min_area}).all()
+        pairs = {tuple(sorted((a, b))): float(area) for a, b, area in rows}
+        return sorted((a, b, area) for (a, b), area in pairs.items())
 
     def meta(self, key: str) -> str | None:
         with self.store.read() as conn:

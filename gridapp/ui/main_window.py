@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         model.data_changed.connect(self._data_changed)
         model.session_changed.connect(self._session_changed)
         model.message.connect(self._message)
+        model.place_problems.connect(self._place_problems)
         self.warnings.case_selected.connect(self.select_case)
         self.warnings.supervise_requested.connect(self.supervise_unit)
         self.detail.action_requested.connect(self.open_action)
@@ -275,6 +276,15 @@ class MainWindow(QMainWindow):
     def _message(self, key: str) -> None:
         texts = {"out_of_scope": tr("该案件不在您的责任范围内")}
         self.statusBar().showMessage(texts.get(key, key), 6000)
+
+    def _place_problems(self, overlaps) -> None:
+        """Cells edited (in QGIS, by SQL) so that they overlap: say which, once."""
+        lines = [tr("{a} 与 {b} 重叠 {m:.0f} 平方米", a=a, b=b, m=area)
+                 for a, b, area in overlaps[:20]]
+        more = len(overlaps) - len(lines)
+        QMessageBox.warning(self, tr("单元网格重叠"), tr(
+            "单元网格被修改后有 {n} 处重叠（网格之间不应重叠）：", n=len(overlaps)) + "\n" +
+            "\n".join(lines) + (f"\n… (+{more})" if more > 0 else ""))
 
     # ---- selection and identify ----------------------------------------------------------
     def select_case(self, index: int, from_list: bool = False) -> bool:

@@ -115,3 +115,18 @@ def test_a_store_gone_back_in_time_invalidates_old_marks(sqlite_store):
     assert read.mark_is_valid(mark)
     _sql(sqlite_store, "UPDATE change_counter SET seq = 1")  # as a restored older backup
     assert not read.mark_is_valid(mark)
+
+
+def test_cells_edited_into_each_other_are_reported(store):
+    """A cell dragged onto its neighbour in QGIS: the store names the pair and the overlap,
+    only for cells written after the reader's mark."""
+    read = store.read_model
+    assert read.overlapping_cells() == []  # the mini district's grid is sound
+    mark = read.mark()
+    shift = "ST_Translate(geom, 30, 0, 0)" if store.backend == "sqlite" \
+        else "ST_Translate(geom, 30, 0)"
+    _sql(store, f"UPDATE grid_cells SET geom = {shift} WHERE code = '420102001001001'")
+    pairs = read.overlapping_cells(mark)
+    assert [(a, b) for a, b, _ in pairs] == [("420102001001001", "420102001001002")]
+    assert pairs[0][2] == pytest.approx(30 * 100)
+    assert read.overlapping_cells(read.mark()) == []  # nothing written since

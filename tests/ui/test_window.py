@@ -6,6 +6,7 @@ import threading
 
 import numpy as np
 import pypdfium2
+import pytest
 from conftest import NOW, idle, index_of, refreshed
 
 from gridapp.app.map_data import STATES
@@ -124,6 +125,18 @@ def test_changes_made_elsewhere_show_in_list_map_and_detail(window, qtbot):
     refreshed(qtbot, w)
     assert w.case_list.street.findText("一元新街") >= 0
     assert "一元新街" in list(w.model.data.street_names)
+
+
+def test_a_cell_moved_in_qgis_onto_its_neighbour_is_reported(window, qtbot, messages):
+    make, store, a, b = window
+    w = make("leader_shift")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE grid_cells SET geom = ST_Translate(geom, 30, 0, 0) "
+                             "WHERE code = '420102001001001'")
+    refreshed(qtbot, w)
+    assert messages and "420102001001001" in messages[-1][1] and "重叠" in messages[-1][1]
+    k = int(np.flatnonzero(w.model.data.cells.codes == "420102001001001")[0])
+    assert w.model.data.cells.bounds[k][0] == pytest.approx(529030.0)  # the map moved it
 
 
 def test_switching_user_in_place(window, qtbot, monkeypatch):

@@ -32,6 +32,10 @@ class SpatialDialect(Protocol):
     def init_srid(self, srid: int) -> str:
         """SQL making the store's SRID known to the database."""
 
+    def overlapping_cells(self, where: str) -> str:
+        """SQL taking :min_area returning (code, code, area) of overlapping cell pairs whose
+        first cell meets `where`."""
+
 
 def dialect_for(backend: str) -> SpatialDialect:
     if backend == "sqlite":

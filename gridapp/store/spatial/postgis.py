@@ -32,6 +32,14 @@ class PostGIS:
         return (f"SELECT id FROM {table} WHERE geom && "
                 "ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, ST_SRID(geom))")
 
+    def overlapping_cells(self, where: str) -> str:
+        """Pairs of cells (a meets `where`) whose overlap exceeds :min_area m²."""
+        return (
+            "SELECT a.code, b.code, ST_Area(ST_Intersection(a.geom, b.geom)) AS area "
+            "FROM grid_cells a JOIN grid_cells b ON a.geom && b.geom AND b.id <> a.id "
+            f"WHERE ({where}) AND ST_Intersects(a.geom, b.geom) "
+            "AND ST_Area(ST_Intersection(a.geom, b.geom)) > :min_area")
+
     def init_srid(self, srid: int) -> str:
         return "SELECT 1"
 

@@ -37,6 +37,16 @@ class SpatiaLite:
         return (f"SELECT pkid FROM idx_{table}_geom WHERE xmin <= :xmax AND xmax >= :xmin "
                 "AND ymin <= :ymax AND ymax >= :ymin")
 
+    def overlapping_cells(self, where: str) -> str:
+        """Pairs of cells (a meets `where`) whose overlap exceeds :min_area m², through the
+        R*Tree (code_a, code_b, area)."""
+        return (
+            "SELECT a.code, b.code, ST_Area(ST_Intersection(a.geom, b.geom)) AS area "
+            "FROM grid_cells a JOIN idx_grid_cells_geom r ON r.xmin <= MbrMaxX(a.geom) "
+            "AND r.xmax >= MbrMinX(a.geom) AND r.ymin <= MbrMaxY(a.geom) "
+            "AND r.ymax >= MbrMinY(a.geom) JOIN grid_cells b ON b.id = r.pkid AND b.id <> a.id "
+            f"WHERE ({where}) AND ST_Intersects(a.geom, b.geom) AND area > :min_area")
+
     def init_srid(self, srid: int) -> str:
         # init_mode WGS84 loads only WGS84 systems; the store's CRS is added on creation.
         return f"SELECT InsertEpsgSrid({srid}) WHERE NOT EXISTS (SELECT 1 FROM spatial_ref_sys WHERE srid = {srid})"
