@@ -18,6 +18,7 @@ TEST_PKGS=(
   postgresql-15-postgis-3                         # the throwaway multi-workstation server
   xvfb xauth                                      # screenshots of a real window
   poppler-utils                                   # pdftoppm, to look at PDFs
+  qgis python3-qgis gdal-bin                      # QGIS 3.22 opens maps/ and exports in tests
 )
 pkgs=("${RUN_PKGS[@]}")
 if [ "$what" = "test" ]; then pkgs+=("${TEST_PKGS[@]}"); fi

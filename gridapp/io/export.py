@@ -24,7 +24,8 @@ OPEN = tuple(s.value for s in CaseState if s.is_open)
 TIMES = ("reported_at", "deadline_at", "warning_at", "dispatched_at", "rectified_at",
          "verified_at", "closed_at", "updated_at")
 # whole numbers stay whole (GIS and Excel read them as integers, blanks stay blank)
-INTEGERS = {"cells": ("open_cases", "overdue"), "segments": ("patrol_days", "open_cases"),
+INTEGERS = {"cells": ("open_cases", "overdue"),
+            "segments": ("chief_id", "patrol_days", "open_cases"),
             "cases": ("id", "return_count", "rework_count", "extension_count", "reopen_count",
                       "supervision_count", "duplicate_of", "time_limit_minutes")}
 
@@ -83,7 +84,7 @@ def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFra
         if name == "segments":
             df = _q(conn, f"""
                 SELECT sg.id, sg.code, sg.road_name, sg.road_class, sg.name, sg.length_m,
-                       p.name AS road_chief, p.username AS chief_user,
+                       p.name AS road_chief, p.username AS chief_user, p.id AS chief_id,
                        {g.replace('geom', 'sg.geom')} AS wkb
                 FROM road_segments sg
                 LEFT JOIN assignments a ON a.kind = 'road_chief_segment'

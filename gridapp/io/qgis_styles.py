@@ -231,6 +231,8 @@ def components(sym: Symbology, data: StyleData, key: str):
 
     def layers(code):
         m = sym.component(code)
+        if m.shape in qml.STROKE_ONLY:  # a cross has no inside: its strokes carry the colour
+            return [qml.marker(m.shape, m.color, size, m.color, 2.0)]
         return [qml.marker(m.shape, m.color, size, stroke, 0.6)]
     cats = [(code, name, layers(code)) for code, name in data.components]
     renderer = qml.categorized_renderer("class_code", "marker", cats,

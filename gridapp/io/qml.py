@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 QGIS_VERSION = "3.22.16-Białowieża"
 PX_PER_M_AT_96DPI = 96 / 0.0254
+STROKE_ONLY = ("cross", "cross2", "line")  # simple-marker shapes drawn by their stroke alone
 
 
 def scale_of(metres_per_pixel: float) -> int:
