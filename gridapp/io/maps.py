@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..paths import MAPS
 from .qgis_project import (
+    LAYOUT,
     PackageSource,
     StoreSource,
     project_text,
@@ -46,6 +47,7 @@ def shipped_files() -> dict[str, str]:
             files[f"styles/{layer}-{style.key}.qml"] = style.text
     for name, (source, title) in PROJECTS.items():
         files[name] = project_text(project_xml(source, DEFAULT_SRID, title=title))
+    files["gridapp-a3.qpt"] = LAYOUT.read_text(encoding="utf-8")
     return files
 
 

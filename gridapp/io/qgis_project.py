@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.case import CaseState
+from ..paths import resource
 from . import qml
 from .qgis_styles import (
     GEOMETRY,
@@ -38,6 +39,7 @@ ORDER = ("cells", "district", "communities", "streets", "segments", "components"
 HIDDEN = {"communities", "components"}
 HANDLING = tuple(s.value for s in CaseState if s.is_handling)
 DEFAULT_ZONE = "Asia/Shanghai"
+LAYOUT = resource("qgis", "layout-a3.qpt")
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,12 @@ def project_xml(source, srid: int, data: StyleData | None = None, title: str = "
             "expanded": "0" if layer in ("cases", "components") else "1"})
         _maplayer(layers, source, layer, srid, data)
     if basemap:
-        ET.SubElement(tree, "layer-tree-layer", {
+        node = ET.SubElement(tree, "layer-tree-layer", {
             "id": "gridapp_basemap", "name": "底图", "providerKey": "gdal", "source": basemap,
             "checked": "Qt::Checked", "expanded": "0"})
+        # no "Band 1 (Red) …" rows for a picture in the legends
+        custom = ET.SubElement(ET.SubElement(node, "customproperties"), "Option", type="Map")
+        ET.SubElement(custom, "Option", type="QString", name="legend/node-order", value="empty")
         rl = ET.SubElement(layers, "maplayer", type="raster")
         ET.SubElement(rl, "id").text = "gridapp_basemap"
         ET.SubElement(rl, "datasource").text = basemap
@@ -202,6 +207,8 @@ def project_xml(source, srid: int, data: StyleData | None = None, title: str = "
         ET.SubElement(order, "layer", id=_layer_id(layer))
     if basemap:
         ET.SubElement(order, "layer", id="gridapp_basemap")
+    layouts = ET.SubElement(root, "Layouts")  # the A3 map sheet, ready to print
+    layouts.append(ET.parse(LAYOUT).getroot())
     props = ET.SubElement(root, "properties")
     paths = ET.SubElement(props, "Paths")
     ET.SubElement(paths, "Absolute", type="bool").text = "false"

@@ -128,7 +128,8 @@ def district(sym: Symbology, data: StyleData, key: str):
 def streets(sym: Symbology, data: StyleData, key: str):
     s = sym.section("streets")
     close = qml.scale_of(float(s["label_close_res"]))
-    size = f"if(@map_scale <= {close}, {float(s['label_close_px']):g}, {float(s['label_px']):g})"
+    size = (f"if(@map_scale <= {close}, {qml.pt(float(s['label_close_px'])):g}, "
+            f"{qml.pt(float(s['label_px'])):g})")
     return qml.qml(_outline_style(sym, "streets"), "polygon",
                    _label(sym, "streets", "polygon", bold=True, size_dd=size),
                    aliases=ALIASES["streets"])
@@ -171,15 +172,16 @@ def _road_layers(sym: Symbology, road: str) -> list[qml.SymbolLayer]:
     shown = f"@map_scale <= {_scale(sym, 'roads', 'hide_branch_res')}" if road == "branch" \
         else "true"
     ground = f"{r.width_m:g} * 1000 / @map_scale"  # the carriageway in mm on the screen
-    casing = qml.line(_shade(r.color, 1 / 1.3), 0, "MM", cap="flat", level=0, dd={
-        "enabled": f"@map_scale < {street}", "outlineWidth": f"{ground} + 0.53"})
-    fill = qml.line(_shade(r.color, 1.5, lighter=True), 0, "MM", cap="flat", level=1, dd={
+    casing = qml.line(_shade(r.color, 1 / 1.3), 0, cap="flat", level=0, dd={
+        "enabled": f"@map_scale < {street}", "outlineWidth": f"{ground} + {qml.mm(2):g}"})
+    fill = qml.line(_shade(r.color, 1.5, lighter=True), 0, cap="flat", level=1, dd={
         "enabled": f"@map_scale < {street}", "outlineWidth": ground})
     width = r.width_px
     centre = qml.line(r.color, width, level=2, dd={
         "enabled": shown,
-        "outlineWidth": f"CASE WHEN @map_scale < {street} THEN 1 WHEN @map_scale >= {thin} "
-                       f"THEN {max(width * 0.6, 1.0):g} ELSE {max(width, 1.0):g} END"})
+        "outlineWidth": f"CASE WHEN @map_scale < {street} THEN {qml.mm(1):g} "
+                        f"WHEN @map_scale >= {thin} THEN {qml.mm(max(width * 0.6, 1.0)):g} "
+                        f"ELSE {qml.mm(max(width, 1.0)):g} END"})
     return [casing, fill, centre]
 
 
@@ -208,7 +210,7 @@ def segments(sym: Symbology, data: StyleData, key: str):
         renderer.set("symbollevels", "1")  # casings under every fill, fills under centres
     else:
         far = qml.scale_of(20.0)
-        width = f"if(@map_scale < {far}, {float(s['chief_px']):g}, 1.5)"
+        width = f"if(@map_scale < {far}, {qml.mm(float(s['chief_px'])):g}, {qml.mm(1.5):g})"
         if data.chiefs is not None:
             cats = [(user, name, [qml.line(sym.chief_color(pid), float(s["chief_px"]),
                                            dd={"outlineWidth": width})])
@@ -245,10 +247,11 @@ def cases(sym: Symbology, data: StyleData, key: str):
     s = sym.section("cases")
     near = _scale(sym, "cases", "near_res")
     size, far, ring = float(s["size_px"]), float(s["far_size_px"]), float(s["ring_px"])
-    dot_size = f"if(@map_scale < {near}, {size:g}, {far:g})"
+    dot_size = f"if(@map_scale < {near}, {qml.mm(size):g}, {qml.mm(far):g})"
     # the client draws a disc ring_px wider under the dot; a ring of half that width around
     # a dot that covers its inside looks the same, and reads as a ring in the legend
-    ring_size = f"if(@map_scale < {near}, {size + ring / 2:g}, {far + ring / 2:g})"
+    ring_size = (f"if(@map_scale < {near}, {qml.mm(size + ring / 2):g}, "
+                 f"{qml.mm(far + ring / 2):g})")
 
     def ring_rule(label, status, color):
         return (label, f"\"deadline_status\" = '{status}'",

@@ -2,7 +2,9 @@
 
 Only what gridapp's styles use, written the way QGIS 3.22 writes it (each symbol layer's
 properties both as an Option map and as the older prop elements, so older 3.x read it too).
-Sizes are in screen pixels; scales are QGIS scale denominators at 96 dpi.
+Sizes are given in the client's screen pixels and written in millimetres (points for text)
+at 96 dpi: the same on screen, and the same proportions on paper at any print resolution.
+Scales are QGIS scale denominators at 96 dpi.
 """
 
 from __future__ import annotations
@@ -12,6 +14,16 @@ import xml.etree.ElementTree as ET
 QGIS_VERSION = "3.22.16-Białowieża"
 PX_PER_M_AT_96DPI = 96 / 0.0254
 STROKE_ONLY = ("cross", "cross2", "line")  # simple-marker shapes drawn by their stroke alone
+
+
+def mm(px: float) -> float:
+    """Screen pixels (96 dpi) → millimetres."""
+    return round(px * 25.4 / 96, 4)
+
+
+def pt(px: float) -> float:
+    """Screen pixels (96 dpi) → typographic points."""
+    return round(px * 72 / 96, 3)
 
 
 def scale_of(metres_per_pixel: float) -> int:
@@ -74,20 +86,20 @@ def marker(shape: str, color: str, size_px: float, stroke: str | None = None,
     """A simple marker (circle, square, star, …); a ring when fill is False."""
     return SymbolLayer("SimpleMarker", {
         "angle": "0", "color": rgba(color, 255 if fill else 0), "joinstyle": "miter",
-        "name": shape, "offset": "0,0", "offset_unit": "Pixel",
+        "name": shape, "offset": "0,0", "offset_unit": "MM",
         "outline_color": rgba(stroke or color, 255 if stroke or not fill else 0),
         "outline_style": "solid" if stroke or not fill else "no",
-        "outline_width": f"{stroke_px:g}", "outline_width_unit": "Pixel",
-        "scale_method": "diameter", "size": f"{size_px:g}", "size_unit": "Pixel",
+        "outline_width": f"{mm(stroke_px):g}", "outline_width_unit": "MM",
+        "scale_method": "diameter", "size": f"{mm(size_px):g}", "size_unit": "MM",
         "horizontal_anchor_point": "1", "vertical_anchor_point": "1"}, dd, level)
 
 
-def line(color: str, width: float, unit: str = "Pixel", dd=None, level: int = 0,
-         dash: bool = False, cap: str = "round") -> SymbolLayer:
+def line(color: str, width_px: float, dd=None, level: int = 0, dash: bool = False,
+         cap: str = "round") -> SymbolLayer:
     return SymbolLayer("SimpleLine", {
         "capstyle": cap, "joinstyle": "round", "line_color": rgba(color),
-        "line_style": "dash" if dash else "solid", "line_width": f"{width:g}",
-        "line_width_unit": unit, "offset": "0", "offset_unit": "Pixel",
+        "line_style": "dash" if dash else "solid", "line_width": f"{mm(width_px):g}",
+        "line_width_unit": "MM", "offset": "0", "offset_unit": "MM",
         "use_custom_dash": "0", "draw_inside_polygon": "0"}, dd, level)
 
 
@@ -98,8 +110,8 @@ def fill(color: str | None, stroke: str | None = None, stroke_px: float = 0.0,
         "color": rgba(color) if color else "0,0,0,0", "style": "solid" if color else "no",
         "outline_color": rgba(stroke) if stroke else "0,0,0,0",
         "outline_style": ("dash" if dash else "solid") if stroke else "no",
-        "outline_width": f"{stroke_px:g}", "outline_width_unit": "Pixel",
-        "joinstyle": "round", "offset": "0,0", "offset_unit": "Pixel"}, dd, level)
+        "outline_width": f"{mm(stroke_px):g}", "outline_width_unit": "MM",
+        "joinstyle": "round", "offset": "0,0", "offset_unit": "MM"}, dd, level)
 
 
 def symbol(parent: ET.Element, kind: str, name: str, layers: list[SymbolLayer]) -> None:
@@ -166,19 +178,19 @@ def labeling(field: str, font: str, size_px: float, color: str, halo: str, halo_
     lab = ET.Element("labeling", type="simple")
     s = _sub(lab, "settings", calloutType="simple")
     ts = _sub(s, "text-style", fieldName=field, isExpression=0, fontFamily=font,
-              fontSize=f"{size_px:g}", fontSizeUnit="Pixel", fontWeight=75 if bold else 50,
+              fontSize=f"{pt(size_px):g}", fontSizeUnit="Point", fontWeight=75 if bold else 50,
               textColor=rgba(color), textOpacity=1, namedStyle="Bold" if bold else "",
               fontItalic=0, fontUnderline=0, fontStrikeout=0, fontKerning=1,
               multilineHeight=1, blendMode=0, capitalization=0, allowHtml=0,
               textOrientation="horizontal", previewBkgrdColor="255,255,255,255")
-    _sub(ts, "text-buffer", bufferDraw=1, bufferSize=f"{halo_px:g}", bufferSizeUnits="Pixel",
+    _sub(ts, "text-buffer", bufferDraw=1, bufferSize=f"{mm(halo_px):g}", bufferSizeUnits="MM",
          bufferColor=rgba(halo), bufferOpacity=1, bufferNoFill=1, bufferJoinStyle=128,
          bufferBlendMode=0)
     data_defined(ts, "dd_properties", {})
     # placement enum of QGIS: 1 over the point, 3 curved along lines, 4 horizontal
     mode = {"line": 3, "polygon": 1, "point": 0}[placement]
     _sub(s, "placement", placement=mode, placementFlags=10, centroidInside=1,
-         centroidWhole=0, fitInPolygonOnly=0, dist=0, distUnits="Pixel", priority=5,
+         centroidWhole=0, fitInPolygonOnly=0, dist=0, distUnits="MM", priority=5,
          maxCurvedCharAngleIn=25, maxCurvedCharAngleOut=-25, repeatDistance=0,
          overrunDistance=0, offsetType=0, quadOffset=4, xOffset=0, yOffset=0)
     visible = max_scale_denominator is not None

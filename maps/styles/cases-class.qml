@@ -96,14 +96,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="229,57,53,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="2.5" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.6615" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="9.5" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="2.5135" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -112,14 +112,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="229,57,53,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="2.5" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.6615" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="9.5" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="2.5135" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -128,7 +128,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 9.5, 7.5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 2.5135, 1.9844)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -152,14 +152,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,143,0,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="2.5" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.6615" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="9.5" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="2.5135" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -168,14 +168,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,143,0,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="2.5" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.6615" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="9.5" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="2.5135" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -184,7 +184,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 9.5, 7.5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 2.5135, 1.9844)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -208,14 +208,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="31,119,180,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -224,14 +224,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="31,119,180,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -240,7 +240,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -264,14 +264,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,127,14,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -280,14 +280,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,127,14,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -296,7 +296,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -320,14 +320,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="44,160,44,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -336,14 +336,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="44,160,44,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -352,7 +352,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -376,14 +376,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="214,39,40,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -392,14 +392,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="214,39,40,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -408,7 +408,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -432,14 +432,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="148,103,189,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -448,14 +448,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="148,103,189,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -464,7 +464,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -488,14 +488,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,86,75,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -504,14 +504,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,86,75,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -520,7 +520,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -544,14 +544,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="227,119,194,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -560,14 +560,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="227,119,194,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -576,7 +576,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -600,14 +600,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="127,127,127,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -616,14 +616,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="127,127,127,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -632,7 +632,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -656,14 +656,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="188,189,34,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -672,14 +672,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="188,189,34,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -688,7 +688,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -712,14 +712,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="23,190,207,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -728,14 +728,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="23,190,207,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -744,7 +744,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -768,14 +768,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="57,59,121,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -784,14 +784,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="57,59,121,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -800,7 +800,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -824,14 +824,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="99,121,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -840,14 +840,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="99,121,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -856,7 +856,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -880,14 +880,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,109,49,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -896,14 +896,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,109,49,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -912,7 +912,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -936,14 +936,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="132,60,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -952,14 +952,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="132,60,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -968,7 +968,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -992,14 +992,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="31,119,180,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1008,14 +1008,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="31,119,180,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1024,7 +1024,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1048,14 +1048,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,127,14,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1064,14 +1064,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,127,14,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1080,7 +1080,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1104,14 +1104,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="44,160,44,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1120,14 +1120,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="44,160,44,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1136,7 +1136,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1160,14 +1160,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="214,39,40,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1176,14 +1176,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="214,39,40,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1192,7 +1192,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1216,14 +1216,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="148,103,189,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1232,14 +1232,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="148,103,189,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1248,7 +1248,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1272,14 +1272,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,86,75,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1288,14 +1288,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,86,75,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1304,7 +1304,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1328,14 +1328,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="227,119,194,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1344,14 +1344,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="227,119,194,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1360,7 +1360,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1384,14 +1384,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="127,127,127,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1400,14 +1400,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="127,127,127,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1416,7 +1416,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1440,14 +1440,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="188,189,34,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1456,14 +1456,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="188,189,34,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1472,7 +1472,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1496,14 +1496,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="23,190,207,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1512,14 +1512,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="23,190,207,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1528,7 +1528,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1552,14 +1552,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="57,59,121,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1568,14 +1568,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="57,59,121,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1584,7 +1584,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1608,14 +1608,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="99,121,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1624,14 +1624,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="99,121,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1640,7 +1640,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1664,14 +1664,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,109,49,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1680,14 +1680,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,109,49,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1696,7 +1696,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1720,14 +1720,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="132,60,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1736,14 +1736,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="132,60,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1752,7 +1752,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1776,14 +1776,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="31,119,180,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1792,14 +1792,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="31,119,180,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1808,7 +1808,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1832,14 +1832,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,127,14,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1848,14 +1848,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,127,14,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1864,7 +1864,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1888,14 +1888,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="44,160,44,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1904,14 +1904,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="44,160,44,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1920,7 +1920,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1944,14 +1944,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="214,39,40,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1960,14 +1960,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="214,39,40,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1976,7 +1976,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2000,14 +2000,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="148,103,189,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2016,14 +2016,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="148,103,189,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2032,7 +2032,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2056,14 +2056,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,86,75,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2072,14 +2072,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,86,75,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2088,7 +2088,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2112,14 +2112,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="227,119,194,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2128,14 +2128,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="227,119,194,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2144,7 +2144,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2168,14 +2168,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="127,127,127,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2184,14 +2184,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="127,127,127,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2200,7 +2200,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2224,14 +2224,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="188,189,34,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2240,14 +2240,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="188,189,34,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2256,7 +2256,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2280,14 +2280,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="23,190,207,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2296,14 +2296,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="23,190,207,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2312,7 +2312,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2336,14 +2336,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="57,59,121,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2352,14 +2352,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="57,59,121,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2368,7 +2368,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2392,14 +2392,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="99,121,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2408,14 +2408,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="99,121,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2424,7 +2424,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2448,14 +2448,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,109,49,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2464,14 +2464,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,109,49,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2480,7 +2480,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2504,14 +2504,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="132,60,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2520,14 +2520,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="132,60,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2536,7 +2536,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2560,14 +2560,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="31,119,180,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2576,14 +2576,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="31,119,180,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2592,7 +2592,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2616,14 +2616,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,127,14,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2632,14 +2632,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,127,14,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2648,7 +2648,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2672,14 +2672,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="44,160,44,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2688,14 +2688,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="44,160,44,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2704,7 +2704,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2728,14 +2728,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="214,39,40,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2744,14 +2744,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="214,39,40,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2760,7 +2760,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2784,14 +2784,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="148,103,189,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2800,14 +2800,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="148,103,189,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2816,7 +2816,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2840,14 +2840,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,86,75,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2856,14 +2856,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,86,75,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2872,7 +2872,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2896,14 +2896,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="227,119,194,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2912,14 +2912,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="227,119,194,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2928,7 +2928,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2952,14 +2952,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="127,127,127,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -2968,14 +2968,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="127,127,127,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -2984,7 +2984,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3008,14 +3008,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="188,189,34,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3024,14 +3024,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="188,189,34,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3040,7 +3040,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3064,14 +3064,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="23,190,207,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3080,14 +3080,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="23,190,207,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3096,7 +3096,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3120,14 +3120,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="57,59,121,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3136,14 +3136,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="57,59,121,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3152,7 +3152,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3176,14 +3176,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="99,121,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3192,14 +3192,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="99,121,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3208,7 +3208,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3232,14 +3232,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,109,49,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3248,14 +3248,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,109,49,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3264,7 +3264,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3288,14 +3288,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="132,60,57,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3304,14 +3304,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="132,60,57,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3320,7 +3320,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3344,14 +3344,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="31,119,180,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3360,14 +3360,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="31,119,180,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3376,7 +3376,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3400,14 +3400,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,127,14,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3416,14 +3416,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,127,14,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3432,7 +3432,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3456,14 +3456,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="44,160,44,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3472,14 +3472,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="44,160,44,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3488,7 +3488,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3512,14 +3512,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="214,39,40,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3528,14 +3528,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="214,39,40,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3544,7 +3544,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3568,14 +3568,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="148,103,189,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3584,14 +3584,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="148,103,189,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3600,7 +3600,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3624,14 +3624,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,86,75,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3640,14 +3640,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,86,75,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3656,7 +3656,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3680,14 +3680,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="227,119,194,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3696,14 +3696,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="227,119,194,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3712,7 +3712,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3736,14 +3736,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="127,127,127,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3752,14 +3752,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="127,127,127,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3768,7 +3768,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3792,14 +3792,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="136,136,136,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -3808,14 +3808,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="136,136,136,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -3824,7 +3824,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>

@@ -41,14 +41,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="229,57,53,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="2.5" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.6615" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="9.5" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="2.5135" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -57,14 +57,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="229,57,53,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="2.5" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.6615" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="9.5" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="2.5135" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -73,7 +73,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 9.5, 7.5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 2.5135, 1.9844)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -97,14 +97,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,143,0,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="2.5" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.6615" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="9.5" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="2.5135" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -113,14 +113,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,143,0,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="2.5" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.6615" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="9.5" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="2.5135" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -129,7 +129,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 9.5, 7.5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 2.5135, 1.9844)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -153,14 +153,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="31,119,180,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -169,14 +169,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="31,119,180,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -185,7 +185,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -209,14 +209,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,127,14,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -225,14 +225,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,127,14,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -241,7 +241,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -265,14 +265,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="44,160,44,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -281,14 +281,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="44,160,44,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -297,7 +297,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -321,14 +321,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="214,39,40,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -337,14 +337,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="214,39,40,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -353,7 +353,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -377,14 +377,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="148,103,189,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -393,14 +393,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="148,103,189,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -409,7 +409,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -433,14 +433,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="140,86,75,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -449,14 +449,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="140,86,75,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -465,7 +465,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -489,14 +489,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="227,119,194,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -505,14 +505,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="227,119,194,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -521,7 +521,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -545,14 +545,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="127,127,127,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -561,14 +561,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="127,127,127,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -577,7 +577,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -601,14 +601,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="188,189,34,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -617,14 +617,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="188,189,34,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -633,7 +633,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -657,14 +657,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="23,190,207,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -673,14 +673,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="23,190,207,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -689,7 +689,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>

@@ -43,14 +43,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="229,57,53,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="2.5" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.6615" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="9.5" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="2.5135" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -59,14 +59,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="229,57,53,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="2.5" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.6615" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="9.5" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="2.5135" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -75,7 +75,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 9.5, 7.5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 2.5135, 1.9844)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -99,14 +99,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="255,143,0,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="2.5" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.6615" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="9.5" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="2.5135" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -115,14 +115,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="255,143,0,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="2.5" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.6615" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="9.5" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="2.5135" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -131,7 +131,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 9.5, 7.5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 2.5135, 1.9844)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -155,14 +155,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="122,139,168,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -171,14 +171,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="122,139,168,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -187,7 +187,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -211,14 +211,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="59,125,216,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -227,14 +227,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="59,125,216,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -243,7 +243,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -267,14 +267,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="158,158,158,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -283,14 +283,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="158,158,158,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -299,7 +299,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -323,14 +323,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="243,156,18,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -339,14 +339,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="243,156,18,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -355,7 +355,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -379,14 +379,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="160,82,45,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -395,14 +395,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="160,82,45,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -411,7 +411,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -435,14 +435,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="230,184,0,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -451,14 +451,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="230,184,0,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -467,7 +467,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -491,14 +491,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="211,84,0,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -507,14 +507,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="211,84,0,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -523,7 +523,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -547,14 +547,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="142,68,173,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -563,14 +563,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="142,68,173,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -579,7 +579,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -603,14 +603,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="108,52,131,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -619,14 +619,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="108,52,131,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -635,7 +635,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -659,14 +659,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="22,160,133,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -675,14 +675,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="22,160,133,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -691,7 +691,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -715,14 +715,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="39,174,96,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -731,14 +731,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="39,174,96,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -747,7 +747,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -771,14 +771,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="149,201,154,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -787,14 +787,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="149,201,154,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -803,7 +803,7 @@
        <Option name="properties" type="Map">
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 18898, 7, 5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>

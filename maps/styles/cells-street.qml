@@ -23,20 +23,20 @@
       <Option value="0,0,0,0" name="outline_color" type="QString" />
       <Option value="no" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="round" name="joinstyle" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
      </Option>
      <prop k="color" v="247,214,169,255" />
      <prop k="style" v="solid" />
      <prop k="outline_color" v="0,0,0,0" />
      <prop k="outline_style" v="no" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="joinstyle" v="round" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <data_defined_properties>
       <Option type="Map">
        <Option value="" name="name" type="QString" />
@@ -58,20 +58,20 @@
       <Option value="150,150,150,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
       <Option value="0" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="round" name="joinstyle" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
      </Option>
      <prop k="color" v="0,0,0,0" />
      <prop k="style" v="no" />
      <prop k="outline_color" v="150,150,150,255" />
      <prop k="outline_style" v="solid" />
      <prop k="outline_width" v="0" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="joinstyle" v="round" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <data_defined_properties>
       <Option type="Map">
        <Option value="" name="name" type="QString" />
@@ -91,8 +91,8 @@
  </renderer-v2>
  <labeling type="simple">
   <settings calloutType="simple">
-   <text-style fieldName="code" isExpression="0" fontFamily="WenQuanYi Micro Hei" fontSize="10" fontSizeUnit="Pixel" fontWeight="50" textColor="85,85,85,255" textOpacity="1" namedStyle="" fontItalic="0" fontUnderline="0" fontStrikeout="0" fontKerning="1" multilineHeight="1" blendMode="0" capitalization="0" allowHtml="0" textOrientation="horizontal" previewBkgrdColor="255,255,255,255">
-    <text-buffer bufferDraw="1" bufferSize="1.5" bufferSizeUnits="Pixel" bufferColor="255,255,255,255" bufferOpacity="1" bufferNoFill="1" bufferJoinStyle="128" bufferBlendMode="0" />
+   <text-style fieldName="code" isExpression="0" fontFamily="WenQuanYi Micro Hei" fontSize="7.5" fontSizeUnit="Point" fontWeight="50" textColor="85,85,85,255" textOpacity="1" namedStyle="" fontItalic="0" fontUnderline="0" fontStrikeout="0" fontKerning="1" multilineHeight="1" blendMode="0" capitalization="0" allowHtml="0" textOrientation="horizontal" previewBkgrdColor="255,255,255,255">
+    <text-buffer bufferDraw="1" bufferSize="0.3969" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="1" bufferNoFill="1" bufferJoinStyle="128" bufferBlendMode="0" />
     <dd_properties>
      <Option type="Map">
       <Option value="" name="name" type="QString" />
@@ -101,7 +101,7 @@
      </Option>
     </dd_properties>
    </text-style>
-   <placement placement="1" placementFlags="10" centroidInside="1" centroidWhole="0" fitInPolygonOnly="0" dist="0" distUnits="Pixel" priority="5" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" repeatDistance="0" overrunDistance="0" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" />
+   <placement placement="1" placementFlags="10" centroidInside="1" centroidWhole="0" fitInPolygonOnly="0" dist="0" distUnits="MM" priority="5" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" repeatDistance="0" overrunDistance="0" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" />
    <rendering scaleVisibility="1" scaleMin="0" scaleMax="5669" mergeLines="0" obstacle="1" obstacleFactor="1" obstacleType="1" displayAll="0" upsidedownLabels="0" labelPerPart="0" limitNumLabels="0" maxNumLabels="2000" minFeatureSize="0" drawLabels="1" fontLimitPixelSize="0" zIndex="0" unplacedVisibility="0" />
    <dd_properties>
     <Option type="Map">

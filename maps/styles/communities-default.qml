@@ -22,21 +22,21 @@
       <Option value="no" name="style" type="QString" />
       <Option value="90,125,180,255" name="outline_color" type="QString" />
       <Option value="dash" name="outline_style" type="QString" />
-      <Option value="1.2" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.3175" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="round" name="joinstyle" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
      </Option>
      <prop k="color" v="0,0,0,0" />
      <prop k="style" v="no" />
      <prop k="outline_color" v="90,125,180,255" />
      <prop k="outline_style" v="dash" />
-     <prop k="outline_width" v="1.2" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.3175" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="joinstyle" v="round" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <data_defined_properties>
       <Option type="Map">
        <Option value="" name="name" type="QString" />

@@ -48,14 +48,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -64,14 +64,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -98,14 +98,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -114,14 +114,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -148,14 +148,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -164,14 +164,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -198,14 +198,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="square" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -214,14 +214,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="square" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -248,14 +248,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -264,14 +264,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -298,14 +298,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -314,14 +314,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -348,14 +348,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -364,14 +364,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -398,14 +398,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -414,14 +414,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -448,14 +448,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="triangle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -464,14 +464,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="triangle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -498,14 +498,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="star" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -514,14 +514,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="star" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -548,14 +548,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="square" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -564,14 +564,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="square" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -598,14 +598,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="diamond" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -614,14 +614,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="diamond" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -648,14 +648,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="diamond" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -664,14 +664,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="diamond" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -698,14 +698,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="cross2" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="99,99,99,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="2" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.5292" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -714,14 +714,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="cross2" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="99,99,99,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="2" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.5292" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -748,14 +748,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="pentagon" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -764,14 +764,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="pentagon" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -798,14 +798,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="square" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -814,14 +814,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="square" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -848,14 +848,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="square" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -864,14 +864,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="square" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -898,14 +898,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="circle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -914,14 +914,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="circle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -948,14 +948,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="hexagon" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -964,14 +964,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="hexagon" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -998,14 +998,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="square" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1014,14 +1014,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="square" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1048,14 +1048,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="square" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1064,14 +1064,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="square" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1098,14 +1098,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="triangle" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1114,14 +1114,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="triangle" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>
@@ -1148,14 +1148,14 @@
       <Option value="miter" name="joinstyle" type="QString" />
       <Option value="square" name="name" type="QString" />
       <Option value="0,0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="51,51,51,255" name="outline_color" type="QString" />
       <Option value="solid" name="outline_style" type="QString" />
-      <Option value="0.6" name="outline_width" type="QString" />
-      <Option value="Pixel" name="outline_width_unit" type="QString" />
+      <Option value="0.1587" name="outline_width" type="QString" />
+      <Option value="MM" name="outline_width_unit" type="QString" />
       <Option value="diameter" name="scale_method" type="QString" />
-      <Option value="7" name="size" type="QString" />
-      <Option value="Pixel" name="size_unit" type="QString" />
+      <Option value="1.8521" name="size" type="QString" />
+      <Option value="MM" name="size_unit" type="QString" />
       <Option value="1" name="horizontal_anchor_point" type="QString" />
       <Option value="1" name="vertical_anchor_point" type="QString" />
      </Option>
@@ -1164,14 +1164,14 @@
      <prop k="joinstyle" v="miter" />
      <prop k="name" v="square" />
      <prop k="offset" v="0,0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="outline_color" v="51,51,51,255" />
      <prop k="outline_style" v="solid" />
-     <prop k="outline_width" v="0.6" />
-     <prop k="outline_width_unit" v="Pixel" />
+     <prop k="outline_width" v="0.1587" />
+     <prop k="outline_width_unit" v="MM" />
      <prop k="scale_method" v="diameter" />
-     <prop k="size" v="7" />
-     <prop k="size_unit" v="Pixel" />
+     <prop k="size" v="1.8521" />
+     <prop k="size_unit" v="MM" />
      <prop k="horizontal_anchor_point" v="1" />
      <prop k="vertical_anchor_point" v="1" />
      <data_defined_properties>

@@ -22,10 +22,10 @@
       <Option value="round" name="joinstyle" type="QString" />
       <Option value="136,136,136,255" name="line_color" type="QString" />
       <Option value="solid" name="line_style" type="QString" />
-      <Option value="2.5" name="line_width" type="QString" />
-      <Option value="Pixel" name="line_width_unit" type="QString" />
+      <Option value="0.6615" name="line_width" type="QString" />
+      <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -33,10 +33,10 @@
      <prop k="joinstyle" v="round" />
      <prop k="line_color" v="136,136,136,255" />
      <prop k="line_style" v="solid" />
-     <prop k="line_width" v="2.5" />
-     <prop k="line_width_unit" v="Pixel" />
+     <prop k="line_width" v="0.6615" />
+     <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -50,7 +50,7 @@
         </Option>
         <Option name="outlineWidth" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="if(@map_scale &lt; 75591, 2.5, 1.5)" name="expression" type="QString" />
+         <Option value="if(@map_scale &lt; 75591, 0.6615, 0.3969)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -63,8 +63,8 @@
  </renderer-v2>
  <labeling type="simple">
   <settings calloutType="simple">
-   <text-style fieldName="road_name" isExpression="0" fontFamily="WenQuanYi Micro Hei" fontSize="12" fontSizeUnit="Pixel" fontWeight="50" textColor="60,60,60,255" textOpacity="1" namedStyle="" fontItalic="0" fontUnderline="0" fontStrikeout="0" fontKerning="1" multilineHeight="1" blendMode="0" capitalization="0" allowHtml="0" textOrientation="horizontal" previewBkgrdColor="255,255,255,255">
-    <text-buffer bufferDraw="1" bufferSize="1.5" bufferSizeUnits="Pixel" bufferColor="255,255,255,255" bufferOpacity="1" bufferNoFill="1" bufferJoinStyle="128" bufferBlendMode="0" />
+   <text-style fieldName="road_name" isExpression="0" fontFamily="WenQuanYi Micro Hei" fontSize="9" fontSizeUnit="Point" fontWeight="50" textColor="60,60,60,255" textOpacity="1" namedStyle="" fontItalic="0" fontUnderline="0" fontStrikeout="0" fontKerning="1" multilineHeight="1" blendMode="0" capitalization="0" allowHtml="0" textOrientation="horizontal" previewBkgrdColor="255,255,255,255">
+    <text-buffer bufferDraw="1" bufferSize="0.3969" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="1" bufferNoFill="1" bufferJoinStyle="128" bufferBlendMode="0" />
     <dd_properties>
      <Option type="Map">
       <Option value="" name="name" type="QString" />
@@ -73,7 +73,7 @@
      </Option>
     </dd_properties>
    </text-style>
-   <placement placement="3" placementFlags="10" centroidInside="1" centroidWhole="0" fitInPolygonOnly="0" dist="0" distUnits="Pixel" priority="5" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" repeatDistance="0" overrunDistance="0" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" />
+   <placement placement="3" placementFlags="10" centroidInside="1" centroidWhole="0" fitInPolygonOnly="0" dist="0" distUnits="MM" priority="5" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" repeatDistance="0" overrunDistance="0" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" />
    <rendering scaleVisibility="1" scaleMin="0" scaleMax="30236" mergeLines="1" obstacle="1" obstacleFactor="1" obstacleType="1" displayAll="0" upsidedownLabels="0" labelPerPart="0" limitNumLabels="0" maxNumLabels="2000" minFeatureSize="0" drawLabels="1" fontLimitPixelSize="0" zIndex="0" unplacedVisibility="0" />
    <dd_properties>
     <Option type="Map">

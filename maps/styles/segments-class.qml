@@ -30,7 +30,7 @@
       <Option value="0" name="line_width" type="QString" />
       <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -41,7 +41,7 @@
      <prop k="line_width" v="0" />
      <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -55,7 +55,7 @@
         </Option>
         <Option name="outlineWidth" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="36 * 1000 / @map_scale + 0.53" name="expression" type="QString" />
+         <Option value="36 * 1000 / @map_scale + 0.5292" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -72,7 +72,7 @@
       <Option value="0" name="line_width" type="QString" />
       <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -83,7 +83,7 @@
      <prop k="line_width" v="0" />
      <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -111,10 +111,10 @@
       <Option value="round" name="joinstyle" type="QString" />
       <Option value="230,126,34,255" name="line_color" type="QString" />
       <Option value="solid" name="line_style" type="QString" />
-      <Option value="3" name="line_width" type="QString" />
-      <Option value="Pixel" name="line_width_unit" type="QString" />
+      <Option value="0.7937" name="line_width" type="QString" />
+      <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -122,10 +122,10 @@
      <prop k="joinstyle" v="round" />
      <prop k="line_color" v="230,126,34,255" />
      <prop k="line_style" v="solid" />
-     <prop k="line_width" v="3" />
-     <prop k="line_width_unit" v="Pixel" />
+     <prop k="line_width" v="0.7937" />
+     <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -139,7 +139,7 @@
         </Option>
         <Option name="outlineWidth" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="CASE WHEN @map_scale &lt; 22677 THEN 1 WHEN @map_scale &gt;= 37795 THEN 1.8 ELSE 3 END" name="expression" type="QString" />
+         <Option value="CASE WHEN @map_scale &lt; 22677 THEN 0.2646 WHEN @map_scale &gt;= 37795 THEN 0.4762 ELSE 0.7937 END" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -165,7 +165,7 @@
       <Option value="0" name="line_width" type="QString" />
       <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -176,7 +176,7 @@
      <prop k="line_width" v="0" />
      <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -190,7 +190,7 @@
         </Option>
         <Option name="outlineWidth" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="24 * 1000 / @map_scale + 0.53" name="expression" type="QString" />
+         <Option value="24 * 1000 / @map_scale + 0.5292" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -207,7 +207,7 @@
       <Option value="0" name="line_width" type="QString" />
       <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -218,7 +218,7 @@
      <prop k="line_width" v="0" />
      <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -246,10 +246,10 @@
       <Option value="round" name="joinstyle" type="QString" />
       <Option value="241,196,15,255" name="line_color" type="QString" />
       <Option value="solid" name="line_style" type="QString" />
-      <Option value="2" name="line_width" type="QString" />
-      <Option value="Pixel" name="line_width_unit" type="QString" />
+      <Option value="0.5292" name="line_width" type="QString" />
+      <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -257,10 +257,10 @@
      <prop k="joinstyle" v="round" />
      <prop k="line_color" v="241,196,15,255" />
      <prop k="line_style" v="solid" />
-     <prop k="line_width" v="2" />
-     <prop k="line_width_unit" v="Pixel" />
+     <prop k="line_width" v="0.5292" />
+     <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -274,7 +274,7 @@
         </Option>
         <Option name="outlineWidth" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="CASE WHEN @map_scale &lt; 22677 THEN 1 WHEN @map_scale &gt;= 37795 THEN 1.2 ELSE 2 END" name="expression" type="QString" />
+         <Option value="CASE WHEN @map_scale &lt; 22677 THEN 0.2646 WHEN @map_scale &gt;= 37795 THEN 0.3175 ELSE 0.5292 END" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -300,7 +300,7 @@
       <Option value="0" name="line_width" type="QString" />
       <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -311,7 +311,7 @@
      <prop k="line_width" v="0" />
      <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -325,7 +325,7 @@
         </Option>
         <Option name="outlineWidth" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="12 * 1000 / @map_scale + 0.53" name="expression" type="QString" />
+         <Option value="12 * 1000 / @map_scale + 0.5292" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -342,7 +342,7 @@
       <Option value="0" name="line_width" type="QString" />
       <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -353,7 +353,7 @@
      <prop k="line_width" v="0" />
      <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -381,10 +381,10 @@
       <Option value="round" name="joinstyle" type="QString" />
       <Option value="189,189,189,255" name="line_color" type="QString" />
       <Option value="solid" name="line_style" type="QString" />
-      <Option value="1" name="line_width" type="QString" />
-      <Option value="Pixel" name="line_width_unit" type="QString" />
+      <Option value="0.2646" name="line_width" type="QString" />
+      <Option value="MM" name="line_width_unit" type="QString" />
       <Option value="0" name="offset" type="QString" />
-      <Option value="Pixel" name="offset_unit" type="QString" />
+      <Option value="MM" name="offset_unit" type="QString" />
       <Option value="0" name="use_custom_dash" type="QString" />
       <Option value="0" name="draw_inside_polygon" type="QString" />
      </Option>
@@ -392,10 +392,10 @@
      <prop k="joinstyle" v="round" />
      <prop k="line_color" v="189,189,189,255" />
      <prop k="line_style" v="solid" />
-     <prop k="line_width" v="1" />
-     <prop k="line_width_unit" v="Pixel" />
+     <prop k="line_width" v="0.2646" />
+     <prop k="line_width_unit" v="MM" />
      <prop k="offset" v="0" />
-     <prop k="offset_unit" v="Pixel" />
+     <prop k="offset_unit" v="MM" />
      <prop k="use_custom_dash" v="0" />
      <prop k="draw_inside_polygon" v="0" />
      <data_defined_properties>
@@ -409,7 +409,7 @@
         </Option>
         <Option name="outlineWidth" type="Map">
          <Option value="true" name="active" type="bool" />
-         <Option value="CASE WHEN @map_scale &lt; 22677 THEN 1 WHEN @map_scale &gt;= 37795 THEN 1 ELSE 1 END" name="expression" type="QString" />
+         <Option value="CASE WHEN @map_scale &lt; 22677 THEN 0.2646 WHEN @map_scale &gt;= 37795 THEN 0.2646 ELSE 0.2646 END" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -422,8 +422,8 @@
  </renderer-v2>
  <labeling type="simple">
   <settings calloutType="simple">
-   <text-style fieldName="road_name" isExpression="0" fontFamily="WenQuanYi Micro Hei" fontSize="12" fontSizeUnit="Pixel" fontWeight="50" textColor="60,60,60,255" textOpacity="1" namedStyle="" fontItalic="0" fontUnderline="0" fontStrikeout="0" fontKerning="1" multilineHeight="1" blendMode="0" capitalization="0" allowHtml="0" textOrientation="horizontal" previewBkgrdColor="255,255,255,255">
-    <text-buffer bufferDraw="1" bufferSize="1.5" bufferSizeUnits="Pixel" bufferColor="255,255,255,255" bufferOpacity="1" bufferNoFill="1" bufferJoinStyle="128" bufferBlendMode="0" />
+   <text-style fieldName="road_name" isExpression="0" fontFamily="WenQuanYi Micro Hei" fontSize="9" fontSizeUnit="Point" fontWeight="50" textColor="60,60,60,255" textOpacity="1" namedStyle="" fontItalic="0" fontUnderline="0" fontStrikeout="0" fontKerning="1" multilineHeight="1" blendMode="0" capitalization="0" allowHtml="0" textOrientation="horizontal" previewBkgrdColor="255,255,255,255">
+    <text-buffer bufferDraw="1" bufferSize="0.3969" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="1" bufferNoFill="1" bufferJoinStyle="128" bufferBlendMode="0" />
     <dd_properties>
      <Option type="Map">
       <Option value="" name="name" type="QString" />
@@ -432,7 +432,7 @@
      </Option>
     </dd_properties>
    </text-style>
-   <placement placement="3" placementFlags="10" centroidInside="1" centroidWhole="0" fitInPolygonOnly="0" dist="0" distUnits="Pixel" priority="5" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" repeatDistance="0" overrunDistance="0" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" />
+   <placement placement="3" placementFlags="10" centroidInside="1" centroidWhole="0" fitInPolygonOnly="0" dist="0" distUnits="MM" priority="5" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" repeatDistance="0" overrunDistance="0" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" />
    <rendering scaleVisibility="1" scaleMin="0" scaleMax="30236" mergeLines="1" obstacle="1" obstacleFactor="1" obstacleType="1" displayAll="0" upsidedownLabels="0" labelPerPart="0" limitNumLabels="0" maxNumLabels="2000" minFeatureSize="0" drawLabels="1" fontLimitPixelSize="0" zIndex="0" unplacedVisibility="0" />
    <dd_properties>
     <Option type="Map">

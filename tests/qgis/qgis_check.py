@@ -18,6 +18,8 @@ from qgis.core import (
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsFeatureRequest,
+    QgsLayoutExporter,
+    QgsLayoutItemMap,
     QgsMapLayerType,
     QgsMapRendererSequentialJob,
     QgsMapSettings,
@@ -95,7 +97,9 @@ def describe(layer, project):
         info["error"] = layer.error().summary() or (provider.error().message() if provider
                                                     else "no data provider")
         return info
+    e = layer.extent()
     info.update({"features": layer.featureCount(), "opacity": layer.opacity(),
+                 "extent": [e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()],
                  "styles": sorted(layer.styleManager().styles()),
                  "current_style": layer.styleManager().currentStyle(),
                  "fields": [f.name() for f in layer.fields()]})
@@ -195,6 +199,31 @@ def render(project, layers):
             "colours": len(colours)}
 
 
+def layouts(project, folder):
+    """Each print layout: its items, and what exporting it as an image gives."""
+    out = {}
+    for layout in project.layoutManager().layouts():
+        maps = [i for i in layout.items() if isinstance(i, QgsLayoutItemMap)]
+        for m in maps:
+            m.refreshDataDefinedProperty()
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = 40
+        path = f"{folder}/layout.png"
+        result = QgsLayoutExporter(layout).exportToImage(path, settings)
+        from qgis.PyQt.QtGui import QImage
+        image = QImage(path)
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+                   for y in range(0, image.height(), 5)} if not image.isNull() else set()
+        out[layout.name()] = {
+            "items": sorted(i.id() for i in layout.items() if getattr(i, "id", None) and i.id()),
+            "map_extent": [round(v) for v in (maps[0].extent().xMinimum(),
+                                              maps[0].extent().yMinimum(),
+                                              maps[0].extent().xMaximum(),
+                                              maps[0].extent().yMaximum())] if maps else None,
+            "export": int(result), "colours": len(colours)}
+    return out
+
+
 def main(argv):
     app = QgsApplication([], False)
     app.initQgis()
@@ -210,6 +239,7 @@ def main(argv):
         layers = {lid: describe(layer, project) for lid, layer in project.mapLayers().items()}
         vectors = [project.mapLayer(i) for i in report["visible"]
                    if project.mapLayer(i).isValid()]
+        report["layouts"] = layouts(project, ".")
     else:
         layers, vectors = {}, []
         for name in argv[3:]:

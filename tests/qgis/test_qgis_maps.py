@@ -67,6 +67,16 @@ def assert_styled(report: dict, by_id=True) -> None:
     assert {code: comps["colours"][code] for code in sym.components} == {
         code: m.color for code, m in sym.components.items()}
     assert report["render"]["errors"] == [] and report["render"]["colours"] > 20
+    if "layouts" in report:  # the A3 sheet: framed on the district, exported whole
+        sheet = report["layouts"]["一张图 A3"]
+        assert {"map", "legend", "scalebar", "north", "title"} <= set(sheet["items"])
+        district = layers[_ids("district") if by_id else "district"]
+        assert sheet["export"] == 0 and sheet["colours"] > 20
+        xmin, ymin, xmax, ymax = sheet["map_extent"]
+        dx0, dy0, dx1, dy1 = district["extent"]
+        assert xmin <= dx0 and ymin <= dy0 and xmax >= dx1 and ymax >= dy1  # all of it
+        # framed on it: one side fits the district (the frame's shape sets the other)
+    assert min((xmax - xmin) / (dx1 - dx0), (ymax - ymin) / (dy1 - dy0)) < 1.5  # and no more
 
 
 def test_shipped_spatialite_project_opens_the_store_styled_like_the_client(qgis, demo_store,
@@ -176,3 +186,8 @@ def test_shipped_postgis_project_opens_the_store_through_a_service(qgis, postgis
         assert all(not d["expression_errors"] for d in info["by_style"].values()), layer
     assert report["layers"]["gridapp_cases"]["features"] == 2
     assert report["render"]["errors"] == []
+    xmin, ymin, xmax, ymax = report["layouts"]["一张图 A3"]["map_extent"]
+    dx0, dy0, dx1, dy1 = report["layers"]["gridapp_district"]["extent"]  # 800 m × 400 m
+    assert xmin <= dx0 and ymin <= dy0 and xmax >= dx1 and ymax >= dy1
+    # framed on it: one side fits the district (the frame's shape sets the other)
+    assert min((xmax - xmin) / (dx1 - dx0), (ymax - ymin) / (dy1 - dy0)) < 1.5
