@@ -276,7 +276,11 @@ def cases(sym: Symbology, data: StyleData, key: str):
         rules = [(SOURCE_LABELS_ZH[src], f"\"source\" = '{src.value}'", dot(sym.class_color(i)))
                  for i, src in enumerate(Source)]
         group = ("来源", rules)
-    return qml.qml(qml.rule_renderer("marker", [rings, group]), "point",
+    # what needs doing on top of what is done: closed and rejected cases first, overdue last
+    order = ("CASE WHEN \"deadline_status\" = 'overdue' THEN 3 "
+             "WHEN \"deadline_status\" = 'warning' THEN 2 "
+             "WHEN \"state\" IN ('closed', 'rejected') THEN 0 ELSE 1 END")
+    return qml.qml(qml.rule_renderer("marker", [rings, group], order_by=order), "point",
                    aliases=ALIASES["cases"])
 
 

@@ -146,13 +146,17 @@ def categorized_renderer(field: str, kind: str,
 
 
 def rule_renderer(kind: str, groups: list[tuple[str, list[tuple[str, str, list[SymbolLayer]]]]],
-                  symbol_levels: bool = True) -> ET.Element:
+                  symbol_levels: bool = True, order_by: str | None = None) -> ET.Element:
     """Rules in groups (label, [(label, filter, layers)]); a filter "ELSE" catches the rest
-    of its group. Every matching rule draws, so rings and dots stack."""
+    of its group. Every matching rule draws, so rings and dots stack; features are drawn in
+    the ascending order of `order_by` (the last on top)."""
     r = ET.Element("renderer-v2", {"type": "RuleRenderer",
                                     "symbollevels": "1" if symbol_levels else "0",
-                                    "forceraster": "0", "enableorderby": "0",
+                                    "forceraster": "0", "enableorderby": "1" if order_by else "0",
                                     "referencescale": "-1"})
+    if order_by:
+        ob = _sub(r, "orderby")
+        _sub(ob, "orderByClause", asc=1, nullsFirst=0).text = order_by
     root = _sub(r, "rules", key="{root}")
     syms = _sub(r, "symbols")
     n = 0

@@ -6,7 +6,10 @@
   <Searchable>1</Searchable>
   <Private>0</Private>
  </flags>
- <renderer-v2 type="RuleRenderer" symbollevels="1" forceraster="0" enableorderby="0" referencescale="-1">
+ <renderer-v2 type="RuleRenderer" symbollevels="1" forceraster="0" enableorderby="1" referencescale="-1">
+  <orderby>
+   <orderByClause asc="1" nullsFirst="0">CASE WHEN "deadline_status" = 'overdue' THEN 3 WHEN "deadline_status" = 'warning' THEN 2 WHEN "state" IN ('closed', 'rejected') THEN 0 ELSE 1 END</orderByClause>
+  </orderby>
   <rules key="{root}">
    <rule key="{group-0}" label="时限">
     <rule key="{rule-0-0}" label="超期" symbol="0" filter="&quot;deadline_status&quot; = 'overdue'" />

@@ -117,7 +117,8 @@ def describe(layer, project):
 def symbology(layer, project):
     """What the layer's current style draws: renderer, categories or rules, labels."""
     r = layer.renderer()
-    info = {"renderer": r.type(), "labels": layer.labelsEnabled()}
+    info = {"renderer": r.type(), "labels": layer.labelsEnabled(),
+            "order_by": r.orderBy().dump() if r.orderByEnabled() else None}
     if layer.labelsEnabled():
         info["label_field"] = layer.labeling().settings().fieldName
     if isinstance(r, QgsCategorizedSymbolRenderer):

@@ -54,6 +54,7 @@ def assert_styled(report: dict, by_id=True) -> None:
     sym = symbology()
     cases = layers[_ids("cases") if by_id else "cases"]
     assert cases["renderer"] == "RuleRenderer"
+    assert "'overdue' THEN 3" in cases["order_by"]  # overdue cases drawn on top
     states = {STATE_LABELS_ZH[CaseState(s)]: c for s, c in sym.states.items()}
     assert {k: cases["colours"][k] for k in states} == states
     assert cases["colours"]["超期"] == sym.colors["overdue"]
