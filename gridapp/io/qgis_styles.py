@@ -258,8 +258,12 @@ def cases(sym: Symbology, data: StyleData, key: str):
                 [qml.marker("circle", color, size + ring / 2, stroke_px=ring / 2, fill=False,
                             dd={"size": ring_size}, level=0)])
 
+    done = _scale(sym, "cases", "done_max_res")
+    shown = f"\"state\" NOT IN ('closed', 'rejected') OR @map_scale < {done}"
+
     def dot(color):
-        return [qml.marker("circle", color, size, dd={"size": dot_size}, level=1)]
+        return [qml.marker("circle", color, size, dd={"size": dot_size, "enabled": shown},
+                           level=1)]
     rings = ("时限", [ring_rule("超期", "overdue", sym.colors["overdue"]),
                     ring_rule("预警", "warning", sym.colors["warning"])])
     if key == "state":

@@ -246,6 +246,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -300,6 +305,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -358,6 +368,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -412,6 +427,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -470,6 +490,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -524,6 +549,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -582,6 +612,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -636,6 +671,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -694,6 +734,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -748,6 +793,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -806,6 +856,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -860,6 +915,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -918,6 +978,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -972,6 +1037,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1030,6 +1100,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1084,6 +1159,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1142,6 +1222,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1196,6 +1281,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1254,6 +1344,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1308,6 +1403,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1366,6 +1466,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1420,6 +1525,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1478,6 +1588,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1532,6 +1647,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1590,6 +1710,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1644,6 +1769,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1702,6 +1832,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1756,6 +1891,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1814,6 +1954,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1868,6 +2013,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -1926,6 +2076,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -1980,6 +2135,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2038,6 +2198,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2092,6 +2257,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2150,6 +2320,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2204,6 +2379,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2262,6 +2442,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2316,6 +2501,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2374,6 +2564,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2428,6 +2623,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2486,6 +2686,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2540,6 +2745,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2598,6 +2808,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2652,6 +2867,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2710,6 +2930,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2764,6 +2989,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2822,6 +3052,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2876,6 +3111,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -2934,6 +3174,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -2988,6 +3233,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3046,6 +3296,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3100,6 +3355,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3158,6 +3418,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3212,6 +3477,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3270,6 +3540,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3324,6 +3599,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3382,6 +3662,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3436,6 +3721,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3494,6 +3784,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3548,6 +3843,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3606,6 +3906,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3660,6 +3965,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -3718,6 +4028,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3774,6 +4089,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -3828,6 +4148,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>

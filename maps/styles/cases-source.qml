@@ -191,6 +191,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -245,6 +250,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -303,6 +313,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -357,6 +372,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -415,6 +435,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -469,6 +494,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -527,6 +557,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -581,6 +616,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -639,6 +679,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -693,6 +738,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>

@@ -193,6 +193,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -247,6 +252,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -305,6 +315,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -359,6 +374,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -417,6 +437,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -471,6 +496,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -529,6 +559,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -583,6 +618,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -641,6 +681,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -695,6 +740,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
@@ -753,6 +803,11 @@
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
        </Option>
        <Option value="collection" name="type" type="QString" />
       </Option>
@@ -807,6 +862,11 @@
         <Option name="size" type="Map">
          <Option value="true" name="active" type="bool" />
          <Option value="if(@map_scale &lt; 18898, 1.8521, 1.3229)" name="expression" type="QString" />
+         <Option value="3" name="type" type="int" />
+        </Option>
+        <Option name="enabled" type="Map">
+         <Option value="true" name="active" type="bool" />
+         <Option value="&quot;state&quot; NOT IN ('closed', 'rejected') OR @map_scale &lt; 15118" name="expression" type="QString" />
          <Option value="3" name="type" type="int" />
         </Option>
        </Option>
