@@ -158,6 +158,9 @@ CASE_COLUMNS_ZH = {
 }
 
 
+DEADLINE_ZH = {"overdue": "超期", "warning": "预警", "normal": "正常", "none": ""}
+
+
 def case_table(store, df: pd.DataFrame | None = None, zone: str | None = None) -> pd.DataFrame:
     """Cases as a sheet: Chinese headers that name the time zone and each coordinate's CRS,
     lon/lat (WGS-84) beside the store's projected x/y, whole numbers as integers."""
@@ -167,6 +170,7 @@ def case_table(store, df: pd.DataFrame | None = None, zone: str | None = None) -
         if len(df) else (np.zeros(0), np.zeros(0))
     df["lon"], df["lat"] = np.round(lon, 7), np.round(lat, 7)
     df["x"], df["y"] = df["x"].astype(float).round(3), df["y"].astype(float).round(3)
+    df["deadline_status"] = df["deadline_status"].map(DEADLINE_ZH)
     table = df[list(CASE_COLUMNS_ZH)]
     when = zone_label(zone, [table[c] for c in CASE_COLUMNS_ZH if c in TIMES])
     heads = {c: (f"{h} ({when})" if c in TIMES else h) for c, h in CASE_COLUMNS_ZH.items()}

@@ -95,7 +95,7 @@ def _basemap(store, out: Path) -> str | None:
 
 
 def store_project(store, out: Path, service: str = SERVICE,
-                  package: Path | None = None) -> Path:
+                  package: Path | None = None, now=None) -> Path:
     """A project for this store (or for a GeoPackage exported from it), its legend naming the
     store's streets, road chiefs and classes, opening on the district."""
     out = Path(out)
@@ -108,7 +108,7 @@ def store_project(store, out: Path, service: str = SERVICE,
     else:
         source = StoreSource("postgres", service=service)
         title = f"gridapp 一张图 — service {service}"
-    root = project_xml(source, store.srid, store_style_data(store), title=title,
+    root = project_xml(source, store.srid, store_style_data(store, now), title=title,
                        basemap=None if package is not None else _basemap(store, out),
                        extent=_district_extent(store))
     return write_project(out, root)

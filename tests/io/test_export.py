@@ -197,6 +197,10 @@ def test_csv_and_xlsx_name_the_zone_and_crs_and_carry_lonlat(with_cases, tmp_pat
             "经度 (WGS-84)", "纬度 (WGS-84)"} <= set(c.columns)
     assert list(c["上报时间 (UTC+08:00 Asia/Shanghai)"]) == ["2026-11-02 09:00:00"] * 3
     assert list(c["退回次数"]) == ["0"] * 3  # integers, not 0.0
+    later = export_mod.cases_frame(with_cases, now=datetime(2026, 11, 2, 9, 30))
+    export_cases_table(with_cases, tmp_path / "then.csv", later)
+    then = pd.read_csv(tmp_path / "then.csv", encoding="utf-8-sig", dtype=str)
+    assert list(then["时限状态"].fillna("")) == ["正常", "正常", ""]  # dispatched ×2, reported
     x, y = cell_center("420102001001", 2)
     lon, lat = store_to_lonlat([x], [y], 4547)
     assert float(c["经度 (WGS-84)"][0]) == pytest.approx(lon[0], abs=1e-7)

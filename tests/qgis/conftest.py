@@ -61,6 +61,12 @@ UNTIL = datetime(2026, 11, 2, 16, 0)
 
 
 @pytest.fixture(scope="session")
+def demo_now() -> datetime:
+    """The demo's "now": its people, assignments and cases are as of then."""
+    return UNTIL
+
+
+@pytest.fixture(scope="session")
 def demo_store(tmp_path_factory):
     """The tiny demo district (every layer filled, 2,000 cases, an offline basemap)."""
     from gridapp.demo.build import build_demo

@@ -106,8 +106,9 @@ def test_shipped_spatialite_project_opens_the_store_styled_like_the_client(qgis,
         k: sym.chief_color(int(k)) for k in chiefs["values"] if k != "NULL"}
 
 
-def test_a_project_made_for_a_store_names_its_streets_and_chiefs(qgis, demo_store, tmp_path):
-    out = store_project(demo_store, tmp_path / "maps" / "江滨区.qgz")
+def test_a_project_made_for_a_store_names_its_streets_and_chiefs(qgis, demo_store, demo_now,
+                                                                 tmp_path):
+    out = store_project(demo_store, tmp_path / "maps" / "江滨区.qgz", now=demo_now)
     report = qgis("project", out, cwd=tmp_path)
     assert report["read"]
     assert_styled(report)
