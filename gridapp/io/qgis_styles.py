@@ -172,10 +172,12 @@ def _road_layers(sym: Symbology, road: str) -> list[qml.SymbolLayer]:
     shown = f"@map_scale <= {_scale(sym, 'roads', 'hide_branch_res')}" if road == "branch" \
         else "true"
     ground = f"{r.width_m:g} * 1000 / @map_scale"  # the carriageway in mm on the screen
-    casing = qml.line(_shade(r.color, 1 / 1.3), 0, cap="flat", level=0, dd={
-        "enabled": f"@map_scale < {street}", "outlineWidth": f"{ground} + {qml.mm(2):g}"})
-    fill = qml.line(_shade(r.color, 1.5, lighter=True), 0, cap="flat", level=1, dd={
-        "enabled": f"@map_scale < {street}", "outlineWidth": ground})
+    s = sym.section("roads")
+    close = f"@map_scale < {street}"
+    casing = qml.line(_shade(r.color, 1 / float(s["casing_darker"])), 0, cap="flat", level=0,
+                      dd={"enabled": close, "outlineWidth": f"{ground} + {qml.mm(2):g}"})
+    fill = qml.line(_shade(r.color, float(s["carriageway_lighter"]), lighter=True), 0,
+                    cap="flat", level=1, dd={"enabled": close, "outlineWidth": ground})
     width = r.width_px
     centre = qml.line(r.color, width, level=2, dd={
         "enabled": shown,
@@ -190,13 +192,9 @@ def _shade(hex_: str, factor: float, lighter: bool = False) -> str:
     import colorsys
     rgb = [int(hex_[i:i + 2], 16) / 255 for i in (1, 3, 5)]
     h, s, v = colorsys.rgb_to_hsv(*rgb)
-    if lighter:
-        v2 = v * factor
-        if v2 > 1:  # Qt moves the overflow into less saturation
-            s = max(s - (v2 - 1), 0.0)
-            v2 = 1.0
-    else:
-        v2 = v * factor
+    v2 = v * factor
+    if lighter and v2 > 1:  # Qt moves the overflow into less saturation
+        s, v2 = max(s - (v2 - 1), 0.0), 1.0
     r, g, b = colorsys.hsv_to_rgb(h, s, v2)
     return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (r, g, b)))
 
@@ -209,15 +207,15 @@ def segments(sym: Symbology, data: StyleData, key: str):
         renderer = qml.categorized_renderer("road_class", "line", cats)
         renderer.set("symbollevels", "1")  # casings under every fill, fills under centres
     else:
-        far = qml.scale_of(20.0)
-        width = f"if(@map_scale < {far}, {qml.mm(float(s['chief_px'])):g}, {qml.mm(1.5):g})"
+        far, thin = _scale(sym, "roads", "chief_far_res"), float(s["chief_far_px"])
+        width = f"if(@map_scale < {far}, {qml.mm(float(s['chief_px'])):g}, {qml.mm(thin):g})"
         if data.chiefs is not None:
             cats = [(user, name, [qml.line(sym.chief_color(pid), float(s["chief_px"]),
                                            dd={"outlineWidth": width})])
                     for user, name, pid in data.chiefs]
             renderer = qml.categorized_renderer(
                 "chief_user", "line", cats,
-                ("无路长", [qml.line(sym.colors["no_chief"], 1.5, dd={"outlineWidth": width})]))
+                ("无路长", [qml.line(sym.colors["no_chief"], thin, dd={"outlineWidth": width})]))
         else:
             color = (f"if(\"chief_id\" IS NULL, '{sym.colors['no_chief']}', "
                      f"array_get({_array(sym.strong)}, \"chief_id\" % {len(sym.strong)}))")
