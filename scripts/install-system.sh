@@ -19,6 +19,7 @@ TEST_PKGS=(
   xvfb xauth                                      # screenshots of a real window
   poppler-utils                                   # pdftoppm, to look at PDFs
   faketime                                        # the soak's workstations with other clocks
+  qgis python3-qgis gdal-bin                      # QGIS 3.22 opens maps/ and exports in tests
 )
 pkgs=("${RUN_PKGS[@]}")
 if [ "$what" = "test" ]; then pkgs+=("${TEST_PKGS[@]}"); fi

@@ -79,8 +79,8 @@ def main(ctx, db, as_json):
 
 
 def _register() -> None:
-    from . import admin, analysis, bench, cases, data, gui, soak
-    for module in (admin, analysis, bench, cases, data, gui, soak):
+    from . import admin, analysis, bench, cases, data, gui, maps, soak
+    for module in (admin, analysis, bench, cases, data, gui, maps, soak):
         for command in module.COMMANDS:
             main.add_command(command)
 

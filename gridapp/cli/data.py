@@ -279,13 +279,24 @@ def export():
               show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["gpkg", "shp", "geojson"]),
               help="Default: from OUT (.gpkg, .geojson, a folder for shapefiles).")
+@click.option("--truncate-text", is_flag=True, help="Shapefiles: cut text over 254 bytes "
+              "(each cut is listed) instead of refusing the export.")
 @pass_ctx
-def export_layers_cmd(ctx, out, layers, fmt):
+def export_layers_cmd(ctx, out, layers, fmt, truncate_text):
+    """Layers with their state: a GeoPackage styled for QGIS, shapefiles, or GeoJSON."""
     from pathlib import Path
 
     from ..io.export import export_layers
-    paths = export_layers(ctx.store, Path(out), [x.strip() for x in layers.split(",")], fmt)
-    ctx.emit([str(p) for p in paths], "wrote " + ", ".join(map(str, paths)))
+    notes: list[str] = []
+    try:
+        paths = export_layers(ctx.store, Path(out), [x.strip() for x in layers.split(",")],
+                              fmt, truncate_text=truncate_text, notes=notes)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    ctx.emit({"files": [str(p) for p in paths], "notes": notes},
+             "wrote " + ", ".join(map(str, paths)))
 
 
 def _case_filter(states, since, until):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..domain.errors import DomainError
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -37,6 +39,16 @@ class ValidationReport:
 
 class ImportRejected(Exception):
     """The input has problems; the report lists each with file and row."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(str(report))
+        self.report = report
+
+
+class ExportRefused(DomainError):
+    """An export would lose data (e.g. text a shapefile cannot hold); nothing was written."""
+
+    code = "export_refused"
 
     def __init__(self, report: ValidationReport) -> None:
         super().__init__(str(report))

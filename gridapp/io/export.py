@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 import shapely
 from sqlalchemy import text
 
 from ..domain.case import SOURCE_LABELS_ZH, STATE_LABELS_ZH, CaseState, Source
 from ..domain.places import RoadClass
 from .crs import store_to_lonlat
+from .zone import district_zone, utc_offset, zone_label
 
 LAYERS = ("district", "streets", "communities", "cells", "segments", "components", "cases")
 HANDLING = tuple(s.value for s in CaseState if s.is_handling)
 OPEN = tuple(s.value for s in CaseState if s.is_open)
+TIMES = ("reported_at", "deadline_at", "warning_at", "dispatched_at", "rectified_at",
+         "verified_at", "closed_at", "updated_at")
+# whole numbers stay whole (GIS and Excel read them as integers, blanks stay blank)
+INTEGERS = {"cells": ("open_cases", "overdue"),
+            "segments": ("chief_id", "patrol_days", "open_cases"),
+            "cases": ("id", "return_count", "rework_count", "extension_count", "reopen_count",
+                      "supervision_count", "duplicate_of", "time_limit_minutes")}
+
+
+def _integers(df: pd.DataFrame, layer: str) -> pd.DataFrame:
+    for c in INTEGERS.get(layer, ()):
+        if c in df.columns:
+            df[c] = pd.to_numeric(df[c]).astype("Int64")
+    return df
 
 
 def _q(conn, sql: str, **params) -> pd.DataFrame:
@@ -65,11 +80,11 @@ def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFra
                               f"THEN 1 ELSE 0 END) AS overdue FROM cases "
                               f"WHERE state IN ({_in(OPEN)}) GROUP BY cell_code", now=now)
             df = df.merge(counts, on="code", how="left").fillna({"open_cases": 0, "overdue": 0})
-            return _geo(df.astype({"open_cases": int, "overdue": int}), store.srid)
+            return _geo(_integers(df, "cells"), store.srid)
         if name == "segments":
             df = _q(conn, f"""
                 SELECT sg.id, sg.code, sg.road_name, sg.road_class, sg.name, sg.length_m,
-                       p.name AS road_chief, p.username AS chief_user,
+                       p.name AS road_chief, p.username AS chief_user, p.id AS chief_id,
                        {g.replace('geom', 'sg.geom')} AS wkb
                 FROM road_segments sg
                 LEFT JOIN assignments a ON a.kind = 'road_chief_segment'
@@ -83,7 +98,7 @@ def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFra
                               f"WHERE state IN ({_in(OPEN)}) AND segment_id IS NOT NULL "
                               "GROUP BY segment_id")
             df = df.merge(counts, on="id", how="left").fillna({"open_cases": 0})
-            return _geo(df.drop(columns="id").astype({"open_cases": int}), store.srid)
+            return _geo(_integers(df.drop(columns="id"), "segments"), store.srid)
         if name == "components":
             return _geo(_q(conn, f"""
                 SELECT c.code, c.class_code, c.name, d.name AS owner, c.status,
@@ -92,8 +107,8 @@ def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFra
                 ORDER BY c.code"""), store.srid)
         if name == "cases":
             df = cases_frame(store, now=now)
-            return gpd.GeoDataFrame(df, geometry=shapely.points(df["x"], df["y"]),
-                                    crs=f"EPSG:{store.srid}")
+            xy = df[["x", "y"]].to_numpy(float)
+            return gpd.GeoDataFrame(df, geometry=shapely.points(xy), crs=f"EPSG:{store.srid}")
     raise ValueError(f"unknown layer {name!r}; layers: {', '.join(LAYERS)}")
 
 
@@ -117,9 +132,9 @@ def cases_frame(store, where: str = "", params: dict | None = None,
             LEFT JOIN departments d ON d.id = c.assignee_department_id
             LEFT JOIN people p ON p.id = c.assignee_person_id
             {where} ORDER BY c.id""", **(params or {}))
-    for col in ("reported_at", "deadline_at", "warning_at", "dispatched_at", "rectified_at",
-                "verified_at", "closed_at", "updated_at"):
+    for col in TIMES:
         df[col] = pd.to_datetime(df[col], format="mixed")
+    _integers(df, "cases")
     df.insert(0, "number", [f"{t.year}{i:08d}" for t, i in zip(df["reported_at"], df["id"],
                                                                 strict=True)])
     df["state_zh"] = df["state"].map({s.value: z for s, z in STATE_LABELS_ZH.items()})
@@ -139,43 +154,113 @@ CASE_COLUMNS_ZH = {
     "assignee": "责任单位", "deadline_at": "处置时限", "rectified_at": "处置时间",
     "closed_at": "结案时间", "external_id": "热线工单号", "return_count": "退回次数",
     "rework_count": "返工次数", "extension_count": "延期次数", "supervision_count": "督办次数",
-    "satisfaction": "满意度", "x": "X", "y": "Y",
+    "satisfaction": "满意度", "x": "X", "y": "Y", "lon": "经度", "lat": "纬度",
 }
+
+
+DEADLINE_ZH = {"overdue": "超期", "warning": "预警", "normal": "正常", "none": ""}
+
+
+def case_table(store, df: pd.DataFrame | None = None, zone: str | None = None) -> pd.DataFrame:
+    """Cases as a sheet: Chinese headers that name the time zone and each coordinate's CRS,
+    lon/lat (WGS-84) beside the store's projected x/y, whole numbers as integers."""
+    df = cases_frame(store) if df is None else df.copy()
+    zone = zone or district_zone(store)
+    lon, lat = store_to_lonlat(df["x"].to_numpy(float), df["y"].to_numpy(float), store.srid) \
+        if len(df) else (np.zeros(0), np.zeros(0))
+    df["lon"], df["lat"] = np.round(lon, 7), np.round(lat, 7)
+    df["x"], df["y"] = df["x"].astype(float).round(3), df["y"].astype(float).round(3)
+    df["deadline_status"] = df["deadline_status"].map(DEADLINE_ZH)
+    table = df[list(CASE_COLUMNS_ZH)]
+    when = zone_label(zone, [table[c] for c in CASE_COLUMNS_ZH if c in TIMES])
+    heads = {c: (f"{h} ({when})" if c in TIMES else h) for c, h in CASE_COLUMNS_ZH.items()}
+    heads.update({"x": f"X (EPSG:{store.srid})", "y": f"Y (EPSG:{store.srid})",
+                  "lon": "经度 (WGS-84)", "lat": "纬度 (WGS-84)"})
+    return table.rename(columns=heads)
+
+
+def _csvt(table: pd.DataFrame) -> str:
+    """Column types for GDAL/QGIS (the .csvt beside a .csv): dates stay dates, integers
+    integers."""
+    def kind(s: pd.Series) -> str:
+        if pd.api.types.is_datetime64_any_dtype(s):
+            return "DateTime"
+        if pd.api.types.is_integer_dtype(s):
+            return "Integer64"
+        if pd.api.types.is_float_dtype(s):
+            return "Real"
+        return "String"
+    return ",".join(f'"{kind(table[c])}"' for c in table.columns) + "\n"
+
+
+def _replace_atomically(out: Path, write) -> None:
+    """write(tmp) then rename over out: a failure leaves no half file (and any old one)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.stem}.part{out.suffix}")
+    try:
+        write(tmp)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def export_cases_table(store, out: Path, df: pd.DataFrame | None = None,
                        note: str | None = None) -> int:
-    """Cases to CSV (UTF-8 with BOM, opens in Excel) or XLSX, with Chinese headers; `note`
-    (which cases, chosen how, by whom) goes into the file: a 说明 sheet, or a first CSV line
-    starting with '#'."""
-    df = cases_frame(store) if df is None else df
-    table = df[list(CASE_COLUMNS_ZH)].rename(columns=CASE_COLUMNS_ZH)
+    """Cases to CSV (UTF-8 with BOM, opens in Excel; a .csvt gives GIS the types) or XLSX.
+
+    `note` (which cases, chosen how, by whom: the client's list export) goes into the file: a
+    说明 sheet in XLSX; in CSV a first line starting with '#', and then no .csvt (GDAL reads
+    the header from the first line)."""
+    table = case_table(store, df)
     out = Path(out)
     if out.suffix.lower() == ".xlsx":
         if len(table) > 1_048_575:
             raise ValueError(f"{len(table):,} cases exceed one XLSX sheet; export CSV")
-        with pd.ExcelWriter(out, engine="xlsxwriter",
-                            datetime_format="yyyy-mm-dd hh:mm") as xl:
-            table.to_excel(xl, sheet_name="案件", index=False)
-            xl.sheets["案件"].freeze_panes(1, 0)
-            xl.sheets["案件"].autofilter(0, 0, len(table), len(table.columns) - 1)
-            if note:
-                pd.DataFrame({"说明": [note]}).to_excel(xl, sheet_name="说明", index=False)
-    else:
-        with open(out, "w", encoding="utf-8-sig", newline="") as f:
-            if note:
+
+        def write_xlsx(tmp: Path) -> None:
+            with pd.ExcelWriter(tmp, engine="xlsxwriter",
+                                datetime_format="yyyy-mm-dd hh:mm:ss") as xl:
+                table.to_excel(xl, sheet_name="案件", index=False)
+                sheet = xl.sheets["案件"]
+                sheet.freeze_panes(1, 0)
+                sheet.autofilter(0, 0, len(table), len(table.columns) - 1)
+                lonlat = xl.book.add_format({"num_format": "0.0000000"})
+                metres = xl.book.add_format({"num_format": "0.000"})
+                for i, c in enumerate(table.columns):
+                    if c.startswith(("经度", "纬度")):
+                        sheet.set_column(i, i, 14, lonlat)
+                    elif c.startswith(("X (", "Y (")):
+                        sheet.set_column(i, i, 14, metres)
+                    elif pd.api.types.is_datetime64_any_dtype(table[c]):
+                        sheet.set_column(i, i, 19)
+                if note:
+                    pd.DataFrame({"说明": [note]}).to_excel(xl, sheet_name="说明", index=False)
+        _replace_atomically(out, write_xlsx)
+    elif note:
+        def write_csv(tmp: Path) -> None:
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
                 f.write("# " + note.replace("\n", " ") + "\n")
-            table.to_csv(f, index=False, date_format="%Y-%m-%d %H:%M:%S")
+                table.to_csv(f, index=False, date_format="%Y-%m-%d %H:%M:%S")
+        _replace_atomically(out, write_csv)
+    else:
+        _replace_atomically(out, lambda tmp: table.to_csv(
+            tmp, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d %H:%M:%S"))
+        if out.suffix.lower() == ".csv":
+            _replace_atomically(out.with_suffix(".csvt"),
+                                lambda tmp: tmp.write_text(_csvt(table), encoding="utf-8"))
     return len(table)
 
 
 def open311(store, df: pd.DataFrame | None = None) -> list[dict]:
     """Cases as Open311 GeoReport v2 service requests (lat/long in WGS-84)."""
     df = cases_frame(store) if df is None else df
-    lon, lat = store_to_lonlat(df["x"].to_numpy(), df["y"].to_numpy(), store.srid)
+    zone = district_zone(store)
+    lon, lat = store_to_lonlat(df["x"].to_numpy(float), df["y"].to_numpy(float), store.srid)
 
     def iso(v):
-        return None if pd.isna(v) else v.isoformat(timespec="seconds") + "+08:00"
+        if pd.isna(v):
+            return None
+        return v.isoformat(timespec="seconds") + utc_offset(zone, v.to_pydatetime())
     out = []
     for i, r in enumerate(df.itertuples(index=False)):
         out.append({
@@ -198,56 +283,42 @@ def open311(store, df: pd.DataFrame | None = None) -> list[dict]:
 
 def export_open311(store, out: Path, df: pd.DataFrame | None = None) -> int:
     requests = open311(store, df)
-    Path(out).write_text(json.dumps(requests, ensure_ascii=False, indent=1), encoding="utf-8")
+    _replace_atomically(Path(out), lambda tmp: tmp.write_text(
+        json.dumps(requests, ensure_ascii=False, indent=1), encoding="utf-8"))
     return len(requests)
 
 
-def _for_file(gdf: gpd.GeoDataFrame, shapefile: bool) -> gpd.GeoDataFrame:
-    gdf = gdf.copy()
-    for col in gdf.columns:
-        if col != "geometry" and pd.api.types.is_datetime64_any_dtype(gdf[col]):
-            gdf[col] = gdf[col].dt.strftime("%Y-%m-%d %H:%M:%S")
-    if shapefile:  # DBF field names: 10 characters
-        gdf.columns = [c if c == "geometry" else c[:10] for c in gdf.columns]
-    return gdf
-
-
 def export_layers(store, out: Path, layers=LAYERS, fmt: str | None = None,
-                  progress=None) -> list[Path]:
-    """GeoPackage (one file, every layer), Shapefile or GeoJSON (a file per layer)."""
+                  progress=None, truncate_text: bool = False,
+                  notes: list[str] | None = None) -> list[Path]:
+    """GeoPackage (one file, every layer, styled for QGIS), Shapefile or GeoJSON (a file per
+    layer). Every layer is read before anything is written; a failure leaves no output."""
+    from .layer_files import write_geojson, write_geopackage, write_shapefiles
     out = Path(out)
     fmt = fmt or {".gpkg": "gpkg", ".shp": "shp", ".geojson": "geojson",
                   ".json": "geojson"}.get(out.suffix.lower(), "shp" if not out.suffix else None)
     if fmt not in ("gpkg", "shp", "geojson"):
         raise ValueError(f"export to .gpkg, a folder of shapefiles, or .geojson (got {out})")
-    written: list[Path] = []
-    if fmt == "gpkg":
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.unlink(missing_ok=True)
-    else:
-        folder = out if fmt == "shp" else out.parent
-        folder.mkdir(parents=True, exist_ok=True)
+    unknown = [name for name in layers if name not in LAYERS]
+    if unknown:
+        raise ValueError(f"unknown layer {unknown[0]!r}; layers: {', '.join(LAYERS)}")
     now = datetime.now()
+    zone = district_zone(store)
+    frames = {}
     for i, name in enumerate(layers):
-        gdf = layer_frame(store, name, now)
         if progress:
             progress(i, len(layers), f"export {name}")
-        if fmt == "gpkg":
-            pyogrio.write_dataframe(_for_file(gdf, False), out, layer=name, driver="GPKG",
-                                    append=out.exists())
-            if out not in written:
-                written.append(out)
-        elif fmt == "shp":
-            path = out / f"{name}.shp"
-            pyogrio.write_dataframe(_for_file(gdf, True), path, driver="ESRI Shapefile",
-                                    encoding="UTF-8")
-            written.append(path)
-        else:
-            path = out.with_name(f"{out.stem}_{name}.geojson") if len(layers) > 1 else out
-            pyogrio.write_dataframe(_for_file(gdf, False).to_crs(4326), path, driver="GeoJSON")
-            written.append(path)
-    return written
+        frames[name] = layer_frame(store, name, now)
+    if fmt == "gpkg":
+        from .qgis_project import store_style_data
+        from .qgis_styles import layer_styles
+        data = store_style_data(store, now)
+        styles = {name: layer_styles(name, data) for name in frames}
+        return [write_geopackage(frames, out, zone, styles, now)]
+    if fmt == "shp":
+        return write_shapefiles(frames, out, zone, truncate_text, notes)
+    return write_geojson(frames, out, zone)
 
 
 __all__ = ["export_layers", "export_cases_table", "export_open311", "layer_frame",
-           "cases_frame", "Source"]
+           "cases_frame", "case_table", "Source"]

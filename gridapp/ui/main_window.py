@@ -520,8 +520,12 @@ class MainWindow(QMainWindow):
     def legend_items(self) -> list:
         import numpy as np
         m = self.model
-        present = np.unique(m.data.cases.state[m.derived.mask])
-        return legend_items(m.layers, m.thematic, {STATES[int(k)] for k in present})
+        d = m.data
+        present = np.unique(d.cases.state[m.derived.mask])
+        kinds = np.unique(d.components_class)
+        components = [(str(d.classes[k]), str(d.class_names[k])) for k in kinds
+                      if 0 <= k < len(d.classes)]
+        return legend_items(m.layers, m.thematic, {STATES[int(k)] for k in present}, components)
 
     def toggle_language(self) -> None:
         set_language("en" if language() == "zh" else "zh")

@@ -1,4 +1,8 @@
-"""Colours and symbols: states, road classes, categorical palettes (one place to tune)."""
+"""Colours and symbols, read from the one symbology definition (resources/symbology.toml).
+
+The names below are what the client's widgets and renderers use; QGIS styles are generated
+from the same definition (gridapp/io/qgis_styles.py), so the two cannot drift apart.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,37 @@ import numpy as np
 from PySide6.QtGui import QColor
 
 from ..app.map_data import ROAD_CLASSES, STATES
+from ..io.symbology import MarkerStyle, symbology
 
-STATE_COLORS = {
-    "reported": "#7a8ba8", "registered": "#3b7dd8", "rejected": "#9e9e9e",
-    "dispatched": "#f39c12", "returned": "#a0522d", "in_progress": "#e6b800",
-    "extension_pending": "#d35400", "suspension_pending": "#8e44ad", "suspended": "#6c3483",
-    "rectified": "#16a085", "verified": "#27ae60", "closed": "#95c99a",
-}
-OVERDUE = "#e53935"
-WARNING = "#ff8f00"
-ROAD_COLORS = {"main": "#e67e22", "secondary": "#f1c40f", "branch": "#bdbdbd"}
-ROAD_WIDTHS = {"main": 3.0, "secondary": 2.0, "branch": 1.0}
+SYMBOLOGY = symbology()
+STATE_COLORS = dict(SYMBOLOGY.states)
+OVERDUE = SYMBOLOGY.colors["overdue"]
+WARNING = SYMBOLOGY.colors["warning"]
+ROAD_COLORS = {k: r.color for k, r in SYMBOLOGY.roads.items()}
+ROAD_WIDTHS = {k: r.width_px for k, r in SYMBOLOGY.roads.items()}
 # carriageway widths in metres: close up, roads are drawn as wide as they are
-ROAD_METRES = {"main": 36.0, "secondary": 24.0, "branch": 12.0}
+ROAD_METRES = {k: r.width_m for k, r in SYMBOLOGY.roads.items()}
 # soft categorical fills (streets, communities) and strong ones (road chiefs, classes)
-PASTEL = ["#f7d6a9", "#c9e4c5", "#bcd4f5", "#f3c6d0", "#e1d3f1", "#fff2b3", "#c7ecec",
-          "#f9d9bd", "#d7e9b9", "#d5d9f7", "#f2d0e6", "#e6e1c5"]
-STRONG = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-          "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39"]
-SELECTION = "#00e5ff"
+PASTEL = list(SYMBOLOGY.pastel)
+STRONG = list(SYMBOLOGY.strong)
+SELECTION = SYMBOLOGY.colors["selection"]
+NO_CHIEF = SYMBOLOGY.colors["no_chief"]
+STREET_OUTLINE = SYMBOLOGY.section("streets")["outline"]
+STREET_LABEL = SYMBOLOGY.section("streets")["label_color"]
+COMMUNITY_OUTLINE = SYMBOLOGY.section("communities")["outline"]
+CELL_OUTLINE = SYMBOLOGY.section("cells")["outline"]
+COUNT_RAMP = SYMBOLOGY.ramps["counts"]
+CLUSTER_RAMP = SYMBOLOGY.ramps["clusters"]
+HEAT_RAMP = SYMBOLOGY.ramps["heat"]
+
+
+def component_symbol(class_code: str) -> MarkerStyle:
+    """A component class's own marker (shape, colour); other classes share one."""
+    return SYMBOLOGY.component(class_code)
+
+
+def component_color(class_code: str) -> str:
+    return SYMBOLOGY.component(class_code).color
 
 
 def qcolor(hex_: str, alpha: int = 255) -> QColor:
@@ -43,7 +59,7 @@ STATE_ARGB = np.array([argb(STATE_COLORS[s]) for s in STATES], np.uint32)
 ROAD_ORDER = list(ROAD_CLASSES)
 
 
-def ramp(values: np.ndarray, stops=("#fff5eb", "#fdae6b", "#e6550d", "#7f2704")) -> np.ndarray:
+def ramp(values: np.ndarray, stops=COUNT_RAMP) -> np.ndarray:
     """ARGB colours for values in [0, 1] along a sequential ramp."""
     cols = np.array([[QColor(s).red(), QColor(s).green(), QColor(s).blue()] for s in stops],
                     float)

@@ -52,11 +52,13 @@ def draw_north_arrow(p: QPainter, x: float, y: float, size: float = 28) -> None:
     p.drawText(QRectF(x - 10, y - size / 2 - 18, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
 
 
-def legend_items(layers, thematic=None, states=None) -> list[tuple[str, str, str]]:
+def legend_items(layers, thematic=None, states=None,
+                 components=None) -> list[tuple[str, str, str]]:
     """(kind, colour, label) for the visible layers: kind is fill, line or point.
 
     `states`, when given, limits the case states to those on the map (twelve rows of states
-    nobody sees would push the rest of the legend off the screen).
+    nobody sees would push the rest of the legend off the screen); `components`, when given,
+    are the (class code, name) of the component classes on the map, each with its own symbol.
     """
     items: list[tuple[str, str, str]] = []
     visible = {layer.key: layer for layer in layers.layers if layer.visible}
@@ -69,10 +71,13 @@ def legend_items(layers, thematic=None, states=None) -> list[tuple[str, str, str
     if "segments" in visible:
         for c in reversed(ROAD_CLASSES):
             items.append(("line", theme.ROAD_COLORS[c], tr(RoadClass(c).label_zh)))
+    if "components" in visible and components:
+        for code, name in components:
+            items.append(("point", theme.component_color(code), name))
     if "streets" in visible:
-        items.append(("line", "#6e3c8c", tr("街道界")))
+        items.append(("line", theme.STREET_OUTLINE, tr("街道界")))
     if "communities" in visible:
-        items.append(("line", "#466eaa", tr("社区界")))
+        items.append(("line", theme.COMMUNITY_OUTLINE, tr("社区界")))
     if "cells" in visible:
         if thematic is not None and visible["cells"].style == "indicator":
             items.append(("title", "", thematic.title))

@@ -219,7 +219,8 @@ def draw_components(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str)
     groups = d.components_class[idx]
     for g in np.unique(groups):
         sel = groups == g
-        pen = QPen(QColor(theme.STRONG[int(g) % len(theme.STRONG)]), 5)
+        code = str(d.classes[g]) if 0 <= g < len(d.classes) else ""
+        pen = QPen(QColor(theme.component_color(code)), 5)  # each class its own colour
         pen.setCapStyle(Qt.PenCapStyle.SquareCap)
         p.setPen(pen)
         p.drawPoints(point_buffer(px[sel], py[sel]))
