@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 LIMIT_S = 5.0        # a change made elsewhere must show within this
+FROZEN_S = 10.0      # the UI thread never stops answering for longer than this
 SKEWS = ["-2h", "+3h", "-1d", "+25m", "-7m", "+1d"]  # the other workstations' clocks
 USERS = ["shift01", "dispatcher01", "acceptor01", "leader01", "lz0001", "wg0001",
          "sanitation01"]
@@ -57,6 +58,7 @@ class SoakReport:
     rss_peak_mb: float = 0.0
     exceptions: list[str] = field(default_factory=list)
     dialogs: int = 0
+    ui_frozen_s: float = 0.0   # the longest the UI thread did not answer
     integrity: str = ""
     cases: int = 0
     replay_failures: list[str] = field(default_factory=list)
@@ -65,7 +67,8 @@ class SoakReport:
     @property
     def ok(self) -> bool:
         return (not self.missed and self.late == 0 and not self.exceptions and
-                self.integrity == "ok" and not self.replay_failures and self.changes_seen > 0)
+                self.integrity == "ok" and not self.replay_failures and self.changes_seen > 0
+                and self.ui_frozen_s <= FROZEN_S)
 
     def lines(self) -> list[str]:
         return [
@@ -73,7 +76,8 @@ class SoakReport:
             f"workstations (clocks {', '.join(self.clocks) or 'as ours'})",
             f"window: {self.gui_actions:,} user actions "
             f"({', '.join(f'{k} {v}' for k, v in sorted(self.actions.items()))}); "
-            f"{self.dialogs} dialogs answered",
+            f"{self.dialogs} dialogs answered; the UI thread answered within "
+            f"{self.ui_frozen_s:.2f} s all along",
             f"changes by the others: {self.changes_logged:,} logged, {self.changes_seen:,} "
             f"seen, {len(self.missed)} missed, {self.late} later than {LIMIT_S:.0f} s; "
             f"worst {self.worst_delay_s:.2f} s, p95 {self.p95_delay_s:.2f} s "
@@ -201,12 +205,20 @@ class Driver:
         self.app, self.w, self.rng, self.workdir = app, window, rng, workdir
         self.counts: dict[str, int] = {}
         self.dialogs = 0
+        self._modal, self._modal_since = None, 0.0
+        self.beat, self.longest_gap = time.monotonic(), 0.0
         self.actions = [
             (self.wheel, 14), (self.drag, 10), (self.whole, 3), (self.keys, 4),
             (self.toggle_layer, 4), (self.style, 2), (self.filters, 6), (self.search, 5),
             (self.pick_on_map, 8), (self.pick_in_list, 8), (self.act, 12), (self.refresh, 2),
             (self.dashboard, 2), (self.export, 1), (self.language, 1), (self.switch_user, 2),
         ]
+
+    def heartbeat(self) -> None:
+        """Ticks every 100 ms on the UI thread: the longest gap is how long it was frozen."""
+        now = time.monotonic()
+        self.longest_gap = max(self.longest_gap, now - self.beat)
+        self.beat = now
 
     def step(self) -> None:
         if self.app.activeModalWidget() is not None:
@@ -388,15 +400,24 @@ class Driver:
             d.try_login()
 
     def answer(self) -> None:
-        """Dialogs that wait for a click get one, as a person would give it."""
-        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+        """Dialogs that wait for a click get one, as a person would give it: a message is
+        acknowledged, a login filled in, a form left open after an error cancelled."""
+        from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
         d = self.app.activeModalWidget()
+        if d is None:
+            self._modal = None
+            return
+        if d is not self._modal:
+            self._modal, self._modal_since = d, time.monotonic()
         if isinstance(d, QMessageBox):
             self.dialogs += 1
             d.accept()
-        elif d is not None and not isinstance(d, QProgressDialog) and \
-                d.__class__.__name__ == "LoginDialog":
+        elif d.__class__.__name__ == "LoginDialog":
             self._login(self.rng.choice(USERS))
+        elif isinstance(d, QDialog) and not isinstance(d, QProgressDialog) and \
+                time.monotonic() - self._modal_since > 2.0:
+            self.dialogs += 1
+            d.reject()
 
 
 def _prepare(db: str | None, workdir: Path, scale: str) -> str:
@@ -508,9 +529,11 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
     acting.timeout.connect(driver.step)
     answering = QTimer(interval=200)
     answering.timeout.connect(driver.answer)
+    beating = QTimer(interval=100)
+    beating.timeout.connect(driver.heartbeat)
     watching = QTimer(interval=250)
     watching.timeout.connect(lambda: (watch.read(), watch.check(window)))
-    for t in (acting, answering, watching):
+    for t in (acting, answering, watching, beating):
         t.start()
     last_note = t0
     while time.monotonic() - t0 < seconds:
@@ -535,8 +558,9 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
         time.sleep(0.01)
     watch.read()
     watch.check(window)
-    for t in (answering, watching):
+    for t in (answering, watching, beating):
         t.stop()
+    report.ui_frozen_s = driver.longest_gap
     report.rss_end_mb, report.rss_peak_mb = _rss_mb()
     report.rss_start_mb = rss_warm or report.rss_end_mb
     window.close()

@@ -247,6 +247,8 @@ def test_every_interface_string_has_english():
     cjk = re.compile(r"[\u4e00-\u9fff]")
     texts = set()
     for path in Path("gridapp/ui").rglob("*.py"):
+        if path.name == "soak.py":
+            continue  # what the soak's user types into the forms: input, not interface text
         tree = ast.parse(path.read_text("utf-8"))
         docs = {id(n.body[0].value) for n in ast.walk(tree)
                 if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef)
