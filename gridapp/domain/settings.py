@@ -20,8 +20,8 @@ class BackupPolicy:
     """The client's daily backup (`backup_if_due`): where, and how many to keep."""
 
     folder: str = ""        # empty: a `backups` folder beside the store (or in user data)
-    keep_days: int = 7      # the newest backup of each of the last N days
-    keep_weeks: int = 4     # and the newest of each of the N weeks before
+    keep_days: int = 7      # the newest backup of each of the last N days that have one
+    keep_weeks: int = 4     # and of each of the last N ISO weeks that have one (as restic)
 
 
 @dataclass(frozen=True)

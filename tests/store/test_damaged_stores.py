@@ -12,13 +12,19 @@ from pathlib import Path
 
 import pytest
 import sqlean
-from damage import (copy_store, damage_page, flip_bytes, one_line, raw_check, run_cli,
-                    without_file_override)
+from damage import (
+    copy_store,
+    damage_page,
+    flip_bytes,
+    one_line,
+    raw_check,
+    run_cli,
+    without_file_override,
+)
 from sqlalchemy import event
 
 from gridapp.services import admin
-from gridapp.store.errors import (StoreBusy, StoreDamaged, StoreFull, StoreReadOnly,
-                                  StoreUnavailable)
+from gridapp.store.errors import StoreBusy, StoreDamaged, StoreFull, StoreReadOnly, StoreUnavailable
 from gridapp.store.health import full_check
 from gridapp.store.store import Store
 
