@@ -104,7 +104,7 @@ SPECS: dict[str, SettingSpec] = {s.key: s for s in (
                 help="a point this close to a road segment belongs to its road chief (m)"),
     SettingSpec("photo_max_bytes", int, 1024, 100 * 1024 * 1024,
                 help="largest photo accepted (bytes)"),
-    SettingSpec("photo_max_pixels", int, 10_000, 200_000_000,
+    SettingSpec("photo_max_pixels", int, 10_000, 80_000_000,  # Pillow's own bomb limit: 89 Mpx
                 help="largest photo accepted (pixels; bigger is refused as a bomb)"),
     SettingSpec("duplicates.enabled", bool, help="look for duplicates of a new report"),
     SettingSpec("duplicates.radius_m", float, 0, 5000,

@@ -28,7 +28,7 @@ def settings_cli(sqlite_store):
     ("duplicates.window_hours", "nan", "a number > 0 and ≤ 8784"),
     ("photo_max_bytes", "-1", "a whole number ≥ 1024 and ≤ 104857600"),
     ("warning_share", "inf", "a number > 0 and < 1"),
-    ("photo_max_pixels", "lots", "a whole number ≥ 10000 and ≤ 200000000"),
+    ("photo_max_pixels", "lots", "a whole number ≥ 10000 and ≤ 80000000"),
 ])
 def test_settings_set_refuses_bad_values_in_one_line(settings_cli, key, value, words):
     r = settings_cli("settings", "set", key, value, "--as", "admin")
