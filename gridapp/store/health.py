@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from .build import half_built, half_built_message
 from .errors import RESTORE_HINT, StoreDamaged, StoreUnavailable, os_user, store_label, truncation
 from .guard import guard_for
 
@@ -107,6 +108,9 @@ def start_open_check(engine: Engine) -> None:
     """The quick check of an opened store; its verdict makes the store read-only if need be."""
     guard = guard_for(engine)
     label = store_label(engine.url)
+    note = half_built(engine)
+    if note is not None:
+        raise StoreUnavailable(half_built_message(label, note))
     if engine.dialect.name == "sqlite":
         path = engine.url.database
         if not os.access(path, os.W_OK):
