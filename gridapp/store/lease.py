@@ -62,6 +62,8 @@ class WriterLease:
         self.failed = False
         self.active = False
         self.activity: str | None = None  # e.g. "hotline import 12345.xlsx"; default argv
+        self._cached: tuple | None = None
+        self._idle: tuple | None = None
 
     def _open(self) -> int | None:
         if self.fd is None and not self.failed:
@@ -71,15 +73,16 @@ class WriterLease:
                 self.failed = True  # a read-only folder: the busy message says less
         return self.fd
 
-    def _write(self, state: str) -> None:
+    def _record(self, state: str, since: str) -> bytes:
+        record = json.dumps({
+            "state": state, "pid": os.getpid(), "host": _HOST, "user": _LOGIN,
+            "program": self.activity or _PROGRAM, "since": since}, ensure_ascii=False)
+        return record.encode()[:RECORD - 1].ljust(RECORD - 1) + b"\n"
+
+    def _write(self, data: bytes) -> None:
         fd = self._open()
         if fd is None:
             return
-        record = json.dumps({
-            "state": state, "pid": os.getpid(), "host": _HOST, "user": _LOGIN,
-            "program": self.activity or _PROGRAM,
-            "since": datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False)
-        data = record.encode()[:RECORD - 1].ljust(RECORD - 1) + b"\n"
         try:
             if hasattr(os, "pwrite"):
                 os.pwrite(fd, data, 0)
@@ -91,12 +94,18 @@ class WriterLease:
 
     def writing(self) -> None:
         self.active = True
-        self._write("writing")
+        # one record per second is enough for "since": a transaction costs ~2 µs here
+        now = datetime.now().replace(microsecond=0)
+        if self._cached is None or self._cached[0] != (now, self.activity):
+            self._cached = ((now, self.activity), self._record("writing", now.isoformat()))
+        self._write(self._cached[1])
 
     def idle(self) -> None:
         if self.active:
             self.active = False
-            self._write("idle")
+            if self._idle is None or self._idle[0] != self.activity:
+                self._idle = (self.activity, self._record("idle", ""))
+            self._write(self._idle[1])
 
     def close(self) -> None:
         if self.fd is not None:
