@@ -168,7 +168,8 @@ def postgres_open_problem(conn: Connection) -> tuple[str | None, str | None]:
     row = conn.execute(text(
         "SELECT pg_is_in_recovery(), current_setting('transaction_read_only'), "
         "(SELECT checksum_failures FROM pg_stat_database WHERE datname = current_database()), "
-        "has_table_privilege(current_user, 'cases', 'UPDATE'), current_user")).one()
+        "has_table_privilege(current_user, 'cases', 'INSERT, UPDATE') OR "
+        "has_table_privilege(current_user, 'case_events', 'INSERT'), current_user")).one()
     recovery, read_only, failures, may_write, user = row
     if failures:
         return (f"PostgreSQL found {failures} damaged page(s) (checksum failures) in this "

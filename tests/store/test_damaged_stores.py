@@ -325,3 +325,23 @@ def test_postgis_server_that_is_not_there_is_one_line_without_password(postgis):
     message = str(e.value)
     assert "s3cret" not in message and "\n" not in message
     assert f"127.0.0.1:{postgis.port + 1}/gis" in message
+
+
+@pytest.mark.postgis
+def test_postgis_login_that_may_only_read_opens_read_only(postgis, postgis_template):
+    import uuid
+    name = "view_" + uuid.uuid4().hex[:10]
+    url = postgis.create_database_from(name, postgis_template)
+    role = "viewer_" + uuid.uuid4().hex[:6]
+    for sql in (f"CREATE ROLE {role} LOGIN", f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"):
+        postgis._run(postgis.bindir / "psql", "-h", "127.0.0.1", "-p", str(postgis.port), "-U",
+                     "postgres", "-d", name, "-c", sql)
+    store = Store.open(url.replace("postgres@", f"{role}@"))
+    try:
+        assert store.read_only_reason.endswith(f"the login {role} may only read this database")
+        with pytest.raises(StoreReadOnly, match="may only read"):
+            _write(store)
+        with store.uow(write=False) as uow:
+            assert uow.people.by_username("acceptor").name == "张受理"
+    finally:
+        store.close()
