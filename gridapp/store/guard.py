@@ -12,7 +12,8 @@ from __future__ import annotations
 import atexit
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Engine, event
 
@@ -99,6 +100,24 @@ class Guard:
 
 def guard_for(engine: Engine) -> Guard:
     return _GUARDS[engine]
+
+
+@contextmanager
+def activity(store, what: str) -> Iterator[None]:
+    """Name what this process writes (e.g. "12345 import of 工单.xlsx by acceptor01").
+
+    A writer on another workstation that gives up waiting shows this text; without it the
+    busy message names the command line.
+    """
+    lease = guard_for(store.engine).lease
+    if lease is None:
+        yield
+        return
+    before, lease.activity = lease.activity, what
+    try:
+        yield
+    finally:
+        lease.activity = before
 
 
 def install(engine: Engine) -> Guard:

@@ -177,11 +177,10 @@ def test_full_disk_is_one_line_and_keeps_nothing(path):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from gridapp.store.guard import guard_for
+from gridapp.store.guard import activity
 from gridapp.store.store import Store
 store = Store.open(sys.argv[1])
-guard_for(store.engine).lease.activity = "gridapp import hotline 12345工单.xlsx"
-with store.uow() as uow:
+with activity(store, "gridapp import hotline 12345工单.xlsx"), store.uow() as uow:
     uow.config.set_meta("import", "running")
     print("holding", flush=True)
     release = Path(sys.argv[2])
