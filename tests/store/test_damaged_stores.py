@@ -58,6 +58,9 @@ def test_a_store_failing_its_quick_check_is_read_only_with_one_line(path):
     conn = sqlean.connect(path)
     assert conn.execute("SELECT count(*) FROM departments WHERE code = 'parks'").fetchone() \
         == (0,)
+    r = run_cli("--db", path, "store", "check")  # the full check reads a read-only store
+    assert r.returncode == 1 and r.stderr == ""
+    assert "integrity        FAILED" in r.stdout and "Tree" in r.stdout
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -272,6 +275,8 @@ def test_store_check_finds_orphans_and_a_stale_spatial_index(store):
         conn = sqlean.connect(store.engine.url.database)
         conn.execute("DELETE FROM idx_grid_cells_geom WHERE pkid = "
                      "(SELECT min(pkid) FROM idx_grid_cells_geom)")
+        conn.execute("UPDATE idx_road_segments_geom SET xmin = xmin + 50 WHERE pkid = "
+                     "(SELECT min(pkid) FROM idx_road_segments_geom)")
         conn.execute(orphan)
         conn.commit()
         conn.close()
@@ -285,6 +290,10 @@ def test_store_check_finds_orphans_and_a_stale_spatial_index(store):
     failed = {f.check: f.detail for f in report.problems()}
     assert "person_roles" in failed["foreign keys"] and "people" in failed["foreign keys"]
     assert "grid_cells" in failed["spatial index"]
+    if store.backend == "sqlite":
+        assert "grid_cells (1 not in the index" in failed["spatial index"]
+        assert "road_segments (0 not in the index, 0 in it for nothing, 1 with a wrong box)" \
+            in failed["spatial index"]
     assert not report.ok
 
 
