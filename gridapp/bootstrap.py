@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
-from sqlalchemy.engine import make_url
 
 from .domain.calendar import WorkCalendar
 from .io.catalog import read_catalog, read_departments
 from .io.holidays import official_days
 from .paths import data_dir, resource
 from .services.setup import initialize
-from .store.db import is_sqlite, normalize_url
+from .store.build import StoreBuild
 from .store.store import Store
 
 DEFAULT_SRID = 4547  # CGCS2000 / 3-degree Gauss-Kruger CM 114E
@@ -30,21 +27,25 @@ def default_calendar() -> tuple[WorkCalendar, dict]:
 
 def create_store(url: str, srid: int = DEFAULT_SRID, admin_password: str | None = None,
                  district_code: str = "", district_name: str = "") -> Store:
-    """A new store with the default catalog, departments and calendar, or nothing at all."""
-    url = normalize_url(url)
-    store = Store.create(url, srid)
-    try:
-        calendar, names = default_calendar()
-        initialize(store.uow(), classes=read_catalog(resource("catalog", "default_catalog.csv")),
-                   departments=read_departments(resource("catalog", "departments.csv")),
-                   calendar=calendar, day_names=names, admin_password=admin_password,
-                   district_code=district_code, district_name=district_name)
-    except BaseException:
-        store.close()
-        if is_sqlite(url):
-            for suffix in ("", "-wal", "-shm"):
-                Path(make_url(url).database + suffix).unlink(missing_ok=True)
-        raise
+    """A new store with the default catalog, departments and calendar, or nothing at all.
+
+    Built out of sight and published only when complete (`gridapp.store.build`).
+    """
+    with StoreBuild(url) as build:
+        store = seed_store(build, srid, admin_password, district_code, district_name)
+        return build.publish(store)
+
+
+def seed_store(build: StoreBuild, srid: int = DEFAULT_SRID, admin_password: str | None = None,
+               district_code: str = "", district_name: str = "") -> Store:
+    """The new store of `build`, seeded; the caller adds to it and publishes it."""
+    store = Store.create(build.url, srid)
+    build.begin(store)
+    calendar, names = default_calendar()
+    initialize(store.uow(), classes=read_catalog(resource("catalog", "default_catalog.csv")),
+               departments=read_departments(resource("catalog", "departments.csv")),
+               calendar=calendar, day_names=names, admin_password=admin_password,
+               district_code=district_code, district_name=district_name)
     return store
 
 

@@ -27,6 +27,12 @@ class Context:
             self._store = open_store(self.db)
         return self._store
 
+    def close(self) -> None:
+        """Close the store at the end of the command (its WAL is folded back in)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     def emit(self, data, human: str | None = None) -> None:
         if self.as_json:
             click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -73,14 +79,15 @@ class GridappGroup(click.Group):
 def main(ctx, db, as_json):
     """gridapp: grid and road-chief city management, one map, the closed loop."""
     ctx.obj = Context(db, as_json)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         from .gui import gui
         ctx.invoke(gui)
 
 
 def _register() -> None:
-    from . import admin, analysis, bench, cases, data, gui, maps, soak
-    for module in (admin, analysis, bench, cases, data, gui, maps, soak):
+    from . import admin, analysis, bench, cases, data, gui, maps, soak, store_cmds
+    for module in (admin, analysis, bench, cases, data, gui, maps, soak, store_cmds):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +12,6 @@ import click
 from ..domain.calendar import WorkCalendar, parse_periods
 from ..domain.catalog import TimeLimit
 from ..domain.people import AssignmentKind, Role
-from ..domain.settings import Settings
 from ..services import admin
 from . import parse_at, pass_ctx
 
@@ -52,7 +52,7 @@ def dept():
 @pass_ctx
 def dept_add(ctx, code, name, kind, street_code):
     d = admin.add_department(ctx.store.uow(), code, name, kind, street_code)
-    ctx.emit(d.__dict__ if hasattr(d, "__dict__") else vars(d), f"department {d.code} (#{d.id})")
+    ctx.emit(dataclasses.asdict(d), f"department {d.code} (#{d.id})")
 
 
 @dept.command("list")
@@ -295,28 +295,21 @@ def settings_show(ctx):
     ctx.emit(s.to_dict(), json.dumps(s.to_dict(), ensure_ascii=False, indent=2))
 
 
-@settings.command("set")
+@settings.command("set", context_settings={"ignore_unknown_options": True})
 @click.argument("key")
 @click.argument("value")
 @click.option("--as", "user", required=True)
 @pass_ctx
 def settings_set(ctx, key, value, user):
-    """Set KEY (e.g. warning_share, road_tolerance_m, duplicates.radius_m) to VALUE."""
+    """Set KEY (e.g. warning_share, road_tolerance_m, duplicates.radius_m) to VALUE.
+
+    Each setting has a type and a range (`gridapp.domain.settings.SPECS`); anything else is
+    refused with one line naming the key, its type and its range.
+    """
     with ctx.store.uow(write=False) as uow:
-        data = uow.config.settings().to_dict()
-    target, name = data, key
-    if "." in key:
-        head, name = key.split(".", 1)
-        target = data.get(head)
-        if not isinstance(target, dict):
-            raise click.BadParameter(f"unknown setting {key}")
-    if name not in target:
-        raise click.BadParameter(f"unknown setting {key}; known: {', '.join(data)}")
-    old = target[name]
-    target[name] = type(old)(value if not isinstance(old, bool)
-                             else value.lower() in ("1", "true", "yes", "on"))
-    admin.save_settings(ctx.store.uow(), user, Settings.from_dict(data))
-    ctx.emit(data, f"{key} = {target[name]}")
+        changed = uow.config.settings().with_value(key, value)
+    admin.save_settings(ctx.store.uow(), user, changed)
+    ctx.emit(changed.to_dict(), f"{key} = {changed.get(key)}")
 
 
 COMMANDS = [init, dept, person, assign, catalog, calendar, settings]

@@ -13,11 +13,12 @@ import shapely
 from shapely.geometry import LineString
 from sqlalchemy.engine import make_url
 
-from ..bootstrap import create_store
+from ..bootstrap import seed_store
 from ..domain.places import Area
 from ..services.auth import hash_password
 from ..services.places import PlaceLayers, load_places
 from ..store import models as m
+from ..store.build import StoreBuild
 from ..store.bulk import CaseBulkWriter, insert_columns
 from ..store.db import is_sqlite, normalize_url
 from ..store.memory import snapshot
@@ -43,8 +44,19 @@ def default_until() -> datetime:
 
 def build_demo(url: str, scale: str = "district", seed: int = 7, until: datetime | None = None,
                progress: Progress = _quiet, basemap: bool = True) -> Store:
-    """Generate the district, its people and a year of cases; all or nothing."""
+    """Generate the district, its people and a year of cases; all or nothing.
+
+    The store (and its basemap) is built out of sight and published only when complete, so
+    a build killed at any moment leaves nothing, and the next one starts afresh.
+    """
     url = normalize_url(url)
+    with StoreBuild(url) as build:
+        store = _build(build, url, scale, seed, until, progress, basemap)
+        return build.publish(store)
+
+
+def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime | None,
+           progress: Progress, basemap: bool) -> Store:
     sc = SCALES[scale]
     until = until or default_until()
     start = until - timedelta(days=365)
@@ -58,67 +70,63 @@ def build_demo(url: str, scale: str = "district", seed: int = 7, until: datetime
     hotspots = place_hotspots(land, roads, rng, namer)
     progress(1, 1, f"geography: {len(land.cells):,} cells, {len(segments):,} segments, "
              f"{len(components):,} components ({time.perf_counter() - t0:.0f} s)")
-    store = create_store(url, admin_password=DEMO_PASSWORD, district_code=DISTRICT_CODE,
-                         district_name=DISTRICT_NAME)
-    try:
-        load_places(store.uow(), PlaceLayers(land.district, land.streets, land.communities,
-                                             land.cells, segments, components))
-        _people(store, land, segments, namer, seed, start)
-        progress(1, 1, f"places and people stored ({time.perf_counter() - t0:.0f} s)")
-        mem = snapshot(store)
-        sim = Simulation(mem, _sites(land, segments, components, hotspots), rng, start, until,
-                         store.srid)
-        specs = sim.specs(sc.cases)
-        progress(0, len(specs), "cases")
+    store = seed_store(build, admin_password=DEMO_PASSWORD, district_code=DISTRICT_CODE,
+                       district_name=DISTRICT_NAME)
+    load_places(store.uow(), PlaceLayers(land.district, land.streets, land.communities,
+                                         land.cells, segments, components))
+    _people(store, land, segments, namer, seed, start)
+    progress(1, 1, f"places and people stored ({time.perf_counter() - t0:.0f} s)")
+    mem = snapshot(store)
+    sim = Simulation(mem, _sites(land, segments, components, hotspots), rng, start, until,
+                     store.srid)
+    specs = sim.specs(sc.cases)
+    progress(0, len(specs), "cases")
 
-        def flush(ids: list[int]) -> None:
-            cases = [mem.data.cases[i] for i in ids]
-            events = [e for i in ids for e in mem.data.events[i]]
-            with store.uow() as uow:
-                CaseBulkWriter(uow.conn).write(cases, events)
-                uow.commit()
-            mem.evict(ids)
-
-        # Millions of live objects make every cyclic collection a full scan; the simulation
-        # creates no cycles worth collecting, so the collector waits until it is done.
-        gc.collect()
-        gc.freeze()
-        gc.disable()
-        try:
-            sim.run(specs, on_finished=flush if sc.cases > 200_000 else None,
-                    progress=progress)
-        finally:
-            gc.enable()
-            gc.unfreeze()
-        flush(sorted(mem.data.cases))
+    def flush(ids: list[int]) -> None:
+        cases = [mem.data.cases[i] for i in ids]
+        events = [e for i in ids for e in mem.data.events[i]]
         with store.uow() as uow:
-            for key, value in (("demo_scale", scale), ("demo_seed", str(seed)),
-                               ("demo_until", until.isoformat()), ("demo_start", start.isoformat())):
-                uow.config.set_meta(key, value)
+            CaseBulkWriter(uow.conn).write(cases, events)
             uow.commit()
-        progress(1, 1, f"{len(specs):,} reports, {sim.executed:,} steps through the services "
-                 f"({time.perf_counter() - t0:.0f} s)")
-        if basemap:
-            from .basemap import write_basemap
-            path = basemap_path(store)
-            write_basemap(path, land, roads, store.srid, progress)
-            with store.uow() as uow:
-                uow.config.set_meta("basemap", str(path))
-                uow.commit()
-    except BaseException:
-        store.close()
-        if is_sqlite(url):
-            for suffix in ("", "-wal", "-shm"):
-                Path(make_url(url).database + suffix).unlink(missing_ok=True)
-        raise
+        mem.evict(ids)
+
+    # Millions of live objects make every cyclic collection a full scan; the simulation
+    # creates no cycles worth collecting, so the collector waits until it is done.
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    try:
+        sim.run(specs, on_finished=flush if sc.cases > 200_000 else None,
+                progress=progress)
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    flush(sorted(mem.data.cases))
+    with store.uow() as uow:
+        for key, value in (("demo_scale", scale), ("demo_seed", str(seed)),
+                           ("demo_until", until.isoformat()), ("demo_start", start.isoformat())):
+            uow.config.set_meta(key, value)
+        uow.commit()
+    progress(1, 1, f"{len(specs):,} reports, {sim.executed:,} steps through the services "
+             f"({time.perf_counter() - t0:.0f} s)")
+    if basemap:
+        from .basemap import write_basemap
+        path = basemap_path(url)
+        write_basemap(build.sidecar(path), land, roads, store.srid, progress)
+        with store.uow() as uow:
+            uow.config.set_meta("basemap", str(path))  # where it will be once published
+            uow.commit()
     return store
 
 
-def basemap_path(store: Store) -> Path:
-    if store.backend == "sqlite":
-        return Path(store.engine.url.database).with_suffix(".basemap.mbtiles")
+def basemap_path(store_or_url: Store | str) -> Path:
+    """The basemap beside a SpatiaLite store, or in user data for a PostGIS one."""
+    url = store_or_url if isinstance(store_or_url, str) else store_or_url.url
+    u = make_url(normalize_url(url))
+    if is_sqlite(str(u)):
+        return Path(u.database).with_suffix(".basemap.mbtiles")
     from ..paths import data_dir
-    return data_dir() / f"{store.engine.url.database}.basemap.mbtiles"
+    return data_dir() / f"{u.database}.basemap.mbtiles"
 
 
 def _people(store: Store, land, segments, namer: Namer, seed: int, start: datetime) -> None:

@@ -1,11 +1,18 @@
-"""Photos as evidence: checked for size and real image type, stored by content hash."""
+"""Photos as evidence: size, type, pixel count and a full decode checked, stored by hash.
+
+A photo is decoded to its last pixel before it is accepted, so half a JPEG (a transfer that
+broke off) is refused instead of being kept as evidence nobody can open. The pixel count is
+checked from the header before anything is decoded, so a decompression bomb (a few kB that
+claim a gigapixel) is refused without the memory it asks for.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 from ..domain.errors import InvalidInput
 from .ports import PhotoRef, UnitOfWork
@@ -13,22 +20,50 @@ from .ports import PhotoRef, UnitOfWork
 ALLOWED = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
-def inspect_photo(data: bytes, name: str, max_bytes: int) -> PhotoRef:
-    """Reject anything too large or not a decodable JPEG/PNG/WebP."""
+def inspect_photo(data: bytes, name: str, max_bytes: int,
+                  max_pixels: int = 40_000_000) -> PhotoRef:
+    """Refuse anything too large, not a JPEG/PNG/WebP, animated, too many pixels or damaged."""
     if not data:
         raise InvalidInput(f"photo {name} is empty", value=name)
     if len(data) > max_bytes:
         raise InvalidInput(f"photo {name} is {len(data) / 1e6:.1f} MB; the limit is "
-                           f"{max_bytes / 1e6:.0f} MB", value=name)
+                           f"{max_bytes / 1e6:.1f} MB", value=name)
+    if ImageFile.LOAD_TRUNCATED_IMAGES:  # someone relaxed Pillow for good: not for evidence
+        raise RuntimeError("PIL.ImageFile.LOAD_TRUNCATED_IMAGES must stay False")
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            fmt, size = img.format, img.size
-            img.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise InvalidInput(f"photo {name} is not a readable image ({exc})", value=name) from None
-    if fmt not in ALLOWED:
-        raise InvalidInput(f"photo {name} is {fmt}; use JPEG, PNG or WebP", value=name)
-    return PhotoRef(hashlib.sha256(data).hexdigest(), ALLOWED[fmt], len(data), *size)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=list(ALLOWED)) as img:
+                fmt, (width, height) = img.format, img.size
+                _check_pixels(name, width, height, max_pixels)
+                if getattr(img, "n_frames", 1) > 1:
+                    raise InvalidInput(f"photo {name} is animated ({img.n_frames} frames); "
+                                       "use a still photo", value=name)
+                img.load()  # every pixel: a truncated or corrupt file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise InvalidInput(f"photo {name} claims more pixels than any photo has (a "
+                           f"decompression bomb?); the limit is {max_pixels / 1e6:g} Mpx",
+                           value=name) from None
+    except UnidentifiedImageError:
+        raise InvalidInput(f"photo {name} is not a JPEG, PNG or WebP image",
+                           value=name) from None
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+        raise InvalidInput(f"photo {name} is damaged or incomplete and cannot be shown "
+                           f"({_reason(exc)})", value=name) from None
+    return PhotoRef(hashlib.sha256(data).hexdigest(), ALLOWED[fmt], len(data), width, height)
+
+
+def _check_pixels(name: str, width: int, height: int, max_pixels: int) -> None:
+    if width <= 0 or height <= 0:
+        raise InvalidInput(f"photo {name} has no pixels ({width}×{height})", value=name)
+    if width * height > max_pixels:
+        raise InvalidInput(f"photo {name} is {width}×{height} = {width * height / 1e6:.1f} Mpx; "
+                           f"the limit is {max_pixels / 1e6:g} Mpx", value=name)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:120] if text else type(exc).__name__
 
 
 def add_photo(uow: UnitOfWork, data: bytes, name: str = "photo") -> str:
@@ -37,7 +72,10 @@ def add_photo(uow: UnitOfWork, data: bytes, name: str = "photo") -> str:
     A failed transition afterwards leaves the photo in place, so a retry finds it.
     """
     with uow:
-        ref = inspect_photo(data, name, uow.config.settings().photo_max_bytes)
+        settings = uow.config.settings()
+    # decoded outside the write transaction: a big photo never holds the store locked
+    ref = inspect_photo(data, name, settings.photo_max_bytes, settings.photo_max_pixels)
+    with uow:
         uow.photos.put(ref, data)
         uow.commit()
     return ref.sha256

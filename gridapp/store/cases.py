@@ -248,7 +248,7 @@ class SqlCaseRepository:
     def attach_photos(self, case_id: int, seq: int, photos: Sequence[str], phase: str) -> None:
         self.conn.execute(insert(m.CasePhoto.__table__),
                           [{"case_id": case_id, "seq": seq, "sha256": s, "phase": phase}
-                           for s in photos])
+                           for s in dict.fromkeys(photos)])  # the same photo twice: once
 
     # ---- bulk (imports) ---------------------------------------------------------------
     def known_external_ids(self, ids) -> set[str]:

@@ -123,11 +123,15 @@ class SqlConfigRepository:
         cur = self._fresh()
         if "settings" not in cur:
             raw = self.meta("settings")
-            cur["settings"] = Settings.from_dict(json.loads(raw)) if raw else Settings()
+            # a value saved before settings were checked gives way to its default here;
+            # `gridapp store check` names it
+            cur["settings"] = Settings.load(_json(raw))[0] if raw else Settings()
         return cur["settings"]
 
     def save_settings(self, settings: Settings) -> None:
-        self.set_meta("settings", json.dumps(settings.to_dict(), ensure_ascii=False))
+        Settings.from_dict(settings.to_dict())  # never store a value outside its range
+        self.set_meta("settings", json.dumps(settings.to_dict(), ensure_ascii=False,
+                                             allow_nan=False))
         self._bump()
 
     # --- assessment schemes (考核方案), versioned like the catalog ----------------------
@@ -149,3 +153,11 @@ class SqlConfigRepository:
         return [(r.version, r.created_at, r.created_by, r.note) for r in self.conn.execute(
             select(SCHEMES.c.version, SCHEMES.c.created_at, SCHEMES.c.created_by,
                    SCHEMES.c.note).order_by(SCHEMES.c.version))]
+
+
+def _json(raw: str) -> dict:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -20,12 +20,11 @@ from sqlalchemy import Engine, create_engine, event  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
+from . import guard  # noqa: E402
 from .changes import track_transactions  # noqa: E402
+from .errors import StoreUnavailable  # noqa: E402, F401  (re-exported: raised by open/create)
+from .lease import busy_timeout_seconds  # noqa: E402
 from .sharing import register  # noqa: E402
-
-
-class StoreUnavailable(Exception):
-    """The store cannot be opened: names the URL and what is missing."""
 
 
 def normalize_url(url_or_path: str) -> str:
@@ -54,7 +53,8 @@ def _sqlite_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    # a writer waits this long for another (a long import) before it says who holds the store
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_seconds() * 1000)}")
     cur.execute("PRAGMA cache_size=-65536")
     cur.execute("PRAGMA temp_store=MEMORY")  # index builds and sorts stay off the disk
     cur.close()
@@ -82,8 +82,10 @@ def create_store_engine(url: str) -> Engine:
         # write units of work take the lock at BEGIN so two workstations queue instead.
         event.listen(engine, "connect", lambda c, r: setattr(c, "isolation_level", None))
         event.listen(engine, "begin", _sqlite_begin)
+        guard.install(engine)
         track_transactions(engine)
         return engine
     engine = create_engine(url, pool_pre_ping=True)
+    guard.install(engine)
     track_transactions(engine)
     return engine

@@ -9,9 +9,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 
-from . import migrate
+from . import health, migrate
 from .cache import StoreCache
 from .db import StoreUnavailable, create_store_engine, is_sqlite, normalize_url
+from .guard import guard_for
 from .read_model import SqlReadModel
 from .sharing import orphaned_logs
 from .spatial import SpatialDialect, dialect_for
@@ -52,10 +53,12 @@ class Store:
         if is_sqlite(url) and not Path(make_url(url).database).exists():
             raise StoreUnavailable(f"no store at {make_url(url).database}; "
                                    "create one with `gridapp init` or `gridapp demo`")
+        health.refuse_unreadable(url)
         engine = create_store_engine(url)
         rev = migrate.current_revision(engine)
         if rev is None:
             raise StoreUnavailable(f"{_safe(url)} is not a gridapp store (no schema version)")
+        health.start_open_check(engine)  # damaged or unwritable: read-only, see read_only_reason
         head = migrate.head_revision()
         if rev != head:
             known = {s.revision for s in _scripts().walk_revisions()}
@@ -64,6 +67,7 @@ class Store:
                                        f"(schema {rev}); update gridapp to open it")
             if not upgrade:
                 raise StoreUnavailable(f"{_safe(url)} has schema {rev}, this gridapp needs {head}")
+            guard_for(engine).require_writable()
             migrate.upgrade(engine)
         return cls(url, engine)
 
@@ -96,7 +100,24 @@ class Store:
             self.engine.dispose()
         return found
 
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why writes are refused (damaged, write-protected, a standby); None if writable.
+
+        None also while the open check still runs; `wait_checked` waits for its verdict.
+        """
+        return guard_for(self.engine).read_only_reason
+
+    def wait_checked(self, timeout: float | None = None) -> str | None:
+        """Wait for the open check; the read-only reason, or None if the store is writable."""
+        return guard_for(self.engine).wait(timeout)
+
+    def on_checked(self, callback) -> None:
+        """`callback(read_only_reason)` once the open check is done (from its thread)."""
+        guard_for(self.engine).on_verdict(callback)
+
     def close(self) -> None:
+        guard_for(self.engine).stop()
         self.engine.dispose()
 
 

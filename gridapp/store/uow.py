@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .cache import CacheView
 from .cases import SqlCaseRepository
 from .config import SqlConfigRepository
+from .guard import guard_for
 from .people import SqlPeopleRepository
 from .photos import SqlPhotoRepository
 from .places import PlaceWriter, SqlPlaceRepository
@@ -25,6 +26,8 @@ class SqlUnitOfWork:
     def __enter__(self) -> SqlUnitOfWork:
         if self.conn is not None:
             raise RuntimeError("unit of work is already open")
+        if self.write:  # a damaged or write-protected store refuses here, in one line
+            guard_for(self.store.engine).require_writable()
         self.conn = self.store.engine.connect().execution_options(sqlite_immediate=self.write)
         self.tx = self.conn.begin()
         s = self.store

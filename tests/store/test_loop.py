@@ -291,9 +291,12 @@ def test_photos_are_checked_and_content_addressed(store, tmp_path):
     with pytest.raises(InvalidInput) as e:
         add_photo(store.uow(), b"MZ\x90\x00not an image", "virus.exe")
     assert "virus.exe" in str(e.value)
-    admin.save_settings(store.uow(), "admin", Settings(photo_max_bytes=100))
+    admin.save_settings(store.uow(), "admin", Settings(photo_max_bytes=1024))
+    big = BytesIO()
+    Image.effect_noise((64, 48), 80).convert("RGB").save(big, "JPEG")
+    assert len(big.getvalue()) > 1024
     with pytest.raises(InvalidInput):
-        add_photo(store.uow(), buf.getvalue(), "big.jpg")
+        add_photo(store.uow(), big.getvalue(), "big.jpg")
     c = report(store, photos=[sha])
     assert svc.view(store.uow(), None, c.id).photos == [(1, "report", sha)]
     with pytest.raises(InvalidInput):
