@@ -192,6 +192,7 @@ class _Cases:
                  and (not q.class_codes or c.class_code in q.class_codes)
                  and (not q.sources or c.source.value in q.sources)
                  and (q.street_code is None or c.location.street_code == q.street_code)
+                 and (q.placed is None or c.placed == q.placed)
                  and (q.overdue_at is None or (c.state.is_handling and c.deadline_at
                                                and c.deadline_at < q.overdue_at))]
         return found[q.offset:q.offset + q.limit] if q.limit is not None else found[q.offset:]
