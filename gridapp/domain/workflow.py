@@ -501,7 +501,7 @@ def place(case: Case, actor: Actor, at: datetime, x: float, y: float, location: 
 
     def effect(c: Case) -> None:
         c.x, c.y, c.location = x, y, location
-        c.located_by, c.locate_confidence = LocatedBy.MAP, 1.0
+        c.located_by, c.locate_confidence, c.locate_match = LocatedBy.MAP, 1.0, ""
     return perform(case, Action.PLACE, actor, at, reason=note, effect=effect, data={
         "x": round(x, 2), "y": round(y, 2), "cell_code": location.cell_code,
         "previous": previous})

@@ -92,7 +92,8 @@ def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFra
                 ORDER BY c.code"""), store.srid)
         if name == "cases":
             df = cases_frame(store, now=now)
-            return gpd.GeoDataFrame(df, geometry=shapely.points(df["x"], df["y"]),
+            placed = df["x"].notna() & df["y"].notna()  # 待定位 cases: no geometry yet
+            return gpd.GeoDataFrame(df, geometry=np.where(placed, shapely.points(df["x"], df["y"]), None),
                                     crs=f"EPSG:{store.srid}")
     raise ValueError(f"unknown layer {name!r}; layers: {', '.join(LAYERS)}")
 
@@ -181,8 +182,9 @@ def open311(store, df: pd.DataFrame | None = None) -> list[dict]:
             f"处置时限 {int(r.time_limit_minutes)} 工作分钟",
             "requested_datetime": iso(r.reported_at), "updated_datetime": iso(r.updated_at),
             "expected_datetime": iso(r.deadline_at), "address": r.address,
-            "address_id": r.cell_code, "zipcode": None,
-            "lat": round(float(lat[i]), 7), "long": round(float(lon[i]), 7),
+            "address_id": None if pd.isna(r.cell_code) else r.cell_code, "zipcode": None,
+            "lat": None if np.isnan(lat[i]) else round(float(lat[i]), 7),  # 待定位: none
+            "long": None if np.isnan(lon[i]) else round(float(lon[i]), 7),
             "media_url": None,
         })
     return out

@@ -40,7 +40,7 @@ ALIASES = {
     "description": ["问题描述", "诉求内容", "来电内容", "反映内容", "description", "content"],
     "contact": ["来电人", "联系人", "姓名", "市民姓名", "contact"],
     "phone": ["联系电话", "电话", "手机", "来电号码", "phone"],
-    "source": ["来源", "渠道", "来源渠道", "source"],
+    "source": ["来源", "渠道", "来源渠道", "诉求渠道", "受理渠道", "source"],
 }
 SOURCES = {"12345": Source.HOTLINE_12345, "12345热线": Source.HOTLINE_12345,
            "市长热线": Source.HOTLINE_12345, "12319": Source.HOTLINE_12319,
@@ -49,7 +49,8 @@ SOURCES = {"12345": Source.HOTLINE_12345, "12345热线": Source.HOTLINE_12345,
            "随手拍": Source.SNAPSHOT, "媒体": Source.MEDIA}
 REQUIRED = ("external_id", "reported_at", "category")
 NO_COORDINATE = {"", "0", "0.0", "-", "—", "/", "无", "null", "NULL", "nan"}
-CHINA = (73.0, 3.0, 136.0, 54.0)  # lon/lat box, only when the store has no district yet
+CHINA = (73.0, 3.0, 136.0, 54.0)
+PRECISE = 0.85  # an address match at least this sure is a point, not an area  # lon/lat box, only when the store has no district yet
 
 HotlineMapping = Mapping  # the saved presets of earlier versions are mappings
 
@@ -100,7 +101,7 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
         earliest=ctx.settings.earliest, now=ctx.now, skew=ctx.settings.future_skew)
     for i in np.flatnonzero(times.empty):
         rows.problem(int(i), "reported_at", "no time", "", "the time the ticket was taken")
-    classes = _classes(rows, mapping, ctx.catalog)
+    classes, caught = _classes(rows, mapping, ctx.catalog)
     sources = _sources(rows, mapping)
     x, y, pending, located = _positions(rows, mapping, ctx)
     if report:
@@ -112,6 +113,9 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
         x=x, y=y, source=sources, description=rows.text("description").tolist(),
         address=rows.text("address").tolist(), contact=contact, rows=rows.rows.tolist())
     batch.located_by, batch.locate_match, batch.locate_confidence = located
+    # duplicates are linked on precise points of a real class only
+    batch.linkable = [not c and (b is None or (p or 0) >= PRECISE)
+                      for c, b, p in zip(caught, located[0], located[2], strict=True)]
     batch.file = rows.file
     batch.notes = rows.notes + times.notes + _position_notes(pending, located)
     return batch
@@ -132,9 +136,10 @@ def _check_tickets(rows: MappedRows, ext: np.ndarray) -> None:
                              "different content", value, "each ticket once")
 
 
-def _classes(rows: MappedRows, mapping: Mapping, catalog: Catalog) -> list[str]:
+def _classes(rows: MappedRows, mapping: Mapping, catalog: Catalog
+             ) -> tuple[list[str], list[bool]]:
     """The catalog class of each row: the mapping's table, a code or exact class name in
-    the file, else the catch-all class (counted in a note), else a problem."""
+    the file, else the catch-all class (counted in a note, flagged), else a problem."""
     text = rows.text("category")
     table = {k.strip(): v for k, v in mapping.categories.items()}
     catch = catalog.find(mapping.catch_all) if mapping.catch_all else None
@@ -148,12 +153,14 @@ def _classes(rows: MappedRows, mapping: Mapping, catalog: Catalog) -> list[str]:
     lookup: dict[str, str | None] = {}
     caught: Counter[str] = Counter()
     out: list[str] = []
+    by_catch_all: list[bool] = []
     for i, value in enumerate(text):
         value = value.strip()
         if value not in lookup:
             found = catalog.find(table[value]) if value in table else catalog.find(value)
             lookup[value] = found.code if found else None
         code = lookup[value]
+        by_catch_all.append(code is None and catch is not None)
         if code is None and catch is not None:
             code = catch.code
             caught[value or "（空）"] += 1
@@ -172,7 +179,7 @@ def _classes(rows: MappedRows, mapping: Mapping, catalog: Catalog) -> list[str]:
                           f"the mapping does not name went to the catch-all class "
                           f"{catch.code} {catch.name}: {top}" + (" …" if len(caught) > 8
                                                                   else ""))
-    return out
+    return out, by_catch_all
 
 
 def _sources(rows: MappedRows, mapping: Mapping) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,8 @@ from .times import parse_times
 HINTS = [("external_id", ("编号", "单号", "工单")), ("reported_at", ("时间", "日期")),
          ("category", ("分类", "类别", "类型")), ("lon", ("经度", "lng", "lon")),
          ("lat", ("纬度", "lat")), ("address", ("地址", "地点", "位置")),
-         ("description", ("内容", "描述", "诉求")), ("contact", ("姓名", "联系人")),
-         ("phone", ("电话", "手机")), ("source", ("来源", "渠道"))]
+         ("source", ("来源", "渠道")), ("description", ("内容", "描述", "诉求")),
+         ("contact", ("姓名", "联系人")), ("phone", ("电话", "手机"))]
 
 
 @dataclass
@@ -38,11 +39,11 @@ class Inspection:
         lines.append("columns:")
         for header, fld, samples in self.columns:
             tag = f"→ {fld}" if fld else "  (not used)"
-            lines.append(f"  {header:<16} {tag:<16} {' | '.join(s[:24] for s in samples)}")
+            lines.append(f"  {_pad(header, 18)} {tag:<16} {' | '.join(s[:24] for s in samples)}")
         if self.category_counts:
             lines.append("categories (rows; class suggested by name):")
             for value, count, code in self.category_counts[:60]:
-                lines.append(f"  {value:<24} {count:>6}  {code or '—'}")
+                lines.append(f"  {_pad(value, 36)} {count:>6}  {code or '—'}")
             if len(self.category_counts) > 60:
                 lines.append(f"  … and {len(self.category_counts) - 60} more")
         return "\n".join(lines)
@@ -55,6 +56,12 @@ class Inspection:
         return mapping_to_toml(self.mapping, self.comments, head,
                                commented={f"categories.{k}" for k, v in
                                           self.mapping.categories.items() if not v})
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-aligned in a terminal, where a Chinese character takes two columns."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(1, width - used)
 
 
 def _guess(header: str, taken: set[str]) -> str | None:
@@ -79,14 +86,18 @@ def suggest_class(text: str, catalog: Catalog | None) -> str | None:
     found = catalog.find(text)
     if found:
         return found.code
-    grams = _bigrams(re.sub(r"\W", "", text))
-    best, score = None, 0.0
-    for cls in catalog:
-        g = _bigrams(cls.name)
-        s = len(grams & g) / max(len(g), 1)
-        if s > score:
-            best, score = cls.code, s
-    return best if score >= 0.5 else None
+    leaf = re.split(r"[/\\\-—>＞|]", text)[-1]
+    for part, needed in ((leaf, 0.6), (text, 0.66)):  # the platform's own class, then the path
+        grams = _bigrams(re.sub(r"\W", "", part))
+        best, score = None, 0.0
+        for cls in catalog:
+            g = _bigrams(cls.name)
+            s = len(grams & g) / max(len(g), 1)
+            if s > score:
+                best, score = cls.code, s
+        if score >= needed:
+            return best
+    return None
 
 
 def inspect_file(path: Path | str, catalog: Catalog | None = None,

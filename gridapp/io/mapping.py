@@ -160,8 +160,10 @@ def parse_mapping(text: str, file: str = "mapping.toml") -> Mapping:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        report.add(file, getattr(exc, "lineno", None), None, f"not valid TOML: {exc.msg}"
-                   if hasattr(exc, "msg") else f"not valid TOML: {exc}")
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        what = re.sub(r"\s*\(at line.*\)$", "", str(exc))
+        report.add(file, None, None, (f"line {where[1]}, column {where[2]}: " if where else "")
+                   + f"not valid TOML: {what}", expected='key = "text" lines and [tables]')
         raise ImportRejected(report) from None
     known = set(Mapping.__dataclass_fields__)
     for key in data:
@@ -398,7 +400,7 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
         title = next(c for c in records[titles[0] - 1] if c)
         notes.append(f"row(s) {_ranges(titles)} above the header (row {h + 1}) skipped "
                      f"as title: {title[:40]}")
-    width = len(headers)
+    read = sorted(set(cols.values()))
     skip = set(mapping.skip_rows)
     keep: list[int] = []
     summary: list[int] = []
@@ -418,7 +420,9 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
         if 0 <= last_summary < k and sum(1 for c in record if c) <= 2:
             footer.append(row)
             continue
-        cells = tuple((record + [""] * width)[:max(width, len(record))])
+        # a copy: the same text in every column the mapping reads (a running number 序号
+        # that differs does not make an export's repeated row a second ticket)
+        cells = tuple(record[c] if c < len(record) else "" for c in read)
         first = seen.setdefault(cells, row)
         if first != row:
             copies[first].append(row)
@@ -432,7 +436,7 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
         n = sum(len(v) for v in copies.values())
         pairs = "; ".join(f"row {', '.join(map(str, dup))} = row {first}"
                           for first, dup in list(copies.items())[:10])
-        notes.append(f"{n} row(s) are exact copies of earlier rows, imported once: {pairs}"
+        notes.append(f"{n} row(s) repeat earlier rows exactly, imported once: {pairs}"
                      + (" …" if len(copies) > 10 else ""))
     rows = np.asarray(keep, dtype=np.int64)
     values: dict[str, np.ndarray] = {}

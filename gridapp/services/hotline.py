@@ -36,6 +36,9 @@ class ReportBatch:
     located_by: list[str | None] = field(default_factory=list)
     locate_match: list[str] = field(default_factory=list)
     locate_confidence: list[float | None] = field(default_factory=list)
+    # False where the duplicate rule must not link the row: a rough point (a road's middle
+    # would swallow every ticket on that road) or a catch-all class (unrelated problems)
+    linkable: list[bool] = field(default_factory=list)
     file: str = ""
     notes: list[str] = field(default_factory=list)  # what the reader recognised and skipped
 
@@ -77,9 +80,8 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         by = batch.located_by or [None] * n_all
         sure = batch.locate_confidence or [None] * n_all
         placed = ~(np.isnan(batch.x) | np.isnan(batch.y))
-        # a rough point (a road's middle) must not swallow other tickets as duplicates
-        linkable = placed & np.array([b is None or (c or 0) >= 0.85
-                                      for b, c in zip(by, sure, strict=True)], bool)
+        linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
+                             else np.ones(n_all, bool))
         loc = uow.places.locate_many(np.where(placed, batch.x, 0.0),
                                      np.where(placed, batch.y, 0.0), settings.road_tolerance_m)
         outside = placed & np.array([c is None for c in loc.cell_code], bool)
