@@ -6,9 +6,33 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..domain import workflow as wf
+from ..domain.case import Case, Source
 from ..domain.people import AssignmentKind
-from .cases import Outcome, _responsible, _transition
+from .cases import Outcome, _responsible, _transition, actor_for, now
 from .ports import UnitOfWork
+
+
+def report_unplaced(uow: UnitOfWork, username: str, *, source: Source, class_code: str,
+                    description: str = "", address: str = "", contact: str = "",
+                    external_id: str | None = None, locate_match: str = "",
+                    at: datetime | None = None) -> Outcome:
+    """上报 a problem whose place is not known yet (a call that gave an unknown address):
+    a case in 待受理 without a position (待定位), to be placed before it is dispatched. No
+    duplicate check: there is no point to compare."""
+    at = at or now()
+    with uow:
+        actor = actor_for(uow, username, at)
+        cls = uow.config.catalog()[class_code]
+        case = Case(source=Source(source), kind=cls.kind, class_code=cls.code, x=None, y=None,
+                    reported_at=at, reporter_id=actor.id, description=description.strip(),
+                    address=address.strip(), reporter_contact=contact,
+                    external_id=external_id, locate_match=locate_match)
+        first = wf.new_case(case, actor)
+        case = uow.cases.add(case)
+        event = replace(first, case_id=case.id)
+        uow.cases.add_event(event)
+        uow.commit()
+    return Outcome(case, [event])
 
 
 def place_case(uow: UnitOfWork, username: str, ref: int | str, x: float, y: float, *,
