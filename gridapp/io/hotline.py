@@ -122,12 +122,13 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
 
 
 def _check_tickets(rows: MappedRows, ext: np.ndarray) -> None:
+    tickets = pd.Series(ext, dtype=object)
+    for i in np.flatnonzero((tickets == "").to_numpy()):
+        rows.problem(int(i), "external_id", "no ticket number", "", "the ticket's number")
+    twice = (tickets.duplicated(keep=False) & (tickets != "")).to_numpy()
     seen: dict[str, list[int]] = {}
-    for i, value in enumerate(ext):
-        if not value:
-            rows.problem(i, "external_id", "no ticket number", "", "the ticket's number")
-        else:
-            seen.setdefault(value, []).append(i)
+    for i in np.flatnonzero(twice):
+        seen.setdefault(ext[i], []).append(int(i))
     for value, idx in seen.items():
         if len(idx) > 1:  # exact copies were merged already: these rows differ
             on = ", ".join(str(int(rows.rows[k])) for k in idx)
@@ -266,9 +267,13 @@ def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols) -> None:
                              f"{lon[i]}, {lat[i]}", "经度 73–136, 纬度 3–54")
         return
     area = ctx.district
-    pts = shapely.points(x[idx], y[idx])
+    shapely.prepare(area)
+    dist = np.zeros(len(idx))
+    out = ~shapely.contains_xy(area, x[idx], y[idx])  # most points: inside, no distance
     with np.errstate(invalid="ignore"):  # lon/lat no projection can take: infinitely far
-        dist = np.nan_to_num(shapely.distance(area, pts), nan=np.inf)
+        dist[out] = np.nan_to_num(shapely.distance(area, shapely.points(x[idx][out],
+                                                                        y[idx][out])),
+                                  nan=np.inf)
     tol = ctx.settings.area_tolerance_m
     far = dist > tol
     for k in np.flatnonzero(far):

@@ -104,7 +104,7 @@ def inspect_file(path: Path | str, catalog: Catalog | None = None,
                  base: Mapping | None = None, sheet: str | None = None) -> Inspection:
     """Columns with their guessed fields and samples, what was skipped, and a draft mapping."""
     base = base or Mapping(name=Path(path).stem)
-    rows: MappedRows = read_rows(path, base, ALIASES, (), sheet)
+    rows: MappedRows = read_rows(path, base, ALIASES, (), sheet, keep_sheet=True)
     headers = rows.headers
     taken: set[str] = set()
     guessed: dict[str, str] = {}

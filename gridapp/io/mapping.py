@@ -26,7 +26,9 @@ blank rows and exact copies of earlier rows are recognised and said in `notes`.
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 import re
 import tomllib
 from collections import defaultdict
@@ -35,11 +37,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
+import pandas as pd
 
 from ..domain.case import CaseState, Source
 from .crs import LonLatSystem
 from .errors import ImportRejected, ValidationReport
-from .tables import Sheet, read_sheet
+from .tables import Sheet, iter_sheet
 
 HEADER_SEARCH_ROWS = 30  # a header further down than this is named with header_row
 SUMMARY = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计)\s*[:：]?")
@@ -339,7 +342,7 @@ def find_header(sheet: Sheet, mapping: Mapping, aliases: dict[str, list[str]]) -
         if s > best_score:
             best, best_score = i, s
     if best is None or best_score < 2:
-        first = next((i for i, r in enumerate(sheet.records) if any(r)), None)
+        first = next((i for i, r in enumerate(sheet.records) if "".join(r).strip()), None)
         if first is None:
             return -1
         return first
@@ -377,79 +380,104 @@ def resolve_columns(headers: list[str], mapping: Mapping, aliases: dict[str, lis
 
 
 def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
-              required: tuple[str, ...] = (), sheet: str | int | None = None) -> MappedRows:
+              required: tuple[str, ...] = (), sheet: str | int | None = None,
+              keep_sheet: bool = False) -> MappedRows:
     """Read a CSV/XLSX through `mapping`: the fields' text per data row with Excel's row
     numbers. File-level problems (no header, a required column missing) raise ImportRejected;
-    problems of single rows are left for the caller to add to `report`."""
-    data = read_sheet(path, sheet if sheet is not None else mapping.sheet)
+    problems of single rows are left for the caller to add to `report`. The file is read
+    once, keeping only the mapped columns (`keep_sheet` keeps every record, to inspect)."""
+    data = iter_sheet(path, sheet if sheet is not None else mapping.sheet)
     file, report = data.file, ValidationReport()
-    records = data.records
-    h = find_header(data, mapping, aliases)
-    if h < 0 or h >= len(records) or not any(records[h]):
-        report.add(file, None, None, "the file has no header row" if h < len(records) else
+    stream = iter(data.records)
+    head = list(itertools.islice(stream, max(HEADER_SEARCH_ROWS, mapping.header_row or 0)))
+    h = find_header(Sheet(file, head), mapping, aliases)
+    if h < 0 or h >= len(head) or not "".join(head[h]).strip():
+        report.add(file, None, None, "the file has no header row" if h < len(head) else
                    f"header_row {mapping.header_row} is past the end of the file "
-                   f"({len(records)} rows)")
+                   f"({len(head)} rows)")
         raise ImportRejected(report)
-    headers = [c.strip() for c in records[h]]
+    headers = [c.strip() for c in head[h]]
     cols = resolve_columns(headers, mapping, aliases, file, report, required)
     if report:
         raise ImportRejected(report)
     notes: list[str] = []
-    titles = [i + 1 for i in range(h) if any(records[i])]
+    titles = [i + 1 for i in range(h) if "".join(head[i]).strip()]
     if titles:
-        title = next(c for c in records[titles[0] - 1] if c)
+        title = next(c.strip() for c in head[titles[0] - 1] if c.strip())
         notes.append(f"row(s) {_ranges(titles)} above the header (row {h + 1}) skipped "
                      f"as title: {title[:40]}")
-    read = sorted(set(cols.values()))
     skip = set(mapping.skip_rows)
-    keep: list[int] = []
+    fields = list(cols)
+    width = max(cols.values(), default=-1) + 1
+    index = list(cols.values())
+    pick = operator.itemgetter(*index) if len(index) > 1 else \
+        (lambda r: (r[index[0]],)) if index else (lambda r: ())
+    kept: list[list[str]] | None = head[:h + 1] if keep_sheet else None
+    candidates: list[int] = []
+    short: list[bool] = []
+    picked: list[tuple] = []
     summary: list[int] = []
-    seen: dict[tuple, int] = {}
-    copies: dict[int, list[int]] = defaultdict(list)
-    body = records[h + 1:]
-    # a summary row closes the data; short rows after it (制表人, 审核) are its footer
-    last_summary = max((k for k, r in enumerate(body) if _is_summary(r)), default=-1)
-    footer: list[int] = []
-    for k, record in enumerate(body):
+    for k, record in enumerate(itertools.chain(head[h + 1:], stream)):
         row = h + 2 + k
-        if row in skip or not any(record):
+        if kept is not None:
+            kept.append(record)
+        if row in skip or not "".join(record).strip():
             continue
         if _is_summary(record):
             summary.append(row)
             continue
-        if 0 <= last_summary < k and sum(1 for c in record if c) <= 2:
-            footer.append(row)
-            continue
-        # a copy: the same text in every column the mapping reads (a running number 序号
-        # that differs does not make an export's repeated row a second ticket)
-        cells = tuple(record[c] if c < len(record) else "" for c in read)
-        first = seen.setdefault(cells, row)
-        if first != row:
-            copies[first].append(row)
-            continue
-        keep.append(row)
-    if summary:
+        candidates.append(row)
+        short.append(len(record) - record.count("") <= 2)
+        if len(record) < width:
+            record = record + [""] * (width - len(record))
+        picked.append(pick(record))
+    keep = np.ones(len(candidates), bool)
+    footer: list[int] = []
+    if summary:  # a summary row closes the data; short rows after it (制表人) are its footer
+        last = summary[-1]
+        for j, (row, is_short) in enumerate(zip(candidates, short, strict=True)):
+            if row > last and is_short:
+                keep[j] = False
+                footer.append(row)
         notes.append(f"row(s) {_ranges(summary)} are summary rows (合计/总计/小计): skipped")
     if footer:
         notes.append(f"row(s) {_ranges(footer)} below the summary row skipped")
-    if copies:
-        n = sum(len(v) for v in copies.values())
+    columns_of = list(zip(*picked, strict=True)) if picked else [()] * len(fields)
+    frame = pd.DataFrame({fld: pd.Series(columns_of[j], dtype=object).str.strip()
+                          for j, fld in enumerate(fields)}, index=range(len(candidates)))
+    # a copy: the same text in every column the mapping reads (a running number 序号 that
+    # differs does not make an export's repeated row a second ticket)
+    repeat = frame.duplicated(keep="first").to_numpy() & keep if fields else \
+        np.zeros(len(candidates), bool)
+    if repeat.any():
+        group = frame.groupby(fields, sort=False).ngroup().to_numpy()
+        origin: dict[int, int] = {}
+        copies: dict[int, list[int]] = defaultdict(list)
+        for j in np.flatnonzero(keep):
+            if repeat[j]:
+                copies[origin[group[j]]].append(candidates[j])
+            else:
+                origin.setdefault(group[j], candidates[j])
         pairs = "; ".join(f"row {', '.join(map(str, dup))} = row {first}"
                           for first, dup in list(copies.items())[:10])
-        notes.append(f"{n} row(s) repeat earlier rows exactly, imported once: {pairs}"
-                     + (" …" if len(copies) > 10 else ""))
-    rows = np.asarray(keep, dtype=np.int64)
-    values: dict[str, np.ndarray] = {}
-    for fld, c in cols.items():
-        col = np.empty(len(keep), dtype=object)
-        for j, row in enumerate(keep):
-            record = records[row - 1]
-            col[j] = record[c] if c < len(record) else ""
-        values[fld] = col
+        notes.append(f"{int(repeat.sum())} row(s) repeat earlier rows exactly, imported once: "
+                     f"{pairs}" + (" …" if len(copies) > 10 else ""))
+    keep &= ~repeat
+    rows = np.asarray(candidates, dtype=np.int64)[keep]
+    values = {fld: frame[fld].to_numpy(dtype=object)[keep] for fld in fields}
+    sheet_out = Sheet(file, kept, data.encoding, data.sheet) if kept is not None else None
     return MappedRows(file, h + 1, headers, {f: headers[c] for f, c in cols.items()}, rows,
-                      values, report, notes, data)
+                      values, report, notes, sheet_out)
 
 
 def _is_summary(record: list[str]) -> bool:
-    firsts = [c for c in record if c][:2]
-    return any(SUMMARY.match(c) for c in firsts)
+    """合计/总计/小计 in one of the row's first two filled cells."""
+    seen = 0
+    for c in record:
+        if c:
+            if c.lstrip()[:1] in "合总小共" and SUMMARY.match(c):
+                return True
+            seen += 1
+            if seen == 2:
+                return False
+    return False

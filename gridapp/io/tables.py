@@ -3,8 +3,8 @@ shows them."""
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -27,21 +27,40 @@ class Sheet:
     sheet: str | None = None      # of a workbook
 
 
-def decode_text(path: Path) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a
-    superset of GBK, which most Chinese systems still write); a clear error otherwise."""
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16"
+def _decodes(path: Path, encoding: str) -> bool:
+    """Whether the whole file decodes (chunk by chunk: a big file is never held twice)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK, which
+    most Chinese systems still write); a clear error otherwise."""
+    with open(path, "rb") as fh:
+        start = fh.read(2)
+    if start in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
     for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding), "gbk" if encoding == "gb18030" else "utf-8"
-        except UnicodeDecodeError:
-            continue
+        if _decodes(path, encoding):
+            return encoding
     report = ValidationReport()
     report.add(path.name, None, None, "the text is neither UTF-8 nor GBK/GB18030",
                expected="a CSV saved as UTF-8 or GBK")
     raise ImportRejected(report)
+
+
+def decode_text(path: Path) -> tuple[str, str]:
+    """(text, encoding) of a whole text file (see detect_encoding)."""
+    encoding = detect_encoding(path)
+    return path.read_bytes().decode(encoding), "gbk" if encoding == "gb18030" else \
+        encoding.removesuffix("-sig")
 
 
 def _delimiter(text: str) -> str:
@@ -68,8 +87,9 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def read_sheet(path: Path | str, sheet: str | int | None = None) -> Sheet:
-    """All records of a CSV or a workbook sheet, blank rows kept so row numbers stay true."""
+def iter_sheet(path: Path | str, sheet: str | int | None = None) -> Sheet:
+    """The records of a CSV or a workbook sheet, blank rows kept so row numbers stay true.
+    A CSV's `records` is an iterator (a million rows are never all in memory as lists)."""
     path = Path(path)
     report = ValidationReport()
     if not path.exists():
@@ -77,14 +97,11 @@ def read_sheet(path: Path | str, sheet: str | int | None = None) -> Sheet:
         raise ImportRejected(report)
     suffix = path.suffix.lower()
     if suffix in TEXT_TABLES:
-        text, encoding = decode_text(path)
-        try:
-            records = [[c.strip() for c in r] for r in
-                       csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))]
-        except csv.Error as exc:
-            report.add(path.name, None, None, f"not a readable CSV: {exc}")
-            raise ImportRejected(report) from None
-        return Sheet(path.name, records, encoding=encoding)
+        encoding = detect_encoding(path)
+        with open(path, encoding=encoding, newline="") as fh:
+            delimiter = _delimiter(fh.read(65536))
+        return Sheet(path.name, _csv_records(path, encoding, delimiter),
+                     encoding="gbk" if encoding == "gb18030" else encoding.removesuffix("-sig"))
     if suffix not in SPREADSHEETS:
         report.add(path.name, None, None, f"cannot read {suffix or 'a file without suffix'} "
                    "files", expected="CSV or XLSX")
@@ -112,10 +129,28 @@ def read_sheet(path: Path | str, sheet: str | int | None = None) -> Sheet:
     return Sheet(path.name, [[cell_text(v) for v in r] for r in rows], sheet=name)
 
 
+def _csv_records(path: Path, encoding: str, delimiter: str):
+    """Records as written (readers strip the cells they use); a broken CSV is one line."""
+    with open(path, encoding=encoding, newline="") as fh:
+        try:
+            yield from csv.reader(fh, delimiter=delimiter)
+        except csv.Error as exc:
+            report = ValidationReport()
+            report.add(path.name, None, None, f"not a readable CSV: {exc}")
+            raise ImportRejected(report) from None
+
+
+def read_sheet(path: Path | str, sheet: str | int | None = None) -> Sheet:
+    """All records of a CSV or a workbook sheet as lists (for small files and inspection)."""
+    data = iter_sheet(path, sheet)
+    data.records = list(data.records)
+    return data
+
+
 def read_table(path: Path | str, sheet: str | int | None = None) -> pd.DataFrame:
     """A simple table (header on the first row) as a frame of strings."""
     data = read_sheet(path, sheet)
-    records = [r for r in data.records if any(r)]
+    records = [[c.strip() for c in r] for r in data.records if "".join(r).strip()]
     if not records:
         report = ValidationReport()
         report.add(data.file, None, None, "the file is empty")

@@ -45,7 +45,9 @@ class TimeColumn:
     notes: list[str] = field(default_factory=list)
 
     def datetimes(self) -> list[datetime | None]:
-        return [None if pd.isna(v) else v.to_pydatetime() for v in self.values]
+        out = self.values.dt.to_pydatetime().astype(object)
+        out[self.values.isna().to_numpy()] = None
+        return out.tolist()
 
 
 def _offset_minutes(tz: pd.Series) -> pd.Series:
@@ -174,20 +176,18 @@ def parse_times(texts, problem: Report, column: str, *, time_format: str | None 
                     "(a daylight-saving change)", s.iat[i], "a time with its offset")
         notes.append(f"times of {column} without an offset were read in {zone_of_file} and "
                      f"converted to {district_zone}")
-    if earliest is not None or now is not None:
-        low = pd.Timestamp(earliest) if earliest is not None else None
-        high = pd.Timestamp(now + skew) if now is not None else None
-        for i in np.flatnonzero(result.notna().to_numpy()):
-            t = result.iat[i]
-            if low is not None and t < low:
-                problem(int(i), f"{s.iat[i]} is before {earliest:%Y-%m-%d}, the store's "
-                        "earliest plausible date", s.iat[i],
-                        f"a time from {earliest:%Y-%m-%d} to now")
-                result.iat[i] = pd.NaT
-            elif high is not None and t > high:
-                problem(int(i), f"{s.iat[i]} is in the future (now is {now:%Y-%m-%d %H:%M})",
-                        s.iat[i], "a time no later than now")
-                result.iat[i] = pd.NaT
+    if earliest is not None:
+        early = (result < pd.Timestamp(earliest)).to_numpy()
+        for i in np.flatnonzero(early):
+            problem(int(i), f"{s.iat[i]} is before {earliest:%Y-%m-%d}, the store's earliest "
+                    "plausible date", s.iat[i], f"a time from {earliest:%Y-%m-%d} to now")
+        result[early] = pd.NaT
+    if now is not None:
+        late = (result > pd.Timestamp(now + skew)).to_numpy()
+        for i in np.flatnonzero(late):
+            problem(int(i), f"{s.iat[i]} is in the future (now is {now:%Y-%m-%d %H:%M})",
+                    s.iat[i], "a time no later than now")
+        result[late] = pd.NaT
     return TimeColumn(result, empty, notes)
 
 
