@@ -43,6 +43,7 @@ from ..domain.case import CaseState, Source
 from .crs import LonLatSystem
 from .errors import ImportRejected, ValidationReport
 from .tables import Sheet, iter_sheet
+from .times import TimeColumn, parse_times
 
 HEADER_SEARCH_ROWS = 30  # a header further down than this is named with header_row
 SUMMARY = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计)\s*[:：]?")
@@ -302,6 +303,31 @@ class MappedRows:
         """A problem of data row `i` (0-based), named by its Excel row and column."""
         col = self.columns.get(fld, fld) if fld else None
         self.report.add(self.file, int(self.rows[i]), col, message, value, expected)
+
+    def times(self, fld: str, mapping: Mapping, settings, now) -> TimeColumn:
+        """The field's times in the district's zone (NaT where empty or wrong); every
+        unreadable, ambiguous or implausible value is added to the report."""
+        return parse_times(self.text(fld), lambda i, m, v, e: self.problem(i, fld, m, v, e),
+                           self.column(fld) or fld, time_format=mapping.time_format,
+                           file_zone=mapping.time_zone, district_zone=settings.time_zone,
+                           earliest=settings.earliest, now=now, skew=settings.future_skew)
+
+    def mapped(self, fld: str, table: dict[str, str], allowed: set[str] | None = None,
+               default: str | None = None) -> list[str | None]:
+        """The field's values through a value map (the file's text → ours; a text already in
+        `allowed` passes as is); a text neither maps nor is allowed is a problem, an empty
+        cell gives `default`."""
+        out: list[str | None] = []
+        for i, text in enumerate(self.text(fld)):
+            value = table.get(text, text if allowed is None or text in allowed else None)
+            if not text:
+                value = default
+            elif value is None:
+                self.problem(i, fld, f"{text!r} is not a known {fld}", text,
+                             f"one of {', '.join(sorted(allowed or ()))[:120]} or an entry in "
+                             "the mapping's value map")
+            out.append(value)
+        return out
 
     def keep(self, mask: np.ndarray) -> MappedRows:
         """Only the rows where `mask` is true (the same report and notes)."""

@@ -115,3 +115,31 @@ def test_every_problem_is_counted_and_the_report_file_lists_all(tmp_path):
         lines = list(csv.reader(fh))
     assert lines[0] == ["文件", "行号", "列", "值", "问题", "应为"]
     assert len(lines) == 1294 and lines[1][:4] == ["big.csv", "2", "问题分类", "x1"]
+
+
+def test_history_rows_through_the_same_api(tmp_path):
+    """What `import history` builds on: plain columns, times in the district zone, value
+    maps, every problem with its Excel row."""
+    from datetime import datetime
+
+    from gridapp.domain.settings import Settings
+    path = tmp_path / "old_system.csv"
+    with open(path, "w", encoding="gbk", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerows([["案卷号", "上报时间", "结案时间", "案件状态"],
+                      ["2021000001", "2021/3/4 9:00", "2021/3/5 17:20", "已结案"],
+                      ["2021000002", "2021/3/4 10:00", "", "处置中"],
+                      ["2021000003", "2021/3/4 11:00", "2035/1/1 0:00", "已作废"]])
+    m = Mapping(kind="history", columns={"external_id": "案卷号", "reported_at": "上报时间",
+                                         "closed_at": "结案时间", "state": "案件状态"},
+                states={"已结案": "closed", "处置中": "in_progress"})
+    rows = read_rows(path, m, {}, ("external_id", "reported_at", "state"))
+    closed = rows.times("closed_at", m, Settings(), datetime(2026, 11, 28))
+    assert closed.datetimes()[:2] == [datetime(2021, 3, 5, 17, 20), None]
+    states = rows.mapped("state", m.value_map("state"), {"closed", "in_progress", "rejected"})
+    assert states == ["closed", "in_progress", None]
+    assert [str(p) for p in rows.report.ordered()] == [
+        "old_system.csv, row 4 [结案时间]: 2035/1/1 0:00 is in the future (now is 2026-11-28 "
+        "00:00); expected a time no later than now",
+        "old_system.csv, row 4 [案件状态]: '已作废' is not a known state; expected one of "
+        "closed, in_progress, rejected or an entry in the mapping's value map"]
