@@ -148,15 +148,18 @@ def read_sheet(path: Path | str, sheet: str | int | None = None) -> Sheet:
 
 
 def read_table(path: Path | str, sheet: str | int | None = None) -> pd.DataFrame:
-    """A simple table (header on the first row) as a frame of strings."""
+    """A simple table (header on its first filled row) as a frame of strings; the row Excel
+    shows for each record is in `frame.attrs["rows"]`."""
     data = read_sheet(path, sheet)
-    records = [[c.strip() for c in r] for r in data.records if "".join(r).strip()]
-    if not records:
+    numbered = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(data.records)
+                if "".join(r).strip()]
+    if not numbered:
         report = ValidationReport()
         report.add(data.file, None, None, "the file is empty")
         raise ImportRejected(report)
-    header = [str(c).strip() for c in records[0]]
+    header = numbered[0][1]
     width = len(header)
-    body = [(r + [""] * width)[:width] for r in records[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=object)
-    return frame.replace("", None)
+    body = [(r + [""] * width)[:width] for _, r in numbered[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=object).replace("", None)
+    frame.attrs["rows"] = [n for n, _ in numbered[1:]]
+    return frame
