@@ -200,9 +200,10 @@ def _sources(rows: MappedRows, mapping: Mapping) -> list[str]:
 
 def _numbers(rows: MappedRows, fld: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(value, empty, unreadable) of a coordinate column."""
-    text = pd.Series(rows.text(fld), dtype=object).str.strip()
+    text = pd.Series(rows.text(fld), dtype=object)  # stripped by the reader
     empty = text.isin(NO_COORDINATE).to_numpy()
-    vals = pd.to_numeric(text.str.rstrip("°"), errors="coerce").to_numpy(float, copy=True)
+    vals = pd.to_numeric(pd.Series([t.rstrip("°") for t in text], dtype=object),
+                         errors="coerce").to_numpy(float, copy=True)
     bad = ~empty & ~np.isfinite(vals)
     vals[empty] = np.nan
     return vals, empty, bad

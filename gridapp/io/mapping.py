@@ -37,7 +37,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
-import pandas as pd
 
 from ..domain.case import CaseState, Source
 from .crs import LonLatSystem
@@ -468,29 +467,27 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
         notes.append(f"row(s) {_ranges(summary)} are summary rows (合计/总计/小计): skipped")
     if footer:
         notes.append(f"row(s) {_ranges(footer)} below the summary row skipped")
-    columns_of = list(zip(*picked, strict=True)) if picked else [()] * len(fields)
-    frame = pd.DataFrame({fld: pd.Series(columns_of[j], dtype=object).str.strip()
-                          for j, fld in enumerate(fields)}, index=range(len(candidates)))
     # a copy: the same text in every column the mapping reads (a running number 序号 that
     # differs does not make an export's repeated row a second ticket)
-    repeat = frame.duplicated(keep="first").to_numpy() & keep if fields else \
-        np.zeros(len(candidates), bool)
-    if repeat.any():
-        group = frame.groupby(fields, sort=False).ngroup().to_numpy()
-        origin: dict[int, int] = {}
-        copies: dict[int, list[int]] = defaultdict(list)
-        for j in np.flatnonzero(keep):
-            if repeat[j]:
-                copies[origin[group[j]]].append(candidates[j])
-            else:
-                origin.setdefault(group[j], candidates[j])
+    first_of: dict[tuple, int] = {}
+    repeat = np.zeros(len(candidates), bool)
+    copies: dict[int, list[int]] = defaultdict(list)
+    for j in np.flatnonzero(keep).tolist():
+        first = first_of.setdefault(picked[j], j)
+        if first != j:
+            repeat[j] = True
+            copies[candidates[first]].append(candidates[j])
+    if copies:
         pairs = "; ".join(f"row {', '.join(map(str, dup))} = row {first}"
                           for first, dup in list(copies.items())[:10])
         notes.append(f"{int(repeat.sum())} row(s) repeat earlier rows exactly, imported once: "
                      f"{pairs}" + (" …" if len(copies) > 10 else ""))
+    del first_of
+    columns_of = list(zip(*picked, strict=True)) if picked else [()] * len(fields)
     keep &= ~repeat
     rows = np.asarray(candidates, dtype=np.int64)[keep]
-    values = {fld: frame[fld].to_numpy(dtype=object)[keep] for fld in fields}
+    values = {fld: np.asarray(list(map(str.strip, columns_of[j])), dtype=object)[keep]
+              for j, fld in enumerate(fields)}
     sheet_out = Sheet(file, kept, data.encoding, data.sheet) if kept is not None else None
     return MappedRows(file, h + 1, headers, {f: headers[c] for f, c in cols.items()}, rows,
                       values, report, notes, sheet_out)

@@ -94,8 +94,11 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         idx = np.flatnonzero(keep)
         if len(idx) == 0:
             return summary
-        order = idx[np.argsort(np.array(batch.reported_at, dtype="datetime64[us]")[idx],
-                               kind="stable")]
+        order_np = idx[np.argsort(np.array(batch.reported_at, dtype="datetime64[us]")[idx],
+                                  kind="stable")]
+        order = order_np.tolist()  # plain ints: list indexing in the loops below
+        on_map = placed.tolist()
+        xs, ys = batch.x.tolist(), batch.y.tolist()
         times = [batch.reported_at[i] for i in order]
         classes = [batch.class_code[i] for i in order]
         for c in set(classes):
@@ -104,23 +107,23 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             if policy.enabled and policy.auto_link else []
         first = uow.cases.next_id()
         ids = list(range(first, first + len(order)))
-        link = linkable[order]
+        link = linkable[order_np]
         dup_of = [None] * len(order)
         if policy.enabled and policy.auto_link and link.any():
             sub = np.flatnonzero(link)
             linked = _link_duplicates([ids[k] for k in sub], [classes[k] for k in sub],
-                                      [times[k] for k in sub], batch.x[order][sub],
-                                      batch.y[order][sub], originals, policy)
+                                      [times[k] for k in sub], batch.x[order_np][sub],
+                                      batch.y[order_np][sub], originals, policy)
             for k, d in zip(sub, linked, strict=True):
                 dup_of[k] = d
         chiefs, workers = [], []
         for k, i in enumerate(order):
-            seg = loc.segment_code[i] if placed[i] else None
+            seg = loc.segment_code[i] if on_map[i] else None
             a = uow.people.responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, seg, times[k]) \
                 if seg else None
             chiefs.append(a.person_id if a else None)
             w = uow.people.responsible(AssignmentKind.GRID_WORKER_CELL.value,
-                                       loc.cell_code[i], times[k]) if placed[i] else None
+                                       loc.cell_code[i], times[k]) if on_map[i] else None
             workers.append(w.person_id if w else None)
             if progress and k % 20000 == 0:
                 progress(k, len(order), "ownership")
@@ -133,13 +136,13 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             "kind": [kinds[c] for c in classes], "class_code": classes,
             "description": [batch.description[i] for i in order],
             "address": [batch.address[i] for i in order],
-            "x": [float(batch.x[i]) if placed[i] else None for i in order],
-            "y": [float(batch.y[i]) if placed[i] else None for i in order],
-            "cell_code": [loc.cell_code[i] if placed[i] else None for i in order],
-            "community_code": [loc.cell_code[i][:12] if placed[i] else None for i in order],
-            "street_code": [loc.cell_code[i][:9] if placed[i] else None for i in order],
-            "segment_id": [loc.segment_id[i] if placed[i] else None for i in order],
-            "segment_distance": [loc.segment_distance[i] if placed[i] else None
+            "x": [xs[i] if on_map[i] else None for i in order],
+            "y": [ys[i] if on_map[i] else None for i in order],
+            "cell_code": [loc.cell_code[i] if on_map[i] else None for i in order],
+            "community_code": [loc.cell_code[i][:12] if on_map[i] else None for i in order],
+            "street_code": [loc.cell_code[i][:9] if on_map[i] else None for i in order],
+            "segment_id": [loc.segment_id[i] if on_map[i] else None for i in order],
+            "segment_distance": [loc.segment_distance[i] if on_map[i] else None
                                  for i in order],
             "located_by": [by[i] for i in order],
             "locate_match": [(batch.locate_match[i] or None) if batch.locate_match else None
@@ -179,7 +182,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             uow.cases.bulk_insert(cases, n, [(events, n), (dup_events, len(dups))])
             uow.commit()
         summary.imported, summary.linked_duplicates = n, len(dups)
-        summary.unplaced = int((~placed[order]).sum())
+        summary.unplaced = int((~placed[order_np]).sum())
         summary.located_from_address = sum(1 for i in order if by[i])
         summary.first_number, summary.last_number = number[ids[0]], number[ids[-1]]
     return summary
