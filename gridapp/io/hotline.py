@@ -87,6 +87,11 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
     problem (all of them) with its row and column."""
     rows = read_rows(path, mapping, ALIASES, REQUIRED, sheet)
     report = rows.report
+    if ctx.places is not None and len(ctx.places.cell_codes) == 0:
+        report.add(rows.file, None, None, f"{ctx.district_name} has no unit grid cells yet: "
+                   "cases cannot be located", expected="cells loaded first (gridapp import "
+                   "grid, or import places cells)")
+        raise ImportRejected(report)
     n = len(rows)
     if n == 0:
         report.add(rows.file, None, None, f"no data rows below the header (row "

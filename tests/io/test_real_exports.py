@@ -315,3 +315,9 @@ def test_a_gbk_code_list_builds_the_grid(data_dir, tmp_path):
                                   str(tmp_path / "g.gpkg")])
     assert r.exit_code == 0, r.output
     assert "江岸区:" in r.output and "communities" in r.output
+
+
+def test_a_store_without_unit_grid_says_so(empty_store):
+    with pytest.raises(ImportRejected, match="江岸区 has no unit grid cells yet: cases cannot "
+                       "be located; expected cells loaded first"):
+        run(empty_store, DATA / "12345_offsets.csv", Mapping())
