@@ -63,6 +63,7 @@ def repeat_complaints(points: pd.DataFrame, radius_m: float = 50.0, window_days:
                       min_cases: int = 3, top: int = 20) -> list[RepeatPlace]:
     """Places where one class was reported `min_cases`+ times, each within `radius_m` and
     `window_days` of another of the group (single linkage), the most repeated first."""
+    points = points[points.x.notna() & points.y.notna()]  # 待定位 cases have no place yet
     n = len(points)
     if n == 0:
         return []
@@ -116,6 +117,8 @@ def heat_grid(x: np.ndarray, y: np.ndarray, bounds: tuple[float, float, float, f
               pixel: float = 50.0, bandwidth: float = 150.0) -> HeatGrid:
     """热力图: points binned to `pixel` metres, smoothed by a Gaussian of `bandwidth` metres."""
     xmin, ymin, xmax, ymax = bounds
+    placed = np.isfinite(x) & np.isfinite(y)  # 待定位 cases have no place to heat
+    x, y = np.asarray(x, float)[placed], np.asarray(y, float)[placed]
     cols = max(1, int(np.ceil((xmax - xmin) / pixel)))
     rows = max(1, int(np.ceil((ymax - ymin) / pixel)))
     c = np.clip(((x - xmin) / pixel).astype(np.int64), 0, cols - 1)

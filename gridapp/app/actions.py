@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..domain.case import RejectReason, Satisfaction
+from ..domain.errors import InvalidInput
 from ..domain.workflow import Action
 from ..services import cases as svc
+from ..services.locating import place_case
 
 # What each action asks the user for (the dialog builds its form from this).
 FIELDS: dict[Action, tuple[str, ...]] = {
@@ -29,6 +31,7 @@ FIELDS: dict[Action, tuple[str, ...]] = {
     Action.REPLY: ("note",),
     Action.VISIT: ("satisfaction", "note"),
     Action.SUPERVISE: ("note",),
+    Action.PLACE: ("note",),  # the point itself comes from a click on the map (x, y)
 }
 REQUIRED = {"reason", "extra", "satisfaction", "reason_code"}
 
@@ -86,4 +89,9 @@ def perform(store, username: str, case_id: int, action: Action, version: int | N
                              **kw)
         case Action.SUPERVISE:
             return svc.supervise(uow, username, case_id, note, **kw)
+        case Action.PLACE:
+            if p.get("x") is None or p.get("y") is None:
+                raise InvalidInput("click the case's place on the map first (标定位置)")
+            return place_case(uow, username, case_id, float(p["x"]), float(p["y"]),
+                              note=note, **kw)
     raise ValueError(f"unknown action {action}")

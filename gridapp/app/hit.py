@@ -10,12 +10,14 @@ class PointIndex:
 
     def __init__(self, x: np.ndarray, y: np.ndarray, cell: float = 50.0) -> None:
         self.x, self.y, self.cell = x, y, cell
-        self.x0 = float(x.min()) if len(x) else 0.0
-        self.y0 = float(y.min()) if len(y) else 0.0
-        gx = ((x - self.x0) // cell).astype(np.int64)
-        gy = ((y - self.y0) // cell).astype(np.int64)
-        self.ncols = int(gx.max()) + 1 if len(x) else 1
-        keys = gy * self.ncols + gx
+        placed = np.isfinite(x) & np.isfinite(y)  # a case without a position (待定位): NaN
+        any_placed = bool(placed.any())
+        self.x0 = float(x[placed].min()) if any_placed else 0.0
+        self.y0 = float(y[placed].min()) if any_placed else 0.0
+        gx = np.where(placed, (np.nan_to_num(x) - self.x0) // cell, 0).astype(np.int64)
+        gy = np.where(placed, (np.nan_to_num(y) - self.y0) // cell, 0).astype(np.int64)
+        self.ncols = int(gx.max()) + 1 if any_placed else 1
+        keys = np.where(placed, gy * self.ncols + gx, -1)  # never found by a click
         self.order = np.argsort(keys, kind="stable")
         self.keys = keys[self.order]
 

@@ -18,7 +18,7 @@ from ..analysis.grid_builder import Seed, build_from_seeds
 from ..bootstrap import create_store
 from ..domain.places import Area
 from ..io.crs import store_to_lonlat
-from ..io.hotline import HotlineMapping, parse_hotline
+from ..io.hotline import HotlineMapping, import_context, parse_hotline
 from ..io.places_import import read_places
 from ..services.hotline import import_reports
 from ..services.places import PlaceLayers, load_places
@@ -93,11 +93,9 @@ def _hotline(rep: Report, root: Path, n: int) -> None:
     with timer() as t:
         pd.read_csv(path, dtype=str, encoding="utf-8")
     floor = n / t["s"]
-    with store.uow(write=False) as uow:
-        catalog = uow.config.catalog()
     with timer() as t:
-        batch = parse_hotline(path, HotlineMapping(time_format="%Y-%m-%dT%H:%M:%S"), catalog,
-                              store.srid)
+        batch = parse_hotline(path, HotlineMapping(time_format="%Y-%m-%dT%H:%M:%S"),
+                              import_context(store, datetime(2027, 1, 1)))
         summary = import_reports(store.uow(), "acc", batch)
     rep.add(Figure(f"import {n:,} hotline rows (CSV → cases, dups linked)", n / t["s"],
                    "rows/s", floor, "raw pandas read_csv"))

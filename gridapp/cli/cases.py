@@ -229,6 +229,26 @@ def supervise(ctx, case_ref, user, at, expected_version, note):
                              expected_version=expected_version), "supervised")
 
 
+@transition("place", "标定位置: give a case without a position (待定位), or one located "
+            "roughly from its address, its point.",
+            click.option("--x", type=float, help="Easting in the store's CRS (metres)."),
+            click.option("--y", type=float, help="Northing in the store's CRS (metres)."),
+            click.option("--lon", type=float, help="Longitude (with --lat and --coords)."),
+            click.option("--lat", type=float),
+            click.option("--coords", default="wgs84", show_default=True,
+                         type=click.Choice(["wgs84", "cgcs2000", "gcj02", "bd09"])),
+            click.option("--note", default=""))
+def place(ctx, case_ref, user, at, expected_version, x, y, lon, lat, coords, note):
+    from ..services.locating import place_case
+    if lon is not None and lat is not None:
+        from ..io.crs import lonlat_to_store
+        x, y = (float(v) for v in lonlat_to_store(lon, lat, coords, ctx.store.srid))
+    if x is None or y is None:
+        raise click.UsageError("give --x/--y (store CRS) or --lon/--lat")
+    _show(ctx, place_case(ctx.store.uow(), user, case_ref, x, y, note=note, at=parse_at(at),
+                          expected_version=expected_version), "placed")
+
+
 @case.command("show")
 @click.argument("case_ref", metavar="CASE")
 @click.option("--as", "user", help="Also list what this user may do now.")
@@ -243,6 +263,11 @@ def show(ctx, case_ref, user):
     c = v.case
     lines = [f"case {c.number}  {c.state.value} ({c.state.label_zh})  version {c.version}",
              f"  class {c.class_code}  source {c.source.value}  cell {c.location.cell_code}",
+             *([f"  position: 待定位 (no point yet){'; the address matched ' + c.locate_match if c.locate_match else ''}"]
+               if not c.placed else
+               [f"  located by {c.located_by.value} ({c.located_by.label_zh}): {c.locate_match}"
+                f" (confidence {c.locate_confidence:.2f})"] if c.located_by
+               and c.locate_confidence is not None else []),
              f"  reported {c.reported_at:%Y-%m-%d %H:%M}  deadline "
              f"{c.deadline_at:%Y-%m-%d %H:%M}" if c.deadline_at else
              f"  reported {c.reported_at:%Y-%m-%d %H:%M}",
@@ -281,13 +306,14 @@ def suggest(ctx, case_ref):
 @click.option("--street")
 @click.option("--overdue", is_flag=True, help="Only cases past their deadline now.")
 @click.option("--text")
+@click.option("--unplaced", is_flag=True, help="Only cases without a position (待定位).")
 @click.option("--limit", type=int, default=50, show_default=True)
 @pass_ctx
-def list_(ctx, states, classes, sources, street, overdue, text, limit):
+def list_(ctx, states, classes, sources, street, overdue, text, unplaced, limit):
     """Cases matching the filters, newest first, with the total count."""
     q = CaseQuery(states=states or None, class_codes=classes or None, sources=sources or None,
                   street_code=street, overdue_at=svc.now() if overdue else None, text=text,
-                  limit=limit)
+                  placed=False if unplaced else None, limit=limit)
     with ctx.store.uow(write=False) as uow:
         found = uow.cases.find(q)
         total = uow.cases.count(q)

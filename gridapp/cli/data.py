@@ -109,12 +109,13 @@ def import_():
 
 @import_.command("places")
 @click.argument("kind", type=click.Choice(["district", "streets", "communities", "cells",
-                                           "segments", "components"]))
+                                           "segments", "components", "landmarks"]))
 @click.argument("path", type=click.Path(dir_okay=False))
 @with_vector_opts
 @pass_ctx
 def import_places(ctx, kind, path, layer, field, crs, coords, encoding, repair):
-    """Streets, communities, cells, road segments or components from GPKG / SHP / GeoJSON."""
+    """Streets, communities, cells, road segments, components or landmarks (named points
+    that ticket addresses mention) from GPKG / SHP / GeoJSON."""
     from ..io.errors import ImportRejected, ValidationReport
     from ..io.places_import import read_places
     from ..services.places import PlacesRejected, load_places
@@ -222,49 +223,212 @@ def import_assignments_cmd(ctx, path, valid_from):
              f"{result['people_created']} new person(s)")
 
 
+def _mapping(store, ref: str | None, fallback: str = "12345", create: bool = False):
+    """A mapping from a TOML file, or one saved in the store by name (default: the 12345
+    one when saved, else the built-in column names; `create`: a new one of that name)."""
+    from pathlib import Path
+
+    from ..io.errors import ImportRejected, ValidationReport
+    from ..io.mapping import Mapping, load_mapping
+    if ref and (ref.lower().endswith(".toml") or Path(ref).is_file()):
+        return load_mapping(ref)
+    with store.uow(write=False) as uow:
+        saved = uow.config.presets()
+    name = ref or fallback
+    if name in saved:
+        return Mapping.from_dict(saved[name])
+    if ref and not create:
+        report = ValidationReport()
+        report.add(ref, None, None, "no such mapping file, and no mapping of that name in "
+                   "the store", expected="a .toml file or one of: "
+                   + (", ".join(sorted(saved)) or "(none saved yet)"))
+        raise ImportRejected(report)
+    return Mapping(name=name)
+
+
+def _save_report(exc, path: str, report_to: str | None) -> None:
+    """All problems to a CSV when they do not fit the screen (or when asked)."""
+    from ..io.errors import SCREEN_LINES, default_report_path, write_report
+    if not report_to and len(exc.report) <= SCREEN_LINES:
+        return
+    target = report_to or default_report_path(path)
+    try:
+        write_report(exc.report, target)
+    except OSError:  # a read-only folder beside the input: the working directory then
+        from pathlib import Path
+        write_report(exc.report, Path.cwd() / Path(target).name)
+
+
 @import_.command("hotline")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--as", "user", required=True, help="The importing acceptor.")
-@click.option("--preset", default="12345", show_default=True, help="Saved column mapping.")
+@click.option("--mapping", "mapping_ref", help="Mapping file (.toml) or the name of a mapping "
+              "saved in the store (default: the saved '12345' mapping, if any).")
+@click.option("--preset", help="Old name of --mapping NAME.")
 @click.option("--map", "columns", multiple=True, help="FIELD=COLUMN (external_id, reported_at, "
               "category, lon, lat, address, description, contact, phone, source).")
 @click.option("--category", "categories", multiple=True, help="TEXT=CLASS_CODE, e.g. 垃圾=E0102.")
+@click.option("--catch-all", help="Class of every category the mapping does not name.")
 @click.option("--coords", type=click.Choice(["wgs84", "cgcs2000", "gcj02", "bd09"]))
 @click.option("--source", type=click.Choice(["hotline_12345", "hotline_12319",
                                              "message_board", "snapshot", "media"]))
-@click.option("--time-format", help="strptime format of the time column.")
+@click.option("--time-format", help="strptime format of the time column, e.g. "
+              "'%d/%m/%Y %H:%M' (needed when day and month could be swapped).")
+@click.option("--time-zone", help="Zone of times without an offset (default: the "
+              "district's).")
+@click.option("--header-row", type=int, help="Row of the header as Excel numbers it.")
 @click.option("--sheet", help="XLSX sheet (default: the first).")
-@click.option("--save-preset", help="Save the resulting mapping under this name.")
+@click.option("--save-mapping", "save_as", help="Save the resulting mapping under this name.")
+@click.option("--save-preset", help="Old name of --save-mapping.")
+@click.option("--report", "report_to", type=click.Path(dir_okay=False),
+              help="Write every problem to this CSV (default: beside the file, when there "
+              "are more than fit the screen).")
 @click.option("--dry-run", is_flag=True, help="Check and count; write nothing.")
 @pass_ctx
-def import_hotline(ctx, path, user, preset, columns, categories, coords, source, time_format,
-                   sheet, save_preset, dry_run):
-    """12345/12319 exports: each new ticket becomes a reported case (duplicates linked)."""
-    from ..io.hotline import HotlineMapping, parse_hotline
+def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, catch_all,
+                   coords, source, time_format, time_zone, header_row, sheet, save_as,
+                   save_preset, report_to, dry_run):
+    """12345/12319 exports: each new ticket becomes a reported case (duplicates linked;
+    tickets without coordinates located from their address, or 待定位)."""
+    from ..io.errors import ImportRejected, ValidationReport
+    from ..io.hotline import import_context, parse_hotline
+    from ..io.mapping import check_mapping
     from ..services.hotline import import_reports
     store = ctx.store
-    with store.uow(write=False) as uow:
-        saved = uow.config.presets()
-        catalog = uow.config.catalog()
-    mapping = HotlineMapping.from_dict(saved[preset]) if preset in saved else \
-        HotlineMapping(name=preset)
-    mapping.columns.update(_fields(columns))
-    mapping.categories.update(_fields(categories))
-    mapping.coords = coords or mapping.coords
-    mapping.source = source or mapping.source
-    mapping.time_format = time_format or mapping.time_format
-    batch = parse_hotline(path, mapping, catalog, store.srid, sheet)
-    summary = import_reports(store.uow(), user, batch, ProgressLine(), dry_run=dry_run)
-    if save_preset:
-        mapping.name = save_preset
+    mapping = _mapping(store, mapping_ref or preset, create=not mapping_ref).merged(
+        columns=_fields(columns), categories=_fields(categories), catch_all=catch_all,
+        coords=coords, source=source, time_format=time_format, time_zone=time_zone,
+        header_row=header_row)
+    check = ValidationReport()
+    check_mapping(mapping, mapping.name, check)
+    if check:
+        raise ImportRejected(check)
+    progress = ProgressLine()
+    progress(0, 1, "checking the file")
+    try:
+        batch = parse_hotline(path, mapping, import_context(store), sheet)
+    except ImportRejected as exc:
+        _save_report(exc, path, report_to)
+        raise
+    summary = import_reports(store.uow(), user, batch, progress, dry_run=dry_run)
+    if progress.tty:
+        click.echo("", err=True)
+    name = save_as or save_preset
+    if name and not dry_run:
+        mapping.name = name
         with store.uow() as uow:
-            uow.config.save_preset(save_preset, mapping.to_dict())
+            uow.config.save_preset(name, mapping.to_dict())
             uow.commit()
     ctx.emit(summary.__dict__, f"{'would import' if dry_run else 'imported'} "
              f"{summary.imported:,} case(s) ({summary.linked_duplicates:,} linked as "
-             f"duplicates), {summary.already_imported:,} ticket(s) were already in the store"
+             f"duplicates, {summary.located_from_address:,} located from the address, "
+             f"{summary.unplaced:,} 待定位), {summary.already_imported:,} ticket(s) were "
+             "already in the store"
              + (f"; cases {summary.first_number} … {summary.last_number}"
-                if summary.first_number and not dry_run else ""))
+                if summary.first_number and not dry_run else "")
+             + "".join(f"\nnote: {n}" for n in summary.notes)
+             + (f"\nmapping saved as {name!r}" if name and not dry_run else ""))
+
+
+@import_.command("inspect")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--mapping", "mapping_ref", help="Start from this mapping (file or saved name).")
+@click.option("--sheet", help="XLSX sheet (default: the first).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the draft mapping here "
+              "(default: print it).")
+@pass_ctx
+def import_inspect(ctx, path, mapping_ref, sheet, out):
+    """Columns, samples, title/summary/duplicate rows of an export, and a draft mapping."""
+    from pathlib import Path
+
+    from ..io.inspect import inspect_file
+    from ..io.mapping import Mapping
+    from ..store.db import StoreUnavailable
+    catalog, base = None, None
+    try:  # the store's catalog suggests classes; a file can be inspected without a store
+        with ctx.store.uow(write=False) as uow:
+            catalog = uow.config.catalog()
+        if mapping_ref:
+            base = _mapping(ctx.store, mapping_ref)
+    except StoreUnavailable:
+        if mapping_ref:
+            from ..io.mapping import load_mapping
+            base = load_mapping(mapping_ref)
+    result = inspect_file(path, catalog, base or Mapping(name=Path(path).stem), sheet)
+    draft = result.draft()
+    if out:
+        Path(out).write_text(draft, encoding="utf-8")
+    data = {"file": result.file, "header_row": result.header_row,
+            "data_rows": result.data_rows, "notes": result.notes,
+            "columns": [{"header": h, "field": f, "samples": s} for h, f, s in result.columns],
+            "categories": [{"text": v, "rows": n, "suggested": c}
+                           for v, n, c in result.category_counts],
+            "mapping": out if out else draft}
+    ctx.emit(data, result.text() + ("\n\ndraft mapping written to " + out if out
+                                     else "\n\n" + draft))
+
+
+@import_.group("mapping")
+def mapping_group():
+    """Mappings saved in the store: list, show, export, save, delete."""
+
+
+@mapping_group.command("list")
+@pass_ctx
+def mapping_list(ctx):
+    with ctx.store.uow(write=False) as uow:
+        saved = uow.config.presets()
+    ctx.emit(sorted(saved), "\n".join(sorted(saved)) or "no mappings saved yet")
+
+
+@mapping_group.command("export")
+@click.argument("name")
+@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print).")
+@pass_ctx
+def mapping_export(ctx, name, out):
+    """A saved mapping as a TOML file (to edit, keep beside the exports, or share)."""
+    from pathlib import Path
+
+    from ..io.mapping import mapping_to_toml
+    mapping = _mapping(ctx.store, name)
+    text = mapping_to_toml(mapping, header=f"gridapp mapping {name!r}")
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    ctx.emit({"name": name, "out": out} if out else mapping.to_dict(),
+             f"wrote {out}" if out else text.rstrip("\n"))
+
+
+@mapping_group.command("save")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--name", help="Name in the store (default: the file's `name`).")
+@pass_ctx
+def mapping_save(ctx, path, name):
+    """Check a TOML mapping against the catalog and keep it in the store."""
+    from ..io.errors import ImportRejected, ValidationReport
+    from ..io.mapping import check_mapping, load_mapping
+    mapping = load_mapping(path)
+    mapping.name = name or mapping.name
+    report = ValidationReport()
+    with ctx.store.uow() as uow:
+        check_mapping(mapping, click.format_filename(path), report,
+                      {c.code for c in uow.config.catalog()})
+        if report:
+            raise ImportRejected(report)
+        uow.config.save_preset(mapping.name, mapping.to_dict())
+        uow.commit()
+    ctx.emit({"name": mapping.name}, f"mapping {mapping.name!r} saved")
+
+
+@mapping_group.command("delete")
+@click.argument("name")
+@pass_ctx
+def mapping_delete(ctx, name):
+    with ctx.store.uow() as uow:
+        if name not in uow.config.presets():
+            raise click.BadParameter(f"no mapping {name!r}")
+        uow.config.delete_preset(name)
+        uow.commit()
+    ctx.emit({"deleted": name}, f"mapping {name!r} deleted")
 
 
 @click.group("export")

@@ -23,6 +23,7 @@ from ..domain.errors import DomainError
 from ..domain.people import AssignmentKind, Role
 from ..io.crs import lonlat_to_store, store_to_lonlat
 from ..services import cases as svc
+from ..services import locating
 from ..store.memory import MemoryStore
 from . import mix
 
@@ -42,6 +43,7 @@ class Spec:
     external_id: str | None = None
     contact: str = ""
     lonlat: tuple[float, float] | None = None  # GCJ-02 for hotline exports
+    unplaced: bool = False  # the caller gave an address the map does not know (待定位)
 
 
 @dataclass
@@ -184,6 +186,7 @@ class Simulation:
             at = at0[i].astype(datetime)
             spec = Spec(at, c, source, float(x[i]), float(y[i]), desc, component_code=comp[i])
             if source.citizen_facing:
+                spec.unplaced = i % 41 == 7  # ~2 %: placed by the acceptor after a call back
                 spec.external_id = f"{source.value[-5:].upper()}-{at:%Y%m%d}-{i:07d}"
                 spec.contact = f"{contacts[i % 5]} 13{(i * 7919) % 900000000 + 100000000}"
                 spec.lonlat = (round(float(gcj[0][k]), 6), round(float(gcj[1][k]), 6))
@@ -298,8 +301,15 @@ class Simulation:
         kwargs = dict(source=spec.source, class_code=spec.class_code, description=spec.description,
                       address=spec.address, component_code=spec.component_code,
                       contact=spec.contact, external_id=spec.external_id)
-        kwargs.update(x=spec.x, y=spec.y)
-        case = yield self._step(spec.at, "report", reporter, **kwargs)
+        if spec.unplaced:  # 待定位: the acceptor calls back and places it on the map
+            kwargs.pop("component_code")
+            case = yield self._step(spec.at, "report_unplaced", reporter, **kwargs)
+            case = yield self._step(self._wall(case.reported_at, 10, 120), "place",
+                                    self._pick(Role.ACCEPTOR), x=spec.x, y=spec.y,
+                                    note="回拨市民核实位置")
+        else:
+            kwargs.update(x=spec.x, y=spec.y)
+            case = yield self._step(spec.at, "report", reporter, **kwargs)
         citizen = spec.source.citizen_facing
         if case.state is CaseState.REJECTED:  # linked to an open original
             if citizen:
@@ -418,11 +428,12 @@ class Simulation:
         "request_suspension": svc.request_suspension, "decide_suspension": svc.decide_suspension,
         "resume": svc.resume, "reopen": svc.reopen, "reinspect": svc.reinspect,
         "reply": svc.reply, "visit": svc.visit, "supervise": svc.supervise,
+        "report_unplaced": locating.report_unplaced, "place": locating.place_case,
     }
 
     def _call(self, step: _Step, case_id: int | None) -> Case:
         fn = self.CALLS[step.action]
-        if step.action == "report":
+        if step.action in ("report", "report_unplaced"):
             return fn(self.mem.uow(), step.user, at=step.at, **step.kwargs).case
         return fn(self.mem.uow(), step.user, case_id, at=step.at, **step.kwargs).case
 

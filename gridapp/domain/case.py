@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from .catalog import CaseKind
-from .places import Location
+from .places import LocatedBy, Location
 
 
 class CaseState(StrEnum):
@@ -125,8 +125,8 @@ class Case:
     source: Source
     kind: CaseKind
     class_code: str
-    x: float
-    y: float
+    x: float | None            # None: no position yet (待定位), to be placed on the map
+    y: float | None
     reported_at: datetime
     reporter_id: int
     description: str = ""
@@ -165,6 +165,14 @@ class Case:
     extension_count: int = 0
     reopen_count: int = 0
     supervision_count: int = 0
+    located_by: LocatedBy | None = None  # None: the report came with its point
+    locate_match: str = ""               # what the address matched, for the acceptor
+    locate_confidence: float | None = None
+
+    @property
+    def placed(self) -> bool:
+        """False while the case waits to be placed on the map (待定位)."""
+        return self.x is not None and self.y is not None
 
     def deadline_status(self, now: datetime) -> DeadlineStatus:
         """Overdue / warning / normal while a unit holds the case; NONE otherwise."""

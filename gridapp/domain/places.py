@@ -27,6 +27,30 @@ class DepartmentKind(StrEnum):
     OTHER = "other"                # 权属单位 and others (owners of components)
 
 
+class LocatedBy(StrEnum):
+    """How a case got its position when the report gave none (a ticket's address)."""
+
+    COMPONENT = "component"        # a component code (16 digits) in the address
+    LANDMARK = "landmark"          # a named point: school, station, market …
+    INTERSECTION = "intersection"  # 某路与某路交叉口
+    ROAD_IN_AREA = "road_area"     # a road inside a named community or street
+    ROAD = "road"                  # a road alone (its middle)
+    COMMUNITY = "community"        # a community alone
+    STREET = "street"              # a street alone
+    MAP = "map"                    # placed by hand on the map
+
+    @property
+    def label_zh(self) -> str:
+        return LOCATED_BY_ZH[self]
+
+
+LOCATED_BY_ZH = {
+    LocatedBy.COMPONENT: "部件编码", LocatedBy.LANDMARK: "地标", LocatedBy.INTERSECTION: "路口",
+    LocatedBy.ROAD_IN_AREA: "道路+社区/街道", LocatedBy.ROAD: "道路", LocatedBy.COMMUNITY: "社区",
+    LocatedBy.STREET: "街道", LocatedBy.MAP: "地图标定",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a point falls: its cell and parents, nearest segment and the people in charge."""
@@ -80,4 +104,13 @@ class ComponentAsset:
     class_code: str
     name: str
     owner_department_code: str | None
+    geometry: object
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    """A named point addresses mention (a school, a metro station, a market)."""
+
+    name: str
+    kind: str
     geometry: object

@@ -9,10 +9,13 @@ the default in its place, and `gridapp store check` names it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import datetime, timedelta
 
 from .duplicates import DuplicatePolicy
 from .errors import InvalidInput
+from .times import DEFAULT_ZONE, zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +36,15 @@ class SettingSpec:
     low_open: bool = False   # low itself not allowed
     high_open: bool = False  # high itself not allowed
     help: str = ""
+    valid: Callable[[str], bool] | None = None  # text: what it must be (a zone, a date)
+    shape: str = ""                             # … said in words
 
     def describe(self) -> str:
         """The type and range in words, e.g. 'a number > 0 and ≤ 8760'."""
         if self.kind is bool:
             return "true or false"
         if self.kind is str:
-            return "text"
+            return self.shape or "text"
         noun = "a whole number" if self.kind is int else "a number"
         parts = []
         if self.low is not None:
@@ -73,7 +78,8 @@ class SettingSpec:
                 raise self._refuse(value)
             return value
         if self.kind is str:
-            if not isinstance(value, str) or len(value) > 1000 or "\x00" in value:
+            if not isinstance(value, str) or len(value) > 1000 or "\x00" in value or \
+                    (self.valid is not None and not self.valid(value)):
                 raise self._refuse(value)
             return value
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -91,6 +97,22 @@ class SettingSpec:
     def _refuse(self, value: object) -> InvalidInput:
         return InvalidInput(f"setting {self.key} must be {self.describe()}, not {value!r}",
                             key=self.key, value=str(value))
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except InvalidInput:
+        return False
+    return bool(name)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _fmt(v: float) -> str:
@@ -115,6 +137,16 @@ SPECS: dict[str, SettingSpec] = {s.key: s for s in (
     SettingSpec("backup.folder", str, help="folder of the daily backups"),
     SettingSpec("backup.keep_days", int, 1, 366, help="daily backups kept"),
     SettingSpec("backup.keep_weeks", int, 0, 520, help="weekly backups kept"),
+    SettingSpec("time_zone", str, help="the district's wall clock (an IANA zone)",
+                valid=_is_zone, shape="an IANA time zone such as Asia/Shanghai"),
+    SettingSpec("earliest_plausible", str, help="an imported or migrated time before it is wrong",
+                valid=_is_date, shape="a date such as 2000-01-01"),
+    SettingSpec("future_skew_minutes", float, 0, 24 * 60,
+                help="how far ahead of the store's clock a time may be (clock drift)"),
+    SettingSpec("area_tolerance_m", float, 0, 100_000,
+                help="lon/lat this far outside the district is refused (m)"),
+    SettingSpec("address_min_confidence", float, 0, 1,
+                help="an address match below it leaves the case 待定位"),
 )}
 
 
@@ -134,6 +166,19 @@ class Settings:
     photo_max_pixels: int = 40_000_000  # Pillow's bomb limit for photos (40 Mpx)
     duplicates: DuplicatePolicy = field(default_factory=DuplicatePolicy)
     backup: BackupPolicy = field(default_factory=BackupPolicy)
+    time_zone: str = DEFAULT_ZONE       # the district's wall clock: every stored time is in it
+    earliest_plausible: str = "2000-01-01"  # an imported or back-dated time before it is wrong
+    future_skew_minutes: float = 10.0   # how far ahead of now a time may be (clock drift)
+    area_tolerance_m: float = 2000.0    # lon/lat this far outside the district is refused
+    address_min_confidence: float = 0.5  # an address match below it stays 待定位
+
+    @property
+    def earliest(self) -> datetime:
+        return datetime.fromisoformat(self.earliest_plausible)
+
+    @property
+    def future_skew(self) -> timedelta:
+        return timedelta(minutes=self.future_skew_minutes)
 
     def __post_init__(self) -> None:
         flat = self.flat()

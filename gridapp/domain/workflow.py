@@ -30,6 +30,7 @@ from .errors import (
     SeparationOfDuties,
 )
 from .people import Actor, Role
+from .places import LocatedBy, Location
 
 S = CaseState
 R = Role
@@ -58,6 +59,7 @@ class Action(StrEnum):
     REPLY = "reply"                            # 回告
     VISIT = "visit"                            # 回访
     SUPERVISE = "supervise"                    # 督办
+    PLACE = "place"                            # 标定位置 (待定位 → a point on the map)
 
     @property
     def label_zh(self) -> str:
@@ -73,6 +75,7 @@ ACTION_LABELS_ZH = {
     Action.APPROVE_SUSPENSION: "批准挂账", Action.DENY_SUSPENSION: "驳回挂账",
     Action.RESUME: "解除挂账", Action.REOPEN: "回头看·重新立案", Action.REINSPECT: "回头看·复查合格",
     Action.REPLY: "回告", Action.VISIT: "回访", Action.SUPERVISE: "督办",
+    Action.PLACE: "标定位置",
 }
 
 
@@ -125,6 +128,10 @@ TABLE: tuple[Rule, ...] = (
     Rule(Action.REPLY, _REPLIABLE, None, _CLERKS),
     Rule(Action.VISIT, frozenset({S.CLOSED}), None, _CLERKS),
     Rule(Action.SUPERVISE, _OPEN_WORK, None, (R.LEADER, R.SHIFT_LEADER)),
+    # before a unit holds it, the command room may (re)place a case: one without a position
+    # (待定位) or one whose address gave only a rough point
+    Rule(Action.PLACE, frozenset({S.REPORTED, S.REGISTERED, S.RETURNED}), None,
+         (R.ACCEPTOR, R.SHIFT_LEADER, R.DISPATCHER)),
 )
 
 REPORT_ROLES = (R.GRID_WORKER, R.ROAD_CHIEF, R.ACCEPTOR, R.SHIFT_LEADER, R.LEADER)
@@ -213,6 +220,13 @@ def allowed_actions(case: Case, actor: Actor) -> list[Action]:
 
 
 def _check_preconditions(case: Case, action: Action) -> None:
+    if action is Action.DISPATCH and not case.placed:
+        raise InvalidInput(f"case {case.number} has no position yet (待定位): place it on the "
+                           "map before dispatching it", case=case.number)
+    if action is Action.PLACE and case.placed and case.located_by is None:
+        raise InvalidInput(f"case {case.number} was reported with its own point; only a case "
+                           "located from its address, or not yet, is placed on the map",
+                           case=case.number)
     if action in (Action.REPLY, Action.VISIT) and not case.source.citizen_facing:
         raise InvalidInput(f"case {case.number} came from {case.source.value}: only citizen "
                            "cases get a reply and a return visit", case=case.number)
@@ -473,6 +487,24 @@ def supervise(case: Case, actor: Actor, at: datetime, note: str) -> CaseEvent:
     def effect(c: Case) -> None:
         c.supervision_count += 1
     return perform(case, Action.SUPERVISE, actor, at, reason=note, effect=effect)
+
+
+def place(case: Case, actor: Actor, at: datetime, x: float, y: float, location: Location,
+          note: str = "") -> CaseEvent:
+    """标定位置: the case gets its point (and the cell, segment and people there)."""
+    if not location.inside_district:
+        raise InvalidInput(f"case {case.number}: ({x:.1f}, {y:.1f}) lies outside every unit "
+                           "grid cell of the district", case=case.number, x=x, y=y)
+    previous = {"x": case.x, "y": case.y,
+                "located_by": case.located_by.value if case.located_by else None,
+                "match": case.locate_match or None}
+
+    def effect(c: Case) -> None:
+        c.x, c.y, c.location = x, y, location
+        c.located_by, c.locate_confidence, c.locate_match = LocatedBy.MAP, 1.0, ""
+    return perform(case, Action.PLACE, actor, at, reason=note, effect=effect, data={
+        "x": round(x, 2), "y": round(y, 2), "cell_code": location.cell_code,
+        "previous": previous})
 
 
 # ---- replay ----------------------------------------------------------------------------

@@ -7,10 +7,12 @@ longitude, latitude, …; no header). Codes are 12 digits: district 6 + street 3
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ImportRejected, ValidationReport
+from .tables import decode_text
 
 
 @dataclass(frozen=True)
@@ -29,24 +31,26 @@ def read_adcodes(path: Path, district_code: str) -> tuple[list[AreaCode], list[A
     """(streets, communities) of `district_code`, each with a centroid when one is listed."""
     report = ValidationReport()
     streets, communities = [], []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for i, row in enumerate(csv.reader(fh), start=1):
-            if len(row) < 14:
-                report.add(path.name, i, None, f"expected at least 14 columns, found {len(row)}")
-                continue
-            code, name, rank = row[0].strip(), row[2].strip(), row[4].strip()
-            if not code.startswith(district_code) or len(code) != 12 or not code.isdigit():
-                continue
-            try:
-                lon = float(row[12]) if row[12] else None
-                lat = float(row[13]) if row[13] else None
-            except ValueError:
-                report.add(path.name, i, "longitude", f"not a number: {row[12]!r}/{row[13]!r}")
-                continue
-            if rank == "4":
-                streets.append(AreaCode(code[:9], _name(name), lon, lat))
-            elif rank == "5":
-                communities.append(AreaCode(code, _name(name), lon, lat))
+    text, _ = decode_text(path)  # UTF-8, or GBK as Excel on a Chinese Windows saves it
+    for i, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) < 14:
+            report.add(path.name, i, None, f"expected at least 14 columns, found {len(row)}")
+            continue
+        code, name, rank = row[0].strip(), row[2].strip(), row[4].strip()
+        if not code.startswith(district_code) or len(code) != 12 or not code.isdigit():
+            continue
+        try:
+            lon = float(row[12]) if row[12] else None
+            lat = float(row[13]) if row[13] else None
+        except ValueError:
+            report.add(path.name, i, "longitude", f"not a number: {row[12]!r}/{row[13]!r}")
+            continue
+        if rank == "4":
+            streets.append(AreaCode(code[:9], _name(name), lon, lat))
+        elif rank == "5":
+            communities.append(AreaCode(code, _name(name), lon, lat))
     if report:
         raise ImportRejected(report)
     if not communities:

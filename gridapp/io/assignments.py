@@ -39,7 +39,7 @@ def read_assignments(path: Path | str, default_from: datetime | None = None) -> 
         raise ImportRejected(report)
     rows: list[AssignmentRow] = []
     start = default_from or datetime.now().replace(microsecond=0)
-    for i, rec in enumerate(frame.to_dict("records"), start=1):
+    for i, rec in zip(frame.attrs["rows"], frame.to_dict("records"), strict=True):
         def get(k, rec=rec):
             v = rec.get(cols[k]) if cols[k] else None
             return None if v is None or (isinstance(v, float) and pd.isna(v)) or \

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
+from pathlib import Path
+
+SCREEN_LINES = 30  # problems shown in a message; all of them go to the report file
 
 from ..domain.errors import DomainError
 
@@ -10,31 +14,72 @@ from ..domain.errors import DomainError
 @dataclass(frozen=True, slots=True)
 class Problem:
     file: str
-    row: int | None        # 1-based data row (header excluded), None for file-level problems
-    field: str | None
+    row: int | None        # the row as Excel shows it (the file's own line); None: whole file
+    field: str | None      # the column as the file names it
     message: str
+    value: str | None = None      # the offending cell, for the report file
+    expected: str | None = None   # what would have been accepted
 
     def __str__(self) -> str:
         where = self.file + (f", row {self.row}" if self.row is not None else "")
-        return f"{where}{f' [{self.field}]' if self.field else ''}: {self.message}"
+        tail = f"; expected {self.expected}" if self.expected else ""
+        return f"{where}{f' [{self.field}]' if self.field else ''}: {self.message}{tail}"
 
 
 @dataclass
 class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
+    saved_to: Path | None = None   # where every problem was written (see write_report)
 
-    def add(self, file: str, row: int | None, fld: str | None, message: str) -> None:
-        self.problems.append(Problem(file, row, fld, message))
+    def add(self, file: str, row: int | None, fld: str | None, message: str,
+            value: object = None, expected: str | None = None) -> None:
+        self.problems.append(Problem(file, row, fld, message,
+                                     None if value is None else str(value), expected))
 
     def __bool__(self) -> bool:
         return bool(self.problems)
 
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    def ordered(self) -> list[Problem]:
+        """File problems first, then by row as the file has them (stable within a row)."""
+        return sorted(self.problems, key=lambda p: (p.file, -1 if p.row is None else p.row))
+
     def __str__(self) -> str:
-        head = f"{len(self.problems)} problem(s); nothing was written:"
-        lines = [str(p) for p in self.problems[:200]]
-        if len(self.problems) > 200:
-            lines.append(f"… and {len(self.problems) - 200} more")
+        n = len(self.problems)
+        head = f"{n:,} problem(s); nothing was written:"
+        shown = self.ordered()[:SCREEN_LINES]
+        lines = [str(p) for p in shown]
+        if n > len(shown):
+            where = f"; all {n:,} are listed in {self.saved_to}" if self.saved_to else ""
+            lines.append(f"… and {n - len(shown):,} more{where}")
+        elif self.saved_to:
+            lines.append(f"(also listed in {self.saved_to})")
         return "\n".join([head, *("  " + line for line in lines)])
+
+
+REPORT_HEADERS = ("文件", "行号", "列", "值", "问题", "应为")
+
+
+def write_report(report: ValidationReport, path: Path | str) -> Path:
+    """Every problem as a CSV row (UTF-8 with BOM: Excel opens it as Chinese text)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(REPORT_HEADERS)
+        for p in report.ordered():
+            out.writerow([p.file, "" if p.row is None else p.row, p.field or "",
+                          p.value or "", p.message, p.expected or ""])
+    report.saved_to = path
+    return path
+
+
+def default_report_path(source: Path | str) -> Path:
+    """Beside the input: 12345工单.xlsx → 12345工单.problems.csv."""
+    source = Path(source)
+    return source.with_name(source.stem + ".problems.csv")
 
 
 class ImportRejected(Exception):
@@ -43,6 +88,9 @@ class ImportRejected(Exception):
     def __init__(self, report: ValidationReport) -> None:
         super().__init__(str(report))
         self.report = report
+
+    def __str__(self) -> str:  # the report may have been saved after raising
+        return str(self.report)
 
 
 class ExportRefused(DomainError):

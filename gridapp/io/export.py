@@ -108,7 +108,11 @@ def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFra
         if name == "cases":
             df = cases_frame(store, now=now)
             xy = df[["x", "y"]].to_numpy(float)
-            return gpd.GeoDataFrame(df, geometry=shapely.points(xy), crs=f"EPSG:{store.srid}")
+            placed = np.isfinite(xy).all(axis=1)  # 待定位 cases: no geometry yet
+            geom = np.full(len(df), None, dtype=object)
+            if placed.any():
+                geom[placed] = shapely.points(xy[placed])
+            return gpd.GeoDataFrame(df, geometry=geom, crs=f"EPSG:{store.srid}")
     raise ValueError(f"unknown layer {name!r}; layers: {', '.join(LAYERS)}")
 
 
@@ -274,8 +278,9 @@ def open311(store, df: pd.DataFrame | None = None) -> list[dict]:
             f"处置时限 {int(r.time_limit_minutes)} 工作分钟",
             "requested_datetime": iso(r.reported_at), "updated_datetime": iso(r.updated_at),
             "expected_datetime": iso(r.deadline_at), "address": r.address,
-            "address_id": r.cell_code, "zipcode": None,
-            "lat": round(float(lat[i]), 7), "long": round(float(lon[i]), 7),
+            "address_id": None if pd.isna(r.cell_code) else r.cell_code, "zipcode": None,
+            "lat": None if np.isnan(lat[i]) else round(float(lat[i]), 7),  # 待定位: none
+            "long": None if np.isnan(lon[i]) else round(float(lon[i]), 7),
             "media_url": None,
         })
     return out

@@ -20,7 +20,14 @@ from ..domain.codes import (
     check_street_code,
 )
 from ..domain.errors import DomainError
-from ..domain.places import Area, ComponentAsset, RoadClass, RoadSegment, UnitGridCell
+from ..domain.places import (
+    Area,
+    ComponentAsset,
+    Landmark,
+    RoadClass,
+    RoadSegment,
+    UnitGridCell,
+)
 from ..services.places import PlaceLayers
 from ..services.progress import Cancelled, Progress  # noqa: F401  (re-exported)
 from .crs import LonLatSystem, to_wgs84, transformer
@@ -35,21 +42,25 @@ class LayerKind(StrEnum):
     CELLS = "cells"
     SEGMENTS = "segments"
     COMPONENTS = "components"
+    LANDMARKS = "landmarks"
 
 
 GEOMETRY = {LayerKind.DISTRICT: "polygon", LayerKind.STREETS: "polygon",
             LayerKind.COMMUNITIES: "polygon", LayerKind.CELLS: "polygon",
-            LayerKind.SEGMENTS: "line", LayerKind.COMPONENTS: "point"}
+            LayerKind.SEGMENTS: "line", LayerKind.COMPONENTS: "point",
+            LayerKind.LANDMARKS: "point"}
 
 # Column names seen in Chinese GIS data, tried in order when no mapping is given.
 ALIASES = {
     "code": ["code", "CODE", "编码", "代码", "网格编码", "GRIDCODE", "GRID_CODE", "BGCODE",
              "部件编码", "OBJCODE", "路段编码", "SEGCODE", "街道编码", "社区编码"],
-    "name": ["name", "NAME", "名称", "街道名称", "社区名称", "路段名称", "部件名称", "MC"],
+    "name": ["name", "NAME", "名称", "街道名称", "社区名称", "路段名称", "部件名称", "地标名称",
+             "标志物", "MC"],
     "road_name": ["road_name", "ROADNAME", "ROAD_NAME", "道路名称", "路名", "DLMC"],
     "road_class": ["road_class", "ROADCLASS", "CLASS", "道路等级", "等级", "DJ"],
     "owner": ["owner", "OWNER", "权属单位", "主管部门", "owner_department"],
     "parent": ["street_code", "parent", "所属街道", "街道编码"],
+    "kind": ["kind", "KIND", "type", "TYPE", "类别", "类型", "分类", "LB"],
 }
 ROAD_CLASSES = {"main": RoadClass.MAIN, "主干道": RoadClass.MAIN, "主干路": RoadClass.MAIN,
                 "快速路": RoadClass.MAIN, "1": RoadClass.MAIN, "secondary": RoadClass.SECONDARY,
@@ -148,6 +159,8 @@ def read_places(path: Path | str, kind: LayerKind | str, srid: int,
     kind, opts = LayerKind(kind), opts or ImportOptions()
     data = read_vector(path, opts.layer, opts.encoding)
     file, frame, report = Path(path).name, data.frame, ValidationReport()
+    if kind is LayerKind.LANDMARKS:
+        return _read_landmarks(path, data, opts, srid, district, report)
     code_col = _column(frame, "code", opts, True, report, file)
     name_col = _column(frame, "name", opts, kind not in (LayerKind.CELLS, LayerKind.SEGMENTS,
                                                         LayerKind.COMPONENTS), report, file)
@@ -209,6 +222,41 @@ def read_places(path: Path | str, kind: LayerKind | str, srid: int,
     else:
         setattr(out, kind.value, items)
     return out, seen
+
+
+def _read_landmarks(path, data, opts: ImportOptions, srid: int, district,
+                    report: ValidationReport) -> tuple[PlaceLayers, dict[str, int]]:
+    """Named points (a polygon, e.g. a building, gives its representative point)."""
+    file, frame = Path(path).name, data.frame
+    name_col = _column(frame, "name", opts, True, report, file)
+    kind_col = _column(frame, "kind", opts, False, report, file)
+    if report:
+        raise ImportRejected(report)
+    geoms = to_store_crs(np.asarray(frame.geometry.values), data.crs, opts, srid, file, report)
+    if report:
+        raise ImportRejected(report)
+    zone = district.buffer(1.0) if district is not None else None
+    items, rows = [], {}
+    for i, geom in enumerate(geoms):
+        row = i + 1
+        name = str(frame[name_col].iat[i] or "").strip()
+        if not name or name == "nan":
+            report.add(file, row, name_col, "no name")
+            continue
+        if geom is None or geom.is_empty:
+            report.add(file, row, "geometry", "no geometry")
+            continue
+        point = geom if geom.geom_type == "Point" else geom.representative_point()
+        if zone is not None and not zone.contains(point):
+            report.add(file, row, "geometry", f"{name} lies outside the district",
+                       f"({point.x:.1f}, {point.y:.1f})")
+            continue
+        kind = str(frame[kind_col].iat[i] or "").strip() if kind_col else ""
+        items.append(Landmark(name, "" if kind == "nan" else kind, point))
+        rows[name] = row
+    if report:
+        raise ImportRejected(report)
+    return PlaceLayers(landmarks=items), rows
 
 
 def _record(kind, code, name, geom, frame, i, road_col, class_col, owner_col):

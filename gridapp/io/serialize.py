@@ -33,6 +33,10 @@ def case_to_dict(case: Case, now: datetime | None = None) -> dict[str, Any]:
         "return_count": case.return_count, "rework_count": case.rework_count,
         "extension_count": case.extension_count, "reopen_count": case.reopen_count,
         "supervision_count": case.supervision_count,
+        "placed": case.placed,
+        "located_by": case.located_by.value if case.located_by else None,
+        "locate_match": case.locate_match or None,
+        "locate_confidence": case.locate_confidence,
     }
     for f in ("reported_at", "registered_at", "dispatched_at", "signed_at", "rectified_at",
               "verified_at", "closed_at", "deadline_at", "warning_at", "replied_at",

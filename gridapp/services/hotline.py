@@ -31,6 +31,16 @@ class ReportBatch:
     address: list[str]
     contact: list[str]
     rows: list[int] = field(default_factory=list)  # file row of each entry, for messages
+    # x/y NaN: no position yet (待定位); located_by says how a position without coordinates
+    # in the file was found (LocatedBy value), with what matched and how sure it is
+    located_by: list[str | None] = field(default_factory=list)
+    locate_match: list[str] = field(default_factory=list)
+    locate_confidence: list[float | None] = field(default_factory=list)
+    # False where the duplicate rule must not link the row: a rough point (a road's middle
+    # would swallow every ticket on that road) or a catch-all class (unrelated problems)
+    linkable: list[bool] = field(default_factory=list)
+    file: str = ""
+    notes: list[str] = field(default_factory=list)  # what the reader recognised and skipped
 
     def __len__(self) -> int:
         return len(self.external_id)
@@ -44,6 +54,9 @@ class ImportSummary:
     outside: list[int] = field(default_factory=list)  # file rows outside every cell
     first_number: str | None = None
     last_number: str | None = None
+    located_from_address: int = 0   # tickets without coordinates placed by their address
+    unplaced: int = 0               # 待定位: imported without a position
+    notes: list[str] = field(default_factory=list)
 
 
 def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
@@ -59,21 +72,33 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         catalog = uow.config.catalog()
         settings = uow.config.settings()
         policy = settings.duplicates
+        summary.notes = list(batch.notes)
         known = uow.cases.known_external_ids(batch.external_id)
         keep = np.array([e not in known for e in batch.external_id], bool)
         summary.already_imported = int((~keep).sum())
-        loc = uow.places.locate_many(batch.x, batch.y, settings.road_tolerance_m)
-        outside = np.array([c is None for c in loc.cell_code], bool)
-        if outside.any():
+        n_all = len(batch)
+        by = batch.located_by or [None] * n_all
+        sure = batch.locate_confidence or [None] * n_all
+        placed = ~(np.isnan(batch.x) | np.isnan(batch.y))
+        linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
+                             else np.ones(n_all, bool))
+        loc = uow.places.locate_many(np.where(placed, batch.x, 0.0),
+                                     np.where(placed, batch.y, 0.0), settings.road_tolerance_m)
+        outside = placed & np.array([c is None for c in loc.cell_code], bool)
+        if outside.any():  # the reader checks this per row; the places may have changed since
             summary.outside = [batch.rows[i] for i in np.flatnonzero(outside)]
-            raise InvalidInput(f"{int(outside.sum())} report(s) lie outside every unit grid "
-                               f"cell: rows {', '.join(map(str, summary.outside[:20]))}"
+            raise InvalidInput(f"{batch.file or 'the file'}: {int(outside.sum())} report(s) "
+                               f"lie outside every unit grid cell: rows "
+                               f"{', '.join(map(str, summary.outside[:20]))}"
                                + (" …" if len(summary.outside) > 20 else ""))
         idx = np.flatnonzero(keep)
         if len(idx) == 0:
             return summary
-        order = idx[np.argsort(np.array(batch.reported_at, dtype="datetime64[us]")[idx],
-                               kind="stable")]
+        order_np = idx[np.argsort(np.array(batch.reported_at, dtype="datetime64[us]")[idx],
+                                  kind="stable")]
+        order = order_np.tolist()  # plain ints: list indexing in the loops below
+        on_map = placed.tolist()
+        xs, ys = batch.x.tolist(), batch.y.tolist()
         times = [batch.reported_at[i] for i in order]
         classes = [batch.class_code[i] for i in order]
         for c in set(classes):
@@ -82,17 +107,23 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             if policy.enabled and policy.auto_link else []
         first = uow.cases.next_id()
         ids = list(range(first, first + len(order)))
-        dup_of = _link_duplicates(ids, classes, times, batch.x[order], batch.y[order],
-                                  originals, policy) if policy.enabled and policy.auto_link \
-            else [None] * len(order)
+        link = linkable[order_np]
+        dup_of = [None] * len(order)
+        if policy.enabled and policy.auto_link and link.any():
+            sub = np.flatnonzero(link)
+            linked = _link_duplicates([ids[k] for k in sub], [classes[k] for k in sub],
+                                      [times[k] for k in sub], batch.x[order_np][sub],
+                                      batch.y[order_np][sub], originals, policy)
+            for k, d in zip(sub, linked, strict=True):
+                dup_of[k] = d
         chiefs, workers = [], []
         for k, i in enumerate(order):
-            seg = loc.segment_code[i]
+            seg = loc.segment_code[i] if on_map[i] else None
             a = uow.people.responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, seg, times[k]) \
                 if seg else None
             chiefs.append(a.person_id if a else None)
             w = uow.people.responsible(AssignmentKind.GRID_WORKER_CELL.value,
-                                       loc.cell_code[i], times[k])
+                                       loc.cell_code[i], times[k]) if on_map[i] else None
             workers.append(w.person_id if w else None)
             if progress and k % 20000 == 0:
                 progress(k, len(order), "ownership")
@@ -105,12 +136,18 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             "kind": [kinds[c] for c in classes], "class_code": classes,
             "description": [batch.description[i] for i in order],
             "address": [batch.address[i] for i in order],
-            "x": batch.x[order].tolist(), "y": batch.y[order].tolist(),
-            "cell_code": [loc.cell_code[i] for i in order],
-            "community_code": [loc.cell_code[i][:12] for i in order],
-            "street_code": [loc.cell_code[i][:9] for i in order],
-            "segment_id": [loc.segment_id[i] for i in order],
-            "segment_distance": [loc.segment_distance[i] for i in order],
+            "x": [xs[i] if on_map[i] else None for i in order],
+            "y": [ys[i] if on_map[i] else None for i in order],
+            "cell_code": [loc.cell_code[i] if on_map[i] else None for i in order],
+            "community_code": [loc.cell_code[i][:12] if on_map[i] else None for i in order],
+            "street_code": [loc.cell_code[i][:9] if on_map[i] else None for i in order],
+            "segment_id": [loc.segment_id[i] if on_map[i] else None for i in order],
+            "segment_distance": [loc.segment_distance[i] if on_map[i] else None
+                                 for i in order],
+            "located_by": [by[i] for i in order],
+            "locate_match": [(batch.locate_match[i] or None) if batch.locate_match else None
+                             for i in order],
+            "locate_confidence": [sure[i] for i in order],
             "road_chief_id": chiefs, "grid_worker_id": workers, "reporter_id": person.id,
             "reporter_contact": [batch.contact[i] for i in order],
             "external_id": [batch.external_id[i] for i in order], "state": state,
@@ -145,6 +182,8 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             uow.cases.bulk_insert(cases, n, [(events, n), (dup_events, len(dups))])
             uow.commit()
         summary.imported, summary.linked_duplicates = n, len(dups)
+        summary.unplaced = int((~placed[order_np]).sum())
+        summary.located_from_address = sum(1 for i in order if by[i])
         summary.first_number, summary.last_number = number[ids[0]], number[ids[-1]]
     return summary
 

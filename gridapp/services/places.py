@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..domain.codes import ComponentCode, GridCode, check_community_code, check_street_code
 from ..domain.errors import DomainError, InvalidInput
-from ..domain.places import Area, ComponentAsset, RoadSegment, UnitGridCell
+from ..domain.places import Area, ComponentAsset, Landmark, RoadSegment, UnitGridCell
 from .ports import DepartmentInfo, UnitOfWork
 
 
@@ -20,6 +20,7 @@ class PlaceLayers:
     cells: Sequence[UnitGridCell] = ()
     segments: Sequence[RoadSegment] = ()
     components: Sequence[ComponentAsset] = ()
+    landmarks: Sequence[Landmark] = ()
 
 
 @dataclass
@@ -108,6 +109,9 @@ def load_places(uow: UnitOfWork, layers: PlaceLayers) -> LoadResult:
         ld.cells(layers.cells)
         ld.segments(layers.segments)
         ld.components(layers.components, depts)
-        result = LoadResult(ld.counts())
+        counts = ld.counts()
+        if layers.landmarks:  # no codes: named points, checked by the reader
+            counts["landmarks"] = ld.landmarks(layers.landmarks)
+        result = LoadResult(counts)
         uow.commit()
     return result

@@ -19,7 +19,7 @@ from ..domain.case import (
 from ..domain.catalog import CaseKind
 from ..domain.duplicates import Candidate
 from ..domain.errors import NotFound, StaleCase
-from ..domain.places import Location
+from ..domain.places import LocatedBy, Location
 from ..services.ports import CaseQuery
 from . import models as m
 from .changes import stamp
@@ -28,7 +28,8 @@ from .spatial import SpatialDialect
 T = m.Case.__table__
 E = m.CaseEvent.__table__
 
-# Columns a transition may change (everything but identity, origin and location).
+# Columns a transition may change (everything but identity and origin); the location
+# changes only when a case without a position (待定位) is placed on the map.
 MUTABLE = (
     "state", "version", "catalog_version", "registered_at", "dispatched_at", "signed_at",
     "rectified_at", "verified_at", "closed_at", "assignee_department_id", "assignee_person_id",
@@ -36,6 +37,8 @@ MUTABLE = (
     "suspended_remaining_minutes", "pending_extension_minutes", "rectifier_ids", "verifier_id",
     "reject_reason", "duplicate_of", "replied_at", "visited_at", "satisfaction", "return_count",
     "rework_count", "extension_count", "reopen_count", "supervision_count", "updated_at",
+    "x", "y", "cell_code", "community_code", "street_code", "segment_id", "segment_distance",
+    "road_chief_id", "grid_worker_id", "located_by", "locate_match", "locate_confidence",
     "change_seq",
 )
 READ_COLUMNS = list(T.c)
@@ -97,6 +100,9 @@ def case_to_row(case: Case) -> dict:
         "return_count": case.return_count, "rework_count": case.rework_count,
         "extension_count": case.extension_count, "reopen_count": case.reopen_count,
         "supervision_count": case.supervision_count, "updated_at": datetime.now(),
+        "located_by": case.located_by.value if case.located_by else None,
+        "locate_match": case.locate_match or None,
+        "locate_confidence": case.locate_confidence,
         "change_seq": None,  # the writing transaction's change number (store/changes.py)
     }
 
@@ -129,7 +135,9 @@ def row_to_case(r) -> Case:
         satisfaction=Satisfaction(r.satisfaction) if r.satisfaction else None,
         return_count=r.return_count, rework_count=r.rework_count,
         extension_count=r.extension_count, reopen_count=r.reopen_count,
-        supervision_count=r.supervision_count)
+        supervision_count=r.supervision_count,
+        located_by=LocatedBy(r.located_by) if r.located_by else None,
+        locate_match=r.locate_match or "", locate_confidence=r.locate_confidence)
 
 
 def event_to_row(ev: CaseEvent) -> dict:
@@ -225,6 +233,8 @@ class SqlCaseRepository:
             conds.append(T.c.reported_at >= q.reported_from)
         if q.reported_to is not None:
             conds.append(T.c.reported_at < q.reported_to)
+        if q.placed is not None:  # 待定位: cases still waiting for a position
+            conds.append(T.c.x.isnot(None) if q.placed else T.c.x.is_(None))
         if q.text:
             like = f"%{q.text.strip()}%"
             text_conds = [T.c.description.like(like), T.c.address.like(like),
@@ -264,6 +274,7 @@ class SqlCaseRepository:
         rows = self.conn.execute(select(T.c.class_code, T.c.id, T.c.x, T.c.y, T.c.reported_at)
                                  .where(T.c.class_code.in_(sorted(class_codes)),
                                         T.c.reported_at.between(since, until),
+                                        T.c.x.isnot(None),
                                         T.c.state.notin_([CaseState.REJECTED.value,
                                                           CaseState.CLOSED.value])))
         return [tuple(r) for r in rows]

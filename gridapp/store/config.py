@@ -118,6 +118,9 @@ class SqlConfigRepository:
         self.conn.execute(insert(PRESETS).values(name=name, mapping=mapping,
                                                  updated_at=datetime.now()))
 
+    def delete_preset(self, name: str) -> None:
+        self.conn.execute(delete(PRESETS).where(PRESETS.c.name == name))
+
     # --- settings -------------------------------------------------------------------
     def settings(self) -> Settings:
         cur = self._fresh()

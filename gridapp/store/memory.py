@@ -107,7 +107,7 @@ class MemoryStore:
         for cid in case_ids:
             c = self.data.cases.pop(cid, None)
             self.data.events.pop(cid, None)
-            if c is not None:
+            if c is not None and c.placed:
                 key = self.data.dup_key(c.class_code, c.x, c.y)
                 times, ids = self.data.dup_times[key], self.data.dup_ids[key]
                 i = bisect.bisect_left(times, c.reported_at)
@@ -192,6 +192,7 @@ class _Cases:
                  and (not q.class_codes or c.class_code in q.class_codes)
                  and (not q.sources or c.source.value in q.sources)
                  and (q.street_code is None or c.location.street_code == q.street_code)
+                 and (q.placed is None or c.placed == q.placed)
                  and (q.overdue_at is None or (c.state.is_handling and c.deadline_at
                                                and c.deadline_at < q.overdue_at))]
         return found[q.offset:q.offset + q.limit] if q.limit is not None else found[q.offset:]
@@ -313,7 +314,10 @@ class MemoryUnitOfWork:
 
     def commit(self) -> None:
         d = self.store.data
-        for cid in self.new_ids:
+        # a case enters the duplicate index when it has a point: at report, or when placed
+        placed_now = [cid for cid, c in self.pending_cases.items() if c.placed and (
+            cid in self.new_ids or (cid in d.cases and not d.cases[cid].placed))]
+        for cid in placed_now:
             c = self.pending_cases[cid]
             key = d.dup_key(c.class_code, c.x, c.y)
             times = d.dup_times[key]

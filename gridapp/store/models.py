@@ -206,6 +206,8 @@ class Case(Base):
                 postgresql_where=text(f"{c} IS NOT NULL"))
           for c in ("segment_id", "assignee_department_id", "assignee_person_id",
                     "duplicate_of", "external_id")),
+        Index("ix_cases_unplaced", "reported_at", sqlite_where=text("x IS NULL"),
+              postgresql_where=text("x IS NULL")),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(32))
@@ -216,8 +218,9 @@ class Case(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     # Points as plain x/y (store CRS): duplicate checks use x/y ranges and the map loads
     # arrays; a geometry column would add SpatiaLite triggers to every insert and update.
-    x: Mapped[float] = mapped_column(Float)
-    y: Mapped[float] = mapped_column(Float)
+    # NULL while the case has no position yet (待定位: a ticket whose address matched nothing)
+    x: Mapped[float | None] = mapped_column(Float, nullable=True)
+    y: Mapped[float | None] = mapped_column(Float, nullable=True)
     cell_code: Mapped[str | None] = mapped_column(String(15), nullable=True, index=True)
     community_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
     street_code: Mapped[str | None] = mapped_column(String(9), nullable=True)
@@ -261,6 +264,11 @@ class Case(Base):
     supervision_count: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # how the position was found when the report had none: from the address (road,
+    # intersection, landmark, …) or by hand on the map; NULL for a reported point
+    located_by: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    locate_match: Mapped[str | None] = mapped_column(Text, nullable=True)
+    locate_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class CaseEvent(Base):
@@ -305,6 +313,17 @@ class CasePhoto(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(ForeignKey("photos.sha256"), primary_key=True)
     phase: Mapped[str] = mapped_column(String(32))
+
+
+class Landmark(Base):
+    """A named point addresses mention (school, station, market, hospital): 12345 tickets
+    without coordinates are located by it."""
+
+    __tablename__ = "landmarks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    kind: Mapped[str] = mapped_column(Text, server_default="")
+    geom = mapped_column(geom("POINT"))
 
 
 class HotlinePreset(Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shapely
 from sqlalchemy import Connection, select, text
 
+from ..analysis.gazetteer import Gazetteer, NamedPlace
 from ..analysis.place_index import PlaceIndex
 from ..domain.places import Location
 from ..services.ports import ComponentInfo, LocatedPoints
@@ -36,6 +37,35 @@ class SqlPlaceRepository:
                 [s[0] for s in segs], [s[1] for s in segs],
                 shapely.from_wkb([bytes(s[2]) for s in segs]))
         return cur["place_index"]
+
+    def gazetteer(self) -> Gazetteer:
+        """Names of roads, communities, streets, landmarks and components with their shapes
+        (cached until places change): addresses are located against it."""
+        cur = self.view.current()
+        if "gazetteer" not in cur:
+            wkb = self.spatial.as_wkb("geom")
+            queries = {
+                "road": f"SELECT road_name, '', {wkb} FROM road_segments",
+                "community": f"SELECT name, code, {wkb} FROM communities",
+                "street": f"SELECT name, code, {wkb} FROM streets",
+                "landmark": f"SELECT name, kind, {wkb} FROM landmarks",
+                "component": f"SELECT name, code, {wkb} FROM components",
+            }
+            places = []
+            for kind, sql in queries.items():
+                rows = self.conn.exec_driver_sql(sql).all()
+                geoms = shapely.from_wkb([bytes(r[2]) if r[2] is not None else None
+                                          for r in rows])
+                places += [NamedPlace(kind, r[0] or "", g, r[1] or "")
+                           for r, g in zip(rows, geoms, strict=True)]
+            cur["gazetteer"] = Gazetteer(places)
+        return cur["gazetteer"]
+
+    def district_area(self):
+        """The district's boundary (store CRS), or None when the store has none yet."""
+        raw = self.conn.exec_driver_sql(f"SELECT {self.spatial.as_wkb('geom')} FROM districts "
+                                        "WHERE geom IS NOT NULL").scalar()
+        return shapely.from_wkb(bytes(raw)) if raw is not None else None
 
     def locate_many(self, x, y, tolerance: float) -> LocatedPoints:
         return self.index().locate_many(x, y, tolerance)
@@ -119,6 +149,11 @@ class PlaceWriter:
                  "status": "normal", "wkb": shapely.to_wkb(c.geometry)} for c in components]
         return self._insert("components", ["code", "class_code", "name", "owner_department_id",
                                            "status"], rows, multi=False)
+
+    def landmarks(self, landmarks) -> int:
+        rows = [{"name": m.name, "kind": m.kind, "wkb": shapely.to_wkb(m.geometry)}
+                for m in landmarks]
+        return self._insert("landmarks", ["name", "kind"], rows, multi=False)
 
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()

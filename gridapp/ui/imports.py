@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,8 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..io.errors import ImportRejected
-from ..io.hotline import HotlineMapping, parse_hotline
+from ..io.errors import SCREEN_LINES, ImportRejected, default_report_path, write_report
+from ..io.hotline import HotlineMapping, import_context, parse_hotline
 from ..services.hotline import import_reports
 from ..services.progress import Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
@@ -89,12 +91,16 @@ class HotlineImportDialog(QDialog):
         except OwnStoreFile as exc:
             self.status.setText(str(exc))
             return
-        with store.uow(write=False) as uow:
-            catalog = uow.config.catalog()
 
         def work(progress):
             progress(0, 1, tr("检查文件"))
-            batch = parse_hotline(path, mapping, catalog, store.srid)
+            try:
+                batch = parse_hotline(path, mapping, import_context(store))
+            except ImportRejected as exc:  # every problem in a CSV beside the file
+                if len(exc.report) > SCREEN_LINES:
+                    with contextlib.suppress(OSError):
+                        write_report(exc.report, default_report_path(path))
+                raise
             return import_reports(store.uow(), user, batch, progress)
 
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)

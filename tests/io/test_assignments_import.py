@@ -45,10 +45,10 @@ def test_bad_rows_refused_whole(sqlite_store, tmp_path):
     with pytest.raises(AssignmentsRejected) as e:
         import_assignments(sqlite_store.uow(), path.name, read_assignments(path))
     text = str(e.value)
-    assert "a.csv, row 1: no road segment NO-SUCH" in text
-    assert "row 2: unknown user ghost; give a name to create" in text
-    assert "row 3: chief1 is not a grid_worker" in text
-    assert "row 4: no department 'nowhere'" in text
+    assert "a.csv, row 2: no road segment NO-SUCH" in text
+    assert "row 3: unknown user ghost; give a name to create" in text
+    assert "row 4: chief1 is not a grid_worker" in text
+    assert "row 5: no department 'nowhere'" in text
     with sqlite_store.uow(write=False) as uow:
         a = uow.people.responsible("grid_worker_cell", "420102001001003", datetime.now())
         assert uow.people.get(a.person_id).username == "worker1"  # untouched
@@ -60,5 +60,5 @@ def test_unknown_kind_and_bad_dates(tmp_path):
                             {"kind": "路长", "target": "x", "valid_from": "someday"}], "b.csv")
     with pytest.raises(ImportRejected) as e:
         read_assignments(path)
-    assert "b.csv, row 1 [kind]: kind 'boss' unknown" in str(e.value)
-    assert "row 2 [valid_from]: cannot read the date 'someday'" in str(e.value)
+    assert "b.csv, row 2 [kind]: kind 'boss' unknown" in str(e.value)
+    assert "row 3 [valid_from]: cannot read the date 'someday'" in str(e.value)

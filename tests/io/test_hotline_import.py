@@ -1,5 +1,7 @@
 """12345 exports: GCJ-02 converted, duplicates linked, re-imports skipped, bad rows named."""
 
+from datetime import datetime
+
 import pandas as pd
 import pytest
 from factories import X0, Y0, cell_center
@@ -9,7 +11,7 @@ from gridapp.domain import workflow as wf
 from gridapp.domain.case import CaseState, Source
 from gridapp.io.crs import store_to_lonlat
 from gridapp.io.errors import ImportRejected
-from gridapp.io.hotline import HotlineMapping, parse_hotline
+from gridapp.io.hotline import HotlineMapping, import_context, parse_hotline
 from gridapp.services import cases as svc
 from gridapp.services.hotline import import_reports
 from gridapp.services.ports import CaseQuery
@@ -33,10 +35,11 @@ def write(tmp_path, rows, name="export.csv"):
     return path
 
 
+NOW = datetime(2026, 11, 20, 12, 0)
+
+
 def run(store, path, mapping=None, user="acceptor"):
-    with store.uow(write=False) as uow:
-        catalog = uow.config.catalog()
-    batch = parse_hotline(path, mapping or HotlineMapping(), catalog, store.srid)
+    batch = parse_hotline(path, mapping or HotlineMapping(), import_context(store, NOW))
     return import_reports(store.uow(), user, batch)
 
 
@@ -85,18 +88,22 @@ def test_bad_rows_are_named_and_nothing_is_written(sqlite_store, tmp_path):
     with pytest.raises(ImportRejected) as e:
         run(sqlite_store, path)
     text = str(e.value)
-    assert "export.csv, row 2 [受理时间]: cannot read the time '明天上午'" in text
-    assert "row 3 [问题分类]: class '外星人入侵' is not in the catalog" in text
-    assert "row 4 [经度]: missing or unreadable coordinates" in text
-    assert "ticket GD2026000001 appears on rows 1, 5" in text
-    assert "row 6" in text and "not a lon/lat in China" in text
+    # rows as Excel shows them: the header is row 1
+    assert "6 problem(s)" in text
+    assert "export.csv, row 3 [受理时间]: cannot read the time '明天上午'" in text
+    assert "row 4 [问题分类]: class '外星人入侵' is not in the catalog" in text
+    assert "row 5 [经度]: only one coordinate: 经度 is empty" in text
+    assert "row 6 [工单编号]: ticket GD2026000001 appears on rows 2, 6 with different " \
+        "content" in text
+    assert "row 7 [经度, 纬度]: (" in text and "km from 江岸区" in text
     assert all_cases(sqlite_store) == {}
 
 
 def test_points_outside_the_district_are_refused(sqlite_store, tmp_path):
     a = cell_center("420102001001", 2)
     path = write(tmp_path, [ticket(1, a), ticket(2, (X0 - 500, Y0 - 500))])
-    with pytest.raises(Exception, match=r"outside every unit grid cell: rows 2"):
+    with pytest.raises(ImportRejected, match=r"export.csv, row 3 \[经度, 纬度\]: \(\d+\.\d+, "
+                       r"\d+\.\d+\) lies outside every unit grid cell of 江岸区 \(\d+ m from "):
         run(sqlite_store, path)
     assert all_cases(sqlite_store) == {}
 
@@ -132,16 +139,14 @@ def test_presets_map_columns_and_categories_and_are_saved(sqlite_store, tmp_path
     r2 = CliRunner().invoke(main, ["--db", sqlite_store.url, "import", "hotline",
                                    str(write(tmp_path, rows2, "b2.csv")), "--as", "acceptor",
                                    "--preset", "baidu"])
-    assert r2.exit_code == 0 and "imported 1 case(s) (1 linked as duplicates)" in r2.output
+    assert r2.exit_code == 0 and "imported 1 case(s) (1 linked as duplicates," in r2.output
 
 
 def test_gb18030_csv_and_dry_run(sqlite_store, tmp_path):
     path = tmp_path / "gbk.csv"
     pd.DataFrame([ticket(1, cell_center("420102001002", 1))]).to_csv(path, index=False,
                                                                       encoding="gb18030")
-    with sqlite_store.uow(write=False) as uow:
-        catalog = uow.config.catalog()
-    batch = parse_hotline(path, HotlineMapping(), catalog, sqlite_store.srid)
+    batch = parse_hotline(path, HotlineMapping(), import_context(sqlite_store, NOW))
     assert batch.description == ["路边垃圾成堆"]
     s = import_reports(sqlite_store.uow(), "acceptor", batch, dry_run=True)
     assert s.imported == 1 and all_cases(sqlite_store) == {}
@@ -152,8 +157,7 @@ def test_cancelled_import_leaves_nothing(sqlite_store, tmp_path):
     rows = [ticket(i, cell_center("420102001001", 1 + i % 8), when=f"2026-11-0{1 + i % 5} 10:00")
             for i in range(1, 40)]
     path = write(tmp_path, rows)
-    with sqlite_store.uow(write=False) as uow:
-        batch = parse_hotline(path, HotlineMapping(), uow.config.catalog(), sqlite_store.srid)
+    batch = parse_hotline(path, HotlineMapping(), import_context(sqlite_store, NOW))
 
     def cancel(done, total, what):
         if what == "writing":

@@ -24,6 +24,7 @@ from gridapp.domain.case import CaseState, RejectReason, Satisfaction, Source
 from gridapp.domain.errors import DomainError
 from gridapp.domain.workflow import Action
 from gridapp.services import cases as svc
+from gridapp.services.locating import place_case
 from gridapp.services.ports import CaseQuery
 from gridapp.store.store import Store
 
@@ -85,6 +86,9 @@ def perform(store, action: Action, user: str, case_id: int, at: datetime, data):
                              note, at=at)
         case Action.SUPERVISE:
             return svc.supervise(u, user, case_id, note, at=at)
+        case Action.PLACE:
+            return place_case(u, user, case_id, data.draw(st.floats(DISTRICT[0], DISTRICT[2])),
+                              data.draw(st.floats(DISTRICT[1], DISTRICT[3])), at=at)
     raise AssertionError(action)
 
 
