@@ -6,9 +6,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCREEN_LINES = 30  # problems shown in a message; all of them go to the report file
-
 from ..domain.errors import DomainError
+
+SCREEN_LINES = 30  # problems shown in a message; all of them go to the report file
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 PLACE_TABLES = frozenset({"districts", "streets", "communities", "grid_cells", "road_segments",
-                          "components"})
+                          "components", "landmarks"})
 CONFIG_TABLES = frozenset({"people", "person_roles", "departments", "assignments",
                            "catalog_versions", "catalog_classes", "calendar_days",
                            "hotline_presets", "assessment_schemes", "meta"})

@@ -324,6 +324,7 @@ class Landmark(Base):
     name: Mapped[str] = mapped_column(Text, index=True)
     kind: Mapped[str] = mapped_column(Text, server_default="")
     geom = mapped_column(geom("POINT"))
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class HotlinePreset(Base):

@@ -18,6 +18,15 @@ Create Date: 2026-11-30
 import sqlalchemy as sa
 from alembic import op
 
+from gridapp.store.tracking import (
+    BUMP_SQLITE,
+    CURRENT,
+    NEXT,
+    XID,
+    postgres_place_triggers,
+    sqlite_triggers,
+)
+
 revision = '0005'
 down_revision = '0004'
 branch_labels = None
@@ -30,8 +39,6 @@ PLACES = STAMPED[1:]
 # configuration: any write means "reload" (small tables, per-row triggers are cheap)
 CONFIG = ("people", "person_roles", "departments", "assignments", "catalog_versions",
           "catalog_classes", "calendar_days", "hotline_presets", "assessment_schemes")
-BUMP_SQLITE = ("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
-               "WHERE key = 'config_revision';")
 # the store's geometry is planar metres: area, point on surface and length as shapely's
 DERIVED = {
     "grid_cells": {"area_m2": "ST_Area({g})", "cx": "ST_X(ST_PointOnSurface({g}))",
@@ -76,32 +83,10 @@ def upgrade() -> None:
 def _sqlite() -> None:
     for table in STAMPED:
         op.execute(f"UPDATE {table} SET change_seq = 1")
-    nxt = "UPDATE change_counter SET seq = seq + 1;"
-    cur = "(SELECT seq FROM change_counter)"
+    nxt, cur = NEXT, CURRENT
     for table in STAMPED:
-        log = "" if table == "cases" else \
-            f"INSERT INTO change_log (seq, tbl) VALUES ({cur}, '{table}');"
-        bump = "" if table == "cases" else BUMP_SQLITE
-        # a row written by another program: a new number (and, for places, derived columns
-        # recomputed in the same statement, so that no second update fires the triggers)
-        derive = "".join(f", {c} = {e.format(g='NEW.geom')}"
-                         for c, e in DERIVED.get(table, {}).items())
-        op.execute(f"""CREATE TRIGGER {table}_stamp_insert AFTER INSERT ON {table}
-            WHEN NEW.change_seq IS NULL BEGIN {nxt}
-            UPDATE {table} SET change_seq = {cur}{derive} WHERE id = NEW.id; {log} {bump} END""")
-        op.execute(f"""CREATE TRIGGER {table}_stamp_update AFTER UPDATE ON {table}
-            WHEN NEW.change_seq IS OLD.change_seq BEGIN {nxt}
-            UPDATE {table} SET change_seq = {cur} WHERE id = NEW.id; {log} {bump} END""")
-        row = "OLD.id" if table == "cases" else "NULL"
-        op.execute(f"""CREATE TRIGGER {table}_log_delete AFTER DELETE ON {table}
-            BEGIN {nxt} INSERT INTO change_log (seq, tbl, row_id)
-            VALUES ({cur}, '{table}', {row}); {bump} END""")
-        if table in DERIVED:
-            # a moved cell or segment, whoever moved it (SpatiaLite's functions are loaded by
-            # every client that can write geometry: gridapp, QGIS, spatialite)
-            sets = ", ".join(f"{c} = {e.format(g='NEW.geom')}" for c, e in DERIVED[table].items())
-            op.execute(f"""CREATE TRIGGER {table}_derive AFTER UPDATE OF geom ON {table}
-                BEGIN UPDATE {table} SET {sets} WHERE id = NEW.id; END""")
+        for sql in sqlite_triggers(table, DERIVED.get(table)):
+            op.execute(sql)
     for table in CONFIG + ("meta",):
         # meta's own config_revision row must not bump itself
         when = "WHEN NEW.key <> 'config_revision'" if table == "meta" else ""
@@ -113,7 +98,7 @@ def _sqlite() -> None:
 
 
 def _postgres() -> None:
-    xid = "pg_current_xact_id()::text::bigint"
+    xid = XID
     op.execute(f"UPDATE cases SET change_seq = {xid}")
     for table in PLACES:
         op.execute(f"UPDATE {table} SET change_seq = {xid}")
@@ -143,17 +128,16 @@ def _postgres() -> None:
         op.execute(f"""CREATE TRIGGER {table}_derive_insert BEFORE INSERT ON {table}
             FOR EACH ROW WHEN (NEW.change_seq IS NULL)
             EXECUTE FUNCTION gridapp_derive_{table}()""")
-    for table in STAMPED:
-        op.execute(f"""CREATE TRIGGER {table}_stamp_insert BEFORE INSERT ON {table}
-            FOR EACH ROW WHEN (NEW.change_seq IS NULL) EXECUTE FUNCTION gridapp_stamp()""")
-        op.execute(f"""CREATE TRIGGER {table}_stamp_update BEFORE UPDATE ON {table}
-            FOR EACH ROW WHEN (NEW.change_seq IS NOT DISTINCT FROM OLD.change_seq)
-            EXECUTE FUNCTION gridapp_stamp()""")
+    for sql in postgres_place_triggers("cases")[:2]:
+        op.execute(sql)
+    for table in PLACES:
+        for sql in postgres_place_triggers(table):
+            op.execute(sql)
     op.execute("""CREATE TRIGGER cases_log_delete AFTER DELETE ON cases
         FOR EACH ROW EXECUTE FUNCTION gridapp_log_case_delete()""")
     op.execute("""CREATE TRIGGER cases_notify AFTER INSERT OR UPDATE OR DELETE ON cases
         FOR EACH STATEMENT EXECUTE FUNCTION gridapp_notify_cases()""")
-    for table in PLACES + CONFIG + ("meta",):
+    for table in CONFIG + ("meta",):
         op.execute(f"""CREATE TRIGGER {table}_log AFTER INSERT OR UPDATE OR DELETE ON {table}
             FOR EACH STATEMENT EXECUTE FUNCTION gridapp_log_table()""")
 

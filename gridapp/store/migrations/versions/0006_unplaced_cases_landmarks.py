@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from alembic import op
 from geoalchemy2 import Geometry
 
+from gridapp.store.tracking import postgres_place_triggers, sqlite_triggers
+
 revision = '0006'
 down_revision = '0005'
 branch_labels = None
@@ -69,10 +71,16 @@ def upgrade() -> None:
         sa.Column("kind", sa.Text(), nullable=False, server_default=""),
         sa.Column("geom", Geometry("POINT", srid=_srid(bind), spatial_index=True),
                   nullable=True),
+        sa.Column("change_seq", sa.BigInteger(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_landmarks")),
     )
     with op.batch_alter_table("landmarks", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_landmarks_name"), ["name"], unique=False)
+    # a place like the others: every writer's change is seen (migration 0005)
+    triggers = sqlite_triggers("landmarks") if bind.dialect.name == "sqlite" \
+        else postgres_place_triggers("landmarks")
+    for sql in triggers:
+        op.execute(sql)
 
 
 def downgrade() -> None:
