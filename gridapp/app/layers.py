@@ -21,10 +21,11 @@ class LayerState:
 
 DEFAULT_LAYERS = (
     LayerState("basemap", True, 1.0),
-    LayerState("cells", True, 0.55, "street"),
+    LayerState("cells", True, 0.3, "street"),  # light: the basemap stays readable
     LayerState("communities", False, 1.0),
     LayerState("streets", True, 1.0),
     LayerState("segments", True, 1.0, "class"),
+    LayerState("mine", True, 1.0),       # the user's own segments or cells, outlined
     LayerState("components", False, 1.0),
     LayerState("heatmap", False, 0.7),
     LayerState("cases", True, 1.0, "state"),

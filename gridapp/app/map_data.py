@@ -30,7 +30,7 @@ HANDLING = np.array([CaseState(s).is_handling for s in STATES])
 OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
 NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 
 
 def frozen(a: np.ndarray) -> np.ndarray:
@@ -125,6 +125,7 @@ class Segments:
     bounds: np.ndarray
     shapes: Ragged
     chief_id: np.ndarray    # current road chief (-1 none)
+    roads: np.ndarray       # the road each segment is a stretch of (its name is labelled)
 
 
 @dataclass(frozen=True, eq=False)
@@ -267,7 +268,8 @@ class MapData:
             road_class=np.array([ROAD_CLASSES.index(r[3]) for r in seg_rows], np.int8),
             bounds=shapely.bounds(seg_geoms) if len(seg_geoms) else np.zeros((0, 4)),
             shapes=Ragged.from_geoms(seg_geoms),
-            chief_id=np.array([rows.chiefs.get(r[1], -1) for r in seg_rows], np.int64))
+            chief_id=np.array([rows.chiefs.get(r[1], -1) for r in seg_rows], np.int64),
+            roads=np.array([r[5] for r in seg_rows], dtype=object))
         comp_xy = shapely.get_coordinates(comp_geoms) if len(comp_geoms) else np.zeros((0, 2))
         dgeom = shapely.from_wkb(rows.district) if rows.district else None
         extent = dgeom.bounds if dgeom is not None else (
@@ -392,6 +394,7 @@ class MapData:
             "seg_bounds": self.segments.bounds, "seg_coords": self.segments.shapes.coords,
             "seg_rings": self.segments.shapes.ring_offsets,
             "seg_owner": self.segments.shapes.ring_owner, "seg_chief": self.segments.chief_id,
+            "seg_roads": self.segments.roads,
             "comp_xy": self.components_xy, "comp_class": self.components_class,
             "comp_codes": self.component_codes,
             "street_coords": self.street_shapes.coords,
@@ -430,7 +433,8 @@ class MapData:
                       z["cell_street"], z["cell_community"])
         segs = Segments(z["seg_ids"], obj("seg_codes"), obj("seg_names"), z["seg_class"],
                         z["seg_bounds"], Ragged(z["seg_coords"], z["seg_rings"],
-                                                z["seg_owner"]), z["seg_chief"])
+                                                z["seg_owner"]), z["seg_chief"],
+                        obj("seg_roads"))
         cases = Cases(**{n: z[f"case_{n}"] for n in Cases.COLUMNS})
         district = shapely.from_wkb(z["district"].tobytes()) if len(z["district"]) else None
         return cls(meta["srid"], obj("streets"), obj("street_names"), obj("communities"),

@@ -68,7 +68,7 @@ class PlaceRows:
     communities: list[tuple]    # code, name, wkb
     classes: list[tuple]        # code, name (the current catalog)
     cells: list[tuple]          # code, street_code, community_code, cx, cy, wkb
-    segments: list[tuple]       # id, code, name, road_class, wkb
+    segments: list[tuple]       # id, code, name, road_class, wkb, road_name
     components: list[tuple]     # code, class_code, wkb
     district: bytes | None      # wkb
     chiefs: dict[str, int]      # segment code → road chief in charge at `at`

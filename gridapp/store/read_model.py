@@ -84,7 +84,7 @@ class SqlReadModel:
                           "ORDER BY code", {"v": version}),
                 cells=q(f"SELECT code, street_code, community_code, cx, cy, {g} FROM grid_cells "
                         "ORDER BY code"),
-                segments=q(f"SELECT id, code, name, road_class, {g} FROM road_segments "
+                segments=q(f"SELECT id, code, name, road_class, {g}, road_name FROM road_segments "
                            "ORDER BY id"),
                 components=q(f"SELECT code, class_code, {g} FROM components ORDER BY code"),
                 district=bytes(district[0][0]) if district and district[0][0] else None,

@@ -7,18 +7,24 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 
 from ..app.viewport import Viewport
 from .i18n import tr
-from .map.decorations import draw_legend, draw_north_arrow, draw_scale_bar, legend_width
+from .map.decorations import draw_legend, draw_north_arrow, draw_scale_bar
 from .map.renderers import render_layer
+
+LEGEND_COLUMN = 230  # the legend beside the map, never on it
 
 
 def _paint(p: QPainter, window, width: int, height: int) -> None:
-    """Title bar, map, legend and furniture into a width × height page in pixels."""
-    header = 70
-    footer = 28
+    """Title and what is shown (who, when, which filter), the map with everything the screen
+    shows fitted into its frame, the legend in a column beside it, CRS and scale below."""
+    header, footer = 84, 28
+    model = window.model
+    items = window.legend_items()
+    map_w = width - LEGEND_COLUMN - 30
+    map_h = height - header - footer
     vp0 = window.canvas.viewport
-    # same centre; the resolution keeps the canvas's extent across the printed width
-    res = vp0.res * vp0.width / width
-    vp = Viewport(vp0.cx, vp0.cy, res, width, height - header - footer)
+    # the whole of the screen's view fits the frame (nothing cropped): the larger ratio wins
+    res = max(vp0.res * vp0.width / map_w, vp0.res * vp0.height / map_h)
+    vp = Viewport(vp0.cx, vp0.cy, res, map_w, map_h)
     p.fillRect(QRectF(0, 0, width, height), QColor("white"))
     font = QFont()
     font.setPixelSize(24)
@@ -26,16 +32,18 @@ def _paint(p: QPainter, window, width: int, height: int) -> None:
     p.setFont(font)
     p.setPen(QColor(20, 20, 20))
     title = tr("城市网格化管理一张图") + f" — {window.store_name()}"
-    p.drawText(QRectF(0, 8, width, 36), Qt.AlignmentFlag.AlignCenter, title)
+    p.drawText(QRectF(0, 6, width, 34), Qt.AlignmentFlag.AlignCenter, title)
     font.setPixelSize(13)
     font.setBold(False)
     p.setFont(font)
-    model = window.model
     sub = tr("制图：{u}  时间：{t}", u=model.session.person.name,
              t=model.clock().strftime("%Y-%m-%d %H:%M"))
-    p.drawText(QRectF(0, 42, width, 20), Qt.AlignmentFlag.AlignCenter, sub)
+    shown = tr("图中案件：{f}（{n} 件）", f=window.case_list.describe(),
+               n=f"{int(model.mask.sum()):,}")
+    p.drawText(QRectF(0, 40, width, 18), Qt.AlignmentFlag.AlignCenter, sub)
+    p.drawText(QRectF(10, 58, width - 20, 18), Qt.AlignmentFlag.AlignCenter, shown)
     p.save()
-    p.translate(0, header)
+    p.translate(10, header)
     p.setClipRect(QRectF(0, 0, vp.width, vp.height))
     p.fillRect(QRectF(0, 0, vp.width, vp.height), QColor(242, 239, 233))
     snap = window.canvas.snapshot()
@@ -44,12 +52,14 @@ def _paint(p: QPainter, window, width: int, height: int) -> None:
             p.setOpacity(layer.opacity)
             p.drawImage(0, 0, render_layer(layer.key, vp, snap, layer.style))
     p.setOpacity(1.0)
-    draw_scale_bar(p, vp, 20, vp.height - 20, max_px=width / 6)
+    draw_scale_bar(p, vp, 20, vp.height - 20, max_px=map_w / 6)
     draw_north_arrow(p, vp.width - 36, 46)
-    items = window.legend_items()
-    draw_legend(p, items, vp.width - legend_width(items) - 20, vp.height - 20 - 18 * (len(items) + 1) - 10,
-                tr("图例"))
+    p.setClipping(False)
+    p.setPen(QColor(120, 120, 120))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(QRectF(0, 0, vp.width, vp.height))
     p.restore()
+    draw_legend(p, items, width - LEGEND_COLUMN - 10, header, tr("图例"))
     p.setPen(QColor(90, 90, 90))
     p.drawText(QRectF(10, height - footer, width - 20, footer), Qt.AlignmentFlag.AlignVCenter,
                tr("坐标系 EPSG:{srid} · 比例尺 1:{n}", srid=model.data.srid,

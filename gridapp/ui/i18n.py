@@ -45,7 +45,40 @@ def set_language(lang: str) -> None:
         raise ValueError(f"unknown language {lang!r}")
     if lang != _state["lang"]:
         _state["lang"] = lang
+        _qt_language(lang)
         language_changed.emit(lang)
+
+
+_qt_translators: list = []
+
+
+def _qt_language(lang: str) -> None:
+    """Qt's own dialogs and buttons (OK/Cancel, file dialogs, context menus) in the same
+    language: Qt's zh_CN catalogs installed while the interface is Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    if app is None:
+        return
+    for t in _qt_translators:
+        app.removeTranslator(t)
+    _qt_translators.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                       if lang == "zh" else QLocale(QLocale.Language.English,
+                                                    QLocale.Country.UnitedStates))
+    if lang != "zh":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        t = QTranslator()
+        if t.load(name, folder):
+            app.installTranslator(t)
+            _qt_translators.append(t)
+
+
+def install_qt_language() -> None:
+    """At start-up, once the application exists: Qt's texts in the interface language."""
+    _qt_language(_state["lang"])
 
 
 def missing(texts) -> list[str]:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from ..paths import data_dir
-from .i18n import set_language, tr
+from .i18n import install_qt_language, set_language, tr
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
@@ -29,6 +29,7 @@ def application() -> QApplication:
         if name in families:
             app.setFont(QFont(name, 10))
             break
+    install_qt_language()
     return app
 
 

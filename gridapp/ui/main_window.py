@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QSplitter,
     QTabWidget,
     QToolBar,
 )
 
 from ..app.hit import cell_at, segment_at
-from ..app.map_data import STATES
 from ..app.model import AppModel
 from ..domain.people import Role
 from ..domain.workflow import Action
@@ -45,6 +45,8 @@ from .panels.dashboard import DashboardPanel
 from .panels.dialogs import ActionDialog, ReportDialog
 from .panels.info_panel import InfoPanel
 from .panels.layers_panel import LayersPanel
+from .panels.legend_panel import LegendPanel
+from .panels.wall_bar import WallBar
 from .panels.warnings_panel import WarningsPanel
 from .workers import Job
 
@@ -87,6 +89,9 @@ class MainWindow(QMainWindow):
         model.session_changed.connect(self._session_changed)
         model.message.connect(self._message)
         model.place_problems.connect(self._place_problems)
+        for signal in (model.layers.changed, model.data_changed, model.filter_changed,
+                       model.thematic_changed, model.session_changed):
+            signal.connect(self.update_legend)
         self.warnings.case_selected.connect(self.select_case)
         self.warnings.supervise_requested.connect(self.supervise_unit)
         self.detail.action_requested.connect(self.open_action)
@@ -110,13 +115,25 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self, basemap) -> None:
         m = self.model
+        # docks tab into each other and float; the right column runs to the bottom, so the
+        # dashboard opened below takes height from the map, not from the case list
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks |
+                            QMainWindow.DockOption.AllowTabbedDocks |
+                            QMainWindow.DockOption.AllowNestedDocks)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.layers_panel = LayersPanel(m.layers, lambda key: self.canvas.invalidate([key]))
+        self.legend = LegendPanel()
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.layers_panel)
+        left.addWidget(self.legend)
+        left.setStretchFactor(1, 1)
+        left.setSizes([330, 560])
         self.case_list = CaseListPanel(m)
         self.detail = CaseDetailPanel(m, basemap)
         self.info = InfoPanel(m)
         self.warnings = WarningsPanel(m)
-        self.layers_dock = self._dock(self.layers_panel, "layers",
-                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.layers_dock = self._dock(left, "layers", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.list_dock = self._dock(self.case_list, "cases", Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.detail, "")
@@ -130,8 +147,13 @@ class MainWindow(QMainWindow):
         # computed when first shown: opening the window stays fast
         self.dashboard_dock.visibilityChanged.connect(
             lambda shown: shown and self.dashboard.result is None and self.dashboard.compute())
-        self.resizeDocks([self.layers_dock], [180], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.list_dock, self.detail_dock], [420, 420], Qt.Orientation.Horizontal)
+        # closed (not merely tabbed away): its thematic map goes with it
+        self.dashboard_dock.toggleViewAction().toggled.connect(
+            lambda on: on or self.dashboard.map_button.setChecked(False))
+        self.splitDockWidget(self.list_dock, self.detail_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.layers_dock, self.list_dock], [190, 440],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.list_dock, self.detail_dock], [420, 500], Qt.Orientation.Vertical)
         m.current_case_changed.connect(
             lambda cid: cid is not None and self.tabs.setCurrentWidget(self.detail))
 
@@ -168,6 +190,7 @@ class MainWindow(QMainWindow):
         for dock in (self.layers_dock, self.list_dock, self.detail_dock, self.dashboard_dock):
             self.m_view.addAction(dock.toggleViewAction())
         self.a_legend = self._act(self.m_view, "图例", self.toggle_legend, checkable=True)
+        self.a_wall = self._act(self.m_view, "大屏模式", self.toggle_wall, "F11", checkable=True)
         self.m_view.addSeparator()
         self.a_english = self._act(self.m_view, "English", self.toggle_language, checkable=True)
         self.m_analysis = mb.addMenu("")
@@ -177,9 +200,19 @@ class MainWindow(QMainWindow):
         self.a_report = self._act(self.m_case, "在地图上上报", self.toggle_report, "Ctrl+N",
                                   checkable=True)
         self._act(self.m_case, "刷新", self.refresh_data, "F5")
-        tb = QToolBar()
+        tb = self.toolbar = QToolBar()
         tb.setObjectName("main_toolbar")
         self.addToolBar(tb)
+        self.addAction(self.a_wall)  # its key works with the menu bar hidden too
+        self.wall = WallBar(self.model)
+        wall_bar = QToolBar()
+        wall_bar.setObjectName("wall_toolbar")
+        wall_bar.setMovable(False)
+        wall_bar.addWidget(self.wall)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, wall_bar)
+        self.insertToolBarBreak(wall_bar)
+        self.wall_toolbar = wall_bar
+        wall_bar.hide()
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setMaximumWidth(320)
@@ -219,6 +252,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{session.person.name}（{roles}）")
         self.a_english.setChecked(language() == "en")
         self._show_scale(self.canvas.viewport)
+        self.update_legend()
         self.canvas.invalidate(["streets"])
 
     def store_name(self) -> str:
@@ -230,9 +264,10 @@ class MainWindow(QMainWindow):
         legend = s is None or s.value("legend", "true") in (True, "true")
         self.a_legend.setChecked(legend)
         self.toggle_legend()
+        self._layout_key = self.layout_key()
         if s is not None and s.value("geometry"):
             self.restoreGeometry(s.value("geometry"))
-            self.restoreState(s.value("state"))
+            self.restoreState(s.value(self._layout_key) or s.value("state"))
         else:
             self.resize(1600, 1000)
         QTimer.singleShot(0, self.zoom_home)
@@ -242,6 +277,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
+        self.settings.setValue(self.layout_key(), self.saveState())
         self.settings.setValue("layers", json.dumps(self.model.layers.to_dict()))
         self.settings.setValue("language", language())
         self.settings.setValue("legend", self.a_legend.isChecked())
@@ -447,7 +483,19 @@ class MainWindow(QMainWindow):
             return
         self.show()
 
+    def layout_key(self) -> str:
+        """Each role keeps its own arrangement of docks (a dispatcher's list, a leader's
+        dashboard)."""
+        roles = sorted(r.value for r in self.model.session.person.roles)
+        return "layout/" + "+".join(roles)
+
     def _session_changed(self, session) -> None:
+        if self.settings is not None:  # the last user's arrangement kept for his role
+            self.settings.setValue(self._layout_key, self.saveState())
+            saved = self.settings.value(self.layout_key())
+            if saved:
+                self.restoreState(saved)
+        self._layout_key = self.layout_key()
         self.dashboard.setEnabled(session.sees_everything or session.has(Role.LEADER))
         self.retranslate()
         self.canvas.invalidate()
@@ -514,18 +562,42 @@ class MainWindow(QMainWindow):
         self.dashboard_dock.raise_()
 
     def toggle_legend(self) -> None:
-        self.canvas.legend = self.legend_items if self.a_legend.isChecked() else None
-        self.canvas.update()
+        self.legend.setVisible(self.a_legend.isChecked())
+        self.update_legend()
+
+    def toggle_wall(self, on: bool) -> None:
+        """大屏模式: the map and today's figures, full screen, refreshing by themselves; the
+        same key (F11) brings the desk layout back."""
+        if on:
+            self._desk_state = self.saveState()
+            for dock in (self.layers_dock, self.list_dock, self.detail_dock,
+                         self.dashboard_dock):
+                dock.hide()
+            self.toolbar.hide()
+            self.menuBar().hide()
+            self.wall_toolbar.show()
+            self.wall.refresh()
+            self.a_legend.setChecked(False)
+            self.showFullScreen()
+            self.canvas.zoom_to(self.model.data.extent, 0.03)
+        else:
+            self.wall_toolbar.hide()
+            self.toolbar.show()
+            self.menuBar().show()
+            self.showNormal()
+            if getattr(self, "_desk_state", None) is not None:
+                self.restoreState(self._desk_state)
+            self.a_legend.setChecked(True)
+        self.toggle_legend()
+
+    def update_legend(self, *_args) -> None:
+        if self.a_legend.isChecked():
+            self.legend.set_items(self.legend_items())
 
     def legend_items(self) -> list:
-        import numpy as np
         m = self.model
-        d = m.data
-        present = np.unique(d.cases.state[m.derived.mask])
-        kinds = np.unique(d.components_class)
-        components = [(str(d.classes[k]), str(d.class_names[k])) for k in kinds
-                      if 0 <= k < len(d.classes)]
-        return legend_items(m.layers, m.thematic, {STATES[int(k)] for k in present}, components)
+        own = bool(m.session.segment_ids or m.session.cell_codes)
+        return legend_items(m.layers, m.data, m.derived.mask, m.thematic, own)
 
     def toggle_language(self) -> None:
         set_language("en" if language() == "zh" else "zh")

@@ -276,7 +276,7 @@ def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = Non
 
     def recolour(vp: Viewport) -> float:
         def once():
-            model.set_thematic(Thematic(rng.random(n_cells), "bench", 0.0, 1.0))
+            model.set_thematic(Thematic.classify(rng.random(n_cells), "bench", "equal", 6))
             render_layer("cells", vp, canvas.snapshot(), "indicator")
         return _ms(once)
     r_full = recolour(full)

@@ -17,10 +17,19 @@ def test_theme_names_come_from_the_definition():
 
 
 def test_legend_lists_component_classes_with_their_own_colours():
+    from types import SimpleNamespace
+
+    import numpy as np
+
     from gridapp.app.layers import LayerStack
     from gridapp.ui.map.decorations import legend_items
     layers = LayerStack()
     layers.update("components", visible=True)
-    items = legend_items(layers, components=[("C0101", "上水井盖"), ("C0114", "路灯")])
-    assert ("point", theme.component_color("C0114"), "路灯") in items
-    assert ("point", theme.component_color("C0101"), "上水井盖") in items
+    data = SimpleNamespace(components_class=np.array([0, 1, 1]),
+                           classes=np.array(["C0101", "C0114"], dtype=object),
+                           class_names=np.array(["上水井盖", "路灯"], dtype=object),
+                           cases=None, street_names=np.array([], dtype=object))
+    items = legend_items(layers, data)
+    at = items.index(("title", "", "部件"))
+    assert ("square", theme.component_color("C0114"), "路灯") in items[at:]
+    assert ("square", theme.component_color("C0101"), "上水井盖") in items[at:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
@@ -52,42 +53,92 @@ def draw_north_arrow(p: QPainter, x: float, y: float, size: float = 28) -> None:
     p.drawText(QRectF(x - 10, y - size / 2 - 18, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
 
 
-def legend_items(layers, thematic=None, states=None,
-                 components=None) -> list[tuple[str, str, str]]:
-    """(kind, colour, label) for the visible layers: kind is fill, line or point.
+LEGEND_ROWS = 12  # rows of one layer before the rest are summed up as "… and N more"
 
-    `states`, when given, limits the case states to those on the map (twelve rows of states
-    nobody sees would push the rest of the legend off the screen); `components`, when given,
-    are the (class code, name) of the component classes on the map, each with its own symbol.
-    """
+
+def legend_items(layers, data=None, mask=None, thematic=None,
+                 own: bool = False) -> list[tuple[str, str, str]]:
+    """(kind, colour, label) for every visible layer in the order drawn (top first), each
+    under its layer's name and in its current style: kind is title, fill, line, point or
+    ring. With `data` (and the cases `mask` shown), only what is on the map is listed."""
+    from ...domain.case import Source
+    names = {"cases": "案件", "heatmap": "热点", "components": "部件", "mine": "我的责任区",
+             "segments": "路长责任段", "streets": "街道", "communities": "社区",
+             "cells": "单元网格", "basemap": "底图"}
     items: list[tuple[str, str, str]] = []
-    visible = {layer.key: layer for layer in layers.layers if layer.visible}
-    if "cases" in visible:
-        for s in STATES:
-            if states is None or s in states:
-                items.append(("point", theme.STATE_COLORS[s], tr(CaseState(s).label_zh)))
-        items.append(("ring", theme.OVERDUE, tr("超期")))
-        items.append(("ring", theme.WARNING, tr("预警")))
-    if "segments" in visible:
-        for c in reversed(ROAD_CLASSES):
-            items.append(("line", theme.ROAD_COLORS[c], tr(RoadClass(c).label_zh)))
-    if "components" in visible and components:
-        for code, name in components:
-            items.append(("point", theme.component_color(code), name))
-    if "streets" in visible:
-        items.append(("line", theme.STREET_OUTLINE, tr("街道界")))
-    if "communities" in visible:
-        items.append(("line", theme.COMMUNITY_OUTLINE, tr("社区界")))
-    if "cells" in visible:
-        if thematic is not None and visible["cells"].style == "indicator":
-            items.append(("title", "", thematic.title))
-            colors = thematic_colors(thematic)
-            for color, label in zip(colors.tolist(), thematic.labels(), strict=True):
-                items.append(("fill", QColor.fromRgba(color).name(), label))
-        else:
-            items.append(("fill", theme.PASTEL[0], tr("单元网格")))
-    if "heatmap" in visible:
-        items.append(("fill", "#f46d43", tr("热点")))
+
+    def group(key: str, rows: list[tuple[str, str, str]]) -> None:
+        if not rows:
+            return
+        more = len(rows) - LEGEND_ROWS
+        if more > 1:
+            rows = rows[:LEGEND_ROWS] + [("fill", "#ffffff", tr("… 另有 {n} 项", n=more))]
+        items.append(("title", "", tr(names[key])))
+        items.extend(rows)
+    cases = data.cases if data is not None else None
+    shown = mask if mask is not None else (np.ones(len(cases), bool) if cases is not None
+                                           else None)
+    for layer in reversed(layers.layers):
+        if not layer.visible:
+            continue
+        key, style, rows = layer.key, layer.style, []
+        if key == "cases":
+            if style == "class" and cases is not None:
+                k, n = np.unique(cases.klass[shown], return_counts=True)
+                for i in k[np.argsort(-n)]:
+                    if 0 <= i < len(data.classes):
+                        rows.append(("point", theme.STRONG[int(i) % len(theme.STRONG)],
+                                     str(data.class_names[i])))
+            elif style == "source" and cases is not None:
+                for i in np.unique(cases.source[shown]):
+                    rows.append(("point", theme.STRONG[int(i) % len(theme.STRONG)],
+                                 tr(list(Source)[int(i)].label_zh)))
+            else:
+                present = set(np.unique(cases.state[shown]).tolist()) if cases is not None \
+                    else set(range(len(STATES)))
+                rows = [("point", theme.STATE_COLORS[s], tr(CaseState(s).label_zh))
+                        for i, s in enumerate(STATES) if i in present]
+            rows += [("ring", theme.OVERDUE, tr("超期")), ("ring", theme.WARNING, tr("预警"))]
+        elif key == "heatmap":
+            rows = [("fill", theme.HEAT_RAMP[-1], tr("案件密集")),
+                    ("fill", theme.HEAT_RAMP[1], tr("案件稀少"))]
+        elif key == "components" and data is not None:
+            for k in np.unique(data.components_class):
+                if 0 <= k < len(data.classes):
+                    code = str(data.classes[k])
+                    rows.append(("square", theme.component_color(code),
+                                 str(data.class_names[k])))
+        elif key == "mine" and own:
+            rows = [("line", "#0057d9", tr("我的路段或网格"))]
+        elif key == "segments":
+            if style == "chief":
+                rows = [("line", theme.STRONG[0], tr("按路长着色（每人一色）")),
+                        ("line", theme.NO_CHIEF, tr("未分配路长"))]
+            else:
+                rows = [("line", theme.ROAD_COLORS[c], tr(RoadClass(c).label_zh))
+                        for c in reversed(ROAD_CLASSES)]
+        elif key == "streets":
+            rows = [("line", theme.STREET_OUTLINE, tr("街道界"))]
+        elif key == "communities":
+            rows = [("line", theme.COMMUNITY_OUTLINE, tr("社区界"))]
+        elif key == "cells":
+            if thematic is not None and style == "indicator":
+                rows = [("title", "", thematic.title)]
+                colors = thematic_colors(thematic)
+                rows += [("fill", QColor.fromRgba(c).name(), label)
+                         for c, label in zip(colors.tolist(), thematic.labels(), strict=True)]
+            elif style == "street" and data is not None:
+                rows = [("fill", theme.PASTEL[i % len(theme.PASTEL)], str(n))
+                        for i, n in enumerate(data.street_names)]
+            elif style in ("cases", "overdue"):
+                label = tr("案件数") if style == "cases" else tr("超期案件数")
+                rows = [("fill", theme.COUNT_RAMP[-1], label + tr("多")),
+                        ("fill", theme.COUNT_RAMP[0], label + tr("少"))]
+            elif style == "outline":
+                rows = [("line", theme.CELL_OUTLINE, tr("单元网格"))]
+            else:
+                rows = [("fill", theme.PASTEL[0], tr("单元网格"))]
+        group(key, rows)
     return items
 
 
@@ -136,6 +187,10 @@ def draw_legend(p: QPainter, items, x: float, y: float, title: str | None = None
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(c)
             p.drawEllipse(QPointF(x + 16, mid), 4, 4)
+        elif kind == "square":
+            p.setPen(QPen(QColor(60, 60, 60), 1))
+            p.setBrush(c)
+            p.drawRect(QRectF(x + 12, mid - 4, 8, 8))
         elif kind == "ring":
             p.setPen(QPen(c, 3))
             p.setBrush(Qt.BrushStyle.NoBrush)

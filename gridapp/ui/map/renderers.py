@@ -56,14 +56,14 @@ def draw_cells(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> N
         return
     fill = style != "outline"
     if fill and (len(idx) > VECTOR_CELLS_MAX and snap.raster is not None):
-        _draw_raster(p, vp, snap, style)
-        return
-    if fill:
+        _draw_raster(p, vp, snap, style)  # sub-pixel cells: their image, no outlines
+    elif fill:
         p.setPen(Qt.PenStyle.NoPen)
         for c, path in grouped_paths(cells.shapes, vp, idx, snap.cell_colors(style)[idx]):
             p.setBrush(QColor.fromRgba(c))
             p.drawPath(path)
-    if vp.res < 6 or not fill:  # outlines once cells are big enough to tell apart
+    if (vp.res < 6 and len(idx) <= VECTOR_CELLS_MAX) or not fill:
+        # outlines once cells are big enough to tell apart
         p.setBrush(Qt.BrushStyle.NoBrush)
         # opaque: a translucent pen makes Qt blend every overlapping stroke (15× slower);
         # the layer's opacity is applied when the layers are stacked anyway
@@ -179,7 +179,99 @@ def draw_segments(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -
             color = QColor("#888888") if g < 0 else QColor(theme.STRONG[g])
             p.setPen(QPen(color, 2.5 if vp.res < 20 else 1.5))
             p.drawPath(path)
+    else:
+        _draw_road_classes(p, vp, s, idx)
+    if vp.res <= ROAD_LABEL_RES:
+        _road_labels(p, vp, s, idx)
+
+
+ROAD_LABEL_RES = 4.0     # metres per pixel from which road names are written along roads
+OWN = "#0057d9"          # the user's own segments and cells
+
+
+def draw_mine(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    """我的责任区: the road chief's own segments and the grid worker's own cells, outlined
+    so each finds his own at any zoom."""
+    if snap.own_cells:
+        cells = snap.data.cells
+        idx = visible(cells.bounds, vp)
+        mine = idx[np.isin(idx, np.asarray(snap.own_cells, np.int64))]
+        if len(mine):
+            p.setBrush(QColor(0, 87, 217, 28))
+            p.setPen(QPen(QColor(OWN), 2.0))
+            p.drawPath(ragged_path(cells.shapes, vp, mine))
+    if not snap.own_segments:
         return
+    s = snap.data.segments
+    idx = visible(s.bounds, vp, pad=vp.res * 4)
+    mine = idx[np.isin(s.ids[idx], np.fromiter(snap.own_segments, np.int64))]
+    if not len(mine):
+        return
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    path = ragged_path(s.shapes, vp, mine)
+    glow = QPen(QColor(OWN), max(8.0, theme.ROAD_METRES["main"] / vp.res + 6))
+    glow.setColor(QColor(0, 87, 217, 70))
+    glow.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(glow)
+    p.drawPath(path)
+    line = QPen(QColor(OWN), 2.0, Qt.PenStyle.DashLine)
+    p.setPen(line)
+    p.drawPath(path)
+
+
+def _road_labels(p: QPainter, vp: Viewport, s, idx) -> None:
+    """Road names along the roads: one per road and stretch of screen, turned to the road's
+    direction (never upside down), names that would overlap giving way."""
+    shapes = s.shapes
+    lo = np.searchsorted(shapes.ring_owner, idx, "left")
+    best: dict[str, tuple[float, np.ndarray]] = {}
+    for i, a in zip(idx.tolist(), lo.tolist(), strict=True):
+        start, end = shapes.ring_offsets[a], shapes.ring_offsets[a + 1]
+        pts = shapes.coords[start:end]
+        if len(pts) < 2:
+            continue
+        sx, sy = vp.to_screen(pts[:, 0], pts[:, 1])
+        xy = np.column_stack([sx, sy])
+        inside = (sx > 0) & (sx < vp.width) & (sy > 0) & (sy < vp.height)
+        if not inside.any():
+            continue
+        length = float(np.hypot(*np.diff(xy, axis=0).T).sum())
+        key = str(s.roads[i] or s.names[i])
+        if key and length > best.get(key, (0.0, None))[0]:
+            best[key] = (length, xy)
+    size = 12 if vp.res > 1.5 else 14
+    metrics = _metrics(size)
+    placed: list[QRectF] = []
+    for name, (length, xy) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        width = metrics.horizontalAdvance(name) + 10
+        if length < width * 1.2:
+            continue
+        seg = np.hypot(*np.diff(xy, axis=0).T)
+        at = np.searchsorted(np.cumsum(seg), length / 2)
+        at = min(int(at), len(seg) - 1)
+        (x0, y0), (x1, y1) = xy[at], xy[at + 1]
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        angle = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
+        # never upside down; near-vertical roads all read from the bottom up
+        if angle > 80:
+            angle -= 180
+        elif angle <= -100:
+            angle += 180
+        img = label_image(name, size, "#3d2b1f")
+        half = max(img.width(), img.height()) / 2
+        box = QRectF(cx - half, cy - half, 2 * half, 2 * half)
+        if any(box.intersects(o) for o in placed) or not (0 <= cx <= vp.width and
+                                                             0 <= cy <= vp.height):
+            continue
+        placed.append(box)
+        p.save()
+        p.translate(cx, cy)
+        p.rotate(angle)
+        p.drawImage(QPointF(-img.width() / 2, -img.height() / 2), img)
+        p.restore()
+
+
+def _draw_road_classes(p: QPainter, vp: Viewport, s, idx) -> None:
     for k in reversed(range(len(ROAD_CLASSES))):  # main roads on top
         sel = idx[s.road_class[idx] == k]
         if not len(sel):
@@ -326,8 +418,8 @@ def draw_heatmap(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) ->
 
 RENDERERS = {"basemap": draw_basemap_layer, "cells": draw_cells,
              "communities": draw_communities, "streets": draw_streets,
-             "segments": draw_segments, "components": draw_components, "cases": draw_cases,
-             "heatmap": draw_heatmap}
+             "segments": draw_segments, "mine": draw_mine, "components": draw_components,
+             "cases": draw_cases, "heatmap": draw_heatmap}
 
 
 def render_layer(key: str, vp: Viewport, snap: RenderSnapshot, style: str) -> QImage:

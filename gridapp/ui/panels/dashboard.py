@@ -379,14 +379,15 @@ def thematic_for(data, table, level: Level, key: str, period: Period) -> Themati
     else:
         per_cell = values.reindex(data.streets).to_numpy()[c.street_idx]
     label = _label(key)
-    title = f"{label} {period.label}"  # the legend box is narrow
+    title = f"{label} {period.label}"
+    basis = values.dropna().to_numpy()  # each unit once
     if key == "score":
-        return Thematic(per_cell, title, 40.0, 100.0, classes=6, fmt="{:.0f}", reverse=True)
+        return Thematic.classify(per_cell, title, "natural", 5, "{:.1f}", reverse=True,
+                                 basis=basis)
     if key in RATE_BY_KEY:
-        return Thematic(per_cell, title, 0.0, 1.0, classes=5, fmt="{:.0%}",
-                        reverse=RATE_BY_KEY[key].higher_is_better)
-    top = float(np.nanmax(per_cell)) if np.isfinite(per_cell).any() else 1.0
-    return Thematic(per_cell, title, 0.0, max(top, 1.0), classes=5, fmt="{:.0f}")
+        return Thematic.classify(per_cell, title, "natural", 5, "{:.1%}",
+                                 reverse=RATE_BY_KEY[key].higher_is_better, basis=basis)
+    return Thematic.classify(per_cell, title, "quantile", 5, "{:.0f}", basis=basis)
 
 
 def _cell_text(col: str, v) -> str:

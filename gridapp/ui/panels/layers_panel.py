@@ -18,7 +18,8 @@ from ...app.layers import CASE_STYLES, CELL_STYLES, ROAD_STYLES, LayerStack
 from ..i18n import follow_language, tr
 
 NAMES = {"basemap": "底图", "cells": "单元网格", "communities": "社区", "streets": "街道",
-         "segments": "路长责任段", "components": "部件", "heatmap": "热点", "cases": "案件"}
+         "segments": "路长责任段", "mine": "我的责任区", "components": "部件", "heatmap": "热点",
+         "cases": "案件"}
 STYLES = {"cells": CELL_STYLES + ("indicator",), "segments": ROAD_STYLES,
           "cases": CASE_STYLES}
 STYLE_NAMES = {"street": "按街道着色", "community": "按社区着色", "outline": "仅边线",
