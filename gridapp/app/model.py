@@ -73,6 +73,38 @@ class AppModel:
         self.message = Signal()                # (text): something the user should read
         self.place_problems = Signal()         # (overlapping cell pairs) after places changed
         self.derived = self._derive()
+        self._names: tuple[dict, dict] | None = None
+        self._addresses: dict[int, str] = {}
+
+    # ---- names and addresses (read as needed) -------------------------------------------
+    def unit_name(self, department: int, person: int) -> str:
+        """责任单位 of a case: the road chief it was dispatched to, else the department."""
+        if self._names is None:
+            self._names = self.read.unit_names()
+        depts, people = self._names
+        if person >= 0:
+            return people.get(person, "")
+        return depts.get(department, "") if department >= 0 else ""
+
+    def address(self, case_id: int) -> str | None:
+        """The case's address if already read (None: ask `read_addresses` for it)."""
+        return self._addresses.get(case_id)
+
+    def read_addresses(self, ids) -> None:
+        missing = [int(i) for i in ids if int(i) not in self._addresses]
+        if missing:
+            if len(self._addresses) > 200_000:  # a long day of scrolling: start afresh
+                self._addresses = {}
+            self._addresses.update(self.read.addresses(missing))
+
+    def reveal(self, index: int) -> bool:
+        """Make a case the user may see show in the list and on the map: lift the filters
+        that hide it (True if some were lifted)."""
+        if not self.may_see(index) or self.derived.mask[index]:
+            return False
+        self.user_filter, self.drill, self.drill_label = CaseFilter(), {}, ""
+        self._refilter()
+        return True
 
     # ---- what the list and the map show -------------------------------------------------
     @property
@@ -158,6 +190,11 @@ class AppModel:
             return
         places_changed = data.places_key != self.data.places_key
         self.data, self.raster = data, result.raster
+        if changes.config:
+            self._names = None
+        if changes.case_ids:
+            for i in changes.case_ids:
+                self._addresses.pop(i, None)
         self.now = seconds(self.clock())
         if places_changed:
             self.selection = replace(self.selection, cell=-1, segment=-1)

@@ -140,6 +140,27 @@ class SqlReadModel:
         pairs = {tuple(sorted((a, b))): float(area) for a, b, area in rows}
         return sorted((a, b, area) for (a, b), area in pairs.items())
 
+    def addresses(self, ids: Sequence[int]) -> dict[int, str]:
+        """Case id → address (the list shows them row by row as they scroll into view)."""
+        out: dict[int, str] = {}
+        ids = [int(i) for i in ids]
+        with self.store.read() as conn:
+            for k in range(0, len(ids), 900):
+                part = ids[k:k + 900]
+                binds = {f"i{j}": v for j, v in enumerate(part)}
+                sql = f"SELECT id, address FROM cases WHERE id IN " \
+                      f"({', '.join(':' + b for b in binds)})"
+                out.update((int(i), a or "") for i, a in
+                           conn.exec_driver_sql(self._sql(sql), binds).all())
+        return out
+
+    def unit_names(self) -> tuple[dict[int, str], dict[int, str]]:
+        """Names of every department and every person by id (责任单位 columns, warnings)."""
+        with self.store.read() as conn:
+            depts = dict(conn.exec_driver_sql("SELECT id, name FROM departments").all())
+            people = dict(conn.exec_driver_sql("SELECT id, name FROM people").all())
+        return depts, people
+
     def meta(self, key: str) -> str | None:
         with self.store.read() as conn:
             return conn.exec_driver_sql(self._sql("SELECT value FROM meta WHERE key = :k"),

@@ -34,6 +34,7 @@ from ..domain.people import Role
 from ..domain.workflow import Action
 from ..io.crs import store_to_lonlat
 from ..services.reading import Changes
+from . import labels
 from .errors import explain
 from .i18n import follow_language, language, set_language, tr
 from .map import render_pool
@@ -46,6 +47,7 @@ from .panels.dialogs import ActionDialog, ReportDialog
 from .panels.info_panel import InfoPanel
 from .panels.layers_panel import LayersPanel
 from .panels.legend_panel import LegendPanel
+from .panels.search_results import SearchResults
 from .panels.wall_bar import WallBar
 from .panels.warnings_panel import WarningsPanel
 from .workers import Job
@@ -217,6 +219,8 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setMaximumWidth(320)
         self.search.returnPressed.connect(lambda: self.find(self.search.text()))
+        self.results = SearchResults(self)
+        self.results.chosen.connect(self.open_hit)
         tb.addWidget(self.search)
         tb.addAction(self.a_report)
         for a in list(self._texts):
@@ -265,6 +269,8 @@ class MainWindow(QMainWindow):
         self.a_legend.setChecked(legend)
         self.toggle_legend()
         self._layout_key = self.layout_key()
+        if s is not None:
+            self.case_list.restore_header(s.value("case_list/header"))
         if s is not None and s.value("geometry"):
             self.restoreGeometry(s.value("geometry"))
             self.restoreState(s.value(self._layout_key) or s.value("state"))
@@ -278,6 +284,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
         self.settings.setValue(self.layout_key(), self.saveState())
+        self.settings.setValue("case_list/header", self.case_list.header_state())
         self.settings.setValue("layers", json.dumps(self.model.layers.to_dict()))
         self.settings.setValue("language", language())
         self.settings.setValue("legend", self.a_legend.isChecked())
@@ -367,43 +374,45 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to(tuple(d.segments.bounds[sel.segment]), 0.3)
 
     def find(self, text: str) -> bool:
-        """Grid code, case number, segment code or road name, else address or description;
-        only among what this user may see."""
-        import numpy as np
-        text = text.strip()
-        m, d = self.model, self.model.data
-        if not text:
+        """What the text names, among what this user may see: one hit is opened at once,
+        several are listed under the search box to choose from."""
+        from ..app.search import search
+        hits, hidden = search(self.model, text, labels.state)
+        self.search_results = hits
+        if not hits:
+            if hidden:
+                self._message("out_of_scope")
+            else:
+                self.statusBar().showMessage(tr("未找到“{t}”", t=text.strip()), 5000)
             return False
-        if len(text) == 15 and text.isdigit():
-            hit = np.flatnonzero(d.cells.codes == text)
-            if len(hit):
-                m.select_place(cell=int(hit[0]))
-                self.canvas.zoom_to(tuple(d.cells.bounds[hit[0]]), 2.0)
-                self.tabs.setCurrentWidget(self.info)
-                return True
-        k = m.case_by_number(text)
-        if k >= 0:
-            return self.select_case(k)
-        seg = np.flatnonzero((d.segments.codes == text) |
-                             (np.char.find(d.segments.names.astype(str), text) >= 0))
-        if len(seg):
-            b = d.segments.bounds[seg]
-            m.select_place(segment=int(seg[0]))
-            self.canvas.zoom_to((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()),
-                                0.2)
-            self.tabs.setCurrentWidget(self.info)
+        if len(hits) == 1:
+            self.open_hit(hits[0])
             return True
-        ids = m.read.search_cases(text, 200)
-        hit = np.flatnonzero(np.isin(d.cases.id, ids) & m.derived.access_mask)
-        if len(hit):
-            m.select_cases(hit)
-            self.select_case(int(hit[np.argmax(d.cases.id[hit])]))
-            return True
-        if ids:
-            self._message("out_of_scope")
-            return False
-        self.statusBar().showMessage(tr("未找到“{t}”", t=text), 5000)
-        return False
+        self.results.show_hits(hits, self.search)
+        return True
+
+    def open_hit(self, hit) -> None:
+        """Go to a search result: a case opens (filters that hide it are lifted), a place is
+        zoomed to and identified."""
+        from ..app.search import extent_of
+        m = self.model
+        self.results.hide()
+        if hit.kind == "case":
+            if m.reveal(hit.index):
+                self.statusBar().showMessage(tr("已清除筛选，以显示找到的案件"), 6000)
+            self.select_case(hit.index)
+            return
+        extent = extent_of(m, hit)
+        if hit.kind == "cell":
+            m.select_place(cell=hit.index)
+        elif hit.kind in ("segment", "road"):
+            import numpy as np
+            first = hit.index if hit.kind == "segment" else int(np.flatnonzero(
+                m.data.segments.roads.astype(str) == hit.road)[0])
+            m.select_place(segment=first)
+        if extent is not None:
+            self.canvas.zoom_to(extent, 0.2 if hit.kind != "cell" else 2.0)
+        self.tabs.setCurrentWidget(self.info)
 
     # ---- acting on cases -----------------------------------------------------------------
     def open_action(self, case, action: Action) -> ActionDialog:

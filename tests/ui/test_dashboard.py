@@ -41,9 +41,9 @@ def test_dashboard_shows_the_period_and_clicks_through(window, qtbot):
     assert w.model.drill["department"] == int(enf)
     listed = w.model.data.cases.id[w.case_list.model.rows]
     assert b.id in listed and a.id not in listed  # b went to enforcement; a is only reported
-    assert w.case_list.drill_label.isVisible()
-    w.case_list.drill_clear.click()
-    assert w.model.drill == {} and not w.case_list.drill_label.isVisible()
+    assert "drill" in w.case_list.chips.keys()  # noqa: SIM118 (chips are widgets)
+    w.case_list.remove_filter("drill")  # the chip's ✕
+    assert w.model.drill == {} and "drill" not in w.case_list.chips.keys()  # noqa: SIM118
     # a month on the trend chart lists that month's reports
     d._month_clicked(len(d._months) - 1)
     assert w.model.drill["reported_from"] < w.model.drill["reported_to"]

@@ -8,6 +8,7 @@ import numpy as np
 import pypdfium2
 import pytest
 from conftest import NOW, idle, index_of, refreshed
+from PySide6.QtWidgets import QToolButton  # noqa: E402
 
 from gridapp.app.map_data import STATES
 from gridapp.services import cases as svc
@@ -54,17 +55,39 @@ def test_a_road_chief_sees_and_opens_only_his_own_cases(window, qtbot, messages)
     assert w.warnings.tree.topLevelItemCount() == 0  # no other unit's warnings either
 
 
-def test_filters_and_counts(window):
+def test_filters_chips_and_counts(window):
     make, store, a, b = window
     w = make("leader_shift")
-    assert w.case_list.model.rowCount() == 2
-    w.case_list.state.setCurrentIndex(w.case_list.state.findData(STATES.index("reported")))
-    assert w.case_list.model.rowCount() == 1
-    w.case_list.state.setCurrentIndex(0)
-    w.case_list.deadline.setCurrentIndex(w.case_list.deadline.findData("overdue"))
-    rows = w.case_list.model.rows
+    cl = w.case_list
+    assert cl.model.rowCount() == 2
+    cl.state.set_selected({STATES.index("reported")}, emit=True)
+    assert cl.model.rowCount() == 1
+    # several states at once
+    cl.state.set_selected({STATES.index("reported"), STATES.index("dispatched")}, emit=True)
+    assert cl.model.rowCount() == 2 and cl.state.text() == "状态（2）"
+    cl.state.set_selected(set(), emit=True)
+    cl.deadline.setCurrentIndex(cl.deadline.findData("overdue"))
+    rows = cl.model.rows
     assert [int(w.model.data.cases.id[i]) for i in rows] == [b.id]
-    assert "超期 1" in w.case_list.counts.text()
+    assert "超期 1" in cl.counts.text()
+    # every active filter is a chip; its ✕ removes just that filter
+    assert cl.chips.keys() == ["deadline", "open_only"]
+    w.findChild(QToolButton, "chip_deadline").click()
+    assert cl.model.rowCount() == 2 and cl.deadline.currentData() is None
+    assert cl.chips.keys() == ["open_only"]
+
+
+def test_list_columns_name_the_unit_and_the_address(window, qtbot):
+    make, store, a, b = window
+    w = make("leader_shift")
+    cl = w.case_list
+    from gridapp.ui.panels.case_list import COLUMNS
+    col = {k: i for i, (k, _) in enumerate(COLUMNS)}
+    row = int(np.flatnonzero(cl.model.rows == index_of(w, b.id))[0])
+    assert cl.model.data(cl.model.index(row, col["unit"])) == "区城管执法大队"
+    assert cl.model.data(cl.model.index(row, col["due"])) == "超期"
+    cl.model.data(cl.model.index(row, col["address"]))  # asks for the rows in view
+    qtbot.waitUntil(lambda: cl.model.data(cl.model.index(row, col["address"])) != "…")
 
 
 def test_selecting_on_the_map_selects_in_the_list_and_back(window):
@@ -92,14 +115,31 @@ def test_daily_warnings_and_a_supervision_order(window, qtbot):
     assert svc.view(store.uow(), None, b.id).case.supervision_count == 1
 
 
-def test_search(window):
+def test_search_lists_what_a_text_can_mean(window):
     make, store, a, b = window
     w = make("leader_shift")
     assert w.find("420102002002006") and w.model.selection.cell >= 0
     assert w.find(b.number) and w.detail.view.case.id == b.id
-    assert w.find("解放大道") and w.model.selection.segment >= 0
+    # a road: the road itself and each of its segments, listed to choose from
+    assert w.find("解放大道") and w.results.isVisible()
+    kinds = [h.kind for h in w.search_results]
+    assert kinds[:3] == ["road", "segment", "segment"]
+    w.results.list.setCurrentRow(0)
+    w.results._pick(w.results.list.currentItem())
+    assert w.model.selection.segment >= 0 and not w.results.isVisible()
     assert w.find("单车") and w.detail.view.case.id == b.id  # by its description
     assert not w.find("不存在的地方")
+
+
+def test_a_case_found_is_shown_even_when_a_filter_hid_it(window):
+    make, store, a, b = window
+    w = make("leader_shift")
+    w.case_list.state.set_selected({STATES.index("reported")}, emit=True)
+    assert index_of(w, b.id) not in set(w.case_list.model.rows.tolist())
+    assert w.find(b.number)
+    assert index_of(w, b.id) in set(w.case_list.model.rows.tolist())
+    assert w.case_list.state.selected() == set() and "已清除筛选" in \
+        w.statusBar().currentMessage()
 
 
 def test_changes_made_elsewhere_show_in_list_map_and_detail(window, qtbot):
@@ -123,7 +163,7 @@ def test_changes_made_elsewhere_show_in_list_map_and_detail(window, qtbot):
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE streets SET name = '一元新街' WHERE code = '420102001'")
     refreshed(qtbot, w)
-    assert w.case_list.street.findText("一元新街") >= 0
+    assert "一元新街" in [a.text() for a in w.case_list.street.menu_.actions()]
     assert "一元新街" in list(w.model.data.street_names)
 
 
@@ -191,11 +231,11 @@ def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_pat
     rows = book.get_sheet_by_name("案件").to_python()
     assert len(rows) == 2 and rows[1][0] == b.number
     note = book.get_sheet_by_name("说明").to_python()[1][0]
-    assert "时限=超期" in note and "共 1 件" in note
+    assert "时限：超期" in note and "共 1 件" in note
     job = w.export_cases(str(tmp_path / "cases.csv"))
     qtbot.waitUntil(lambda: not job.running)
     lines = (tmp_path / "cases.csv").read_text("utf-8-sig").splitlines()
-    assert lines[0].startswith("# ") and "时限=超期" in lines[0] and len(lines) == 3
+    assert lines[0].startswith("# ") and "时限：超期" in lines[0] and len(lines) == 3
 
 
 def test_replies_to_the_user_come_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):

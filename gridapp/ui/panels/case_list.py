@@ -1,12 +1,15 @@
-"""The case list dock: a virtual table over the case arrays, filters, counts, selection.
+"""The case list dock: a virtual table over the case arrays, filters, chips, counts, selection.
 
-It takes the application model: its filter widgets set the model's filter, and it shows the
-model's cases again whenever the data, the filter or the user changes."""
+It takes the application model: its filter widgets set the model's filter (several choices
+per filter), every active filter shows as a removable chip above the list, and the list shows
+the model's cases again whenever the data, the filter or the user changes. Columns can be
+shown, hidden and reordered; the window keeps that arrangement.
+"""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,31 +19,39 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...app import case_filter as cf
-from ...app.map_data import HANDLING, NO_TIME, SOURCES, STATES, seconds
+from ...app.map_data import EPOCH, HANDLING, NO_TIME, SOURCES, STATES, seconds
 from .. import labels, theme
 from ..i18n import follow_language, tr
+from ..widgets import Chips, MultiSelect
 
 COLUMNS = [("number", "案卷号"), ("reported", "上报时间"), ("klass", "问题类别"),
-           ("state", "状态"), ("deadline", "处置时限"), ("source", "来源"),
-           ("street", "街道")]
+           ("state", "状态"), ("due", "时限状态"), ("deadline", "处置时限"),
+           ("unit", "责任单位"), ("address", "地址"), ("source", "来源"), ("street", "街道")]
+HIDDEN_AT_FIRST = ("source",)
 SORT_KEY = {"number": "id", "reported": "reported", "klass": "klass", "state": "state",
-            "deadline": "deadline", "source": "source", "street": "street"}
+            "due": "deadline", "deadline": "deadline", "source": "source", "street": "street",
+            "unit": "department", "address": "id"}
+DEADLINES = [("overdue", "超期"), ("warning", "预警"), ("due", "超期或预警")]
 
 
 class CaseTableModel(QAbstractTableModel):
-    """Rows are indices into the case arrays; nothing is copied per row."""
+    """Rows are indices into the case arrays; nothing is copied per row (addresses are read
+    for the rows in view only)."""
 
     def __init__(self, app) -> None:
         super().__init__()
         self.app = app
         self.rows = np.zeros(0, np.int64)
+        self._wanted: set[int] = set()
+        self._fetch = QTimer(singleShot=True, interval=30)
+        self._fetch.timeout.connect(self._read_addresses)
 
     def set_rows(self, rows: np.ndarray) -> None:
         self.beginResetModel()
@@ -62,7 +73,8 @@ class CaseTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         i = int(self.rows[index.row()])
-        data = self.app.data
+        app = self.app
+        data = app.data
         c = data.cases
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -75,20 +87,39 @@ class CaseTableModel(QAbstractTableModel):
                 return str(data.class_names[k]) if k >= 0 else ""
             if key == "state":
                 return labels.state(int(c.state[i]))
+            if key == "due":
+                return {"over": tr("超期"), "warn": tr("预警"), "ok": tr("正常")}.get(
+                    _flag(c, i, app.now), "")
             if key == "deadline":
                 return labels.when(c.deadline[i]) if HANDLING[c.state[i]] else ""
+            if key == "unit":
+                return app.unit_name(int(c.department[i]), int(c.person[i]))
+            if key == "address":
+                text = app.address(int(c.id[i]))
+                if text is None:
+                    self._wanted.add(int(c.id[i]))
+                    self._fetch.start()
+                    return "…"
+                return text
             if key == "source":
                 return labels.source(int(c.source[i]))
             if key == "street":
                 s = int(c.street[i])
                 return str(data.street_names[s]) if s >= 0 else ""
-        if role == Qt.ItemDataRole.ForegroundRole and key in ("deadline", "state"):
-            flag = _flag(c, i, self.app.now)
-            if flag:
+        if role == Qt.ItemDataRole.ForegroundRole and key in ("deadline", "state", "due"):
+            flag = _flag(c, i, app.now)
+            if flag in ("over", "warn"):
                 return QBrush(QColor(theme.OVERDUE if flag == "over" else theme.WARNING))
         if role == Qt.ItemDataRole.UserRole:
             return i
         return None
+
+    def _read_addresses(self) -> None:
+        wanted, self._wanted = self._wanted, set()
+        self.app.read_addresses(wanted)
+        col = [k for k, _ in COLUMNS].index("address")
+        if len(self.rows):
+            self.dataChanged.emit(self.index(0, col), self.index(len(self.rows) - 1, col))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -101,11 +132,12 @@ def _flag(c, i: int, now: int) -> str:
         return "over"
     if c.warning[i] != NO_TIME and c.warning[i] <= now:
         return "warn"
-    return ""
+    return "ok"
 
 
 class CaseListPanel(QWidget):
-    """Filters on top, the table, counts below; picking a row picks the case in the model."""
+    """Filters on top, active filters as chips, the table, counts below; picking a row picks
+    the case in the model."""
 
     def __init__(self, app, parent=None) -> None:
         super().__init__(parent)
@@ -113,52 +145,56 @@ class CaseListPanel(QWidget):
         self.model = CaseTableModel(app)
         self.sort_key, self.descending = "id", True
         self._sized = False
+        self._syncing = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
-        self.state = QComboBox()
+        self.state, self.klass = MultiSelect(), MultiSelect()
+        self.source, self.street = MultiSelect(), MultiSelect()
+        for w, name in ((self.state, "filter_state"), (self.klass, "filter_class"),
+                        (self.source, "filter_source"), (self.street, "filter_street")):
+            w.setObjectName(name)
+            w.changed.connect(self.apply)
         self.deadline = QComboBox()
-        self.klass = QComboBox()
-        self.source = QComboBox()
-        self.street = QComboBox()
+        self.deadline.setObjectName("filter_deadline")
         self.open_only = QCheckBox()
         self.open_only.setChecked(True)
         self.since = QDateEdit(calendarPopup=True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.use_since = QCheckBox()
-        for w in (self.state, self.deadline, self.open_only):
+        for w in (self.state, self.deadline, self.klass, self.open_only):
             row1.addWidget(w)
-        for w in (self.klass, self.source, self.street, self.use_since, self.since):
+        row1.addStretch(1)
+        for w in (self.source, self.street, self.use_since, self.since):
             row2.addWidget(w)
+        row2.addStretch(1)
         lay.addLayout(row1)
         lay.addLayout(row2)
-        row3 = QHBoxLayout()
-        self.drill_label = QLabel()
-        self.drill_label.setObjectName("drill_label")
-        self.drill_clear = QPushButton()
-        self.drill_clear.setObjectName("drill_clear")
-        self.drill_clear.clicked.connect(lambda: self.app.set_drill("", {}))
-        row3.addWidget(self.drill_label, 1)
-        row3.addWidget(self.drill_clear)
-        lay.addLayout(row3)
-        self.drill_label.hide()
-        self.drill_clear.hide()
+        self.chips = Chips()
+        self.chips.removed.connect(self.remove_filter)
+        lay.addWidget(self.chips)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().sectionClicked.connect(self._sort_by)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(True)
+        header.sectionClicked.connect(self._sort_by)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._columns_menu)
+        for k, _ in COLUMNS:
+            if k in HIDDEN_AT_FIRST:
+                header.hideSection([c for c, _ in COLUMNS].index(k))
         self.table.selectionModel().currentRowChanged.connect(self._picked)
         lay.addWidget(self.table, 1)
         self.counts = QLabel()
         self.counts.setObjectName("case_counts")
         lay.addWidget(self.counts)
-        for w in (self.state, self.deadline, self.klass, self.source, self.street):
-            w.currentIndexChanged.connect(self.apply)
+        self.deadline.currentIndexChanged.connect(self.apply)
         self.open_only.toggled.connect(self.apply)
         self.use_since.toggled.connect(self.apply)
         self.since.dateChanged.connect(lambda *_: self.use_since.isChecked() and self.apply())
@@ -171,52 +207,45 @@ class CaseListPanel(QWidget):
         app.current_case_changed.connect(self.select_case_id)
         self.apply()
 
+    # ---- labels ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.open_only.setText(tr("仅在办案件"))
-        self.drill_clear.setText(tr("清除"))
         self.use_since.setText(tr("上报起"))
-        self._fill(self.state, tr("全部状态"), [(i, labels.state(s)) for i, s in
-                                                 enumerate(STATES)])
-        self._fill(self.deadline, tr("全部时限"), [("overdue", tr("超期")), ("warning",
-                                                   tr("预警")), ("due", tr("超期或预警"))])
         d = self.app.data
-        self._fill(self.klass, tr("全部类别"), [(i, f"{d.classes[i]} {d.class_names[i]}")
-                                             for i in range(len(d.classes))])
-        self._fill(self.source, tr("全部来源"), [(i, labels.source(s)) for i, s in
-                                              enumerate(SOURCES)])
-        self._fill(self.street, tr("全部街道"), [(i, str(n)) for i, n in
-                                              enumerate(d.street_names)])
+        self.state.set_items(tr("状态"), tr("全部状态"),
+                             [(i, labels.state(s)) for i, s in enumerate(STATES)])
+        self.klass.set_items(tr("类别"), tr("全部类别"),
+                             [(i, f"{d.classes[i]} {d.class_names[i]}")
+                              for i in range(len(d.classes))])
+        self.source.set_items(tr("来源"), tr("全部来源"),
+                              [(i, labels.source(s)) for i, s in enumerate(SOURCES)])
+        self.street.set_items(tr("街道"), tr("全部街道"),
+                              [(i, str(n)) for i, n in enumerate(d.street_names)])
+        current = self.deadline.currentData()
+        self.deadline.blockSignals(True)
+        self.deadline.clear()
+        self.deadline.addItem(tr("全部时限"), None)
+        for value, text in DEADLINES:
+            self.deadline.addItem(tr(text), value)
+        self.deadline.setCurrentIndex(max(self.deadline.findData(current), 0))
+        self.deadline.blockSignals(False)
         self.model.retranslate()
         self._sized = False  # English labels are wider: size the columns again
         if self.model.rowCount():
             self.table.resizeColumnsToContents()
             self._sized = True
         self._update_counts()
+        self._show_chips()
 
-    @staticmethod
-    def _fill(combo: QComboBox, everything: str, items) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        i = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(i, 0))
-        combo.blockSignals(False)
-
+    # ---- the filter --------------------------------------------------------------------------
     def current_filter(self) -> cf.CaseFilter:
         """What the filter widgets ask for (the model adds the user's scope and any drill)."""
-        f = cf.CaseFilter(open_only=self.open_only.isChecked(),
+        f = cf.CaseFilter(states=frozenset(self.state.selected()),
+                          classes=frozenset(self.klass.selected()),
+                          sources=frozenset(self.source.selected()),
+                          streets=frozenset(self.street.selected()),
+                          open_only=self.open_only.isChecked(),
                           deadline=self.deadline.currentData())
-        if self.state.currentData() is not None:
-            f = f.with_(states=frozenset({int(self.state.currentData())}))
-        if self.klass.currentData() is not None:
-            f = f.with_(classes=frozenset({int(self.klass.currentData())}))
-        if self.source.currentData() is not None:
-            f = f.with_(sources=frozenset({int(self.source.currentData())}))
-        if self.street.currentData() is not None:
-            f = f.with_(streets=frozenset({int(self.street.currentData())}))
         if self.use_since.isChecked():
             from datetime import datetime
             d = self.since.date()
@@ -224,19 +253,65 @@ class CaseListPanel(QWidget):
         return f
 
     def apply(self, *_args) -> None:
-        self.app.set_user_filter(self.current_filter())
+        if not self._syncing:
+            self.app.set_user_filter(self.current_filter())
+
+    def _sync_widgets(self, f: cf.CaseFilter) -> None:
+        """The widgets as the model's filter says (it was changed elsewhere: a search that
+        lifted filters, another user)."""
+        self._syncing = True
+        try:
+            self.state.set_selected(f.states)
+            self.klass.set_selected(f.classes)
+            self.source.set_selected(f.sources)
+            self.street.set_selected(f.streets)
+            self.deadline.setCurrentIndex(max(self.deadline.findData(f.deadline), 0))
+            self.open_only.setChecked(f.open_only)
+            self.use_since.setChecked(f.reported_from is not None)
+            if f.reported_from is not None:
+                day = (EPOCH + np.timedelta64(int(f.reported_from), "s")).astype("M8[D]")
+                y, m, dd = (int(x) for x in str(day).split("-"))
+                self.since.setDate(QDate(y, m, dd))
+        finally:
+            self._syncing = False
 
     def _filter_changed(self, _f) -> None:
-        app = self.app
-        label = app.drill_label
-        self.drill_label.setText(tr("来自分析：{what}", what=label) if label else "")
-        self.drill_label.setVisible(bool(label))
-        self.drill_clear.setVisible(bool(label))
-        if app.user_filter.open_only != self.open_only.isChecked():
-            self.open_only.blockSignals(True)
-            self.open_only.setChecked(app.user_filter.open_only)
-            self.open_only.blockSignals(False)
+        if self.app.user_filter != self.current_filter():
+            self._sync_widgets(self.app.user_filter)
+        self._show_chips()
         self.refresh_rows()
+
+    def chips_of(self) -> list[tuple[str, str]]:
+        """(key, text) of every active filter."""
+        out = []
+        for key, label, w in (("states", "状态", self.state), ("classes", "类别", self.klass),
+                              ("sources", "来源", self.source), ("streets", "街道", self.street)):
+            if w.selected():
+                out.append((key, f"{tr(label)}：{'、'.join(w.texts())}"))
+        if self.deadline.currentData():
+            out.append(("deadline", f"{tr('时限')}：{self.deadline.currentText()}"))
+        if self.open_only.isChecked():
+            out.append(("open_only", tr("仅在办案件")))
+        if self.use_since.isChecked():
+            out.append(("since", f"{tr('上报起')} {self.since.date().toString('yyyy-MM-dd')}"))
+        if self.app.drill_label:
+            out.append(("drill", tr("来自分析：{what}", what=self.app.drill_label)))
+        return out
+
+    def _show_chips(self) -> None:
+        self.chips.set_chips(self.chips_of())
+
+    def remove_filter(self, key: str) -> None:
+        """A chip's ✕: that filter goes, the others stay."""
+        if key == "drill":
+            self.app.set_drill("", {})
+            return
+        f = self.app.user_filter
+        changes = {"states": frozenset(), "classes": frozenset(), "sources": frozenset(),
+                   "streets": frozenset(), "deadline": None, "open_only": False,
+                   "since": None}
+        f = f.with_(reported_from=None) if key == "since" else f.with_(**{key: changes[key]})
+        self.app.set_user_filter(f)
 
     def _data_changed(self, changes) -> None:
         if changes.places or changes.tables & {"catalog_classes", "catalog_versions"}:
@@ -244,18 +319,11 @@ class CaseListPanel(QWidget):
         self.refresh_rows()
 
     def _session_changed(self) -> None:
-        for w in (self.state, self.deadline, self.klass, self.source, self.street):
-            w.blockSignals(True)
-            w.setCurrentIndex(0)
-            w.blockSignals(False)
-        self.open_only.blockSignals(True)
-        self.open_only.setChecked(True)
-        self.open_only.blockSignals(False)
-        self.use_since.blockSignals(True)
-        self.use_since.setChecked(False)
-        self.use_since.blockSignals(False)
-        self.apply()
+        self._sync_widgets(self.app.user_filter)
+        self._show_chips()
+        self.refresh_rows()
 
+    # ---- rows ------------------------------------------------------------------------------
     def refresh_rows(self) -> None:
         """The model's cases again, in the list's order, keeping the picked case picked."""
         idx = np.flatnonzero(self.app.mask)
@@ -273,19 +341,8 @@ class CaseListPanel(QWidget):
         return [int(i) for i in self.app.data.cases.id[self.model.rows]]
 
     def describe(self) -> str:
-        """The filter in words, for an export's header."""
-        parts = []
-        for label, combo in ((tr("状态"), self.state), (tr("时限"), self.deadline),
-                             (tr("类别"), self.klass), (tr("来源"), self.source),
-                             (tr("街道"), self.street)):
-            if combo.currentData() is not None:
-                parts.append(f"{label}={combo.currentText()}")
-        if self.open_only.isChecked():
-            parts.append(tr("仅在办案件"))
-        if self.use_since.isChecked():
-            parts.append(f"{tr('上报起')} {self.since.date().toString('yyyy-MM-dd')}")
-        if self.app.drill_label:
-            parts.append(tr("来自分析：{what}", what=self.app.drill_label))
+        """The filter in words, for an export's header and a printed map."""
+        parts = [text for _key, text in self.chips_of()]
         if not self.app.session.sees_everything:
             parts.append(tr("{u} 的责任范围", u=self.app.session.person.name))
         return "；".join(parts) or tr("全部案件")
@@ -304,6 +361,24 @@ class CaseListPanel(QWidget):
             section, Qt.SortOrder.DescendingOrder if self.descending else
             Qt.SortOrder.AscendingOrder)
         self.refresh_rows()
+
+    def _columns_menu(self, pos) -> None:
+        """Right click on the header: show or hide each column (drag a header to reorder)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for i, (_key, label) in enumerate(COLUMNS):
+            a = menu.addAction(tr(label))
+            a.setCheckable(True)
+            a.setChecked(not header.isSectionHidden(i))
+            a.toggled.connect(lambda on, col=i: header.setSectionHidden(col, not on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def header_state(self):
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header(self, state) -> None:
+        if state:
+            self.table.horizontalHeader().restoreState(state)
 
     def _picked(self, current, _previous) -> None:
         if current.isValid():
