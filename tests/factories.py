@@ -111,3 +111,21 @@ def cell_center(community: str, serial: int) -> tuple[float, float]:
     minx, miny, maxx, maxy = COMMUNITIES[community][1].bounds
     row, col = divmod(serial - 1, 4)
     return minx + col * 100 + 50, maxy - row * 100 - 50
+
+
+def clock(store, at: datetime | None = None):
+    """The store's clock held by the test (set to `at` when given)."""
+    from gridapp.domain.clock import SettableClock
+    if not isinstance(store.clock, SettableClock):
+        store.clock = SettableClock(at or datetime(2026, 11, 2, 9, 0))
+    elif at is not None:
+        store.clock.set(at)
+    return store.clock
+
+
+def act(store, who, case, action, at: datetime | None = None, **values):
+    """`who` performs `action` on `case` (at `at` on the store's clock, when given)."""
+    from gridapp.services import cases as svc
+    if at is not None:
+        clock(store, at)
+    return svc.perform(store.uow(), who, case, action, **values)

@@ -175,5 +175,7 @@ class CaseBulkWriter:
             cols["attachments"] = [json.dumps(a) for a in cols["attachments"]]
             insert_columns(self.conn, "case_events", cols, len(event_rows))
         if case_rows and self.conn.dialect.name == "postgresql":
-            self.conn.execute(text("SELECT setval(pg_get_serial_sequence('cases', 'id'), "
-                                   "(SELECT max(id) FROM cases))"))
+            # never backwards: ids handed out by the sequence but not yet written stay taken
+            self.conn.execute(text(
+                "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "
+                "FROM cases), (SELECT last_value FROM cases_id_seq)))"))

@@ -18,6 +18,7 @@ import shapely
 from ..domain.calendar import WorkCalendar
 from ..domain.case import Case, CaseEvent
 from ..domain.catalog import Catalog
+from ..domain.clock import SettableClock, wall_clock
 from ..domain.duplicates import Candidate
 from ..domain.errors import NotFound, StaleCase
 from ..domain.people import Actor, Assignment, AssignmentKind, Person, Role
@@ -45,6 +46,7 @@ class MemoryData:
     next_id: int = 1
     by_username: dict[str, Person] = field(default_factory=dict)
     chief_segments: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
+    worker_cells: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
     # duplicate index: (class, bucket x, bucket y) → parallel lists sorted by report time;
     # buckets as wide as the duplicate radius, so a query looks at 3 × 3 of them
     dup_times: dict[tuple, list[datetime]] = field(default_factory=lambda: defaultdict(list))
@@ -88,6 +90,8 @@ class MemoryPlaces:
 class MemoryStore:
     def __init__(self, data: MemoryData, places: MemoryPlaces) -> None:
         self.data, self.places = data, places
+        # the simulated store's clock: the demo sets it to each step's time
+        self.clock = SettableClock(wall_clock(data.settings.time_zone))
         self.reindex()
 
     def reindex(self) -> None:
@@ -98,6 +102,10 @@ class MemoryStore:
         for code, lst in d.assignments[AssignmentKind.ROAD_CHIEF_SEGMENT.value].items():
             for a in lst:
                 d.chief_segments[a.person_id].append((code, a))
+        d.worker_cells = defaultdict(list)
+        for code, lst in d.assignments[AssignmentKind.GRID_WORKER_CELL.value].items():
+            for a in lst:
+                d.worker_cells[a.person_id].append((code, a))
 
     def uow(self, write: bool = True) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self)
@@ -202,6 +210,17 @@ class _Cases:
     def attach_photos(self, case_id: int, seq: int, photos: Sequence[str], phase: str) -> None:
         pass  # the demo attaches no photos
 
+    def reserve_ids(self, n: int) -> list[int]:
+        first = self.d.next_id
+        self.d.next_id += n
+        return list(range(first, first + n))
+
+    def lock_duplicates(self, class_code: str, x: float, y: float, radius: float) -> None:
+        pass  # one process, one writer at a time
+
+    def lock_duplicate_classes(self, class_codes: set[str]) -> None:
+        pass
+
 
 class _Places:
     def __init__(self, uow: MemoryUnitOfWork) -> None:
@@ -248,9 +267,10 @@ class _People:
 
     def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
         held = self.d.chief_segments.get(person_id)
-        if not held:
-            return _NONE, _NONE
-        return frozenset(self.places.id_of[code] for code, a in held if a.active_at(at)), _NONE
+        cells = self.d.worker_cells.get(person_id)
+        segs = frozenset(self.places.id_of[code] for code, a in held if a.active_at(at)) \
+            if held else _NONE
+        return segs, frozenset(code for code, a in cells if a.active_at(at)) if cells else _NONE
 
     def department(self, department_id: int) -> DepartmentInfo:
         return self.d.departments[department_id]
@@ -310,6 +330,9 @@ class MemoryUnitOfWork:
         self.pending_cases, self.pending_events, self.new_ids = {}, [], []
         # the repositories point back here: break the cycle so the memory goes at once
         self.cases = self.places = self.people = self.config = self.photos = None
+
+    def now(self) -> datetime:
+        return self.store.clock()
 
     def commit(self) -> None:
         d = self.store.data

@@ -6,11 +6,11 @@ from datetime import datetime
 import pandas as pd
 import pyogrio
 import pytest
-from factories import cell_center
+from factories import act, cell_center
 
+from gridapp.domain.actions import Action
 from gridapp.domain.case import Source
 from gridapp.io.export import export_cases_table, export_layers, export_open311
-from gridapp.services import cases as svc
 
 T0 = datetime(2026, 11, 2, 9)
 
@@ -21,12 +21,10 @@ def with_cases(sqlite_store):
                                              ("420102002002", 5, "E0506"),
                                              ("420102001002", 8, "E0501")]):
         x, y = cell_center(comm, serial)
-        c = svc.report(sqlite_store.uow(), "acceptor", source=Source.HOTLINE_12345,
-                       class_code=cls, x=x, y=y, at=T0, description=f"描述{i}",
-                       external_id=f"T{i}").case
+        c = act(sqlite_store, 'acceptor', None, Action.REPORT, source=Source.HOTLINE_12345, class_code=cls, x=x, y=y, at=T0, description=f'描述{i}', external_id=f'T{i}').case
         if i < 2:
-            svc.register(sqlite_store.uow(), "acceptor", c.id, at=T0)
-            svc.dispatch(sqlite_store.uow(), "dispatcher", c.id, department="sanitation", at=T0)
+            act(sqlite_store, 'acceptor', c.id, Action.REGISTER, at=T0)
+            act(sqlite_store, 'dispatcher', c.id, Action.DISPATCH, assignee=("department", 'sanitation'), at=T0)
     return sqlite_store
 
 

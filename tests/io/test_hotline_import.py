@@ -2,15 +2,15 @@
 
 import pandas as pd
 import pytest
-from factories import X0, Y0, cell_center
+from factories import X0, Y0, act, cell_center
 
 from gridapp.cli import main
 from gridapp.domain import workflow as wf
+from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState, Source
 from gridapp.io.crs import store_to_lonlat
 from gridapp.io.errors import ImportRejected
 from gridapp.io.hotline import HotlineMapping, parse_hotline
-from gridapp.services import cases as svc
 from gridapp.services.hotline import import_reports
 from gridapp.services.ports import CaseQuery
 
@@ -65,9 +65,9 @@ def test_import_locates_links_duplicates_and_skips_known_tickets(store, tmp_path
     with store.uow(write=False) as uow:
         assert wf.replay(uow.cases.events(dup.id)).state is CaseState.REJECTED
         trail = uow.cases.events(first.id)
-    assert trail[0].actor_role == "acceptor" and trail[0].data["imported"] is True
+    assert trail[0].actor_role == "acceptor" and trail[0].data["imported"]["row"] == 1
     # the loop continues from the imported case like any other
-    assert svc.register(store.uow(), "acceptor", first.id).case.state is CaseState.REGISTERED
+    assert act(store, 'acceptor', first.id, Action.REGISTER).case.state is CaseState.REGISTERED
     # the same export again: nothing new
     again = run(store, path)
     assert (again.imported, again.already_imported) == (0, 4)

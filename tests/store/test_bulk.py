@@ -3,10 +3,11 @@
 from datetime import datetime
 
 import pytest
-from factories import cell_center
+from factories import act, cell_center
 from sqlalchemy.exc import IntegrityError
 
 from gridapp.domain import workflow as wf
+from gridapp.domain.actions import Action
 from gridapp.domain.case import Case, CaseEvent, CaseState, Source
 from gridapp.domain.catalog import CaseKind
 from gridapp.domain.places import Location
@@ -43,10 +44,9 @@ def test_bulk_cases_read_back_like_service_cases(store):
     assert view.case.reported_at == T0 and view.events[0].data == {"source": "hotline_12345"}
     assert wf.replay(view.events).state is CaseState.REPORTED
     # the next case entered by hand continues the id sequence (PostGIS: sequence moved)
-    nxt = svc.report(store.uow(), "worker1", source=Source.GRID_PATROL, class_code="E0102",
-                     x=cases[0].x, y=cases[0].y + 60, at=T0).case
+    nxt = act(store, 'worker1', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0102', x=cases[0].x, y=cases[0].y + 60, at=T0).case
     assert nxt.id == cases[-1].id + 1
-    assert svc.register(store.uow(), "acceptor", cases[0].id).case.state is CaseState.REGISTERED
+    assert act(store, 'acceptor', cases[0].id, Action.REGISTER).case.state is CaseState.REGISTERED
 
 
 def test_bulk_is_all_or_nothing(store):

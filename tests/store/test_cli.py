@@ -28,7 +28,7 @@ def cli(sqlite_store):
 def test_every_path_from_the_shell(cli):
     x, y = cell_center("420102001002", 3)
     c = cli("case", "report", "--as", "worker1", "--class", "E0102", "--x", x, "--y", y,
-            "--desc", "暴露垃圾", "--at", "2026-11-02T09:00")
+            "--desc", "暴露垃圾")
     n = c["number"]
     assert c["state"] == "reported" and c["cell_code"] == "420102001002003"
     assert cli("case", "register", n, "--as", "acceptor")["state"] == "registered"
@@ -48,6 +48,7 @@ def test_every_path_from_the_shell(cli):
     assert cli("case", "verify", n, "--as", "worker1", "--fail", "--note", "有残留")[
         "rework_count"] == 1
     cli("case", "rectify", n, "--as", "sanitation2", "--note", "再次清运")
+    cli("case", "assign-verifier", n, "--as", "dispatcher", "--verifier", "worker2")
     cli("case", "verify", n, "--as", "worker2", "--pass")
     assert cli("case", "close", n, "--as", "leader_shift")["state"] == "closed"
     cli("case", "reinspect", n, "--as", "worker1", "--note", "回头看合格")
@@ -72,6 +73,7 @@ def test_hotline_case_with_gcj02_reply_and_visit(cli):
     cli("case", "dispatch", n, "--as", "dispatcher", "--department", "enforcement")
     cli("case", "sign", n, "--as", "enforce1")
     cli("case", "rectify", n, "--as", "enforce1", "--note", "已清理")
+    cli("case", "assign-verifier", n, "--as", "dispatcher", "--verifier", "worker2")
     cli("case", "verify", n, "--as", "worker2", "--pass")
     cli("case", "close", n, "--as", "leader_shift")
     cli("case", "reply", n, "--as", "acceptor", "--note", "已处理")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import COMMUNITIES, PEOPLE
+from factories import COMMUNITIES, PEOPLE, clock
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -41,51 +41,26 @@ DISTRICT = COMMUNITIES["420102001001"][1].union(COMMUNITIES["420102002002"][1]).
 
 def perform(store, action: Action, user: str, case_id: int, at: datetime, data):
     """Call the service for `action` with plausible arguments drawn by hypothesis."""
-    u = store.uow()
     note = data.draw(st.sampled_from(["现场处理", "原因说明", ""]))  # empty: refused where a reason is due
+    values = {"note": note, "reason": note}
     match action:
-        case Action.REGISTER:
-            return svc.register(u, user, case_id, note, at=at)
         case Action.REJECT:
-            return svc.reject(u, user, case_id, RejectReason.INVALID, note, at=at)
+            values = {"reason_code": RejectReason.INVALID.value, "note": note}
         case Action.DISPATCH:
             dept = data.draw(st.sampled_from([None, "sanitation", "municipal", "water"]))
-            return svc.dispatch(u, user, case_id, department=dept, at=at)
-        case Action.SIGN:
-            return svc.sign(u, user, case_id, at=at)
-        case Action.RETURN:
-            return svc.return_case(u, user, case_id, note, at=at)
-        case Action.RECTIFY:
-            return svc.rectify(u, user, case_id, note, at=at)
-        case Action.VERIFY_PASS | Action.VERIFY_FAIL:
-            return svc.verify(u, user, case_id, action is Action.VERIFY_PASS, note, at=at)
-        case Action.CLOSE:
-            return svc.close(u, user, case_id, at=at)
+            values = {"assignee": ("department", dept) if dept else None, "note": note}
         case Action.REQUEST_EXTENSION:
-            return svc.request_extension(u, user, case_id, data.draw(st.sampled_from(["2h", "1d"])),
-                                         note, at=at)
-        case Action.APPROVE_EXTENSION | Action.DENY_EXTENSION:
-            return svc.decide_extension(u, user, case_id, action is Action.APPROVE_EXTENSION, note,
-                                        at=at)
-        case Action.REQUEST_SUSPENSION:
-            return svc.request_suspension(u, user, case_id, note, at=at)
-        case Action.APPROVE_SUSPENSION | Action.DENY_SUSPENSION:
-            return svc.decide_suspension(u, user, case_id, action is Action.APPROVE_SUSPENSION,
-                                         note, at=at)
-        case Action.RESUME:
-            return svc.resume(u, user, case_id, note, at=at)
-        case Action.REOPEN:
-            return svc.reopen(u, user, case_id, note, at=at)
-        case Action.REINSPECT:
-            return svc.reinspect(u, user, case_id, note, at=at)
-        case Action.REPLY:
-            return svc.reply(u, user, case_id, note, at=at)
+            values = {"extra": data.draw(st.sampled_from(["2h", "1d"])), "reason": note}
         case Action.VISIT:
-            return svc.visit(u, user, case_id, data.draw(st.sampled_from(list(Satisfaction))),
-                             note, at=at)
-        case Action.SUPERVISE:
-            return svc.supervise(u, user, case_id, note, at=at)
-    raise AssertionError(action)
+            values = {"satisfaction": data.draw(st.sampled_from(list(Satisfaction))).value,
+                      "note": note}
+        case Action.ASSIGN_VERIFIER:
+            values = {"verifier": data.draw(st.sampled_from(["worker1", "worker2", "dual"]))}
+    spec = wf.SPECS[action] if hasattr(wf, "SPECS") else None
+    names = {i.name for i in spec.inputs} if spec else set(values)
+    clock(store, at)
+    return svc.perform(store.uow(), user, case_id, action,
+                       **{k: v for k, v in values.items() if k in names and v is not None})
 
 
 class LoopMachine(RuleBasedStateMachine):
@@ -111,8 +86,9 @@ class LoopMachine(RuleBasedStateMachine):
         return self._report("worker1", "E0102", Source.GRID_PATROL, 529100.0, 3386300.0)
 
     def _report(self, user, cls, source, x, y):
+        clock(self.store, self.now)
         out = svc.report(self.store.uow(), user, source=source, class_code=cls, x=x, y=y,
-                         at=self.now, description="随机上报")
+                         description="随机上报")
         self.reported += 1
         return out.case.id
 

@@ -77,7 +77,7 @@ def test_a_stale_write_is_explained_and_the_view_refreshed(window, messages):
     make, store, a, b = window
     w = make("acceptor")
     w.select_case(index_of(w, a.id))  # this workstation shows version 1
-    svc.register(store.uow(), "leader_shift", a.id, "另一工作站已立案")  # another acts first
+    svc.perform(store.uow(), 'leader_shift', a.id, Action.REGISTER, note='另一工作站已立案')  # another acts first
     shown = [text for _kind, text in messages]
     # the user presses 不予立案 on what the screen still shows
     w.detail.findChild(QPushButton, "action_reject").click()
@@ -92,7 +92,7 @@ def test_a_stale_write_is_explained_and_the_view_refreshed(window, messages):
 
 def test_separation_of_duties_in_the_ui(window, monkeypatch):
     make, store, a, b = window
-    svc.sign(store.uow(), "enforce1", b.id)
+    svc.perform(store.uow(), 'enforce1', b.id, Action.SIGN)
     w = make("dual")  # dual is no enforcement handler: he cannot even rectify this one
     w.select_case(index_of(w, b.id))
     assert Action.RECTIFY not in w.detail.allowed()

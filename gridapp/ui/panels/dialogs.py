@@ -34,7 +34,7 @@ EXTRA = [("2h", "2 工作时"), ("4h", "4 工作时"), ("1d", "1 工作日"), ("
          ("3d", "3 工作日"), ("5d", "5 工作日"), ("10d", "10 工作日")]
 LABELS = {"note": "说明", "reason": "原因", "reason_code": "不予立案原因",
           "duplicate_of": "原案卷号", "assignee": "派遣至", "extra": "延期时长",
-          "satisfaction": "满意度", "photos": "照片"}
+          "satisfaction": "满意度", "photos": "照片", "verifier": "核查人"}
 
 
 class PhotoPicker(QWidget):
@@ -108,7 +108,7 @@ class ActionDialog(QDialog):
             w = QPlainTextEdit()
             w.setMaximumHeight(80)
             return w
-        if name in ("reason", "duplicate_of"):
+        if name in ("reason", "duplicate_of", "verifier"):
             return QLineEdit()
         if name == "reason_code":
             w = QComboBox()
