@@ -79,8 +79,8 @@ def main(ctx, db, as_json):
 
 
 def _register() -> None:
-    from . import admin, analysis, bench, cases, data, gui
-    for module in (admin, analysis, bench, cases, data, gui):
+    from . import admin, analysis, audit, bench, cases, data, gui
+    for module in (admin, analysis, audit, bench, cases, data, gui):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -19,23 +19,51 @@ from . import parse_at, pass_ctx
 @click.command()
 @click.option("--crs", default="EPSG:4547", show_default=True,
               help="Projected CRS of the store (metres), e.g. the local CGCS2000 GK zone.")
-@click.option("--admin-password", envvar="GRIDAPP_ADMIN_PASSWORD", prompt=True,
-              hide_input=True, confirmation_prompt=True, help="Password of user `admin`.")
 @click.option("--district-code", default="")
 @click.option("--district-name", default="")
+@click.option("--owner-role", help="PostGIS: the role owning the schema (default <db>_owner).")
+@click.option("--workstation-role", help="PostGIS: the role workstations log in as (default "
+              "<db>_workstation); its password from GRIDAPP_WORKSTATION_PASSWORD or a prompt.")
 @pass_ctx
-def init(ctx, crs, admin_password, district_code, district_name):
-    """Create an empty store with the default catalog, departments and calendar."""
+def init(ctx, crs, district_code, district_name, owner_role, workstation_role):
+    """Create an empty store with the default catalog, departments and calendar.
+
+    The password of user `admin` comes from GRIDAPP_ADMIN_PASSWORD or a hidden prompt, never
+    from the command line. On PostGIS, also creates the owner and workstation roles.
+    """
     from pyproj import CRS
 
     from ..bootstrap import create_store, default_db
+    from ..store.store import _safe
     c = CRS.from_user_input(crs)
     if not c.is_projected:
         raise click.BadParameter(f"{crs} is not a projected CRS in metres", param_hint="--crs")
+    admin_password = new_password("GRIDAPP_ADMIN_PASSWORD", "password of user admin")
     store = create_store(ctx.db or default_db(), c.to_epsg(), admin_password, district_code,
                          district_name)
-    ctx.emit({"db": store.url, "srid": store.srid, "revision": store.revision},
-             f"created store {store.url} (EPSG:{store.srid}, schema {store.revision})")
+    data = {"db": _safe(store.url), "srid": store.srid, "revision": store.revision}
+    line = f"created store {_safe(store.url)} (EPSG:{store.srid}, schema {store.revision})"
+    if store.backend == "postgresql":
+        from ..store.roles import default_roles, secure
+        owner, ws = default_roles(store.engine)
+        owner, ws = owner_role or owner, workstation_role or ws
+        secure(store.engine, owner, ws, new_password("GRIDAPP_WORKSTATION_PASSWORD",
+                                                     f"password of the database role {ws}"))
+        ws_url = store.engine.url.set(username=ws, password=None)
+        data.update(owner_role=owner, workstation_role=ws,
+                    workstation_url=ws_url.render_as_string(hide_password=True))
+        line += (f"\nroles: {owner} owns the schema; workstations connect as "
+                 f"{data['workstation_url']} (with the password just set)")
+    ctx.emit(data, line)
+
+
+def new_password(env: str, what: str) -> str:
+    """A new password from `env`, else typed twice at a hidden prompt; never an argument."""
+    import os
+    value = os.environ.get(env)
+    if value:
+        return value
+    return click.prompt(what.capitalize(), hide_input=True, confirmation_prompt=True)
 
 
 @click.group()

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..domain import workflow as wf
 from ..domain.actions import SPECS, Action, ActionSpec, Context, Input, Kind
+from ..domain.audit import GENESIS, seal
 from ..domain.case import Assignee, Case, CaseEvent, RejectReason, Source
 from ..domain.catalog import TimeLimit
 from ..domain.clock import History, check_order, check_plausible
@@ -232,7 +233,8 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
                 case=case.number, seen=expected_version, current=case.version)
         loaded_version = case.version
         values = resolve_inputs(uow, spec, case, at, inputs)
-        event = _stamp(wf.perform(case, action, actor, at, _context(uow, case), values), history)
+        event = seal(_stamp(wf.perform(case, action, actor, at, _context(uow, case), values),
+                            history), trail.last_hash)
         uow.cases.update(case, expected_version=loaded_version)
         uow.cases.add_event(event)
         if event.attachments:
@@ -300,7 +302,7 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
                     external_id=external_id)
         first = _stamp(wf.open_case(case, actor), history)
         case = uow.cases.add(case)
-        events = [replace(first, case_id=case.id)]
+        events = [seal(replace(first, case_id=case.id), GENESIS)]
         uow.cases.add_event(events[0])
         if photos:
             uow.cases.attach_photos(case.id, 1, photos, Action.REPORT.value)
@@ -312,6 +314,7 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
                                note=f"与案件 {original.number} 重复 (duplicate of "
                                     f"{original.number})", duplicate_of=original.case_id),
                         history)
+            ev = seal(ev, events[0].hash)
             uow.cases.update(case, expected_version=1)
             uow.cases.add_event(ev)
             events.append(ev)

@@ -86,6 +86,9 @@ class CaseRepository(Protocol):
     def known_external_ids(self, ids: Iterable[str]) -> set[str]: ...
     def open_cases(self, class_codes: set[str], since: datetime, until: datetime) -> list[tuple]:
         """(class, id, x, y, reported_at) of open cases reported in the window."""
+    def count_all(self) -> int: ...
+    def trails(self, after: int, n: int) -> list[tuple[Case, list[CaseEvent]]]:
+        """The next `n` cases with ids after `after`, each with its audit rows in order."""
     def reserve_ids(self, n: int) -> list[int]:
         """Ids for `n` new cases from the store's one numbering (a sequence on PostGIS)."""
     def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent]) -> None: ...

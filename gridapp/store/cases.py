@@ -127,13 +127,13 @@ def event_to_row(ev: CaseEvent) -> dict:
             "actor_role": ev.actor_role, "at": ev.at,
             "from_state": ev.from_state.value if ev.from_state else None,
             "to_state": ev.to_state.value, "reason": ev.reason, "data": ev.data,
-            "attachments": list(ev.attachments)}
+            "attachments": list(ev.attachments), "hash": ev.hash or None}
 
 
 def row_to_event(r) -> CaseEvent:
     return CaseEvent(r.case_id, r.seq, r.action, r.actor_id, r.actor_role, r.at,
                      CaseState(r.from_state) if r.from_state else None, CaseState(r.to_state),
-                     r.reason, dict(r.data or {}), tuple(r.attachments or ()))
+                     r.reason, dict(r.data or {}), tuple(r.attachments or ()), r.hash or "")
 
 
 class SqlCaseRepository:
@@ -236,6 +236,23 @@ class SqlCaseRepository:
         self.conn.execute(insert(m.CasePhoto.__table__),
                           [{"case_id": case_id, "seq": seq, "sha256": s, "phase": phase}
                            for s in photos])
+
+    def count_all(self) -> int:
+        return self.conn.execute(select(func.count()).select_from(T)).scalar()
+
+    def trails(self, after: int, n: int) -> list[tuple[Case, list[CaseEvent]]]:
+        """The next `n` cases after id `after`, each with its audit rows (audit verify)."""
+        cases = [row_to_case(r) for r in self.conn.execute(
+            select(*READ_COLUMNS).where(T.c.id > after).order_by(T.c.id).limit(n))]
+        if not cases:
+            return []
+        by_case: dict[int, list[CaseEvent]] = {c.id: [] for c in cases}
+        for r in self.conn.execute(select(E).where(E.c.case_id > after,
+                                                   E.c.case_id <= cases[-1].id)
+                                   .order_by(E.c.case_id, E.c.seq)):
+            if r.case_id in by_case:
+                by_case[r.case_id].append(row_to_event(r))
+        return [(c, by_case[c.id]) for c in cases]
 
     # ---- bulk (imports) ---------------------------------------------------------------
     def known_external_ids(self, ids) -> set[str]:

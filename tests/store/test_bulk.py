@@ -35,7 +35,7 @@ def _cases(first, n):
 def test_bulk_cases_read_back_like_service_cases(store):
     with store.uow() as uow:
         w = CaseBulkWriter(uow.conn)
-        first = w.reserve(3)
+        first = uow.cases.reserve_ids(3)[0]
         cases, events = _cases(first, 3)
         w.write(cases, events)
         uow.commit()
@@ -54,7 +54,7 @@ def test_bulk_is_all_or_nothing(store):
         before = uow.conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
     with pytest.raises(IntegrityError), store.uow() as uow:
         w = CaseBulkWriter(uow.conn)
-        cases, events = _cases(w.reserve(2), 2)
+        cases, events = _cases(uow.cases.reserve_ids(2)[0], 2)
         events.append(events[0])  # the same audit row twice violates the key
         w.write(cases, events)
         uow.commit()
