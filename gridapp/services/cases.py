@@ -278,6 +278,11 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
             if code.class_code != class_code:
                 raise InvalidInput(f"component {component_code} is a {code.class_code}, "
                                    f"not a {class_code}", value=component_code)
+        if external_id:
+            same = uow.cases.by_external_id(external_id)
+            if same is not None:
+                raise InvalidInput(f"hotline ticket {external_id} is already case {same.number};"
+                                   " one case per ticket", value=external_id)
         settings = uow.config.settings()
         loc = uow.places.locate(x, y, settings.road_tolerance_m)
         if not loc.inside_district:

@@ -87,6 +87,7 @@ class CaseRepository(Protocol):
     def open_cases(self, class_codes: set[str], since: datetime, until: datetime) -> list[tuple]:
         """(class, id, x, y, reported_at) of open cases reported in the window."""
     def count_all(self) -> int: ...
+    def by_external_id(self, ticket: str) -> Case | None: ...
     def trails(self, after: int, n: int) -> list[tuple[Case, list[CaseEvent]]]:
         """The next `n` cases with ids after `after`, each with its audit rows in order."""
     def reserve_ids(self, n: int) -> list[int]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
 
 from ..domain.case import (
     Assignee,
@@ -19,7 +20,7 @@ from ..domain.case import (
 )
 from ..domain.catalog import CaseKind
 from ..domain.duplicates import Candidate
-from ..domain.errors import NotFound, StaleCase
+from ..domain.errors import InvalidInput, NotFound, StaleCase
 from ..domain.places import Location
 from ..services.ports import CaseQuery
 from . import models as m
@@ -155,7 +156,10 @@ class SqlCaseRepository:
         return row_to_case(row)
 
     def add(self, case: Case) -> Case:
-        case.id = self.conn.execute(_INSERT, case_to_row(case)).scalar_one()
+        try:
+            case.id = self.conn.execute(_INSERT, case_to_row(case)).scalar_one()
+        except IntegrityError as exc:
+            raise _ticket_taken(exc, [case.external_id]) from None
         case.number = case_number(case.id, case.reported_at)
         return case
 
@@ -287,7 +291,14 @@ class SqlCaseRepository:
     def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent]) -> None:
         """Cases with ids from `reserve_ids` and their audit rows, column-wise."""
         from .bulk import CaseBulkWriter
-        CaseBulkWriter(self.conn).write(cases, events)
+        try:
+            CaseBulkWriter(self.conn).write(cases, events)
+        except IntegrityError as exc:
+            raise _ticket_taken(exc, [c.external_id for c in cases]) from None
+
+    def by_external_id(self, ticket: str) -> Case | None:
+        row = self.conn.execute(select(*READ_COLUMNS).where(T.c.external_id == ticket)).first()
+        return row_to_case(row) if row else None
 
     def lock_duplicates(self, class_code: str, x: float, y: float, radius: float) -> None:
         """Serialise duplicate checks near (x, y): concurrent reports link to ONE original."""
@@ -309,6 +320,16 @@ class SqlCaseRepository:
         for k in sorted({_lock_key(c, 0, 0, whole=True) for c in class_codes}):
             self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
                               {"ns": _DUP_NS, "k": k})
+
+
+def _ticket_taken(exc: IntegrityError, tickets) -> Exception:
+    """A ticket another writer entered meanwhile: one clear line; anything else as it is."""
+    if "external_id" not in str(exc.orig):
+        return exc
+    shown = ", ".join(t for t in tickets if t)[:200]
+    return InvalidInput(f"hotline ticket {shown} was entered meanwhile by another workstation: "
+                        "one case per ticket, nothing was saved (an import run again skips "
+                        "tickets already in)", value=shown)
 
 
 _DUP_NS = 0x6772  # advisory lock namespace of duplicate checks ("gr")

@@ -47,6 +47,7 @@ class MemoryData:
     by_username: dict[str, Person] = field(default_factory=dict)
     chief_segments: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
     worker_cells: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
+    tickets: dict[str, int] = field(default_factory=dict)  # hotline ticket → case id
     # duplicate index: (class, bucket x, bucket y) → parallel lists sorted by report time;
     # buckets as wide as the duplicate radius, so a query looks at 3 × 3 of them
     dup_times: dict[tuple, list[datetime]] = field(default_factory=lambda: defaultdict(list))
@@ -210,6 +211,10 @@ class _Cases:
     def attach_photos(self, case_id: int, seq: int, photos: Sequence[str], phase: str) -> None:
         pass  # the demo attaches no photos
 
+    def by_external_id(self, ticket: str) -> Case | None:
+        cid = self.d.tickets.get(ticket)
+        return self.get(cid) if cid is not None and self._current(cid) is not None else None
+
     def reserve_ids(self, n: int) -> list[int]:
         first = self.d.next_id
         self.d.next_id += n
@@ -338,6 +343,8 @@ class MemoryUnitOfWork:
         d = self.store.data
         for cid in self.new_ids:
             c = self.pending_cases[cid]
+            if c.external_id:
+                d.tickets[c.external_id] = cid
             key = d.dup_key(c.class_code, c.x, c.y)
             times = d.dup_times[key]
             i = bisect.bisect_right(times, c.reported_at)

@@ -313,3 +313,11 @@ def test_photo_survives_a_failed_transition(store):
     with store.uow(write=False) as uow:
         ref, data = uow.photos.get(sha)
     assert data == buf.getvalue() and ref.mime == "image/png"
+
+
+def test_one_case_per_hotline_ticket(store):
+    first = report(store, source=Source.HOTLINE_12345, external_id="12345-0001")
+    with pytest.raises(InvalidInput, match=f"already case {first.number}"):
+        report(store, xy=cell_center("420102002002", 3), source=Source.HOTLINE_12345,
+               external_id="12345-0001")
+    assert count_cases(store) == 1
