@@ -129,3 +129,17 @@ def act(store, who, case, action, at: datetime | None = None, **values):
     if at is not None:
         clock(store, at)
     return svc.perform(store.uow(), who, case, action, **values)
+
+
+def password_of(username: str) -> str:
+    """The password each account of the mini store was given."""
+    return "admin-pass" if username == "admin" else "secret-" + username
+
+
+def cli_env(args) -> dict[str, str]:
+    """GRIDAPP_PASSWORD for whoever acts in a command line (after --as or --by)."""
+    args = [str(a) for a in args]
+    for flag in ("--as", "--by"):
+        if flag in args:
+            return {"GRIDAPP_PASSWORD": password_of(args[args.index(flag) + 1])}
+    return {}

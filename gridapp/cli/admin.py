@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ..domain.people import AssignmentKind, Role
 from ..domain.settings import Settings
 from ..services import admin
 from . import parse_at, pass_ctx
+from .auth import as_admin, authenticate
 
 
 @click.command()
@@ -77,10 +79,13 @@ def dept():
 @click.option("--kind", type=click.Choice(["professional", "street", "other"]),
               default="professional")
 @click.option("--street-code")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def dept_add(ctx, code, name, kind, street_code):
+def dept_add(ctx, code, name, kind, street_code, user):
+    """Add a department (专业部门, street office, owner)."""
+    as_admin(ctx, user)
     d = admin.add_department(ctx.store.uow(), code, name, kind, street_code)
-    ctx.emit(d.__dict__ if hasattr(d, "__dict__") else vars(d), f"department {d.code} (#{d.id})")
+    ctx.emit(asdict(d), f"department {d.code} (#{d.id})")
 
 
 @dept.command("list")
@@ -104,9 +109,12 @@ def person():
 @click.option("--role", "roles", multiple=True, required=True,
               type=click.Choice([r.value for r in Role]))
 @click.option("--dept", "department")
-@click.option("--password", envvar="GRIDAPP_NEW_PASSWORD", help="Login password (optional).")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def person_add(ctx, username, name, roles, department, password):
+def person_add(ctx, username, name, roles, department, user):
+    """Add a person; the login password from GRIDAPP_NEW_PASSWORD or a hidden prompt."""
+    as_admin(ctx, user)
+    password = new_password("GRIDAPP_NEW_PASSWORD", f"password of {username}")
     p = admin.add_person(ctx.store.uow(), username, name, roles, department, password)
     ctx.emit({"id": p.id, "username": p.username, "roles": sorted(p.roles)},
              f"person {p.username} (#{p.id}): {', '.join(sorted(p.roles))}")
@@ -114,9 +122,16 @@ def person_add(ctx, username, name, roles, department, password):
 
 @person.command("passwd")
 @click.argument("username")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--as", "user", help="An administrator resetting USERNAME's password; without "
+              "it, USERNAME changes their own (their current password is asked).")
 @pass_ctx
-def person_passwd(ctx, username, password):
+def person_passwd(ctx, username, user):
+    """Set a new password (from GRIDAPP_NEW_PASSWORD or a hidden prompt, typed twice)."""
+    if user:
+        as_admin(ctx, user)
+    else:
+        authenticate(ctx, username)
+    password = new_password("GRIDAPP_NEW_PASSWORD", f"new password of {username}")
     admin.set_password(ctx.store.uow(), username, password)
     ctx.emit({"username": username}, f"password of {username} changed")
 
@@ -143,12 +158,14 @@ def person_list(ctx, role):
 @click.argument("target")
 @click.argument("who")
 @click.option("--from", "valid_from", help="Valid from (ISO), default now.")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def assign(ctx, kind, target, who, valid_from):
+def assign(ctx, kind, target, who, valid_from, user):
     """Make WHO responsible for TARGET from now (the previous holder's period ends).
 
     road-chief SEGMENT_CODE USER | grid-worker CELL_CODE USER | department CLASS DEPT_CODE
     """
+    as_admin(ctx, user)
     k = {"road-chief": AssignmentKind.ROAD_CHIEF_SEGMENT,
          "grid-worker": AssignmentKind.GRID_WORKER_CELL,
          "department": AssignmentKind.DEPARTMENT_CLASS}[kind]
@@ -200,6 +217,7 @@ def catalog_versions(ctx):
 @pass_ctx
 def catalog_edit(ctx, code, user, limit, department, name, active, note):
     """Change one class; saved as a new catalog version (old cases keep their deadlines)."""
+    as_admin(ctx, user)
     if limit:
         TimeLimit.parse(limit)
     v = admin.edit_class(ctx.store.uow(), user, code, limit=limit, department=department,
@@ -225,6 +243,7 @@ def catalog_export(ctx, path):
 @pass_ctx
 def catalog_import(ctx, path, user, note):
     """Replace the catalog from a CSV (as exported); saved as a new version."""
+    as_admin(ctx, user)
     from ..io.catalog import read_catalog
     v = admin.save_catalog(ctx.store.uow(), user, read_catalog(Path(path)),
                            note or f"import {Path(path).name}")
@@ -266,6 +285,7 @@ def _save(ctx, user, cal, names=None) -> None:
 @pass_ctx
 def calendar_hours(ctx, periods, user):
     """Set working periods, e.g. '08:30-12:00,14:00-17:30'."""
+    as_admin(ctx, user)
     cal = _calendar(ctx)
     _save(ctx, user, WorkCalendar(parse_periods(periods), cal.weekend, cal.holidays,
                                   cal.workdays))
@@ -278,6 +298,7 @@ def calendar_hours(ctx, periods, user):
 @pass_ctx
 def calendar_holiday(ctx, day, user):
     """Add a day off."""
+    as_admin(ctx, user)
     cal = _calendar(ctx)
     d = day.date()
     _save(ctx, user, WorkCalendar(cal.periods, cal.weekend, cal.holidays | {d},
@@ -291,6 +312,7 @@ def calendar_holiday(ctx, day, user):
 @pass_ctx
 def calendar_workday(ctx, day, user):
     """Add a make-up workday (调休)."""
+    as_admin(ctx, user)
     cal = _calendar(ctx)
     d = day.date()
     _save(ctx, user, WorkCalendar(cal.periods, cal.weekend, cal.holidays - {d},
@@ -330,6 +352,7 @@ def settings_show(ctx):
 @pass_ctx
 def settings_set(ctx, key, value, user):
     """Set KEY (e.g. warning_share, road_tolerance_m, duplicates.radius_m) to VALUE."""
+    as_admin(ctx, user)
     with ctx.store.uow(write=False) as uow:
         data = uow.config.settings().to_dict()
     target, name = data, key

@@ -12,6 +12,7 @@ from ..services import cases as svc
 from ..services.photos import add_photo
 from ..services.ports import CaseQuery
 from . import Context, pass_ctx
+from .auth import authenticate
 
 
 @click.group("case")
@@ -128,7 +129,7 @@ def _command(verb: str, specs: list[ActionSpec]) -> click.Command:
         if flag:
             chosen = kw.pop("flag")
             action = next(s.action for s in specs if s.flag and s.flag[1] == chosen)
-        user = kw.pop("user")
+        user = authenticate(ctx, kw.pop("user"))
         case_ref = kw.pop("case_ref", None)
         version = kw.pop("expected_version", None)
         values = _values(ctx, specs, kw)

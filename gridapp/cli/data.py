@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
 import click
 
 from . import parse_at, pass_ctx
+from .auth import as_admin, authenticate
 
 
 class ProgressLine:
@@ -112,9 +114,11 @@ def import_():
                                            "segments", "components"]))
 @click.argument("path", type=click.Path(dir_okay=False))
 @with_vector_opts
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def import_places(ctx, kind, path, layer, field, crs, coords, encoding, repair):
+def import_places(ctx, kind, path, layer, field, crs, coords, encoding, repair, user):
     """Streets, communities, cells, road segments or components from GPKG / SHP / GeoJSON."""
+    as_admin(ctx, user)
     from ..io.errors import ImportRejected, ValidationReport
     from ..io.places_import import read_places
     from ..services.places import PlacesRejected, load_places
@@ -154,10 +158,15 @@ def _district(store):
 @click.option("--out", type=click.Path(dir_okay=False), help="Write a GeoPackage instead of "
               "loading into the store.")
 @with_vector_opts
+@click.option("--as", "user", help="The administrator (when loading into the store).")
 @pass_ctx
 def import_grid(ctx, boundary, district_code, district_name, codes, communities, size, out,
-                layer, field, crs, coords, encoding, repair):
+                layer, field, crs, coords, encoding, repair, user):
     """Build and code the unit grid of a real district boundary."""
+    if not out:
+        if not user:
+            raise click.UsageError("loading the grid into the store needs --as ADMIN")
+        as_admin(ctx, user)
     from pathlib import Path
 
     from ..io.grid_import import build_grid
@@ -209,9 +218,11 @@ def _write_layers(out: str, layers, srid: int) -> None:
 @import_.command("assignments")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--from", "valid_from", help="Valid from, for rows without a date (ISO).")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def import_assignments_cmd(ctx, path, valid_from):
+def import_assignments_cmd(ctx, path, valid_from, user):
     """路长/网格员/部门 assignments from CSV or XLSX (kind, target, username, name, …)."""
+    as_admin(ctx, user)
     from pathlib import Path
 
     from ..io.assignments import read_assignments
@@ -240,6 +251,8 @@ def import_assignments_cmd(ctx, path, valid_from):
 def import_hotline(ctx, path, user, preset, columns, categories, coords, source, time_format,
                    sheet, save_preset, dry_run):
     """12345/12319 exports: each new ticket becomes a reported case (duplicates linked)."""
+    from ..domain.people import Role
+    authenticate(ctx, user, Role.ACCEPTOR, Role.SHIFT_LEADER)
     from ..io.hotline import HotlineMapping, parse_hotline
     from ..services.hotline import import_reports
     store = ctx.store
@@ -254,7 +267,8 @@ def import_hotline(ctx, path, user, preset, columns, categories, coords, source,
     mapping.source = source or mapping.source
     mapping.time_format = time_format or mapping.time_format
     batch = parse_hotline(path, mapping, catalog, store.srid, sheet)
-    summary = import_reports(store.uow(), user, batch, ProgressLine(), dry_run=dry_run)
+    summary = import_reports(store.uow(), user, batch, ProgressLine(), dry_run=dry_run,
+                             source_name=os.path.basename(path))
     if save_preset:
         mapping.name = save_preset
         with store.uow() as uow:

@@ -2,7 +2,7 @@
 
 import pandas as pd
 import pytest
-from factories import X0, Y0, act, cell_center
+from factories import X0, Y0, act, cell_center, cli_env
 
 from gridapp.cli import main
 from gridapp.domain import workflow as wf
@@ -119,7 +119,7 @@ def test_presets_map_columns_and_categories_and_are_saved(sqlite_store, tmp_path
             "reported_at=CallTime", "--map", "category=Topic", "--map", "lon=X", "--map",
             "lat=Y", "--map", "source=Channel", "--category", "垃圾乱倒=E0102",
             "--coords", "bd09", "--time-format", "%d/%m/%Y %H:%M", "--save-preset", "baidu"]
-    r = CliRunner().invoke(main, args)
+    r = CliRunner().invoke(main, args, env=cli_env(args))
     assert r.exit_code == 0, r.output
     c = all_cases(sqlite_store)["B-1"]
     assert c.source is Source.HOTLINE_12319 and c.class_code == "E0102"
@@ -131,7 +131,7 @@ def test_presets_map_columns_and_categories_and_are_saved(sqlite_store, tmp_path
     rows2 = [{**rows[0], "TicketNo": "B-2", "X": rows[0]["X"]}]
     r2 = CliRunner().invoke(main, ["--db", sqlite_store.url, "import", "hotline",
                                    str(write(tmp_path, rows2, "b2.csv")), "--as", "acceptor",
-                                   "--preset", "baidu"])
+                                   "--preset", "baidu"], env=cli_env(["--as", "acceptor"]))
     assert r2.exit_code == 0 and "imported 1 case(s) (1 linked as duplicates)" in r2.output
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from factories import X0, Y0, cell_center
+from factories import X0, Y0, cell_center, cli_env
 
 from gridapp.cli import main
 
@@ -16,7 +16,8 @@ def cli(sqlite_store):
     runner = CliRunner()
 
     def run(*args, ok=True):
-        result = runner.invoke(main, ["--db", url, "--json", *map(str, args)])
+        result = runner.invoke(main, ["--db", url, "--json", *map(str, args)],
+                               env={**cli_env(args), "GRIDAPP_NEW_PASSWORD": "new-secret"})
         if ok:
             assert result.exit_code == 0, (args, result.output, result.stderr)
             return json.loads(result.stdout)
@@ -109,6 +110,43 @@ def test_admin_verbs(cli):
         "2026-10-08 10:00")
     cli("settings", "set", "duplicates.radius_m", "80", "--as", "admin")
     assert cli("settings", "show")["duplicates"]["radius_m"] == 80.0
-    cli("person", "add", "newchief", "--name", "新路长", "--role", "road_chief")
-    a = cli("assign", "road-chief", "420102-R002-01", "newchief", "--from", "2026-01-01")
+    cli("person", "add", "newchief", "--name", "新路长", "--role", "road_chief", "--as", "admin")
+    a = cli("assign", "road-chief", "420102-R002-01", "newchief", "--from", "2026-01-01",
+            "--as", "admin")
+    d = cli("dept", "add", "parks", "园林局", "--as", "admin")  # ends without a TypeError
+    assert d["code"] == "parks" and d["id"] > 0
     assert a["target"] == "420102-R002-01"
+
+
+def test_nobody_acts_without_their_password(sqlite_store):
+    url = sqlite_store.url
+    sqlite_store.close()
+    runner = CliRunner()
+    base = ["--db", url, "--json"]
+    wrong = runner.invoke(main, [*base, "catalog", "edit", "E0102", "--as", "admin", "--limit",
+                                 "6h"], env={"GRIDAPP_PASSWORD": "guess"})
+    assert wrong.exit_code == 2 and "wrong user name or password" in wrong.stderr
+    # no environment variable: the password is asked for at a hidden prompt
+    typed = runner.invoke(main, [*base, "settings", "set", "warning_share", "0.7", "--as",
+                                 "admin"], input="admin-pass\n", env={"GRIDAPP_PASSWORD": ""})
+    assert typed.exit_code == 0, typed.output
+    # creating people and resetting passwords need an authenticated administrator
+    not_admin = runner.invoke(main, [*base, "person", "add", "mallory", "--name", "M", "--role",
+                                     "admin", "--as", "worker1"],
+                              env={"GRIDAPP_PASSWORD": "secret-worker1",
+                                   "GRIDAPP_NEW_PASSWORD": "whatever1"})
+    assert not_admin.exit_code == 2 and "not 系统管理员" in not_admin.stderr
+    system = runner.invoke(main, [*base, "case", "list"])
+    assert system.exit_code == 0
+    as_system = runner.invoke(main, [*base, "case", "register", "1", "--as", "system"],
+                              env={"GRIDAPP_PASSWORD": "anything"})
+    assert as_system.exit_code == 2 and "not a login" in as_system.stderr
+    # no password option exists at all: a password on the command line is refused by click
+    on_line = runner.invoke(main, [*base, "person", "passwd", "worker1", "--password", "x"])
+    assert on_line.exit_code == 2 and "No such option" in on_line.output
+    own = runner.invoke(main, [*base, "person", "passwd", "worker1"],
+                        env={"GRIDAPP_PASSWORD": "secret-worker1",
+                             "GRIDAPP_NEW_PASSWORD": "new-secret-1"})
+    assert own.exit_code == 0, own.output
+    old = runner.invoke(main, [*base, "case", "list"], env={"GRIDAPP_PASSWORD": "secret-worker1"})
+    assert old.exit_code == 0
