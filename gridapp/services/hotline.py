@@ -13,7 +13,7 @@ from datetime import datetime
 import numpy as np
 
 from ..domain import workflow as wf
-from ..domain.actions import Action
+from ..domain.actions import SPECS, Action
 from ..domain.case import Case, CaseEvent, RejectReason, Source, case_number
 from ..domain.clock import check_plausible
 from ..domain.duplicates import Candidate, DuplicateIndex
@@ -71,6 +71,15 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         keep = np.array([e not in known for e in batch.external_id], bool)
         summary.already_imported = int((~keep).sum())
         seen: dict[str, int] = {}
+        limits = {i.name: i.max_length for i in SPECS[Action.REPORT].inputs if i.max_length}
+        columns = {"external_id": batch.external_id, "description": batch.description,
+                   "address": batch.address, "contact": batch.contact}
+        for name, values in columns.items():
+            for i in np.flatnonzero(keep):
+                if len(values[i]) > limits[name]:
+                    raise InvalidInput(f"row {_row(batch, i)} [{name}]: {len(values[i]):,} "
+                                       f"characters; at most {limits[name]:,}", field=name,
+                                       limit=limits[name])
         for i in np.flatnonzero(keep):
             ticket = batch.external_id[i]
             if ticket in seen:

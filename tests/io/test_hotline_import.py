@@ -8,6 +8,7 @@ from gridapp.cli import main
 from gridapp.domain import workflow as wf
 from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState, Source
+from gridapp.domain.errors import InvalidInput
 from gridapp.io.crs import store_to_lonlat
 from gridapp.io.errors import ImportRejected
 from gridapp.io.hotline import HotlineMapping, parse_hotline
@@ -160,4 +161,12 @@ def test_cancelled_import_leaves_nothing(sqlite_store, tmp_path):
             raise Cancelled("the user pressed cancel")
     with pytest.raises(Cancelled):
         import_reports(sqlite_store.uow(), "acceptor", batch, cancel)
+    assert all_cases(sqlite_store) == {}
+
+
+def test_overlong_texts_are_named_by_row_and_nothing_is_written(sqlite_store, tmp_path):
+    rows = [ticket(1, cell_center("420102001001", 2)),
+            ticket(2, cell_center("420102001001", 3), 问题描述="堆" * 2500)]
+    with pytest.raises(InvalidInput, match=r"row \d \[description\]: 2,500 characters; at most"):
+        run(sqlite_store, write(tmp_path, rows))
     assert all_cases(sqlite_store) == {}

@@ -321,3 +321,50 @@ def test_one_case_per_hotline_ticket(store):
         report(store, xy=cell_center("420102002002", 3), source=Source.HOTLINE_12345,
                external_id="12345-0001")
     assert count_cases(store) == 1
+
+
+def test_texts_are_limited_the_same_on_both_backends(store):
+    with pytest.raises(InvalidInput, match=r"description.*5,000,000 characters; at most 2,000"):
+        report(store, description="垃" * 5_000_000)
+    with pytest.raises(InvalidInput, match=r"external_id.*65 characters; at most 64"):
+        report(store, source=Source.HOTLINE_12345, external_id="T" * 65)
+    c = report(store)
+    with pytest.raises(InvalidInput, match=r"note.*2,001 characters; at most 2,000"):
+        act(store, "acceptor", c.id, Action.REGISTER, note="x" * 2001)
+    assert count_cases(store) == 1 and len(events(store, c.id)) == 1
+
+
+def test_the_same_photo_twice_in_one_action_is_one_photo(store):
+    from io import BytesIO
+
+    from PIL import Image
+
+    from gridapp.services.photos import add_photo
+    buf = BytesIO()
+    Image.new("RGB", (16, 16), (10, 200, 10)).save(buf, "PNG")
+    sha = add_photo(store.uow(), buf.getvalue(), "after.png")
+    c = report(store)
+    act(store, "acceptor", c.id, Action.REGISTER)
+    act(store, "dispatcher", c.id, Action.DISPATCH, assignee=("department", "sanitation"))
+    act(store, "sanitation1", c.id, Action.SIGN)
+    out = act(store, "sanitation1", c.id, Action.RECTIFY, note="已清运", photos=[sha, sha])
+    assert out.events[0].attachments == (sha,)
+    assert svc.view(store.uow(), None, c.id).photos == [(5, "rectify", sha)]
+
+
+def test_a_grid_worker_verifies_in_his_cells_or_when_assigned(store):
+    c = report(store, xy=cell_center("420102002002", 4))  # worker2's cell
+    for who, action, values in (("acceptor", Action.REGISTER, {}),
+                                ("dispatcher", Action.DISPATCH,
+                                 {"assignee": ("department", "sanitation")}),
+                                ("sanitation1", Action.SIGN, {}),
+                                ("sanitation1", Action.RECTIFY, {"note": "已清运"})):
+        act(store, who, c.id, action, **values)
+    with pytest.raises(OutOfScope, match="not one of worker1's cells"):
+        act(store, "worker1", c.id, Action.VERIFY_PASS)
+    with pytest.raises(PermissionDenied):  # only a dispatcher or shift leader assigns
+        act(store, "acceptor", c.id, Action.ASSIGN_VERIFIER, verifier="worker1")
+    with pytest.raises(InvalidInput, match="sanitation1 is not an active grid worker"):
+        act(store, "dispatcher", c.id, Action.ASSIGN_VERIFIER, verifier="sanitation1")
+    act(store, "dispatcher", c.id, Action.ASSIGN_VERIFIER, verifier="worker1")
+    assert act(store, "worker1", c.id, Action.VERIFY_PASS).case.state is S.VERIFIED
