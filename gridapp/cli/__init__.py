@@ -79,7 +79,7 @@ def main(ctx, db, as_json):
 
 
 def _register() -> None:
-    from . import admin, analysis, audit, bench, cases, data, gui
+    from . import admin, analysis, audit, bench, cases, data, gui, history  # noqa: F401
     for module in (admin, analysis, audit, bench, cases, data, gui):
         for command in module.COMMANDS:
             main.add_command(command)

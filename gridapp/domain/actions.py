@@ -119,6 +119,7 @@ class Context:
     warning_share: float = 0.8
     time_limit: TimeLimit | None = None    # the case class's limit in the current catalog
     catalog_version: int | None = None
+    deadline: datetime | None = None       # a migrated record's own deadline (应办结时间)
 
 
 @dataclass
@@ -238,12 +239,20 @@ def _dispatch(case, actor, at, ctx, v) -> Change:
     if assignee is None or (assignee.department_id is None and assignee.person_id is None):
         raise InvalidInput(f"case {case.number}: dispatch needs a department or a road chief",
                            case=case.number)
-    if ctx.time_limit is None:
+    cal = ctx.calendar
+    if ctx.deadline is not None:  # history: the record's own deadline, not today's catalog
+        if ctx.deadline < at:
+            raise InvalidInput(f"case {case.number}: deadline {ctx.deadline:%Y-%m-%d %H:%M} "
+                               f"is before the dispatch ({at:%Y-%m-%d %H:%M})",
+                               case=case.number)
+        minutes = round(cal.working_minutes_between(at, ctx.deadline))
+        deadline = ctx.deadline
+    elif ctx.time_limit is None:
         raise InvalidInput(f"case {case.number}: class {case.class_code} has no time limit",
                            case=case.number)
-    cal = ctx.calendar
-    minutes = ctx.time_limit.working_minutes(cal.minutes_per_day)
-    deadline = cal.add_working_minutes(at, minutes)
+    else:
+        minutes = ctx.time_limit.working_minutes(cal.minutes_per_day)
+        deadline = cal.add_working_minutes(at, minutes)
     warning = cal.add_working_minutes(at, minutes * ctx.warning_share)
 
     def apply(c: Case) -> None:
@@ -253,7 +262,8 @@ def _dispatch(case, actor, at, ctx, v) -> Change:
         c.catalog_version = ctx.catalog_version
     return Change(text(v, "note"), {
         "department_id": assignee.department_id, "person_id": assignee.person_id,
-        "time_limit": str(ctx.time_limit), "deadline_at": deadline.isoformat(timespec="minutes"),
+        "time_limit": str(ctx.time_limit) if ctx.deadline is None else f"{minutes} min",
+        "deadline_at": deadline.isoformat(timespec="minutes"),
         "catalog_version": ctx.catalog_version}, apply=apply)
 
 

@@ -125,6 +125,9 @@ def _copy(conn, table, cols, n) -> int:
     return n
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def _sealed(events: list[CaseEvent]) -> list[CaseEvent]:
     if all(e.hash for e in events):
         return events
@@ -171,8 +174,7 @@ class CaseBulkWriter:
                 "from_state": [e.from_state.value if e.from_state else None for e in events],
                 "to_state": [e.to_state.value for e in events],
                 "reason": [e.reason for e in events],
-                "data": [json.dumps(e.data, ensure_ascii=False) if e.data else "{}"
-                         for e in events],
+                "data": [_JSON.encode(e.data) if e.data else "{}" for e in events],
                 "attachments": [json.dumps(list(e.attachments)) if e.attachments else "[]"
                                 for e in events],
                 "hash": [e.hash for e in events]}, len(events))
