@@ -20,9 +20,15 @@ def case():
     """Report, register, dispatch, … a case; show and list cases."""
 
 
+def _now(ctx):
+    """The store's clock (deadline states are judged by it, as the actions were stamped)."""
+    with ctx.store.uow(write=False) as uow:
+        return uow.now()
+
+
 def _show(ctx, outcome, verb: str) -> None:
     c = outcome.case
-    data = case_to_dict(c, svc.now())
+    data = case_to_dict(c, _now(ctx))
     data["events"] = [event_to_dict(e) for e in outcome.events]
     line = f"{verb}: case {c.number} is now {c.state.value} ({c.state.label_zh}), version {c.version}"
     if c.deadline_at and c.state.is_handling:
@@ -159,7 +165,7 @@ for _verb, _specs in _verbs().items():
 def show(ctx, case_ref, user):
     """Every field, the audit trail and the allowed actions."""
     v = svc.view(ctx.store.uow(write=False), user, case_ref)
-    data = case_to_dict(v.case, svc.now())
+    data = case_to_dict(v.case, _now(ctx))
     data["events"] = [event_to_dict(e) for e in v.events]
     data["allowed_actions"] = [a.value for a in v.allowed]
     data["photos"] = [{"seq": s, "phase": p, "sha256": h} for s, p, h in v.photos]
@@ -214,13 +220,13 @@ def suggest(ctx, case_ref):
 @pass_ctx
 def list_(ctx, states, classes, sources, street, overdue, text, limit):
     """Cases matching the filters, newest first, with the total count."""
+    now = _now(ctx)
     q = CaseQuery(states=states or None, class_codes=classes or None, sources=sources or None,
-                  street_code=street, overdue_at=svc.now() if overdue else None, text=text,
+                  street_code=street, overdue_at=now if overdue else None, text=text,
                   limit=limit)
     with ctx.store.uow(write=False) as uow:
         found = uow.cases.find(q)
         total = uow.cases.count(q)
-    now = svc.now()
     ctx.emit({"total": total, "cases": [case_to_dict(c, now) for c in found]},
              "\n".join([f"{total} case(s)"] + [
                  f"{c.number} {c.reported_at:%Y-%m-%d %H:%M} {c.class_code} "
