@@ -225,6 +225,9 @@ class Replay:
         case.replied_at, case.visited_at = self.replied_at, self.visited_at
 
 
+_ACTIONS = {a.value: a for a in Action}  # a dict lookup is cheaper than Action(value)
+
+
 def replay(events: Iterable[CaseEvent]) -> Replay:
     """Re-run the audit trail through the table; raise if any row does not follow."""
     state: CaseState | None = None
@@ -240,7 +243,9 @@ def replay(events: Iterable[CaseEvent]) -> Replay:
             raise IllegalTransition(f"audit row {seq} ({ev.action} at {ev.at:%Y-%m-%d %H:%M:%S})"
                                     f" is earlier than row {seq - 1} ({last_at:%Y-%m-%d %H:%M:%S})")
         last_at, last_hash = ev.at, ev.hash
-        action = Action(ev.action)
+        action = _ACTIONS.get(ev.action)
+        if action is None:
+            raise IllegalTransition(f"audit row {seq}: {ev.action!r} is no action")
         if state is None:
             if action is not Action.REPORT or ev.to_state is not S.REPORTED:
                 raise IllegalTransition("audit trail must start with a report")
@@ -248,7 +253,8 @@ def replay(events: Iterable[CaseEvent]) -> Replay:
             continue
         if ev.from_state is not state:
             raise IllegalTransition(f"audit row {seq} starts from {ev.from_state}, case was {state}")
-        if rule_for(state, action) is None or target_state(state, action) is not ev.to_state:
+        rule = _BY_KEY.get((state, action))
+        if rule is None or (rule.to or state) is not ev.to_state:
             raise IllegalTransition(f"audit row {seq}: {action.value} from {state} "
                                     f"to {ev.to_state} is not in the table")
         state = ev.to_state

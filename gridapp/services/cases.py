@@ -14,7 +14,7 @@ from typing import Any
 
 from ..domain import workflow as wf
 from ..domain.actions import SPECS, Action, ActionSpec, Context, Input, Kind
-from ..domain.audit import GENESIS, seal
+from ..domain.audit import seal_new
 from ..domain.case import Assignee, Case, CaseEvent, RejectReason, Source
 from ..domain.catalog import TimeLimit
 from ..domain.clock import History, check_order, check_plausible
@@ -106,19 +106,23 @@ def check_texts(spec: ActionSpec, values: Mapping[str, Any], number: str | None 
             _text(spec, inp, values[inp.name], number)
 
 
+_NAMES = {a: frozenset(i.name for i in s.inputs) for a, s in SPECS.items()}
+_INPUTS = {a: {i.name: i for i in s.inputs} for a, s in SPECS.items()}
+
+
 def resolve_inputs(uow: UnitOfWork, spec: ActionSpec, case: Case, at: datetime,
                    values: Mapping[str, Any]) -> dict[str, Any]:
     """The inputs as the domain wants them (ids, Assignee, TimeLimit, …), or why not."""
-    names = {i.name for i in spec.inputs}
+    names = _NAMES[spec.action]
     unknown = sorted(set(values) - names)
     if unknown:
         raise InvalidInput(f"{spec.action.value} takes {', '.join(sorted(names)) or 'no input'}"
                            f"; not {', '.join(unknown)}", action=spec.action.value)
     out: dict[str, Any] = {}
-    for inp in spec.inputs:
-        value = values.get(inp.name)
+    for name, value in values.items():  # only what was given: most actions take little
+        inp = _INPUTS[spec.action][name]
         if inp.kind is Kind.PHOTOS:
-            out[inp.name] = _photos(uow, value or ())
+            out[name] = _photos(uow, value or ())
             continue
         if value is None or value == "":
             continue
@@ -143,7 +147,7 @@ def resolve_inputs(uow: UnitOfWork, spec: ActionSpec, case: Case, at: datetime,
                 out[inp.name] = uow.people.actor(str(value), at)
             case _:
                 out[inp.name] = value
-    if spec.input("assignee") is not None:
+    if "assignee" in _NAMES[spec.action]:
         out["assignee"] = _assignee(uow, case, at, values.get("assignee"))
     return out
 
@@ -233,8 +237,8 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
                 case=case.number, seen=expected_version, current=case.version)
         loaded_version = case.version
         values = resolve_inputs(uow, spec, case, at, inputs)
-        event = seal(_stamp(wf.perform(case, action, actor, at, _context(uow, case), values),
-                            history), trail.last_hash)
+        event = _stamp(wf.perform(case, action, actor, at, _context(uow, case), values), history)
+        seal_new([event], trail.last_hash)  # a row just made here, seen by nobody yet
         uow.cases.update(case, expected_version=loaded_version)
         uow.cases.add_event(event)
         if event.attachments:
@@ -307,7 +311,7 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
                     external_id=external_id)
         first = _stamp(wf.open_case(case, actor), history)
         case = uow.cases.add(case)
-        events = [seal(replace(first, case_id=case.id), GENESIS)]
+        events = seal_new([replace(first, case_id=case.id)])
         uow.cases.add_event(events[0])
         if photos:
             uow.cases.attach_photos(case.id, 1, photos, Action.REPORT.value)
@@ -319,7 +323,7 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
                                note=f"与案件 {original.number} 重复 (duplicate of "
                                     f"{original.number})", duplicate_of=original.case_id),
                         history)
-            ev = seal(ev, events[0].hash)
+            seal_new([ev], events[0].hash)
             uow.cases.update(case, expected_version=1)
             uow.cases.add_event(ev)
             events.append(ev)

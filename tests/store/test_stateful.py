@@ -297,6 +297,7 @@ def _postgis(server, template):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(0 if PROFILE == "long" else 600)  # the long profile takes its time
 @pytest.mark.parametrize("backend", ["memory", "sqlite",
                                      pytest.param("postgis", marks=pytest.mark.postgis)])
 def test_random_walks_keep_the_invariants(backend, request):
