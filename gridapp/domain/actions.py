@@ -569,7 +569,7 @@ SPECS: dict[Action, ActionSpec] = {s.action: s for s in (
                (Input("extra", Kind.DURATION, "延期时长", "Extra time", True, option="--by",
                       help="Working time, e.g. 4h or 1d."), _REASON),
                _request_extension, verb="extend",
-               help="申请延期: ask for more time (e.g. --by 1d, --by 4h)."),
+               help="申请延期: ask for more time: --by 1d, --by 4h."),
     ActionSpec(A.APPROVE_EXTENSION, "批准延期", "Approve the extension",
                _rule(A.APPROVE_EXTENSION, {S.EXTENSION_PENDING}, S.IN_PROGRESS, _APPROVERS),
                (_note(),), _approve_extension, counter="extensions", verb="extension",

@@ -8,7 +8,7 @@ from factories import act, cell_center
 
 from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState, Source
-from gridapp.domain.errors import DomainError, StaleCase
+from gridapp.domain.errors import DomainError, IllegalTransition, StaleCase
 from gridapp.services import cases as svc
 
 T0 = datetime(2026, 11, 2, 9, 0)
@@ -66,6 +66,6 @@ def test_racing_without_a_seen_version_never_overwrites(store):
     assert len(ok) == 1 and len(refused) == 2, results
     # SpatiaLite queues writers, so the later ones see IN_PROGRESS (illegal to sign again);
     # PostGIS lets them read concurrently, so the version guard refuses them.
-    assert all(type(r).__name__ in ("StaleCase", "IllegalTransition") for r in refused)
+    assert all(isinstance(r, StaleCase | IllegalTransition) for r in refused)
     view = svc.view(store.uow(), None, c.id)
     assert view.case.state is CaseState.IN_PROGRESS and len(view.events) == view.case.version
