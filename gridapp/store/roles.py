@@ -40,6 +40,21 @@ END $$ LANGUAGE plpgsql
 """
 
 
+def act_as_owner(conn) -> None:
+    """Within this transaction, act as the store's owner role when `init` made one."""
+    exists = conn.execute(text("SELECT to_regclass('meta')")).scalar()
+    if exists is None:
+        return
+    roles = conn.execute(text("SELECT value FROM meta WHERE key = 'roles'")).scalar()
+    if roles:
+        owner = _check(roles.split(",")[0])
+        if not conn.execute(text("SELECT pg_has_role(session_user, :r, 'MEMBER')"),
+                            {"r": owner}).scalar():
+            raise StoreUnavailable(f"this store's schema must be upgraded by a member of its "
+                                   f"owner role {owner} (connect as the user who ran init)")
+        conn.execute(text(f"SET LOCAL ROLE {owner}"))
+
+
 def _check(name: str) -> str:
     if not _NAME.match(name):
         raise StoreUnavailable(f"role name {name!r}: use lower-case letters, digits and _")

@@ -13,6 +13,7 @@ from gridapp.domain.case import Source
 from gridapp.domain.errors import SeparationOfDuties
 from gridapp.services import cases as svc
 from gridapp.services.audit import verify
+from gridapp.store import migrate
 from gridapp.store.roles import secure
 from gridapp.store.store import Store
 
@@ -121,6 +122,7 @@ def test_the_workstation_role_inserts_but_never_rewrites_the_audit(postgis, post
     url = postgis.create_database_from(name, postgis_template)
     owner_store = Store.open(url)
     secure(owner_store.engine, f"{name}_owner", f"{name}_ws", "ws-secret")
+    migrate.upgrade(owner_store.engine)  # later upgrades run as the owner role
     c = closed_case(owner_store)  # written by the owner, with the test's past clock
     owner_store.close()
     ws = Store.open(url.replace("postgres@", f"{name}_ws:ws-secret@"))
