@@ -11,19 +11,31 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from json.encoder import c_encode_basestring, c_make_encoder  # type: ignore[attr-defined]
 
 from .case import CaseEvent
 
 GENESIS = "0" * 64
 
 
-# one encoder for every row (building one per call costs more than encoding)
+def _not_json(value: object) -> object:
+    raise TypeError(f"{value!r} cannot be kept in an audit row")
+
+
+# json.dumps(…, ensure_ascii=False, sort_keys=True, separators=(",", ":")) with its encoder
+# built once: a migration seals millions of rows, and building one per call costs a third
+_ENCODE = c_make_encoder(None, _not_json, c_encode_basestring, None, ":", ",", True, False,
+                         True) if c_make_encoder else None
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _dumps(value: object) -> str:
+    return "".join(_ENCODE(value, 0)) if _ENCODE else _JSON.encode(value)
 
 
 def canonical(ev: CaseEvent) -> bytes:
     """The row's content, the same bytes whichever backend stored and returned it."""
-    return _JSON.encode(
+    return _dumps(
         [ev.case_id, ev.seq, ev.action, ev.actor_id, ev.actor_role, ev.at.isoformat(),
          ev.from_state.value if ev.from_state else None, ev.to_state.value, ev.reason,
          ev.data, list(ev.attachments)]).encode()

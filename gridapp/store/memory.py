@@ -48,6 +48,7 @@ class MemoryData:
     chief_segments: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
     worker_cells: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
     tickets: dict[str, int] = field(default_factory=dict)  # hotline ticket → case id
+    scope_cache: dict[int, tuple] = field(default_factory=dict)  # person → (from, to, scope)
     # duplicate index: (class, bucket x, bucket y) → parallel lists sorted by report time;
     # buckets as wide as the duplicate radius, so a query looks at 3 × 3 of them
     dup_times: dict[tuple, list[datetime]] = field(default_factory=lambda: defaultdict(list))
@@ -103,6 +104,7 @@ class MemoryStore:
         for code, lst in d.assignments[AssignmentKind.ROAD_CHIEF_SEGMENT.value].items():
             for a in lst:
                 d.chief_segments[a.person_id].append((code, a))
+        d.scope_cache = {}
         d.worker_cells = defaultdict(list)
         for code, lst in d.assignments[AssignmentKind.GRID_WORKER_CELL.value].items():
             for a in lst:
@@ -271,11 +273,27 @@ class _People:
         return None
 
     def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
-        held = self.d.chief_segments.get(person_id)
-        cells = self.d.worker_cells.get(person_id)
+        # a simulation asks at every step; the answer only changes when an assignment of
+        # this person starts or ends, so it is kept for the interval it holds in
+        hit = self.d.scope_cache.get(person_id)
+        if hit is not None and hit[0] <= at < hit[1]:
+            return hit[2]
+        held = self.d.chief_segments.get(person_id) or ()
+        cells = self.d.worker_cells.get(person_id) or ()
         segs = frozenset(self.places.id_of[code] for code, a in held if a.active_at(at)) \
             if held else _NONE
-        return segs, frozenset(code for code, a in cells if a.active_at(at)) if cells else _NONE
+        answer = segs, frozenset(code for code, a in cells if a.active_at(at)) if cells else _NONE
+        lo, hi = datetime.min, datetime.max
+        for _, a in (*held, *cells):
+            for edge in (a.valid_from, a.valid_to):
+                if edge is None:
+                    continue
+                if edge <= at:
+                    lo = max(lo, edge)
+                else:
+                    hi = min(hi, edge)
+        self.d.scope_cache[person_id] = (lo, hi, answer)
+        return answer
 
     def department(self, department_id: int) -> DepartmentInfo:
         return self.d.departments[department_id]
