@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import sqlean
+from factories import cli_env
 
 CLI = "import sys; from gridapp.cli import main; sys.exit(main())"
 
@@ -82,7 +83,7 @@ def without_file_override() -> list[str]:
 def run_cli(*args: object, env: dict | None = None, prefix: list[str] | None = None,
             timeout: float = 120) -> subprocess.CompletedProcess:
     """`gridapp ARGS` in a child process (exactly as a user runs it)."""
-    full_env = {**os.environ, **(env or {})}
+    full_env = {**os.environ, **cli_env(args), **(env or {})}
     return subprocess.run([*(prefix or []), sys.executable, "-c", CLI, *map(str, args)],
                           capture_output=True, text=True, timeout=timeout, env=full_env)
 

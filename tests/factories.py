@@ -133,3 +133,35 @@ def cell_center(community: str, serial: int) -> tuple[float, float]:
     minx, miny, maxx, maxy = COMMUNITIES[community][1].bounds
     row, col = divmod(serial - 1, 4)
     return minx + col * 100 + 50, maxy - row * 100 - 50
+
+
+def clock(store, at: datetime | None = None):
+    """The store's clock held by the test (set to `at` when given)."""
+    from gridapp.domain.clock import SettableClock
+    if not isinstance(store.clock, SettableClock):
+        store.clock = SettableClock(at or datetime(2026, 11, 2, 9, 0))
+    elif at is not None:
+        store.clock.set(at)
+    return store.clock
+
+
+def act(store, who, case, action, at: datetime | None = None, **values):
+    """`who` performs `action` on `case` (at `at` on the store's clock, when given)."""
+    from gridapp.services import cases as svc
+    if at is not None:
+        clock(store, at)
+    return svc.perform(store.uow(), who, case, action, **values)
+
+
+def password_of(username: str) -> str:
+    """The password each account of the mini store was given."""
+    return "admin-pass" if username == "admin" else "secret-" + username
+
+
+def cli_env(args) -> dict[str, str]:
+    """GRIDAPP_PASSWORD for whoever acts in a command line (after --as or --by)."""
+    args = [str(a) for a in args]
+    for flag in ("--as", "--by"):
+        if flag in args:
+            return {"GRIDAPP_PASSWORD": password_of(args[args.index(flag) + 1])}
+    return {}

@@ -23,6 +23,7 @@ class CaseFilter:
     reported_from: int | None = None      # int seconds
     reported_to: int | None = None
     open_only: bool = False
+    unplaced: bool = False                # 待定位 only: no position yet
 
     def with_(self, **changes) -> CaseFilter:
         return replace(self, **changes)
@@ -43,6 +44,8 @@ def apply(cases: Cases, f: CaseFilter, now: int) -> np.ndarray:
         m &= _isin(cases.state, f.states)
     if f.open_only:
         m &= OPEN[cases.state]
+    if f.unplaced:
+        m &= np.isnan(cases.x)
     if f.classes:
         m &= _isin(cases.klass, f.classes)
     if f.sources:

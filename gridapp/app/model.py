@@ -86,6 +86,12 @@ class AppModel:
             return people.get(person, "")
         return depts.get(department, "") if department >= 0 else ""
 
+    def segment_name(self, code: str) -> str:
+        """A segment as people name it: its road and stretch (the code if unknown)."""
+        seg = self.data.segments
+        hit = np.flatnonzero(seg.codes.astype(str) == code)
+        return str(seg.names[hit[0]]) if len(hit) else code
+
     def address(self, case_id: int) -> str | None:
         """The case's address if already read (None: ask `read_addresses` for it)."""
         return self._addresses.get(case_id)

@@ -68,7 +68,7 @@ def hotline_file(path: Path, n: int, side: int, seed: int = 5) -> None:
     x = X0 + rng.uniform(1, side * 100 - 1, n)
     y = Y0 + rng.uniform(1, side * 100 - 1, n)
     lon, lat = store_to_lonlat(x, y, 4547, "gcj02")
-    t = np.datetime64("2026-01-01T00:00:00") + rng.integers(0, 300 * 86400, n).astype(
+    t = np.datetime64("2025-01-01T00:00:00") + rng.integers(0, 300 * 86400, n).astype(
         "timedelta64[s]")
     cats = np.array(["暴露垃圾", "占道经营", "共享单车乱停放", "道路不洁", "垃圾满溢", "非法小广告"])
     pd.DataFrame({

@@ -15,7 +15,9 @@ from pathlib import Path
 import sqlean
 
 from ..bootstrap import create_store
+from ..domain.actions import Action
 from ..domain.case import CaseState, Source
+from ..domain.clock import SettableClock
 from ..domain.people import AssignmentKind, Role
 from ..services import admin
 from ..services import cases as svc
@@ -72,12 +74,14 @@ def run(n_cells: int = 100_000, n_reports: int = 2000, n_cases: int = 600,
     classes = ["E0102", "E0104", "E0501", "E0111", "E0506", "E0407", "C0309", "E0201"]
 
     # --- report with ownership assignment, through the service -------------------------
+    store.clock = clock = SettableClock(T0)  # the bench's simulated time
     with timer() as t:
         ids = []
         for i, (x, y) in enumerate(points):
+            clock.set(T0 + timedelta(seconds=i * 40))
             out = svc.report(store.uow(), "w1", source=Source.GRID_PATROL,
                              class_code=classes[i % len(classes)], x=x, y=y,
-                             at=T0 + timedelta(seconds=i * 40), description="bench")
+                             description="bench")
             ids.append(out.case.id)
     ours = n_reports / t["s"]
     raw = _raw_reports(path, store.srid, points[: n_reports // 2])
@@ -89,15 +93,16 @@ def run(n_cells: int = 100_000, n_reports: int = 2000, n_cases: int = 600,
             is CaseState.REPORTED][:n_cases]
     steps = 0
     with timer() as t:
+        clock.set(T0 + timedelta(days=40))
         for cid in work:
-            at = T0 + timedelta(days=40)
-            svc.register(store.uow(), "acc", cid, at=at)
-            svc.dispatch(store.uow(), "disp", cid, department="sanitation", at=at)
-            svc.sign(store.uow(), "h1", cid, at=at)
-            svc.rectify(store.uow(), "h1", cid, "done", at=at)
-            svc.verify(store.uow(), "w1", cid, True, at=at)
-            svc.close(store.uow(), "shift", cid, at=at)
-            steps += 6
+            for user, action, values in (
+                    ("acc", Action.REGISTER, {}),
+                    ("disp", Action.DISPATCH, {"assignee": ("department", "sanitation")}),
+                    ("h1", Action.SIGN, {}), ("h1", Action.RECTIFY, {"note": "done"}),
+                    ("disp", Action.ASSIGN_VERIFIER, {"verifier": "w1"}),
+                    ("w1", Action.VERIFY_PASS, {}), ("shift", Action.CLOSE, {})):
+                svc.perform(store.uow(), user, cid, action, **values)
+            steps += 7
     ours = steps / t["s"]
     raw = _raw_transitions(path, work, 2000)
     rep.add(Figure("case transitions, full service path (perm+audit+commit)", ours, "/s", raw,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,28 +14,57 @@ from ..domain.catalog import TimeLimit
 from ..domain.people import AssignmentKind, Role
 from ..services import admin
 from . import parse_at, pass_ctx
+from .auth import as_admin, authenticate
 
 
 @click.command()
 @click.option("--crs", default="EPSG:4547", show_default=True,
               help="Projected CRS of the store (metres), e.g. the local CGCS2000 GK zone.")
-@click.option("--admin-password", envvar="GRIDAPP_ADMIN_PASSWORD", prompt=True,
-              hide_input=True, confirmation_prompt=True, help="Password of user `admin`.")
 @click.option("--district-code", default="")
 @click.option("--district-name", default="")
+@click.option("--owner-role", help="PostGIS: the role owning the schema (default <db>_owner).")
+@click.option("--workstation-role", help="PostGIS: the role workstations log in as (default "
+              "<db>_workstation); its password from GRIDAPP_WORKSTATION_PASSWORD or a prompt.")
 @pass_ctx
-def init(ctx, crs, admin_password, district_code, district_name):
-    """Create an empty store with the default catalog, departments and calendar."""
+def init(ctx, crs, district_code, district_name, owner_role, workstation_role):
+    """Create an empty store with the default catalog, departments and calendar.
+
+    The password of user `admin` comes from GRIDAPP_ADMIN_PASSWORD or a hidden prompt, never
+    from the command line. On PostGIS, also creates the owner and workstation roles.
+    """
     from pyproj import CRS
 
     from ..bootstrap import create_store, default_db
+    from ..store.store import _safe
     c = CRS.from_user_input(crs)
     if not c.is_projected:
         raise click.BadParameter(f"{crs} is not a projected CRS in metres", param_hint="--crs")
+    admin_password = new_password("GRIDAPP_ADMIN_PASSWORD", "password of user admin")
     store = create_store(ctx.db or default_db(), c.to_epsg(), admin_password, district_code,
                          district_name)
-    ctx.emit({"db": store.url, "srid": store.srid, "revision": store.revision},
-             f"created store {store.url} (EPSG:{store.srid}, schema {store.revision})")
+    data = {"db": _safe(store.url), "srid": store.srid, "revision": store.revision}
+    line = f"created store {_safe(store.url)} (EPSG:{store.srid}, schema {store.revision})"
+    if store.backend == "postgresql":
+        from ..store.roles import default_roles, secure
+        owner, ws = default_roles(store.engine)
+        owner, ws = owner_role or owner, workstation_role or ws
+        secure(store.engine, owner, ws, new_password("GRIDAPP_WORKSTATION_PASSWORD",
+                                                     f"password of the database role {ws}"))
+        ws_url = store.engine.url.set(username=ws, password=None)
+        data.update(owner_role=owner, workstation_role=ws,
+                    workstation_url=ws_url.render_as_string(hide_password=True))
+        line += (f"\nroles: {owner} owns the schema; workstations connect as "
+                 f"{data['workstation_url']} (with the password just set)")
+    ctx.emit(data, line)
+
+
+def new_password(env: str, what: str) -> str:
+    """A new password from `env`, else typed twice at a hidden prompt; never an argument."""
+    import os
+    value = os.environ.get(env)
+    if value:
+        return value
+    return click.prompt(what.capitalize(), hide_input=True, confirmation_prompt=True)
 
 
 @click.group()
@@ -49,10 +78,13 @@ def dept():
 @click.option("--kind", type=click.Choice(["professional", "street", "other"]),
               default="professional")
 @click.option("--street-code")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def dept_add(ctx, code, name, kind, street_code):
+def dept_add(ctx, code, name, kind, street_code, user):
+    """Add a department (专业部门, street office, owner)."""
+    as_admin(ctx, user)
     d = admin.add_department(ctx.store.uow(), code, name, kind, street_code)
-    ctx.emit(dataclasses.asdict(d), f"department {d.code} (#{d.id})")
+    ctx.emit(asdict(d), f"department {d.code} (#{d.id})")
 
 
 @dept.command("list")
@@ -76,9 +108,12 @@ def person():
 @click.option("--role", "roles", multiple=True, required=True,
               type=click.Choice([r.value for r in Role]))
 @click.option("--dept", "department")
-@click.option("--password", envvar="GRIDAPP_NEW_PASSWORD", help="Login password (optional).")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def person_add(ctx, username, name, roles, department, password):
+def person_add(ctx, username, name, roles, department, user):
+    """Add a person; the login password from GRIDAPP_NEW_PASSWORD or a hidden prompt."""
+    as_admin(ctx, user)
+    password = new_password("GRIDAPP_NEW_PASSWORD", f"password of {username}")
     p = admin.add_person(ctx.store.uow(), username, name, roles, department, password)
     ctx.emit({"id": p.id, "username": p.username, "roles": sorted(p.roles)},
              f"person {p.username} (#{p.id}): {', '.join(sorted(p.roles))}")
@@ -86,9 +121,16 @@ def person_add(ctx, username, name, roles, department, password):
 
 @person.command("passwd")
 @click.argument("username")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--as", "user", help="An administrator resetting USERNAME's password; without "
+              "it, USERNAME changes their own (their current password is asked).")
 @pass_ctx
-def person_passwd(ctx, username, password):
+def person_passwd(ctx, username, user):
+    """Set a new password (from GRIDAPP_NEW_PASSWORD or a hidden prompt, typed twice)."""
+    if user:
+        as_admin(ctx, user)
+    else:
+        authenticate(ctx, username)
+    password = new_password("GRIDAPP_NEW_PASSWORD", f"new password of {username}")
     admin.set_password(ctx.store.uow(), username, password)
     ctx.emit({"username": username}, f"password of {username} changed")
 
@@ -115,12 +157,14 @@ def person_list(ctx, role):
 @click.argument("target")
 @click.argument("who")
 @click.option("--from", "valid_from", help="Valid from (ISO), default now.")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def assign(ctx, kind, target, who, valid_from):
+def assign(ctx, kind, target, who, valid_from, user):
     """Make WHO responsible for TARGET from now (the previous holder's period ends).
 
     road-chief SEGMENT_CODE USER | grid-worker CELL_CODE USER | department CLASS DEPT_CODE
     """
+    as_admin(ctx, user)
     k = {"road-chief": AssignmentKind.ROAD_CHIEF_SEGMENT,
          "grid-worker": AssignmentKind.GRID_WORKER_CELL,
          "department": AssignmentKind.DEPARTMENT_CLASS}[kind]
@@ -172,6 +216,7 @@ def catalog_versions(ctx):
 @pass_ctx
 def catalog_edit(ctx, code, user, limit, department, name, active, note):
     """Change one class; saved as a new catalog version (old cases keep their deadlines)."""
+    as_admin(ctx, user)
     if limit:
         TimeLimit.parse(limit)
     v = admin.edit_class(ctx.store.uow(), user, code, limit=limit, department=department,
@@ -197,6 +242,7 @@ def catalog_export(ctx, path):
 @pass_ctx
 def catalog_import(ctx, path, user, note):
     """Replace the catalog from a CSV (as exported); saved as a new version."""
+    as_admin(ctx, user)
     from ..io.catalog import read_catalog
     v = admin.save_catalog(ctx.store.uow(), user, read_catalog(Path(path)),
                            note or f"import {Path(path).name}")
@@ -238,6 +284,7 @@ def _save(ctx, user, cal, names=None) -> None:
 @pass_ctx
 def calendar_hours(ctx, periods, user):
     """Set working periods, e.g. '08:30-12:00,14:00-17:30'."""
+    as_admin(ctx, user)
     cal = _calendar(ctx)
     _save(ctx, user, WorkCalendar(parse_periods(periods), cal.weekend, cal.holidays,
                                   cal.workdays))
@@ -250,6 +297,7 @@ def calendar_hours(ctx, periods, user):
 @pass_ctx
 def calendar_holiday(ctx, day, user):
     """Add a day off."""
+    as_admin(ctx, user)
     cal = _calendar(ctx)
     d = day.date()
     _save(ctx, user, WorkCalendar(cal.periods, cal.weekend, cal.holidays | {d},
@@ -263,6 +311,7 @@ def calendar_holiday(ctx, day, user):
 @pass_ctx
 def calendar_workday(ctx, day, user):
     """Add a make-up workday (调休)."""
+    as_admin(ctx, user)
     cal = _calendar(ctx)
     d = day.date()
     _save(ctx, user, WorkCalendar(cal.periods, cal.weekend, cal.holidays - {d},
@@ -306,6 +355,7 @@ def settings_set(ctx, key, value, user):
     Each setting has a type and a range (`gridapp.domain.settings.SPECS`); anything else is
     refused with one line naming the key, its type and its range.
     """
+    as_admin(ctx, user)
     with ctx.store.uow(write=False) as uow:
         changed = uow.config.settings().with_value(key, value)
     admin.save_settings(ctx.store.uow(), user, changed)

@@ -12,6 +12,7 @@ import click
 from ..domain.indicators import COUNTS_BY_LEVEL, RATE_BY_KEY, RATES_BY_LEVEL, Level, percent
 from ..domain.period import Period
 from . import parse_at, pass_ctx
+from .auth import authenticate
 
 LEVELS = click.Choice([lv.value for lv in Level])
 
@@ -106,6 +107,8 @@ def scheme(ctx, source, username, note):
     if source:
         if not username:
             raise click.UsageError("--by USER is needed to change the scheme")
+        from ..domain.people import Role
+        authenticate(ctx, username, Role.ADMIN, Role.LEADER)
         try:
             data = json.loads(Path(source).read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:

@@ -54,6 +54,17 @@ def data(obj, polygons, hotline, demo_scale):
     obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale))
 
 
+@bench.command("history")
+@click.option("--cases", type=int, default=100_000, show_default=True)
+@click.option("--cells", type=int, default=10_000, show_default=True)
+@click.pass_obj
+def history(obj, cases, cells):
+    """History migration (rules, audit seals, bulk write) beside a bulk insert of its rows."""
+    from ..bench.history_bench import run
+    click.echo("== history: migration through the transition table")
+    obj["reports"].append(run(cases, cells, obj["workdir"]))
+
+
 @bench.command("map")
 @click.option("--width", type=int, default=1280, show_default=True)
 @click.option("--height", type=int, default=960, show_default=True)

@@ -1,4 +1,4 @@
-"""`gridapp case …`: run a case through every path of the loop from a shell."""
+"""`gridapp case …`: every verb of the loop, generated from the action specs; show and list."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..domain.case import RejectReason, Satisfaction, Source
+from ..domain.actions import SPECS, Action, ActionSpec, Input, Kind
 from ..io.serialize import case_to_dict, event_to_dict
 from ..services import cases as svc
 from ..services.photos import add_photo
 from ..services.ports import CaseQuery
-from . import parse_at, pass_ctx
+from . import Context, pass_ctx
+from .auth import authenticate
 
 
 @click.group("case")
@@ -19,9 +20,15 @@ def case():
     """Report, register, dispatch, … a case; show and list cases."""
 
 
+def _now(ctx):
+    """The store's clock (deadline states are judged by it, as the actions were stamped)."""
+    with ctx.store.uow(write=False) as uow:
+        return uow.now()
+
+
 def _show(ctx, outcome, verb: str) -> None:
     c = outcome.case
-    data = case_to_dict(c, svc.now())
+    data = case_to_dict(c, _now(ctx))
     data["events"] = [event_to_dict(e) for e in outcome.events]
     line = f"{verb}: case {c.number} is now {c.state.value} ({c.state.label_zh}), version {c.version}"
     if c.deadline_at and c.state.is_handling:
@@ -40,214 +47,116 @@ def _photos(ctx, paths) -> list[str]:
     return [add_photo(ctx.store.uow(), Path(p).read_bytes(), Path(p).name) for p in paths]
 
 
-actor_opt = click.option("--as", "user", required=True, help="User name of whoever acts.")
-at_opt = click.option("--at", "at", help="When it happened (ISO), default now.")
-version_opt = click.option("--expected-version", type=int,
-                           help="Refuse if the case is no longer at this version (stale write).")
-photo_opt = click.option("--photo", "photos", multiple=True, type=click.Path(exists=True,
-                         dir_okay=False), help="Photo file (JPEG/PNG/WebP); repeatable.")
+# ---- options from inputs, by kind ----------------------------------------------------------
+
+def _options(inp: Input, required: bool) -> list[click.Option]:
+    """The click options that give one input."""
+    opt, name = inp.cli_option, inp.name
+    help_ = inp.help or f"{inp.label_en} ({inp.label_zh})."
+    match inp.kind:
+        case Kind.PHOTOS:
+            return [click.Option([opt, name], multiple=True, help=help_,
+                                 type=click.Path(exists=True, dir_okay=False))]
+        case Kind.CHOICE:
+            return [click.Option([opt, name], required=required, help=help_,
+                                 type=click.Choice([c[0] for c in inp.choices]))]
+        case Kind.ASSIGNEE:
+            return [click.Option(["--department"], help="Department code."),
+                    click.Option(["--road-chief"], help="Road chief's user name.")]
+        case Kind.COORD:
+            extra = [] if name != "x" else [
+                click.Option(["--lon"], type=float, help="Longitude (with --lat and --coords)."),
+                click.Option(["--lat"], type=float),
+                click.Option(["--coords"], default="wgs84", show_default=True,
+                             type=click.Choice(["wgs84", "cgcs2000", "gcj02", "bd09"]),
+                             help="System of --lon/--lat (hotline exports are often GCJ-02).")]
+            return [click.Option([opt, name], type=float, help=help_), *extra]
+        case _:
+            return [click.Option([opt, name], required=required, help=help_)]
 
 
-def transition(name: str, help_: str, *extra):
-    """A `case NAME CASE --as USER …` command calling one service function."""
-    def deco(fn):
-        fn = click.argument("case_ref", metavar="CASE")(fn)
-        for opt in (actor_opt, at_opt, version_opt, *extra):
-            fn = opt(fn)
-        fn = pass_ctx(fn)
-        return case.command(name, help=help_)(fn)
-    return deco
+def _inputs_of(specs: list[ActionSpec]) -> list[tuple[Input, bool]]:
+    """The union of the inputs of actions sharing a verb; required only if all require it."""
+    seen: dict[str, tuple[Input, bool]] = {}
+    for spec in specs:
+        for inp in spec.inputs:
+            first, req = seen.get(inp.name, (inp, True))
+            seen[inp.name] = (first, req and inp.required)
+    for name, (inp, _req) in list(seen.items()):
+        if any(s.input(name) is None for s in specs):
+            seen[name] = (inp, False)
+    return list(seen.values())
 
 
-@case.command("report")
-@actor_opt
-@click.option("--class", "class_code", required=True, help="Catalog class code, e.g. E0102.")
-@click.option("--source", type=click.Choice([s.value for s in Source]), default="grid_patrol")
-@click.option("--x", type=float, help="Easting in the store's CRS (metres).")
-@click.option("--y", type=float, help="Northing in the store's CRS (metres).")
-@click.option("--lon", type=float, help="Longitude (with --lat and --coords).")
-@click.option("--lat", type=float)
-@click.option("--coords", default="wgs84", show_default=True,
-              type=click.Choice(["wgs84", "cgcs2000", "gcj02", "bd09"]),
-              help="System of --lon/--lat (hotline exports are often GCJ-02).")
-@click.option("--desc", "description", default="")
-@click.option("--address", default="")
-@click.option("--component", "component_code", help="16-digit component code.")
-@click.option("--contact", default="", help="Citizen's name/phone for hotline cases.")
-@click.option("--external-id", help="Hotline ticket number.")
-@photo_opt
-@at_opt
-@pass_ctx
-def report(ctx, user, class_code, source, x, y, lon, lat, coords, description, address,
-           component_code, contact, external_id, photos, at):
-    """上报: open a case at a point."""
-    if lon is not None and lat is not None:
-        from ..io.crs import lonlat_to_store
-        x, y = (float(v) for v in lonlat_to_store(lon, lat, coords, ctx.store.srid))
-    if x is None or y is None:
-        raise click.UsageError("give --x/--y (store CRS) or --lon/--lat")
-    out = svc.report(ctx.store.uow(), user, source=Source(source), class_code=class_code, x=x,
-                     y=y, description=description, address=address,
-                     component_code=component_code, contact=contact, external_id=external_id,
-                     photos=_photos(ctx, photos), at=parse_at(at))
-    _show(ctx, out, "reported")
+def _values(ctx, specs: list[ActionSpec], kw: dict) -> dict:
+    """The service's inputs from the parsed options (photos stored, lon/lat converted)."""
+    values = {}
+    for inp, _ in _inputs_of(specs):
+        if inp.kind is Kind.ASSIGNEE:
+            dept, chief = kw.pop("department", None), kw.pop("road_chief", None)
+            if dept and chief:
+                raise click.UsageError("dispatch to --department or to --road-chief, not both")
+            values["assignee"] = ("department", dept) if dept else \
+                ("road_chief", chief) if chief else None
+        elif inp.kind is Kind.PHOTOS:
+            values["photos"] = _photos(ctx, kw.pop(inp.name, ()))
+        else:
+            values[inp.name] = kw.pop(inp.name, None)
+    if "x" in values:
+        lon, lat, coords = kw.pop("lon", None), kw.pop("lat", None), kw.pop("coords", "wgs84")
+        if lon is not None and lat is not None:
+            from ..io.crs import lonlat_to_store
+            values["x"], values["y"] = (float(v) for v in
+                                        lonlat_to_store(lon, lat, coords, ctx.store.srid))
+        if values.get("x") is None or values.get("y") is None:
+            raise click.UsageError("give --x/--y (store CRS) or --lon/--lat")
+    return {k: v for k, v in values.items() if v is not None}
 
 
-@transition("register", "立案: accept a reported case.", click.option("--note", default=""))
-def register(ctx, case_ref, user, at, expected_version, note):
-    _show(ctx, svc.register(ctx.store.uow(), user, case_ref, note, at=parse_at(at),
-                            expected_version=expected_version), "registered")
+def _command(verb: str, specs: list[ActionSpec]) -> click.Command:
+    """`case VERB [CASE] --as USER …` performing the spec's action (or one of two by flag)."""
+    report = specs[0].action is Action.REPORT
+    params: list[click.Parameter] = []
+    if not report:
+        params.append(click.Argument(["case_ref"], metavar="CASE"))
+    params.append(click.Option(["--as", "user"], required=True, help="User name of whoever acts."))
+    if not report:
+        params.append(click.Option(["--expected-version"], type=int, help="Refuse if the case "
+                                   "is no longer at this version (stale write)."))
+    flag = specs[0].flag
+    if flag:
+        params.append(click.Option([flag[0], "flag"], required=True, default=None))
+    for inp, req in _inputs_of(specs):
+        params.extend(_options(inp, req))
+
+    def run(**kw) -> None:
+        ctx = click.get_current_context().find_object(Context)
+        action = specs[0].action
+        if flag:
+            chosen = kw.pop("flag")
+            action = next(s.action for s in specs if s.flag and s.flag[1] == chosen)
+        user = authenticate(ctx, kw.pop("user"))
+        case_ref = kw.pop("case_ref", None)
+        version = kw.pop("expected_version", None)
+        values = _values(ctx, specs, kw)
+        out = svc.perform(ctx.store.uow(), user, case_ref, action, expected_version=version,
+                          **values)
+        _show(ctx, out, SPECS[action].label_en)
+    return click.Command(verb, params=params, callback=run, help=specs[0].help)
 
 
-@transition("reject", "不予立案: reject as invalid, duplicate, not ours or out of area.",
-            click.option("--reason", type=click.Choice([r.value for r in RejectReason]),
-                         required=True),
-            click.option("--note", default=""),
-            click.option("--duplicate-of", help="The original case (number or id)."))
-def reject(ctx, case_ref, user, at, expected_version, reason, note, duplicate_of):
-    _show(ctx, svc.reject(ctx.store.uow(), user, case_ref, RejectReason(reason), note,
-                          duplicate_of, at=parse_at(at), expected_version=expected_version),
-          "rejected")
+def _verbs() -> dict[str, list[ActionSpec]]:
+    by_verb: dict[str, list[ActionSpec]] = {}
+    for spec in SPECS.values():
+        by_verb.setdefault(spec.verb, []).append(spec)
+    return by_verb
 
 
-@transition("dispatch", "派遣: to a department or a road chief (default: the suggested unit).",
-            click.option("--department", help="Department code."),
-            click.option("--road-chief", help="Road chief's user name."),
-            click.option("--note", default=""))
-def dispatch(ctx, case_ref, user, at, expected_version, department, road_chief, note):
-    _show(ctx, svc.dispatch(ctx.store.uow(), user, case_ref, department=department,
-                            road_chief=road_chief, note=note, at=parse_at(at),
-                            expected_version=expected_version), "dispatched")
+for _verb, _specs in _verbs().items():
+    case.add_command(_command(_verb, _specs))
 
 
-@transition("sign", "签收: the unit accepts the dispatched case.")
-def sign(ctx, case_ref, user, at, expected_version):
-    _show(ctx, svc.sign(ctx.store.uow(), user, case_ref, at=parse_at(at),
-                        expected_version=expected_version), "signed")
-
-
-@transition("return", "退回: not ours; back to the dispatcher.",
-            click.option("--reason", required=True))
-def return_(ctx, case_ref, user, at, expected_version, reason):
-    _show(ctx, svc.return_case(ctx.store.uow(), user, case_ref, reason, at=parse_at(at),
-                               expected_version=expected_version), "returned")
-
-
-@transition("rectify", "处置反馈: report the fix with a note and photos.",
-            click.option("--note", required=True), photo_opt)
-def rectify(ctx, case_ref, user, at, expected_version, note, photos):
-    _show(ctx, svc.rectify(ctx.store.uow(), user, case_ref, note, _photos(ctx, photos),
-                           at=parse_at(at), expected_version=expected_version), "rectified")
-
-
-@transition("verify", "核查: on-site check; --pass closes the loop, --fail sends it back.",
-            click.option("--pass/--fail", "passed", required=True),
-            click.option("--note", default=""), photo_opt)
-def verify(ctx, case_ref, user, at, expected_version, passed, note, photos):
-    _show(ctx, svc.verify(ctx.store.uow(), user, case_ref, passed, note, _photos(ctx, photos),
-                          at=parse_at(at), expected_version=expected_version), "verified")
-
-
-@transition("close", "结案: the shift leader closes a verified case.",
-            click.option("--note", default=""))
-def close(ctx, case_ref, user, at, expected_version, note):
-    _show(ctx, svc.close(ctx.store.uow(), user, case_ref, note, at=parse_at(at),
-                         expected_version=expected_version), "closed")
-
-
-@transition("extend", "申请延期: ask for more time (e.g. --by 1d, --by 4h).",
-            click.option("--by", "extra", required=True), click.option("--reason", required=True))
-def extend(ctx, case_ref, user, at, expected_version, extra, reason):
-    _show(ctx, svc.request_extension(ctx.store.uow(), user, case_ref, extra, reason,
-                                     at=parse_at(at), expected_version=expected_version),
-          "extension requested")
-
-
-@transition("extension", "审批延期: approve or deny the pending extension.",
-            click.option("--approve/--deny", required=True), click.option("--note", default=""))
-def extension(ctx, case_ref, user, at, expected_version, approve, note):
-    _show(ctx, svc.decide_extension(ctx.store.uow(), user, case_ref, approve, note,
-                                    at=parse_at(at), expected_version=expected_version),
-          "extension " + ("approved" if approve else "denied"))
-
-
-@transition("suspend", "申请挂账: the problem cannot be fixed now.",
-            click.option("--reason", required=True))
-def suspend(ctx, case_ref, user, at, expected_version, reason):
-    _show(ctx, svc.request_suspension(ctx.store.uow(), user, case_ref, reason, at=parse_at(at),
-                                      expected_version=expected_version), "suspension requested")
-
-
-@transition("suspension", "审批挂账: approve or deny the pending suspension.",
-            click.option("--approve/--deny", required=True), click.option("--note", default=""))
-def suspension(ctx, case_ref, user, at, expected_version, approve, note):
-    _show(ctx, svc.decide_suspension(ctx.store.uow(), user, case_ref, approve, note,
-                                     at=parse_at(at), expected_version=expected_version),
-          "suspension " + ("approved" if approve else "denied"))
-
-
-@transition("resume", "解除挂账: handling restarts with the time that was left.",
-            click.option("--note", default=""))
-def resume(ctx, case_ref, user, at, expected_version, note):
-    _show(ctx, svc.resume(ctx.store.uow(), user, case_ref, note, at=parse_at(at),
-                          expected_version=expected_version), "resumed")
-
-
-@transition("reopen", "回头看: the problem came back; reopen for dispatch.",
-            click.option("--reason", required=True))
-def reopen(ctx, case_ref, user, at, expected_version, reason):
-    _show(ctx, svc.reopen(ctx.store.uow(), user, case_ref, reason, at=parse_at(at),
-                          expected_version=expected_version), "reopened")
-
-
-@transition("reinspect", "回头看: record a re-inspection that found the fix holding.",
-            click.option("--note", default=""), photo_opt)
-def reinspect(ctx, case_ref, user, at, expected_version, note, photos):
-    _show(ctx, svc.reinspect(ctx.store.uow(), user, case_ref, note, _photos(ctx, photos),
-                             at=parse_at(at), expected_version=expected_version), "re-inspected")
-
-
-@transition("reply", "回告: tell the citizen what was done.", click.option("--note", required=True))
-def reply(ctx, case_ref, user, at, expected_version, note):
-    _show(ctx, svc.reply(ctx.store.uow(), user, case_ref, note, at=parse_at(at),
-                         expected_version=expected_version), "replied")
-
-
-@transition("visit", "回访: the citizen's satisfaction.",
-            click.option("--satisfaction", required=True,
-                         type=click.Choice([s.value for s in Satisfaction])),
-            click.option("--note", default=""))
-def visit(ctx, case_ref, user, at, expected_version, satisfaction, note):
-    _show(ctx, svc.visit(ctx.store.uow(), user, case_ref, satisfaction, note, at=parse_at(at),
-                         expected_version=expected_version), "visited")
-
-
-@transition("supervise", "督办: a supervision order on a case that drags.",
-            click.option("--note", required=True))
-def supervise(ctx, case_ref, user, at, expected_version, note):
-    _show(ctx, svc.supervise(ctx.store.uow(), user, case_ref, note, at=parse_at(at),
-                             expected_version=expected_version), "supervised")
-
-
-@transition("place", "标定位置: give a case without a position (待定位), or one located "
-            "roughly from its address, its point.",
-            click.option("--x", type=float, help="Easting in the store's CRS (metres)."),
-            click.option("--y", type=float, help="Northing in the store's CRS (metres)."),
-            click.option("--lon", type=float, help="Longitude (with --lat and --coords)."),
-            click.option("--lat", type=float),
-            click.option("--coords", default="wgs84", show_default=True,
-                         type=click.Choice(["wgs84", "cgcs2000", "gcj02", "bd09"])),
-            click.option("--note", default=""))
-def place(ctx, case_ref, user, at, expected_version, x, y, lon, lat, coords, note):
-    from ..services.locating import place_case
-    if lon is not None and lat is not None:
-        from ..io.crs import lonlat_to_store
-        x, y = (float(v) for v in lonlat_to_store(lon, lat, coords, ctx.store.srid))
-    if x is None or y is None:
-        raise click.UsageError("give --x/--y (store CRS) or --lon/--lat")
-    _show(ctx, place_case(ctx.store.uow(), user, case_ref, x, y, note=note, at=parse_at(at),
-                          expected_version=expected_version), "placed")
-
+# ---- reading ------------------------------------------------------------------------------
 
 @case.command("show")
 @click.argument("case_ref", metavar="CASE")
@@ -256,7 +165,7 @@ def place(ctx, case_ref, user, at, expected_version, x, y, lon, lat, coords, not
 def show(ctx, case_ref, user):
     """Every field, the audit trail and the allowed actions."""
     v = svc.view(ctx.store.uow(write=False), user, case_ref)
-    data = case_to_dict(v.case, svc.now())
+    data = case_to_dict(v.case, _now(ctx))
     data["events"] = [event_to_dict(e) for e in v.events]
     data["allowed_actions"] = [a.value for a in v.allowed]
     data["photos"] = [{"seq": s, "phase": p, "sha256": h} for s, p, h in v.photos]
@@ -275,11 +184,17 @@ def show(ctx, case_ref, user):
     for e in v.events:
         lines.append(f"    {e.seq:>2} {e.at:%Y-%m-%d %H:%M} {e.action:<18} "
                      f"{(e.from_state.value if e.from_state else '-'):>12} → {e.to_state.value:<12}"
-                     f" by #{e.actor_id} ({e.actor_role}) {e.reason}")
+                     f" by #{e.actor_id} ({e.actor_role}) {e.reason}"
+                     + (f"  [migrated: {_origin(e.data)}]" if "migrated" in e.data else ""))
     if user:
         lines.append("  allowed for " + user + ": " + (", ".join(a.value for a in v.allowed)
                                                       or "nothing"))
     ctx.emit(data, "\n".join(lines))
+
+
+def _origin(data: dict) -> str:
+    m = data.get("migrated") or {}
+    return f"{m.get('source', '?')} row {m.get('row', '?')}"
 
 
 @case.command("suggest")
@@ -311,13 +226,13 @@ def suggest(ctx, case_ref):
 @pass_ctx
 def list_(ctx, states, classes, sources, street, overdue, text, unplaced, limit):
     """Cases matching the filters, newest first, with the total count."""
+    now = _now(ctx)
     q = CaseQuery(states=states or None, class_codes=classes or None, sources=sources or None,
-                  street_code=street, overdue_at=svc.now() if overdue else None, text=text,
+                  street_code=street, overdue_at=now if overdue else None, text=text,
                   placed=False if unplaced else None, limit=limit)
     with ctx.store.uow(write=False) as uow:
         found = uow.cases.find(q)
         total = uow.cases.count(q)
-    now = svc.now()
     ctx.emit({"total": total, "cases": [case_to_dict(c, now) for c in found]},
              "\n".join([f"{total} case(s)"] + [
                  f"{c.number} {c.reported_at:%Y-%m-%d %H:%M} {c.class_code} "

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
 import click
 
 from . import parse_at, pass_ctx
+from .auth import as_admin, authenticate
 
 
 class ProgressLine:
@@ -112,10 +114,12 @@ def import_():
                                            "segments", "components", "landmarks"]))
 @click.argument("path", type=click.Path(dir_okay=False))
 @with_vector_opts
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def import_places(ctx, kind, path, layer, field, crs, coords, encoding, repair):
+def import_places(ctx, kind, path, layer, field, crs, coords, encoding, repair, user):
     """Streets, communities, cells, road segments, components or landmarks (named points
     that ticket addresses mention) from GPKG / SHP / GeoJSON."""
+    as_admin(ctx, user)
     from ..io.errors import ImportRejected, ValidationReport
     from ..io.places_import import read_places
     from ..services.places import PlacesRejected, load_places
@@ -155,10 +159,15 @@ def _district(store):
 @click.option("--out", type=click.Path(dir_okay=False), help="Write a GeoPackage instead of "
               "loading into the store.")
 @with_vector_opts
+@click.option("--as", "user", help="The administrator (when loading into the store).")
 @pass_ctx
 def import_grid(ctx, boundary, district_code, district_name, codes, communities, size, out,
-                layer, field, crs, coords, encoding, repair):
+                layer, field, crs, coords, encoding, repair, user):
     """Build and code the unit grid of a real district boundary."""
+    if not out:
+        if not user:
+            raise click.UsageError("loading the grid into the store needs --as ADMIN")
+        as_admin(ctx, user)
     from pathlib import Path
 
     from ..io.grid_import import build_grid
@@ -210,9 +219,11 @@ def _write_layers(out: str, layers, srid: int) -> None:
 @import_.command("assignments")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--from", "valid_from", help="Valid from, for rows without a date (ISO).")
+@click.option("--as", "user", required=True, help="The administrator.")
 @pass_ctx
-def import_assignments_cmd(ctx, path, valid_from):
+def import_assignments_cmd(ctx, path, valid_from, user):
     """路长/网格员/部门 assignments from CSV or XLSX (kind, target, username, name, …)."""
+    as_admin(ctx, user)
     from pathlib import Path
 
     from ..io.assignments import read_assignments
@@ -290,6 +301,8 @@ def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, ca
                    save_preset, report_to, dry_run):
     """12345/12319 exports: each new ticket becomes a reported case (duplicates linked;
     tickets without coordinates located from their address, or 待定位)."""
+    from ..domain.people import Role
+    authenticate(ctx, user, Role.ACCEPTOR, Role.SHIFT_LEADER)
     from ..io.errors import ImportRejected, ValidationReport
     from ..io.hotline import import_context, parse_hotline
     from ..io.mapping import check_mapping
@@ -310,7 +323,8 @@ def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, ca
     except ImportRejected as exc:
         _save_report(exc, path, report_to)
         raise
-    summary = import_reports(store.uow(), user, batch, progress, dry_run=dry_run)
+    summary = import_reports(store.uow(), user, batch, progress, dry_run=dry_run,
+                             source_name=os.path.basename(path))
     if progress.tty:
         click.echo("", err=True)
     name = save_as or save_preset

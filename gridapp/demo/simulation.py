@@ -83,6 +83,8 @@ class Simulation:
         self.username = {p.id: p.username for p in d.people.values()}
         by_role = defaultdict(list)
         for p in sorted(d.people.values(), key=lambda p: p.id):
+            if p.username == "system":  # never a person who acts: only automatic links
+                continue
             for r in p.roles:
                 by_role[r].append(p.username)
         self.by_role = by_role
@@ -94,6 +96,7 @@ class Simulation:
         self.seq = 0
         self.clock = start  # time of the step just executed
         self.failed = defaultdict(int)
+        self.errors: dict[str, str] = {}  # the first message of each kind of failure
         self.executed = 0
 
     # ---- the reports of the year -----------------------------------------------------
@@ -252,8 +255,8 @@ class Simulation:
         return users[self.r.randrange(len(users))]
 
     def _reporter(self, spec: Spec) -> str:
-        if spec.source is Source.SENSOR:
-            return "system"
+        if spec.source is Source.SENSOR:  # the IoT platform's alarm, taken in by an acceptor
+            return self._pick(Role.ACCEPTOR)
         if spec.source in (Source.GRID_PATROL, Source.INSPECTION):
             with self.mem.uow() as uow:
                 loc = uow.places.locate(spec.x, spec.y, 0)
@@ -320,8 +323,8 @@ class Simulation:
         if rng.random() < 0.03:
             reason = [RejectReason.INVALID, RejectReason.NOT_RESPONSIBLE,
                       RejectReason.OUT_OF_AREA][rng.randrange(3)]
-            case = yield self._step(t, "reject", self._pick(Role.ACCEPTOR), reason=reason,
-                                    note="经核实不予立案")
+            case = yield self._step(t, "reject", self._pick(Role.ACCEPTOR),
+                                    reason_code=reason.value, note="经核实不予立案")
             if citizen:
                 yield self._step(self._wall(t, 30, 600), "reply", self._pick(Role.ACCEPTOR),
                                  note="经核实不属于城管受理范围，已告知相关部门")
@@ -360,7 +363,8 @@ class Simulation:
             dept = None
             if rng.random() < 0.12:
                 dept = self.catalog[case.class_code].department_code
-            case = yield self._step(t, "dispatch", self._pick(Role.DISPATCHER), department=dept)
+            case = yield self._step(t, "dispatch", self._pick(Role.DISPATCHER),
+                                    assignee=("department", dept) if dept else None)
             handler = self._handler(case)
             if handler is None:
                 return None
@@ -379,22 +383,22 @@ class Simulation:
                                     reason="需协调多部门共同处置")
             approve = rng.random() < 0.75
             t = self._work(t, 30, 240)
-            case = yield self._step(t, "decide_extension", self._pick(Role.LEADER),
-                                    approve=approve, note="" if approve else "不予延期，请抓紧办理")
+            case = yield self._step(t, "approve_extension" if approve else "deny_extension",
+                                    self._pick(Role.LEADER),
+                                    note="" if approve else "不予延期，请抓紧办理")
         if rng.random() < 0.01:
             t = self._work(case.signed_at, 0.1 * limit, 0.3 * limit)
             case = yield self._step(t, "request_suspension", handler,
                                     reason="需纳入年度改造计划，待资金到位")
             t = self._wall(t, 60, 600)
             if rng.random() < 0.8:
-                case = yield self._step(t, "decide_suspension", self._pick(Role.SHIFT_LEADER),
-                                        approve=True)
+                case = yield self._step(t, "approve_suspension", self._pick(Role.SHIFT_LEADER))
                 t = self._wall(t, 10 * 1440, 60 * 1440)
                 case = yield self._step(t, "resume", self._pick(Role.DISPATCHER),
                                         note="资金到位，恢复处置")
             else:
-                case = yield self._step(t, "decide_suspension", self._pick(Role.SHIFT_LEADER),
-                                        approve=False, note="可先行临时处置")
+                case = yield self._step(t, "deny_suspension", self._pick(Role.SHIFT_LEADER),
+                                        note="可先行临时处置")
         start = case.dispatched_at
         left = max(30.0, self.calendar.working_minutes_between(start, case.deadline_at))
         on_time = rng.random() < self._on_time_share(case)
@@ -411,7 +415,14 @@ class Simulation:
             attempts += 1
             t = self._work(t, 30, 240)
             fail = rng.random() < (0.06 if attempts == 1 else 0.01)
-            case = yield self._step(t, "verify", self._verifier(case), passed=not fail,
+            verifier = self._verifier(case)
+            if case.location.grid_worker_id is None or \
+                    self.username.get(case.location.grid_worker_id) != verifier:
+                # not the cell's own worker: the dispatcher assigns the verification first
+                t = self._wall(t, 1, 10)
+                case = yield self._step(t, "assign_verifier", self._pick(Role.DISPATCHER),
+                                        verifier=verifier)
+            case = yield self._step(t, "verify_fail" if fail else "verify_pass", verifier,
                                     note="现场仍有问题，需返工" if fail else "现场核查合格")
             if not fail:
                 break
@@ -420,22 +431,17 @@ class Simulation:
         return case
 
     # ---- the engine ----------------------------------------------------------------------
-    CALLS: dict[str, Callable] = {
-        "report": svc.report, "register": svc.register, "reject": svc.reject,
-        "dispatch": svc.dispatch, "sign": svc.sign, "return": svc.return_case,
-        "rectify": svc.rectify, "verify": svc.verify, "close": svc.close,
-        "request_extension": svc.request_extension, "decide_extension": svc.decide_extension,
-        "request_suspension": svc.request_suspension, "decide_suspension": svc.decide_suspension,
-        "resume": svc.resume, "reopen": svc.reopen, "reinspect": svc.reinspect,
-        "reply": svc.reply, "visit": svc.visit, "supervise": svc.supervise,
-        "report_unplaced": locating.report_unplaced, "place": locating.place_case,
-    }
-
     def _call(self, step: _Step, case_id: int | None) -> Case:
-        fn = self.CALLS[step.action]
-        if step.action in ("report", "report_unplaced"):
-            return fn(self.mem.uow(), step.user, at=step.at, **step.kwargs).case
-        return fn(self.mem.uow(), step.user, case_id, at=step.at, **step.kwargs).case
+        """One step through the service entry, at the step's time on the simulated clock."""
+        self.mem.clock.set(step.at)
+        if step.action == "report":
+            return svc.report(self.mem.uow(), step.user, **step.kwargs).case
+        if step.action == "report_unplaced":
+            return locating.report_unplaced(self.mem.uow(), step.user, **step.kwargs).case
+        if step.action == "place":
+            return locating.place_case(self.mem.uow(), step.user, case_id, **step.kwargs).case
+        return svc.perform(self.mem.uow(), step.user, case_id, step.action,
+                           **step.kwargs).case
 
     def run(self, specs: list[Spec], on_finished: Callable[[list[int]], None] | None = None,
             progress: Callable[[int, int, str], None] | None = None,
@@ -457,6 +463,7 @@ class Simulation:
                     progress(done, len(specs), "cases")
                 continue
             _, _, step, story, case_id = heapq.heappop(heap)
+            step_at = step.at
             if step.at > self.until:
                 continue  # the story stands where it is: the case stays open
             try:
@@ -465,9 +472,11 @@ class Simulation:
                 self.clock = step.at
             except DomainError as exc:
                 self.failed[f"{step.action}: {type(exc).__name__}"] += 1
+                self.errors.setdefault(f"{step.action}: {type(exc).__name__}", str(exc))
                 continue
             try:
                 step = story.send(case)
+                step.at = max(step.at, step_at)  # a story never goes back before its last step
                 heapq.heappush(heap, (step.at, step.seq, step, story, case.id))
             except StopIteration:
                 finished.append(case.id)

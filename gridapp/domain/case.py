@@ -110,6 +110,11 @@ class DeadlineStatus(StrEnum):
     OVERDUE = "overdue"    # 超期
 
 
+def case_number(case_id: int, reported_at: datetime) -> str:
+    """案卷号: year of report + 8-digit serial (the case's id), unique across workstations."""
+    return f"{reported_at.year}{case_id:08d}"
+
+
 @dataclass(frozen=True, slots=True)
 class Assignee:
     """Who must fix the case: a department, or one person (a road chief)."""
@@ -155,6 +160,7 @@ class Case:
     pending_extension_minutes: int | None = None
     rectifier_ids: frozenset[int] = frozenset()
     verifier_id: int | None = None
+    assigned_verifier_id: int | None = None  # 指派核查: from the audit trail only
     reject_reason: RejectReason | None = None
     duplicate_of: int | None = None
     replied_at: datetime | None = None
@@ -200,3 +206,4 @@ class CaseEvent:
     reason: str = ""
     data: dict = field(default_factory=dict)
     attachments: tuple[str, ...] = ()
+    hash: str = ""  # seals this row and the one before it (domain/audit.py)

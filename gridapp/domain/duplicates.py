@@ -42,3 +42,25 @@ def best_original(x: float, y: float, at: datetime, candidates: Iterable[Candida
         if d <= policy.radius_m and (d, c.reported_at) < (best_d, best.reported_at if best else at):
             best, best_d = c, d
     return best
+
+
+class DuplicateIndex:
+    """Open cases by class in buckets as wide as the radius: a batch's duplicate check.
+
+    Answers with `best_original`, the same rule and tie-break as a single report's check.
+    """
+
+    def __init__(self, policy: DuplicatePolicy) -> None:
+        self.policy = policy
+        self.size = max(policy.radius_m, 1.0)
+        self.buckets: dict[tuple[str, int, int], list[Candidate]] = {}
+
+    def add(self, class_code: str, candidate: Candidate) -> None:
+        key = (class_code, int(candidate.x // self.size), int(candidate.y // self.size))
+        self.buckets.setdefault(key, []).append(candidate)
+
+    def original(self, class_code: str, x: float, y: float, at: datetime) -> Candidate | None:
+        gx, gy = int(x // self.size), int(y // self.size)
+        near = [c for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                for c in self.buckets.get((class_code, gx + dx, gy + dy), ())]
+        return best_original(x, y, at, near, self.policy) if near else None

@@ -1,18 +1,25 @@
-"""Import a batch of reports (a 12345 export): ownership, duplicates, one transaction."""
+"""Import a batch of reports (a 12345 export): ownership, duplicates, one transaction.
+
+Every ticket is opened by the REPORT rule of the transition table and, when it repeats an
+open case, rejected as its duplicate by the REJECT rule, with the domain's duplicate rule
+(`best_original`); the rows are then written in bulk.
+"""
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
 
-from ..domain.case import CaseState
+from ..domain import workflow as wf
+from ..domain.actions import SPECS, Action
+from ..domain.case import Case, CaseEvent, RejectReason, Source, case_number
+from ..domain.clock import check_plausible
+from ..domain.duplicates import Candidate, DuplicateIndex
 from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
-from ..domain.workflow import REPORT_ROLES, Action
+from ..domain.places import LocatedBy, Location
 from .ports import UnitOfWork
 from .progress import Progress
 
@@ -60,25 +67,44 @@ class ImportSummary:
 
 
 def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
-                   progress: Progress | None = None, dry_run: bool = False) -> ImportSummary:
+                   progress: Progress | None = None, dry_run: bool = False,
+                   source_name: str = "") -> ImportSummary:
     """Open a case for every new row, linked to an open original when it is a duplicate."""
-    summary = ImportSummary()
+    summary = ImportSummary(notes=list(batch.notes))
     with uow:
         person = uow.people.by_username(username)
         if not any(r in person.roles for r in (Role.ACCEPTOR, Role.SHIFT_LEADER)):
             raise PermissionDenied(f"{username} may not import reports (acceptor or shift "
                                    "leader)", user=username)
-        role = next(r for r in REPORT_ROLES if r in person.roles)
+        now = uow.now()
         catalog = uow.config.catalog()
         settings = uow.config.settings()
         policy = settings.duplicates
-        summary.notes = list(batch.notes)
         known = uow.cases.known_external_ids(batch.external_id)
         keep = np.array([e not in known for e in batch.external_id], bool)
         summary.already_imported = int((~keep).sum())
+        seen: dict[str, int] = {}
+        limits = {i.name: i.max_length for i in SPECS[Action.REPORT].inputs if i.max_length}
+        columns = {"external_id": batch.external_id, "description": batch.description,
+                   "address": batch.address, "contact": batch.contact}
+        for name, values in columns.items():
+            for i in np.flatnonzero(keep):
+                if len(values[i]) > limits[name]:
+                    raise InvalidInput(f"row {_row(batch, i)} [{name}]: {len(values[i]):,} "
+                                       f"characters; at most {limits[name]:,}", field=name,
+                                       limit=limits[name])
+        for i in np.flatnonzero(keep):
+            ticket = batch.external_id[i]
+            if ticket in seen:
+                raise InvalidInput(f"ticket {ticket} appears twice (rows {seen[ticket]} and "
+                                   f"{_row(batch, i)}); one case per ticket")
+            seen[ticket] = _row(batch, i)
+            check_plausible(batch.reported_at[i], now, settings.earliest,
+                            f"row {_row(batch, i)}: report time", settings.future_skew)
         n_all = len(batch)
         by = batch.located_by or [None] * n_all
         sure = batch.locate_confidence or [None] * n_all
+        matched = batch.locate_match or [""] * n_all
         placed = ~(np.isnan(batch.x) | np.isnan(batch.y))
         linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
                              else np.ones(n_all, bool))
@@ -86,7 +112,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                                      np.where(placed, batch.y, 0.0), settings.road_tolerance_m)
         outside = placed & np.array([c is None for c in loc.cell_code], bool)
         if outside.any():  # the reader checks this per row; the places may have changed since
-            summary.outside = [batch.rows[i] for i in np.flatnonzero(outside)]
+            summary.outside = [_row(batch, i) for i in np.flatnonzero(outside)]
             raise InvalidInput(f"{batch.file or 'the file'}: {int(outside.sum())} report(s) "
                                f"lie outside every unit grid cell: rows "
                                f"{', '.join(map(str, summary.outside[:20]))}"
@@ -94,123 +120,77 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         idx = np.flatnonzero(keep)
         if len(idx) == 0:
             return summary
-        order_np = idx[np.argsort(np.array(batch.reported_at, dtype="datetime64[us]")[idx],
-                                  kind="stable")]
-        order = order_np.tolist()  # plain ints: list indexing in the loops below
-        on_map = placed.tolist()
-        xs, ys = batch.x.tolist(), batch.y.tolist()
+        order = idx[np.argsort(np.array(batch.reported_at, dtype="datetime64[us]")[idx],
+                               kind="stable")]
         times = [batch.reported_at[i] for i in order]
         classes = [batch.class_code[i] for i in order]
-        for c in set(classes):
-            catalog[c]  # raises for a class the catalog lost meanwhile
-        originals = uow.cases.open_cases(set(classes), min(times) - policy.window, max(times)) \
-            if policy.enabled and policy.auto_link else []
-        first = uow.cases.next_id()
-        ids = list(range(first, first + len(order)))
-        link = linkable[order_np]
-        dup_of = [None] * len(order)
-        if policy.enabled and policy.auto_link and link.any():
-            sub = np.flatnonzero(link)
-            linked = _link_duplicates([ids[k] for k in sub], [classes[k] for k in sub],
-                                      [times[k] for k in sub], batch.x[order_np][sub],
-                                      batch.y[order_np][sub], originals, policy)
-            for k, d in zip(sub, linked, strict=True):
-                dup_of[k] = d
-        chiefs, workers = [], []
+        kinds = {c: catalog[c].kind for c in set(classes)}  # raises for a class gone meanwhile
+        linking = policy.enabled and policy.auto_link
+        index = DuplicateIndex(policy)
+        if linking:
+            uow.cases.lock_duplicate_classes(set(classes))
+            for o in uow.cases.open_cases(set(classes), min(times) - policy.window, max(times)):
+                index.add(o[0], Candidate(o[1], case_number(o[1], o[4]), o[2], o[3], o[4]))
+        ids = uow.cases.reserve_ids(len(order))
+        actor = uow.people.actor(username, min(times))
+        system = uow.people.actor("system", min(times))
+        file = source_name or batch.file or "import"
+        cases: list[Case] = []
+        events: list[CaseEvent] = []
+        linked = 0
         for k, i in enumerate(order):
-            seg = loc.segment_code[i] if on_map[i] else None
-            a = uow.people.responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, seg, times[k]) \
+            t, cls = times[k], classes[k]
+            on_map = bool(placed[i])
+            x, y = (float(batch.x[i]), float(batch.y[i])) if on_map else (None, None)
+            cell, seg = (loc.cell_code[i], loc.segment_code[i]) if on_map else (None, None)
+            chief = uow.people.responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, seg, t) \
                 if seg else None
-            chiefs.append(a.person_id if a else None)
-            w = uow.people.responsible(AssignmentKind.GRID_WORKER_CELL.value,
-                                       loc.cell_code[i], times[k]) if on_map[i] else None
-            workers.append(w.person_id if w else None)
+            worker = uow.people.responsible(AssignmentKind.GRID_WORKER_CELL.value, cell, t) \
+                if cell else None
+            location = Location(cell, cell[:12], cell[:9], loc.segment_id[i],
+                                loc.segment_distance[i], chief.person_id if chief else None,
+                                worker.person_id if worker else None) if on_map else Location()
+            case = Case(source=Source(batch.source[i]), kind=kinds[cls], class_code=cls, x=x,
+                        y=y, reported_at=t, reporter_id=person.id,
+                        description=batch.description[i], address=batch.address[i],
+                        location=location, reporter_contact=batch.contact[i],
+                        external_id=batch.external_id[i], id=ids[k],
+                        number=case_number(ids[k], t),
+                        located_by=LocatedBy(by[i]) if by[i] else None,
+                        locate_match=matched[i] or "", locate_confidence=sure[i])
+            origin = {"imported": {"source": file, "row": _row(batch, i)}}
+            first = wf.open_case(case, actor)
+            events.append(_with(first, origin))
+            link = linking and bool(linkable[i])
+            original = index.original(cls, x, y, t) if link else None
+            if original is not None:
+                ev = wf.act(case, Action.REJECT, system, t,
+                            reason_code=RejectReason.DUPLICATE.value,
+                            note=f"与案件 {original.number} 重复", duplicate_of=original.case_id)
+                events.append(_with(ev, origin))
+                linked += 1
+            elif link:  # only open cases are originals: a new case is one
+                index.add(cls, Candidate(case.id, case.number, x, y, t))
+            cases.append(case)
             if progress and k % 20000 == 0:
                 progress(k, len(order), "ownership")
-        system = uow.people.by_username("system")
-        kinds = {c.code: c.kind.value for c in catalog}
-        n = len(order)
-        state = [CaseState.REJECTED.value if d else CaseState.REPORTED.value for d in dup_of]
-        cases = {
-            "id": ids, "source": [batch.source[i] for i in order],
-            "kind": [kinds[c] for c in classes], "class_code": classes,
-            "description": [batch.description[i] for i in order],
-            "address": [batch.address[i] for i in order],
-            "x": [xs[i] if on_map[i] else None for i in order],
-            "y": [ys[i] if on_map[i] else None for i in order],
-            "cell_code": [loc.cell_code[i] if on_map[i] else None for i in order],
-            "community_code": [loc.cell_code[i][:12] if on_map[i] else None for i in order],
-            "street_code": [loc.cell_code[i][:9] if on_map[i] else None for i in order],
-            "segment_id": [loc.segment_id[i] if on_map[i] else None for i in order],
-            "segment_distance": [loc.segment_distance[i] if on_map[i] else None
-                                 for i in order],
-            "located_by": [by[i] for i in order],
-            "locate_match": [(batch.locate_match[i] or None) if batch.locate_match else None
-                             for i in order],
-            "locate_confidence": [sure[i] for i in order],
-            "road_chief_id": chiefs, "grid_worker_id": workers, "reporter_id": person.id,
-            "reporter_contact": [batch.contact[i] for i in order],
-            "external_id": [batch.external_id[i] for i in order], "state": state,
-            "version": [2 if d else 1 for d in dup_of], "reported_at": times,
-            "rectifier_ids": "", "reject_reason": ["duplicate" if d else None for d in dup_of],
-            "duplicate_of": dup_of, "return_count": 0, "rework_count": 0,
-            "extension_count": 0, "reopen_count": 0, "supervision_count": 0,
-            "updated_at": datetime.now().replace(microsecond=0),
-        }
-        events = {"case_id": ids, "seq": 1, "action": Action.REPORT.value,
-                  "actor_id": person.id, "actor_role": role.value, "at": times,
-                  "from_state": None, "to_state": CaseState.REPORTED.value,
-                  "reason": cases["description"],
-                  "data": [json.dumps({"source": s, "class": c, "imported": True})
-                           for s, c in zip(cases["source"], classes, strict=True)],
-                  "attachments": "[]"}
-        dups = [k for k in range(n) if dup_of[k]]
-        number = {o[1]: f"{o[4].year}{o[1]:08d}" for o in originals}
-        number.update((i, f"{t.year}{i:08d}") for i, t in zip(ids, times, strict=True))
-        dup_events = {"case_id": [ids[k] for k in dups], "seq": 2,
-                      "action": Action.REJECT.value, "actor_id": system.id,
-                      "actor_role": Role.ACCEPTOR.value, "at": [times[k] for k in dups],
-                      "from_state": CaseState.REPORTED.value,
-                      "to_state": CaseState.REJECTED.value,
-                      "reason": [f"与案件 {number[dup_of[k]]} 重复" for k in dups],
-                      "data": [json.dumps({"reject_reason": "duplicate",
-                                           "duplicate_of": dup_of[k]}) for k in dups],
-                      "attachments": "[]"}
+        n = len(cases)
         if progress:
             progress(n, n, "writing")
         if not dry_run:
-            uow.cases.bulk_insert(cases, n, [(events, n), (dup_events, len(dups))])
+            uow.cases.bulk_add(cases, events)
             uow.commit()
-        summary.imported, summary.linked_duplicates = n, len(dups)
-        summary.unplaced = int((~placed[order_np]).sum())
+        summary.imported, summary.linked_duplicates = n, linked
+        summary.unplaced = int((~placed[order]).sum())
         summary.located_from_address = sum(1 for i in order if by[i])
-        summary.first_number, summary.last_number = number[ids[0]], number[ids[-1]]
+        summary.first_number, summary.last_number = cases[0].number, cases[-1].number
     return summary
 
 
-def _link_duplicates(ids, classes, times, xs, ys, originals, policy) -> list[int | None]:
-    """Sweep in time order: a report links to the nearest earlier open case of its class
-    within the radius and window (an earlier report of this batch counts too)."""
-    cell = max(policy.radius_m, 1.0)
-    window = policy.window
-    buckets: dict[tuple[str, int, int], list[tuple[datetime, int, float, float]]] = \
-        defaultdict(list)
-    for o in originals:  # (class, id, x, y, reported_at)
-        buckets[(o[0], int(o[2] // cell), int(o[3] // cell))].append((o[4], o[1], o[2], o[3]))
-    out: list[int | None] = []
-    r2 = policy.radius_m ** 2
-    for cid, cls, t, x, y in zip(ids, classes, times, xs.tolist(), ys.tolist(), strict=True):
-        gx, gy = int(x // cell), int(y // cell)
-        best, best_d = None, None
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for (ot, oid, ox, oy) in buckets.get((cls, gx + dx, gy + dy), ()):
-                    if not (t - window <= ot <= t):
-                        continue
-                    d = (ox - x) ** 2 + (oy - y) ** 2
-                    if d <= r2 and (best_d is None or d < best_d):
-                        best, best_d = oid, d
-        out.append(best)
-        if best is None:  # only open originals can be linked to: a new case is one
-            buckets[(cls, gx, gy)].append((t, cid, x, y))
-    return out
+def _row(batch: ReportBatch, i: int) -> int:
+    return batch.rows[i] if batch.rows else int(i) + 1
+
+
+def _with(event: CaseEvent, extra: dict) -> CaseEvent:
+    from dataclasses import replace
+    return replace(event, data={**event.data, **extra})

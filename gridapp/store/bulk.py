@@ -13,9 +13,10 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from ..domain.audit import GENESIS, seal
 from ..domain.case import Case, CaseEvent
 from . import models as m
 from .cases import case_number, case_to_row
@@ -131,20 +132,35 @@ def _copy(conn, table, cols, n) -> int:
     return n
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def _sealed(events: list[CaseEvent]) -> list[CaseEvent]:
+    if all(e.hash for e in events):
+        return events
+    last: dict[int | None, str] = {}
+    out = []
+    for e in events:
+        if not e.hash:
+            e = seal(e, last.get(e.case_id, GENESIS) if e.seq > 1 else GENESIS)
+        last[e.case_id] = e.hash
+        out.append(e)
+    return out
+
+
 class CaseBulkWriter:
     """Writes cases with explicit ids (from `reserve`) and their audit rows."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def reserve(self, n: int) -> int:
-        """First of `n` consecutive free case ids (call inside the write transaction)."""
-        top = self.conn.execute(select(func.max(m.Case.__table__.c.id))).scalar() or 0
-        return top + 1
-
     def write(self, cases: Sequence[Case], events: Iterable[CaseEvent]) -> int:
-        """Cases with their audit rows; a case was last updated at its last audit row."""
-        events = list(events)
+        """Cases with their audit rows; a case was last updated at its last audit row.
+
+        Rows not sealed yet are sealed here, chained per case in the order given (a batch
+        holds whole new cases, each from its first row).
+        """
+        events = _sealed(list(events))
         last: dict[int, datetime] = {}
         for e in events:
             if e.case_id not in last or e.at > last[e.case_id]:
@@ -165,10 +181,10 @@ class CaseBulkWriter:
                 "from_state": [e.from_state.value if e.from_state else None for e in events],
                 "to_state": [e.to_state.value for e in events],
                 "reason": [e.reason for e in events],
-                "data": [json.dumps(e.data, ensure_ascii=False) if e.data else "{}"
-                         for e in events],
+                "data": [_JSON.encode(e.data) if e.data else "{}" for e in events],
                 "attachments": [json.dumps(list(e.attachments)) if e.attachments else "[]"
-                                for e in events]}, len(events))
+                                for e in events],
+                "hash": [e.hash for e in events]}, len(events))
         return len(rows)
 
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:
@@ -182,5 +198,7 @@ class CaseBulkWriter:
             cols["attachments"] = [json.dumps(a) for a in cols["attachments"]]
             insert_columns(self.conn, "case_events", cols, len(event_rows))
         if case_rows and self.conn.dialect.name == "postgresql":
-            self.conn.execute(text("SELECT setval(pg_get_serial_sequence('cases', 'id'), "
-                                   "(SELECT max(id) FROM cases))"))
+            # never backwards: ids handed out by the sequence but not yet written stay taken
+            self.conn.execute(text(
+                "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "
+                "FROM cases), (SELECT last_value FROM cases_id_seq)))"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
 
 from ..domain.case import (
     Assignee,
@@ -15,10 +16,11 @@ from ..domain.case import (
     RejectReason,
     Satisfaction,
     Source,
+    case_number,  # derived, never stored: a lookup by number parses the id back out
 )
 from ..domain.catalog import CaseKind
 from ..domain.duplicates import Candidate
-from ..domain.errors import NotFound, StaleCase
+from ..domain.errors import InvalidInput, NotFound, StaleCase
 from ..domain.places import LocatedBy, Location
 from ..services.ports import CaseQuery
 from . import models as m
@@ -57,14 +59,6 @@ _DUPLICATES = select(T.c.id, T.c.x, T.c.y, T.c.reported_at).where(
     T.c.state.notin_([CaseState.REJECTED.value, CaseState.CLOSED.value]),
     T.c.x.between(bindparam("b_x0"), bindparam("b_x1")),
     T.c.y.between(bindparam("b_y0"), bindparam("b_y1")))
-
-
-def case_number(case_id: int, reported_at: datetime) -> str:
-    """案卷号: year of report + 8-digit serial (the row id), unique across workstations.
-
-    Derived, never stored: a lookup by number parses the id back out.
-    """
-    return f"{reported_at.year}{case_id:08d}"
 
 
 def case_to_row(case: Case) -> dict:
@@ -145,13 +139,13 @@ def event_to_row(ev: CaseEvent) -> dict:
             "actor_role": ev.actor_role, "at": ev.at,
             "from_state": ev.from_state.value if ev.from_state else None,
             "to_state": ev.to_state.value, "reason": ev.reason, "data": ev.data,
-            "attachments": list(ev.attachments)}
+            "attachments": list(ev.attachments), "hash": ev.hash or None}
 
 
 def row_to_event(r) -> CaseEvent:
     return CaseEvent(r.case_id, r.seq, r.action, r.actor_id, r.actor_role, r.at,
                      CaseState(r.from_state) if r.from_state else None, CaseState(r.to_state),
-                     r.reason, dict(r.data or {}), tuple(r.attachments or ()))
+                     r.reason, dict(r.data or {}), tuple(r.attachments or ()), r.hash or "")
 
 
 class SqlCaseRepository:
@@ -175,7 +169,10 @@ class SqlCaseRepository:
     def add(self, case: Case) -> Case:
         row = case_to_row(case)
         row["change_seq"] = stamp(self.conn)
-        case.id = self.conn.execute(_INSERT, row).scalar_one()
+        try:
+            case.id = self.conn.execute(_INSERT, row).scalar_one()
+        except IntegrityError as exc:
+            raise _ticket_taken(exc, [case.external_id]) from None
         case.number = case_number(case.id, case.reported_at)
         return case
 
@@ -260,6 +257,23 @@ class SqlCaseRepository:
                           [{"case_id": case_id, "seq": seq, "sha256": s, "phase": phase}
                            for s in dict.fromkeys(photos)])  # the same photo twice: once
 
+    def count_all(self) -> int:
+        return self.conn.execute(select(func.count()).select_from(T)).scalar()
+
+    def trails(self, after: int, n: int) -> list[tuple[Case, list[CaseEvent]]]:
+        """The next `n` cases after id `after`, each with its audit rows (audit verify)."""
+        cases = [row_to_case(r) for r in self.conn.execute(
+            select(*READ_COLUMNS).where(T.c.id > after).order_by(T.c.id).limit(n))]
+        if not cases:
+            return []
+        by_case: dict[int, list[CaseEvent]] = {c.id: [] for c in cases}
+        for r in self.conn.execute(select(E).where(E.c.case_id > after,
+                                                   E.c.case_id <= cases[-1].id)
+                                   .order_by(E.c.case_id, E.c.seq)):
+            if r.case_id in by_case:
+                by_case[r.case_id].append(row_to_event(r))
+        return [(c, by_case[c.id]) for c in cases]
+
     # ---- bulk (imports) ---------------------------------------------------------------
     def known_external_ids(self, ids) -> set[str]:
         ids = [i for i in set(ids) if i]
@@ -279,15 +293,67 @@ class SqlCaseRepository:
                                                           CaseState.CLOSED.value])))
         return [tuple(r) for r in rows]
 
-    def next_id(self) -> int:
-        return (self.conn.execute(select(func.max(T.c.id))).scalar() or 0) + 1
+    def reserve_ids(self, n: int) -> list[int]:
+        """`n` case ids from the one numbering every way of creating a case uses."""
+        if n <= 0:
+            return []
+        if self.conn.dialect.name == "postgresql":  # the sequence: safe against every writer
+            return list(self.conn.execute(text(
+                "SELECT nextval(pg_get_serial_sequence('cases', 'id')) "
+                "FROM generate_series(1, :n)"), {"n": n}).scalars())
+        # SQLite: the write transaction holds the database lock, so nobody else inserts
+        top = self.conn.execute(select(func.max(T.c.id))).scalar() or 0
+        return list(range(top + 1, top + 1 + n))
 
-    def bulk_insert(self, cases: dict, n: int, events: list[tuple[dict, int]]) -> None:
-        from .bulk import insert_columns
-        insert_columns(self.conn, "cases", cases, n)
-        for columns, count in events:
-            if count:
-                insert_columns(self.conn, "case_events", columns, count)
-        if self.conn.dialect.name == "postgresql":
-            self.conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('cases', 'id'), "
-                                      "(SELECT max(id) FROM cases))")
+    def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent]) -> None:
+        """Cases with ids from `reserve_ids` and their audit rows, column-wise."""
+        from .bulk import CaseBulkWriter
+        try:
+            CaseBulkWriter(self.conn).write(cases, events)
+        except IntegrityError as exc:
+            raise _ticket_taken(exc, [c.external_id for c in cases]) from None
+
+    def by_external_id(self, ticket: str) -> Case | None:
+        row = self.conn.execute(select(*READ_COLUMNS).where(T.c.external_id == ticket)).first()
+        return row_to_case(row) if row else None
+
+    def lock_duplicates(self, class_code: str, x: float, y: float, radius: float) -> None:
+        """Serialise duplicate checks near (x, y): concurrent reports link to ONE original."""
+        if self.conn.dialect.name != "postgresql":
+            return  # SQLite: write transactions are serialised by the database lock
+        size = max(radius, 1.0)
+        keys = sorted({_lock_key(class_code, int((x + dx) // size), int((y + dy) // size))
+                       for dx in (-radius, 0, radius) for dy in (-radius, 0, radius)})
+        self.conn.execute(text("SELECT pg_advisory_xact_lock_shared(:ns, :k)"),
+                          {"ns": _DUP_NS, "k": _lock_key(class_code, 0, 0, whole=True)})
+        for k in keys:  # sorted: two writers never wait for each other in a circle
+            self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
+                              {"ns": _DUP_NS, "k": k})
+
+    def lock_duplicate_classes(self, class_codes: set[str]) -> None:
+        """A batch import's duplicate check: every report of these classes waits for it."""
+        if self.conn.dialect.name != "postgresql":
+            return
+        for k in sorted({_lock_key(c, 0, 0, whole=True) for c in class_codes}):
+            self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
+                              {"ns": _DUP_NS, "k": k})
+
+
+def _ticket_taken(exc: IntegrityError, tickets) -> Exception:
+    """A ticket another writer entered meanwhile: one clear line; anything else as it is."""
+    if "external_id" not in str(exc.orig):
+        return exc
+    shown = ", ".join(t for t in tickets if t)[:200]
+    return InvalidInput(f"hotline ticket {shown} was entered meanwhile by another workstation: "
+                        "one case per ticket, nothing was saved (an import run again skips "
+                        "tickets already in)", value=shown)
+
+
+_DUP_NS = 0x6772  # advisory lock namespace of duplicate checks ("gr")
+
+
+def _lock_key(class_code: str, gx: int, gy: int, whole: bool = False) -> int:
+    """A stable 31-bit key for (class, bucket); `whole` for the class as a whole."""
+    import zlib
+    raw = f"{class_code}:*" if whole else f"{class_code}:{gx}:{gy}"
+    return zlib.crc32(raw.encode()) & 0x7FFFFFFF

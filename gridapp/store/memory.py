@@ -18,6 +18,7 @@ import shapely
 from ..domain.calendar import WorkCalendar
 from ..domain.case import Case, CaseEvent
 from ..domain.catalog import Catalog
+from ..domain.clock import SettableClock, wall_clock
 from ..domain.duplicates import Candidate
 from ..domain.errors import NotFound, StaleCase
 from ..domain.people import Actor, Assignment, AssignmentKind, Person, Role
@@ -45,6 +46,9 @@ class MemoryData:
     next_id: int = 1
     by_username: dict[str, Person] = field(default_factory=dict)
     chief_segments: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
+    worker_cells: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
+    tickets: dict[str, int] = field(default_factory=dict)  # hotline ticket → case id
+    scope_cache: dict[int, tuple] = field(default_factory=dict)  # person → (from, to, scope)
     # duplicate index: (class, bucket x, bucket y) → parallel lists sorted by report time;
     # buckets as wide as the duplicate radius, so a query looks at 3 × 3 of them
     dup_times: dict[tuple, list[datetime]] = field(default_factory=lambda: defaultdict(list))
@@ -88,6 +92,8 @@ class MemoryPlaces:
 class MemoryStore:
     def __init__(self, data: MemoryData, places: MemoryPlaces) -> None:
         self.data, self.places = data, places
+        # the simulated store's clock: the demo sets it to each step's time
+        self.clock = SettableClock(wall_clock(data.settings.time_zone))
         self.reindex()
 
     def reindex(self) -> None:
@@ -98,6 +104,11 @@ class MemoryStore:
         for code, lst in d.assignments[AssignmentKind.ROAD_CHIEF_SEGMENT.value].items():
             for a in lst:
                 d.chief_segments[a.person_id].append((code, a))
+        d.scope_cache = {}
+        d.worker_cells = defaultdict(list)
+        for code, lst in d.assignments[AssignmentKind.GRID_WORKER_CELL.value].items():
+            for a in lst:
+                d.worker_cells[a.person_id].append((code, a))
 
     def uow(self, write: bool = True) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self)
@@ -203,6 +214,21 @@ class _Cases:
     def attach_photos(self, case_id: int, seq: int, photos: Sequence[str], phase: str) -> None:
         pass  # the demo attaches no photos
 
+    def by_external_id(self, ticket: str) -> Case | None:
+        cid = self.d.tickets.get(ticket)
+        return self.get(cid) if cid is not None and self._current(cid) is not None else None
+
+    def reserve_ids(self, n: int) -> list[int]:
+        first = self.d.next_id
+        self.d.next_id += n
+        return list(range(first, first + n))
+
+    def lock_duplicates(self, class_code: str, x: float, y: float, radius: float) -> None:
+        pass  # one process, one writer at a time
+
+    def lock_duplicate_classes(self, class_codes: set[str]) -> None:
+        pass
+
 
 class _Places:
     def __init__(self, uow: MemoryUnitOfWork) -> None:
@@ -248,10 +274,27 @@ class _People:
         return None
 
     def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
-        held = self.d.chief_segments.get(person_id)
-        if not held:
-            return _NONE, _NONE
-        return frozenset(self.places.id_of[code] for code, a in held if a.active_at(at)), _NONE
+        # a simulation asks at every step; the answer only changes when an assignment of
+        # this person starts or ends, so it is kept for the interval it holds in
+        hit = self.d.scope_cache.get(person_id)
+        if hit is not None and hit[0] <= at < hit[1]:
+            return hit[2]
+        held = self.d.chief_segments.get(person_id) or ()
+        cells = self.d.worker_cells.get(person_id) or ()
+        segs = frozenset(self.places.id_of[code] for code, a in held if a.active_at(at)) \
+            if held else _NONE
+        answer = segs, frozenset(code for code, a in cells if a.active_at(at)) if cells else _NONE
+        lo, hi = datetime.min, datetime.max
+        for _, a in (*held, *cells):
+            for edge in (a.valid_from, a.valid_to):
+                if edge is None:
+                    continue
+                if edge <= at:
+                    lo = max(lo, edge)
+                else:
+                    hi = min(hi, edge)
+        self.d.scope_cache[person_id] = (lo, hi, answer)
+        return answer
 
     def department(self, department_id: int) -> DepartmentInfo:
         return self.d.departments[department_id]
@@ -312,6 +355,9 @@ class MemoryUnitOfWork:
         # the repositories point back here: break the cycle so the memory goes at once
         self.cases = self.places = self.people = self.config = self.photos = None
 
+    def now(self) -> datetime:
+        return self.store.clock()
+
     def commit(self) -> None:
         d = self.store.data
         # a case enters the duplicate index when it has a point: at report, or when placed
@@ -319,6 +365,8 @@ class MemoryUnitOfWork:
             cid in self.new_ids or (cid in d.cases and not d.cases[cid].placed))]
         for cid in placed_now:
             c = self.pending_cases[cid]
+            if c.external_id:
+                d.tickets[c.external_id] = cid
             key = d.dup_key(c.class_code, c.x, c.y)
             times = d.dup_times[key]
             i = bisect.bisect_right(times, c.reported_at)

@@ -48,4 +48,7 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine, srid: int | None = None, revision: str = "head") -> None:
     """Bring the schema to `revision` (new stores need `srid`, the CRS of their geometry)."""
     with engine.connect().execution_options(sqlite_immediate=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            from .roles import act_as_owner
+            act_as_owner(conn)  # new tables belong to the owner; workstations get their grants
         command.upgrade(alembic_config(conn, srid), revision)

@@ -205,9 +205,13 @@ class Case(Base):
         *(Index(f"ix_cases_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"),
                 postgresql_where=text(f"{c} IS NOT NULL"))
           for c in ("segment_id", "assignee_department_id", "assignee_person_id",
-                    "duplicate_of", "external_id")),
+                    "duplicate_of")),
         Index("ix_cases_unplaced", "reported_at", sqlite_where=text("x IS NULL"),
               postgresql_where=text("x IS NULL")),
+        # one case per hotline ticket, whoever creates it (report, import, migration)
+        Index("uq_cases_external_id", "external_id", unique=True,
+              sqlite_where=text("external_id IS NOT NULL"),
+              postgresql_where=text("external_id IS NOT NULL")),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(32))
@@ -290,6 +294,8 @@ class CaseEvent(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     attachments: Mapped[list] = mapped_column(JSON, default=list)
+    # SHA-256 of this row's content and of the previous row of its case (domain/audit.py)
+    hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class Photo(Base):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
@@ -25,6 +27,8 @@ class Store:
         self.backend = engine.dialect.name
         self.spatial: SpatialDialect = dialect_for(self.backend)
         self.cache = StoreCache()
+        # None: the store tells time itself (uow.now()); a simulation or a test may hold it
+        self.clock: Callable[[], datetime] | None = None
         with engine.connect() as conn:
             meta = dict(conn.execute(text("SELECT key, value FROM meta WHERE key IN "
                                           "('srid', 'store_id')")).all())

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import text
+
+from ..domain.clock import wall_clock
 from .cache import CacheView
 from .cases import SqlCaseRepository
 from .config import SqlConfigRepository
@@ -38,7 +42,24 @@ class SqlUnitOfWork:
         self.people = SqlPeopleRepository(self.conn, view)
         self.config = SqlConfigRepository(self.conn, view)
         self.photos = SqlPhotoRepository(self.conn)
+        self._now: datetime | None = None
         return self
+
+    def now(self) -> datetime:
+        """The store's clock: the database server's on PostGIS, this process's on SQLite."""
+        if self._now is None:
+            clock = self.store.clock
+            if clock is not None:  # a simulation or a test holds the clock
+                self._now = clock()
+            else:
+                zone = self.config.settings().time_zone
+                if self.conn.dialect.name == "postgresql":
+                    self._now = self.conn.execute(
+                        text("SELECT date_trunc('second', now() AT TIME ZONE :z)"),
+                        {"z": zone}).scalar_one()
+                else:
+                    self._now = wall_clock(zone)
+        return self._now
 
     def __exit__(self, *exc: object) -> None:
         try:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(model, basemap)
         self.setCentralWidget(self.canvas)
         self.report_mode = False
+        self.placing = None  # the case being placed (标定位置): the next map click is its point
         self.dialog = None
         self._refresh_job: Job | None = None
         self._refresh_again = False
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status()
         self.canvas.clicked.connect(self.on_map_click)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self.cancel_map_tool)
         self.canvas.hovered.connect(self._show_coords)
         self.canvas.viewport_changed.connect(self._show_scale)
         self.canvas.rendered.connect(lambda ms: self.render_label.setText(f"{ms:.0f} ms"))
@@ -338,11 +342,17 @@ class MainWindow(QMainWindow):
             vp = self.canvas.viewport
             x, y = float(m.data.cases.x[index]), float(m.data.cases.y[index])
             minx, miny, maxx, maxy = vp.extent
-            if not (minx < x < maxx and miny < y < maxy):
+            if math.isfinite(x) and not (minx < x < maxx and miny < y < maxy):  # NaN: 待定位
                 self.canvas.set_viewport(vp.centred(x, y, min(vp.res, 3.0)))
         return True
 
     def on_map_click(self, x: float, y: float) -> None:
+        if self.placing is not None:
+            case, self.placing = self.placing, None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            self._open_dialog(ActionDialog(self.model, case, Action.PLACE, self, point=(x, y)),
+                              case)
+            return
         if self.report_mode:
             self.report_at(x, y)
             return
@@ -415,13 +425,39 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.info)
 
     # ---- acting on cases -----------------------------------------------------------------
-    def open_action(self, case, action: Action) -> ActionDialog:
-        """Window-modal dialog for the action; it performs the action when accepted."""
-        self.dialog = ActionDialog(self.model, case, action, self)
-        self.dialog.performed.connect(lambda out: self.after_change(out.case.id))
-        self.dialog.stale.connect(lambda: self.after_change(case.id))
-        self.dialog.open()
-        return self.dialog
+    def open_action(self, case, action: Action) -> ActionDialog | None:
+        """Window-modal dialog for the action; it performs the action when accepted. Placing
+        a case (标定位置) first asks for a click on the map."""
+        if action is Action.PLACE:
+            self.start_placing(case)
+            return None
+        return self._open_dialog(ActionDialog(self.model, case, action, self), case)
+
+    def _open_dialog(self, dialog: ActionDialog, case) -> ActionDialog:
+        self.dialog = dialog
+        dialog.performed.connect(lambda out: self.after_change(out.case.id))
+        dialog.stale.connect(lambda: self.after_change(case.id))
+        dialog.open()
+        return dialog
+
+    def start_placing(self, case) -> None:
+        """标定位置: the next click on the map gives the case its point (Esc: never mind)."""
+        if self.report_mode:
+            self.a_report.setChecked(False)
+        self.placing = case
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor)
+        self.canvas.setFocus()
+        self.statusBar().showMessage(tr("在地图上点击案件 {n} 的位置（Esc 取消）",
+                                        n=case.number), 15000)
+
+    def cancel_map_tool(self) -> None:
+        """Esc: no case to place, no report to make; the map clicks identify again."""
+        if self.report_mode:
+            self.a_report.setChecked(False)
+        if self.placing is not None:
+            self.placing = None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            self.statusBar().clearMessage()
 
     def after_change(self, case_id: int | None) -> None:
         """This workstation changed something: take it in now, keep the case in view."""

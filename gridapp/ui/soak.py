@@ -288,10 +288,18 @@ class Driver:
             panel.style.setCurrentIndex(self.rng.randrange(panel.style.count()))
 
     def filters(self) -> None:
+        from PySide6.QtWidgets import QToolButton
         cl = self.w.case_list
-        combo = self.rng.choice([cl.state, cl.deadline, cl.klass, cl.source, cl.street])
-        combo.setCurrentIndex(0 if self.rng.random() < 0.5 else
-                              self.rng.randrange(combo.count()))
+        chips = cl.chips.findChildren(QToolButton)
+        if chips and self.rng.random() < 0.3:  # a chip's ✕
+            self.rng.choice([c for c in chips if c.isVisible()] or chips).click()
+        elif self.rng.random() < 0.3:
+            cl.deadline.setCurrentIndex(self.rng.randrange(cl.deadline.count()))
+        else:  # tick or untick a choice, or "all", as a click in the button's checklist does
+            button = self.rng.choice([cl.state, cl.klass, cl.source, cl.street])
+            items = [a for a in button.menu_.actions() if not a.isSeparator()]
+            if items:
+                self.rng.choice(items).trigger()
         if self.rng.random() < 0.2:
             cl.open_only.toggle()
 

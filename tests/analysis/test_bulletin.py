@@ -7,6 +7,7 @@ import pandas as pd
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
+from factories import cli_env
 from october import NOW, OCT
 from python_calamine import CalamineWorkbook
 
@@ -81,7 +82,8 @@ def test_daily_warnings_by_unit(october):
 @pytest.mark.parametrize("store", ["sqlite"], indirect=True)
 def test_cli_indicators_assess_report(october, tmp_path):
     store, _ = october
-    run = lambda *a: CliRunner().invoke(main, ["--db", store.url, "--json", *a])  # noqa: E731
+    run = lambda *a: CliRunner().invoke(main, ["--db", store.url, "--json", *a],  # noqa: E731
+                                        env=cli_env(a))
     r = run("indicators", "--period", "2026-10", "--level", "street", "--at", "2026-11-21T09:00")
     assert r.exit_code == 0, r.output
     units = {u["unit"]: u for u in json.loads(r.output)["units"]}

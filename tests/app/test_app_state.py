@@ -5,7 +5,7 @@ from datetime import datetime
 
 import numpy as np
 import pytest
-from factories import X0, Y0, cell_center
+from factories import X0, Y0, act, cell_center
 
 from gridapp.app import case_filter as cf
 from gridapp.app.actions import perform
@@ -19,7 +19,6 @@ from gridapp.domain.case import Source
 from gridapp.domain.people import AssignmentKind
 from gridapp.domain.workflow import Action
 from gridapp.services import admin
-from gridapp.services import cases as svc
 from gridapp.store.store import Store
 
 T0 = datetime(2026, 11, 2, 9, 0)
@@ -27,16 +26,15 @@ T0 = datetime(2026, 11, 2, 9, 0)
 
 def _report(store, cls, comm, serial, **kw):
     x, y = cell_center(comm, serial)
-    return svc.report(store.uow(), "worker1", source=Source.GRID_PATROL, class_code=cls, x=x,
-                      y=y, at=kw.pop("at", T0), **kw).case
+    return act(store, 'worker1', None, Action.REPORT, source=Source.GRID_PATROL, class_code=cls, x=x, y=y, at=kw.pop('at', T0), **kw).case
 
 
 @pytest.fixture
 def loaded(sqlite_store):
     a = _report(sqlite_store, "E0102", "420102001001", 2)
     b = _report(sqlite_store, "E0506", "420102002002", 7)
-    svc.register(sqlite_store.uow(), "acceptor", a.id, at=T0)
-    svc.dispatch(sqlite_store.uow(), "dispatcher", a.id, department="sanitation", at=T0)
+    act(sqlite_store, 'acceptor', a.id, Action.REGISTER, at=T0)
+    act(sqlite_store, 'dispatcher', a.id, Action.DISPATCH, assignee=("department", 'sanitation'), at=T0)
     return sqlite_store, a, b
 
 
@@ -52,7 +50,7 @@ def test_map_data_arrays_and_cache_and_live_refresh(loaded, tmp_path):
     assert d.cases.deadline[i] == seconds(datetime(2026, 11, 2, 15, 0))  # 3 h + 1 h after lunch
     # another workstation acts; the next refresh takes it in, as a new MapData (renders of the
     # old one go on undisturbed), and the cache opens with it
-    svc.sign(store.uow(), "sanitation1", a.id)
+    act(store, "sanitation1", a.id, Action.SIGN)
     c = _report(store, "E0104", "420102001002", 4)
     d2, changes = d.refreshed(store)
     assert set(changes.case_ids) == {a.id, c.id} and d2 is not d

@@ -8,15 +8,15 @@ from datetime import datetime
 import pandas as pd
 import pyogrio
 import pytest
-from factories import cell_center
+from factories import act, cell_center
 
+from gridapp.domain.actions import Action
 from gridapp.domain.case import Source
 from gridapp.io import export as export_mod
 from gridapp.io import layer_files
 from gridapp.io.crs import store_to_lonlat
 from gridapp.io.errors import ExportRefused
 from gridapp.io.export import LAYERS, export_cases_table, export_layers, export_open311
-from gridapp.services import cases as svc
 
 T0 = datetime(2026, 11, 2, 9)
 LONG = "占道经营严重，" * 40  # 280 characters, 840 bytes of UTF-8
@@ -24,9 +24,9 @@ LONG = "占道经营严重，" * 40  # 280 characters, 840 bytes of UTF-8
 
 def _report(store, i, comm, serial, cls, description=None):
     x, y = cell_center(comm, serial)
-    return svc.report(store.uow(), "acceptor", source=Source.HOTLINE_12345, class_code=cls,
-                      x=x, y=y, at=T0, description=description or f"描述{i}",
-                      external_id=f"T{i}").case
+    return act(store, "acceptor", None, Action.REPORT, source=Source.HOTLINE_12345,
+               class_code=cls, x=x, y=y, at=T0, description=description or f"描述{i}",
+               external_id=f"T{i}").case
 
 
 def _fill(store):
@@ -35,8 +35,9 @@ def _fill(store):
                                              ("420102001002", 8, "E0501")]):
         c = _report(store, i, comm, serial, cls)
         if i < 2:
-            svc.register(store.uow(), "acceptor", c.id, at=T0)
-            svc.dispatch(store.uow(), "dispatcher", c.id, department="sanitation", at=T0)
+            act(store, "acceptor", c.id, Action.REGISTER, at=T0)
+            act(store, "dispatcher", c.id, Action.DISPATCH, assignee=("department", "sanitation"),
+                at=T0)
     return store
 
 

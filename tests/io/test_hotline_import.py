@@ -4,15 +4,16 @@ from datetime import datetime
 
 import pandas as pd
 import pytest
-from factories import X0, Y0, cell_center
+from factories import X0, Y0, act, cell_center, cli_env
 
 from gridapp.cli import main
 from gridapp.domain import workflow as wf
+from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState, Source
+from gridapp.domain.errors import InvalidInput
 from gridapp.io.crs import store_to_lonlat
 from gridapp.io.errors import ImportRejected
 from gridapp.io.hotline import HotlineMapping, import_context, parse_hotline
-from gridapp.services import cases as svc
 from gridapp.services.hotline import import_reports
 from gridapp.services.ports import CaseQuery
 
@@ -68,9 +69,9 @@ def test_import_locates_links_duplicates_and_skips_known_tickets(store, tmp_path
     with store.uow(write=False) as uow:
         assert wf.replay(uow.cases.events(dup.id)).state is CaseState.REJECTED
         trail = uow.cases.events(first.id)
-    assert trail[0].actor_role == "acceptor" and trail[0].data["imported"] is True
+    assert trail[0].actor_role == "acceptor" and trail[0].data["imported"]["row"] == 2  # as the spreadsheet numbers it
     # the loop continues from the imported case like any other
-    assert svc.register(store.uow(), "acceptor", first.id).case.state is CaseState.REGISTERED
+    assert act(store, 'acceptor', first.id, Action.REGISTER).case.state is CaseState.REGISTERED
     # the same export again: nothing new
     again = run(store, path)
     assert (again.imported, again.already_imported) == (0, 4)
@@ -126,7 +127,7 @@ def test_presets_map_columns_and_categories_and_are_saved(sqlite_store, tmp_path
             "reported_at=CallTime", "--map", "category=Topic", "--map", "lon=X", "--map",
             "lat=Y", "--map", "source=Channel", "--category", "垃圾乱倒=E0102",
             "--coords", "bd09", "--time-format", "%d/%m/%Y %H:%M", "--save-preset", "baidu"]
-    r = CliRunner().invoke(main, args)
+    r = CliRunner().invoke(main, args, env=cli_env(args))
     assert r.exit_code == 0, r.output
     c = all_cases(sqlite_store)["B-1"]
     assert c.source is Source.HOTLINE_12319 and c.class_code == "E0102"
@@ -138,7 +139,7 @@ def test_presets_map_columns_and_categories_and_are_saved(sqlite_store, tmp_path
     rows2 = [{**rows[0], "TicketNo": "B-2", "X": rows[0]["X"]}]
     r2 = CliRunner().invoke(main, ["--db", sqlite_store.url, "import", "hotline",
                                    str(write(tmp_path, rows2, "b2.csv")), "--as", "acceptor",
-                                   "--preset", "baidu"])
+                                   "--preset", "baidu"], env=cli_env(["--as", "acceptor"]))
     assert r2.exit_code == 0 and "imported 1 case(s) (1 linked as duplicates," in r2.output
 
 
@@ -164,4 +165,12 @@ def test_cancelled_import_leaves_nothing(sqlite_store, tmp_path):
             raise Cancelled("the user pressed cancel")
     with pytest.raises(Cancelled):
         import_reports(sqlite_store.uow(), "acceptor", batch, cancel)
+    assert all_cases(sqlite_store) == {}
+
+
+def test_overlong_texts_are_named_by_row_and_nothing_is_written(sqlite_store, tmp_path):
+    rows = [ticket(1, cell_center("420102001001", 2)),
+            ticket(2, cell_center("420102001001", 3), 问题描述="堆" * 2500)]
+    with pytest.raises(InvalidInput, match=r"row \d \[description\]: 2,500 characters; at most"):
+        run(sqlite_store, write(tmp_path, rows))
     assert all_cases(sqlite_store) == {}

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pyogrio
 import pytest
 import shapely
-from factories import mini_layers
+from factories import cli_env, mini_layers
 from iohelpers import frame
 from shapely.geometry import MultiPolygon, Polygon
 
@@ -177,7 +177,7 @@ def test_codes_already_in_the_store_name_their_rows(empty_store, tmp_path):
 
     from gridapp.cli import main
     r = CliRunner().invoke(main, ["--db", empty_store.url, "import", "places", "streets",
-                                  str(path)])
+                                  str(path), "--as", "admin"], env=cli_env(["--as", "admin"]))
     assert r.exit_code == 2 and "streets.gpkg, row 1 [code]: 420102001: code already in the " \
         "store" in r.stderr
 
@@ -191,7 +191,8 @@ def test_cli_import_places_with_field_mapping(empty_store, tmp_path):
         "main": "1", "secondary": "2", "branch": "3"}[s.road_class.value]}).to_file(path)
     r = CliRunner().invoke(main, ["--db", empty_store.url, "import", "places", "segments",
                                   str(path), "--field", "code=LDBM", "--field", "road_name=LM",
-                                  "--field", "road_class=DJ"])
+                                  "--field", "road_class=DJ", "--as", "admin"],
+                           env=cli_env(["--as", "admin"]))
     assert r.exit_code == 0, r.output
     assert counts(empty_store)["road_segments"] == 3
     assert Path(path).exists()

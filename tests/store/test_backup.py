@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from damage import flip_bytes
+from factories import cli_env
 from sqlalchemy import create_engine, text
 
 from gridapp.cli import main
@@ -26,7 +27,6 @@ TESTS = str(Path(__file__).resolve().parents[1])
 
 WRITER = """
 import sys
-from datetime import datetime, timedelta
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 from factories import cell_center
@@ -39,7 +39,7 @@ x, y = cell_center("420102001001", 2)
 n = 0
 while n < 5000 and (n < 5 or not stop.exists()):
     svc.report(store.uow(), "worker1", class_code="E0102", x=x + n % 40, y=y,
-               at=datetime(2026, 11, 2, 9) + timedelta(minutes=n), description=f"r{{n}}",
+               description=f"r{{n}}",
                source=Source.GRID_PATROL)
     n += 1
     if n == 5:
@@ -193,7 +193,8 @@ def test_cli_backup_and_restore(sqlite_store, tmp_path):
     assert r.exit_code == 0, r.stderr
     assert "checked: sound" in r.stdout
     file = next((tmp_path / "b").iterdir())
-    assert run.invoke(main, ["--db", url, "dept", "add", "parks", "园林"]).exit_code == 0
+    assert run.invoke(main, ["--db", url, "dept", "add", "parks", "园林", "--as", "admin"],
+                      env=cli_env(["--as", "admin"])).exit_code == 0
     r = run.invoke(main, ["--db", url, "restore", str(file)])
     assert r.exit_code == 0, r.stderr
     assert "kept as" in r.stdout

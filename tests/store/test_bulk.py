@@ -3,10 +3,11 @@
 from datetime import datetime
 
 import pytest
-from factories import cell_center
+from factories import act, cell_center
 from sqlalchemy.exc import IntegrityError
 
 from gridapp.domain import workflow as wf
+from gridapp.domain.actions import Action
 from gridapp.domain.case import Case, CaseEvent, CaseState, Source
 from gridapp.domain.catalog import CaseKind
 from gridapp.domain.places import Location
@@ -34,7 +35,7 @@ def _cases(first, n):
 def test_bulk_cases_read_back_like_service_cases(store):
     with store.uow() as uow:
         w = CaseBulkWriter(uow.conn)
-        first = w.reserve(3)
+        first = uow.cases.reserve_ids(3)[0]
         cases, events = _cases(first, 3)
         w.write(cases, events)
         uow.commit()
@@ -43,10 +44,9 @@ def test_bulk_cases_read_back_like_service_cases(store):
     assert view.case.reported_at == T0 and view.events[0].data == {"source": "hotline_12345"}
     assert wf.replay(view.events).state is CaseState.REPORTED
     # the next case entered by hand continues the id sequence (PostGIS: sequence moved)
-    nxt = svc.report(store.uow(), "worker1", source=Source.GRID_PATROL, class_code="E0102",
-                     x=cases[0].x, y=cases[0].y + 60, at=T0).case
+    nxt = act(store, 'worker1', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0102', x=cases[0].x, y=cases[0].y + 60, at=T0).case
     assert nxt.id == cases[-1].id + 1
-    assert svc.register(store.uow(), "acceptor", cases[0].id).case.state is CaseState.REGISTERED
+    assert act(store, 'acceptor', cases[0].id, Action.REGISTER).case.state is CaseState.REGISTERED
 
 
 def test_bulk_is_all_or_nothing(store):
@@ -54,7 +54,7 @@ def test_bulk_is_all_or_nothing(store):
         before = uow.conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
     with pytest.raises(IntegrityError), store.uow() as uow:
         w = CaseBulkWriter(uow.conn)
-        cases, events = _cases(w.reserve(2), 2)
+        cases, events = _cases(uow.cases.reserve_ids(2)[0], 2)
         events.append(events[0])  # the same audit row twice violates the key
         w.write(cases, events)
         uow.commit()

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from factories import X0, Y0, cell_center
+from factories import X0, Y0, cell_center, cli_env
 
 from gridapp.cli import main
 
@@ -16,7 +16,8 @@ def cli(sqlite_store):
     runner = CliRunner()
 
     def run(*args, ok=True):
-        result = runner.invoke(main, ["--db", url, "--json", *map(str, args)])
+        result = runner.invoke(main, ["--db", url, "--json", *map(str, args)],
+                               env={**cli_env(args), "GRIDAPP_NEW_PASSWORD": "new-secret"})
         if ok:
             assert result.exit_code == 0, (args, result.output, result.stderr)
             return json.loads(result.stdout)
@@ -28,7 +29,7 @@ def cli(sqlite_store):
 def test_every_path_from_the_shell(cli):
     x, y = cell_center("420102001002", 3)
     c = cli("case", "report", "--as", "worker1", "--class", "E0102", "--x", x, "--y", y,
-            "--desc", "暴露垃圾", "--at", "2026-11-02T09:00")
+            "--desc", "暴露垃圾")
     n = c["number"]
     assert c["state"] == "reported" and c["cell_code"] == "420102001002003"
     assert cli("case", "register", n, "--as", "acceptor")["state"] == "registered"
@@ -48,6 +49,7 @@ def test_every_path_from_the_shell(cli):
     assert cli("case", "verify", n, "--as", "worker1", "--fail", "--note", "有残留")[
         "rework_count"] == 1
     cli("case", "rectify", n, "--as", "sanitation2", "--note", "再次清运")
+    cli("case", "assign-verifier", n, "--as", "dispatcher", "--verifier", "worker2")
     cli("case", "verify", n, "--as", "worker2", "--pass")
     assert cli("case", "close", n, "--as", "leader_shift")["state"] == "closed"
     cli("case", "reinspect", n, "--as", "worker1", "--note", "回头看合格")
@@ -72,6 +74,7 @@ def test_hotline_case_with_gcj02_reply_and_visit(cli):
     cli("case", "dispatch", n, "--as", "dispatcher", "--department", "enforcement")
     cli("case", "sign", n, "--as", "enforce1")
     cli("case", "rectify", n, "--as", "enforce1", "--note", "已清理")
+    cli("case", "assign-verifier", n, "--as", "dispatcher", "--verifier", "worker2")
     cli("case", "verify", n, "--as", "worker2", "--pass")
     cli("case", "close", n, "--as", "leader_shift")
     cli("case", "reply", n, "--as", "acceptor", "--note", "已处理")
@@ -107,6 +110,43 @@ def test_admin_verbs(cli):
         "2026-10-08 10:00")
     cli("settings", "set", "duplicates.radius_m", "80", "--as", "admin")
     assert cli("settings", "show")["duplicates"]["radius_m"] == 80.0
-    cli("person", "add", "newchief", "--name", "新路长", "--role", "road_chief")
-    a = cli("assign", "road-chief", "420102-R002-01", "newchief", "--from", "2026-01-01")
+    cli("person", "add", "newchief", "--name", "新路长", "--role", "road_chief", "--as", "admin")
+    a = cli("assign", "road-chief", "420102-R002-01", "newchief", "--from", "2026-01-01",
+            "--as", "admin")
+    d = cli("dept", "add", "parks", "园林局", "--as", "admin")  # ends without a TypeError
+    assert d["code"] == "parks" and d["id"] > 0
     assert a["target"] == "420102-R002-01"
+
+
+def test_nobody_acts_without_their_password(sqlite_store):
+    url = sqlite_store.url
+    sqlite_store.close()
+    runner = CliRunner()
+    base = ["--db", url, "--json"]
+    wrong = runner.invoke(main, [*base, "catalog", "edit", "E0102", "--as", "admin", "--limit",
+                                 "6h"], env={"GRIDAPP_PASSWORD": "guess"})
+    assert wrong.exit_code == 2 and "wrong user name or password" in wrong.stderr
+    # no environment variable: the password is asked for at a hidden prompt
+    typed = runner.invoke(main, [*base, "settings", "set", "warning_share", "0.7", "--as",
+                                 "admin"], input="admin-pass\n", env={"GRIDAPP_PASSWORD": ""})
+    assert typed.exit_code == 0, typed.output
+    # creating people and resetting passwords need an authenticated administrator
+    not_admin = runner.invoke(main, [*base, "person", "add", "mallory", "--name", "M", "--role",
+                                     "admin", "--as", "worker1"],
+                              env={"GRIDAPP_PASSWORD": "secret-worker1",
+                                   "GRIDAPP_NEW_PASSWORD": "whatever1"})
+    assert not_admin.exit_code == 2 and "not 系统管理员" in not_admin.stderr
+    system = runner.invoke(main, [*base, "case", "list"])
+    assert system.exit_code == 0
+    as_system = runner.invoke(main, [*base, "case", "register", "1", "--as", "system"],
+                              env={"GRIDAPP_PASSWORD": "anything"})
+    assert as_system.exit_code == 2 and "not a login" in as_system.stderr
+    # no password option exists at all: a password on the command line is refused by click
+    on_line = runner.invoke(main, [*base, "person", "passwd", "worker1", "--password", "x"])
+    assert on_line.exit_code == 2 and "No such option" in on_line.output
+    own = runner.invoke(main, [*base, "person", "passwd", "worker1"],
+                        env={"GRIDAPP_PASSWORD": "secret-worker1",
+                             "GRIDAPP_NEW_PASSWORD": "new-secret-1"})
+    assert own.exit_code == 0, own.output
+    old = runner.invoke(main, [*base, "case", "list"], env={"GRIDAPP_PASSWORD": "secret-worker1"})
+    assert old.exit_code == 0

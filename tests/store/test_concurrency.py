@@ -4,10 +4,11 @@ import threading
 from datetime import datetime
 
 import pytest
-from factories import cell_center
+from factories import act, cell_center
 
+from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState, Source
-from gridapp.domain.errors import DomainError, StaleCase
+from gridapp.domain.errors import DomainError, IllegalTransition, StaleCase
 from gridapp.services import cases as svc
 
 T0 = datetime(2026, 11, 2, 9, 0)
@@ -15,10 +16,9 @@ T0 = datetime(2026, 11, 2, 9, 0)
 
 def _dispatched(store, n):
     x, y = cell_center("420102002001", 1 + n % 8)
-    c = svc.report(store.uow(), "worker2", source=Source.GRID_PATROL, class_code="E0104",
-                   x=x + (n // 8) * 7, y=y, at=T0.replace(minute=n % 60, hour=9 + n // 60)).case
-    svc.register(store.uow(), "acceptor", c.id)
-    return svc.dispatch(store.uow(), "dispatcher", c.id, department="sanitation").case
+    c = act(store, 'worker2', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0104', x=x + n // 8 * 7, y=y, at=T0.replace(minute=n % 60, hour=9 + n // 60)).case
+    act(store, 'acceptor', c.id, Action.REGISTER)
+    return act(store, 'dispatcher', c.id, Action.DISPATCH, assignee=("department", 'sanitation')).case
 
 
 def _race(*calls):
@@ -45,9 +45,8 @@ def test_two_workstations_act_on_the_same_version(store, round_):
     c = _dispatched(store, round_)
     seen = c.version  # both workstations show this version
     results = _race(
-        lambda: svc.sign(store.uow(), "sanitation1", c.id, expected_version=seen),
-        lambda: svc.return_case(store.uow(), "sanitation2", c.id, "不归我们",
-                                expected_version=seen))
+        lambda: act(store, 'sanitation1', c.id, Action.SIGN, expected_version=seen),
+        lambda: act(store, 'sanitation2', c.id, Action.RETURN, reason='不归我们', expected_version=seen))
     winners = [r for r in results if isinstance(r, svc.Outcome)]
     losers = [r for r in results if isinstance(r, StaleCase)]
     assert len(winners) == 1 and len(losers) == 1, results
@@ -60,13 +59,13 @@ def test_two_workstations_act_on_the_same_version(store, round_):
 def test_racing_without_a_seen_version_never_overwrites(store):
     """Both load the same row; the guarded UPDATE lets exactly one transition through."""
     c = _dispatched(store, 30)
-    results = _race(*(lambda who=who: svc.sign(store.uow(), who, c.id)
+    results = _race(*(lambda who=who: act(store, who, c.id, Action.SIGN)
                       for who in ("sanitation1", "sanitation2", "sanitation1")))
     ok = [r for r in results if isinstance(r, svc.Outcome)]
     refused = [r for r in results if isinstance(r, DomainError)]
     assert len(ok) == 1 and len(refused) == 2, results
     # SpatiaLite queues writers, so the later ones see IN_PROGRESS (illegal to sign again);
     # PostGIS lets them read concurrently, so the version guard refuses them.
-    assert all(type(r).__name__ in ("StaleCase", "IllegalTransition") for r in refused)
+    assert all(isinstance(r, StaleCase | IllegalTransition) for r in refused)
     view = svc.view(store.uow(), None, c.id)
     assert view.case.state is CaseState.IN_PROGRESS and len(view.events) == view.case.version

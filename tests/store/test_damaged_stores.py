@@ -21,6 +21,7 @@ from damage import (
     run_cli,
     without_file_override,
 )
+from factories import cli_env
 from sqlalchemy import event
 
 from gridapp.services import admin
@@ -52,7 +53,7 @@ def test_a_store_failing_its_quick_check_is_read_only_with_one_line(path):
     with store.uow(write=False) as uow:  # reading what is still readable goes on
         assert uow.config.catalog().version == 1
     store.close()
-    r = run_cli("--db", path, "dept", "add", "parks", "园林")
+    r = run_cli("--db", path, "dept", "add", "parks", "园林", "--as", "admin")
     assert r.returncode == 2
     assert "failed its check" in one_line(r.stderr)
     conn = sqlean.connect(path)
@@ -112,7 +113,7 @@ def test_write_protected_store_reads_and_refuses_writes_in_one_line(path):
     prefix = without_file_override()
     r = run_cli("--db", path, "--json", "dept", "list", prefix=prefix)
     assert r.returncode == 0 and any(d["code"] == "sanitation" for d in json.loads(r.stdout))
-    r = run_cli("--db", path, "dept", "add", "parks", "园林", prefix=prefix)
+    r = run_cli("--db", path, "dept", "add", "parks", "园林", "--as", "admin", prefix=prefix)
     assert r.returncode == 2
     assert "write-protected" in one_line(r.stderr)
 
@@ -138,7 +139,7 @@ def test_write_protected_wal_and_shm_are_one_line(path):
     conn.commit()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").chmod(0o444)
-    r = run_cli("--db", path, "dept", "add", "parks", "园林", prefix=without_file_override())
+    r = run_cli("--db", path, "dept", "add", "parks", "园林", "--as", "admin", prefix=without_file_override())
     conn.close()
     assert r.returncode == 2
     line = one_line(r.stderr)
@@ -206,7 +207,7 @@ def _hold(path: Path, release: Path) -> subprocess.Popen:
 def test_writer_that_gives_up_waiting_names_who_holds_the_store(path, tmp_path):
     holder = _hold(path, tmp_path / "release")
     try:
-        r = run_cli("--db", path, "dept", "add", "parks", "园林",
+        r = run_cli("--db", path, "dept", "add", "parks", "园林", "--as", "admin",
                     env={"GRIDAPP_BUSY_TIMEOUT": "0.5"})
     finally:
         (tmp_path / "release").touch()
@@ -221,8 +222,9 @@ def test_writer_waits_for_a_long_import_and_succeeds(path, tmp_path):
     holder = _hold(path, tmp_path / "release")
     waiter = subprocess.Popen([sys.executable, "-c", "import sys; from gridapp.cli import main; "
                                "sys.exit(main())", "--db", str(path), "dept", "add", "parks",
-                               "园林"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
+                               "园林", "--as", "admin"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, **cli_env(["--as", "admin"])})
     time.sleep(0.5)  # let it start waiting; it must succeed whether or not it already waits
     (tmp_path / "release").touch()
     holder.wait(60)

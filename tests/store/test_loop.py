@@ -3,9 +3,10 @@
 from datetime import datetime, timedelta
 
 import pytest
-from factories import X0, Y0, cell_center
+from factories import X0, Y0, act, cell_center
 
 from gridapp.domain import workflow as wf
+from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState, RejectReason, Satisfaction, Source
 from gridapp.domain.duplicates import DuplicatePolicy
 from gridapp.domain.errors import (
@@ -14,6 +15,7 @@ from gridapp.domain.errors import (
     OutOfScope,
     PermissionDenied,
     SeparationOfDuties,
+    StaleCase,
 )
 from gridapp.domain.people import AssignmentKind
 from gridapp.domain.settings import Settings
@@ -28,8 +30,7 @@ NORTH_WEST = cell_center("420102001001", 2)  # away from every road
 
 def report(store, who="worker1", cls="E0102", xy=NORTH_WEST, at=T0, **kw):
     kw.setdefault("source", Source.GRID_PATROL)
-    return svc.report(store.uow(), who, class_code=cls, x=xy[0], y=xy[1], at=at,
-                      description=kw.pop("description", "路边暴露垃圾"), **kw).case
+    return act(store, who, None, Action.REPORT, class_code=cls, x=xy[0], y=xy[1], at=at, description=kw.pop('description', '路边暴露垃圾'), **kw).case
 
 
 def events(store, case_id):
@@ -69,18 +70,17 @@ def test_report_outside_the_district_writes_nothing(store):
 
 def test_full_loop_leaves_a_complete_audit_trail(store):
     c = report(store)
-    svc.register(store.uow(), "acceptor", c.id, "符合立案条件", at=T0 + timedelta(minutes=5))
+    act(store, 'acceptor', c.id, Action.REGISTER, note='符合立案条件', at=T0 + timedelta(minutes=5))
     sugg = svc.dispatch_suggestions(store.uow(), c.id, T0)
     assert sugg[0].basis == "street"  # 事件先属地: the street office first, no road nearby
-    d = svc.dispatch(store.uow(), "dispatcher", c.id, department="sanitation",
-                     at=T0 + timedelta(minutes=10)).case
+    d = act(store, 'dispatcher', c.id, Action.DISPATCH, assignee=("department", 'sanitation'), at=T0 + timedelta(minutes=10)).case
     assert d.deadline_at == datetime(2026, 11, 2, 15, 10) and d.catalog_version == 1
-    svc.sign(store.uow(), "sanitation1", c.number, at=T0 + timedelta(minutes=20))
-    svc.rectify(store.uow(), "sanitation2", c.id, "已清运", at=T0 + timedelta(hours=2))
+    act(store, 'sanitation1', c.number, Action.SIGN, at=T0 + timedelta(minutes=20))
+    act(store, 'sanitation2', c.id, Action.RECTIFY, note='已清运', at=T0 + timedelta(hours=2))
     with pytest.raises(PermissionDenied):
-        svc.verify(store.uow(), "chief1", c.id, True)
-    svc.verify(store.uow(), "worker1", c.id, True, "现场核查通过", at=T0 + timedelta(hours=3))
-    closed = svc.close(store.uow(), "leader_shift", c.id, at=T0 + timedelta(hours=4)).case
+        act(store, 'chief1', c.id, Action.VERIFY_PASS)
+    act(store, 'worker1', c.id, Action.VERIFY_PASS, note='现场核查通过', at=T0 + timedelta(hours=3))
+    closed = act(store, 'leader_shift', c.id, Action.CLOSE, at=T0 + timedelta(hours=4)).case
     assert closed.state is S.CLOSED and closed.version == 7
     trail = events(store, c.id)
     assert [e.action for e in trail] == ["report", "register", "dispatch", "sign", "rectify",
@@ -92,24 +92,24 @@ def test_full_loop_leaves_a_complete_audit_trail(store):
 
 def test_road_chief_receives_events_on_his_segment(store):
     c = report(store, cls="E0501", xy=(X0 + 600, Y0 + 195))  # vending on 解放大道 east
-    svc.register(store.uow(), "acceptor", c.id)
+    act(store, 'acceptor', c.id, Action.REGISTER)
     assert svc.dispatch_suggestions(store.uow(), c.id)[0].basis == "road_chief"
-    d = svc.dispatch(store.uow(), "dispatcher", c.id).case
+    d = act(store, 'dispatcher', c.id, Action.DISPATCH).case
     with store.uow(write=False) as uow:
         assert uow.people.get(d.assignee.person_id).username == "chief2"
     with pytest.raises(OutOfScope):
-        svc.sign(store.uow(), "chief1", c.id)
-    assert svc.sign(store.uow(), "chief2", c.id).case.state is S.IN_PROGRESS
+        act(store, 'chief1', c.id, Action.SIGN)
+    assert act(store, 'chief2', c.id, Action.SIGN).case.state is S.IN_PROGRESS
     with pytest.raises(InvalidInput):  # chief1 is not responsible for this segment
         other = report(store, cls="E0501", xy=(X0 + 720, Y0 + 195), source=Source.VIDEO)
-        svc.register(store.uow(), "acceptor", other.id)
-        svc.dispatch(store.uow(), "dispatcher", other.id, road_chief="chief1")
+        act(store, 'acceptor', other.id, Action.REGISTER)
+        act(store, 'dispatcher', other.id, Action.DISPATCH, assignee=("road_chief", 'chief1'))
 
 
 def test_component_goes_to_its_owner(store):
     c = report(store, cls="C0101", xy=(X0 + 150, Y0 + 205), component_code="4201020101000001",
                description="井盖破损")
-    svc.register(store.uow(), "acceptor", c.id)
+    act(store, 'acceptor', c.id, Action.REGISTER)
     first = svc.dispatch_suggestions(store.uow(), c.id)[0]
     assert first.basis == "owner"  # 部件先属主
     with store.uow(write=False) as uow:
@@ -120,18 +120,18 @@ def test_component_goes_to_its_owner(store):
 
 def test_return_puts_the_returning_unit_last(store):
     c = report(store)
-    svc.register(store.uow(), "acceptor", c.id)
-    svc.dispatch(store.uow(), "dispatcher", c.id)  # to the street office
-    with pytest.raises(InvalidInput):
-        svc.return_case(store.uow(), "sanitation1", c.id, "")
+    act(store, 'acceptor', c.id, Action.REGISTER)
+    act(store, 'dispatcher', c.id, Action.DISPATCH)  # to the street office
     street = svc.dispatch_suggestions(store.uow(), c.id)[0].assignee
     # the street office has no handler in the fixture; a sanitation handler cannot return it
     with pytest.raises(OutOfScope):
-        svc.return_case(store.uow(), "sanitation1", c.id, "不归我们")
+        act(store, 'sanitation1', c.id, Action.RETURN, reason='不归我们')
     c2 = report(store, cls="E0104", xy=cell_center("420102002002", 8))
-    svc.register(store.uow(), "acceptor", c2.id)
-    svc.dispatch(store.uow(), "dispatcher", c2.id, department="sanitation")
-    r = svc.return_case(store.uow(), "sanitation1", c2.id, "非本部门职责").case
+    act(store, 'acceptor', c2.id, Action.REGISTER)
+    act(store, 'dispatcher', c2.id, Action.DISPATCH, assignee=("department", 'sanitation'))
+    with pytest.raises(InvalidInput):
+        act(store, 'sanitation1', c2.id, Action.RETURN, reason='  ')
+    r = act(store, 'sanitation1', c2.id, Action.RETURN, reason='非本部门职责').case
     assert r.state is S.RETURNED and r.return_count == 1
     ranked = svc.dispatch_suggestions(store.uow(), c2.id)
     assert ranked[-1].basis == "class_department" and street is not None
@@ -139,31 +139,33 @@ def test_return_puts_the_returning_unit_last(store):
 
 def test_rework_reopen_extension_suspension_reply_visit(store):
     c = report(store, source=Source.HOTLINE_12345, contact="王先生 139xxxx", external_id="HL-1")
-    uow = store.uow
-    svc.register(uow(), "acceptor", c.id)
-    svc.dispatch(uow(), "dispatcher", c.id, department="sanitation", at=T0)
-    svc.sign(uow(), "sanitation1", c.id, at=T0)
-    e = svc.request_extension(uow(), "sanitation1", c.id, "1d", "需要调度车辆", at=T0).case
+    act(store, 'acceptor', c.id, Action.REGISTER)
+    act(store, 'dispatcher', c.id, Action.DISPATCH, assignee=("department", 'sanitation'), at=T0)
+    act(store, 'sanitation1', c.id, Action.SIGN, at=T0)
+    e = act(store, 'sanitation1', c.id, Action.REQUEST_EXTENSION, extra='1d', reason='需要调度车辆', at=T0).case
     assert e.state is S.EXTENSION_PENDING
-    a = svc.decide_extension(uow(), "boss", c.id, True, at=T0).case
+    a = act(store, 'boss', c.id, Action.APPROVE_EXTENSION, at=T0).case
     assert a.deadline_at == datetime(2026, 11, 3, 15, 0) and a.extension_count == 1
-    svc.request_suspension(uow(), "sanitation1", c.id, "等待资金", at=T0)
-    s = svc.decide_suspension(uow(), "leader_shift", c.id, True, at=T0 + timedelta(hours=1)).case
+    act(store, 'sanitation1', c.id, Action.REQUEST_SUSPENSION, reason='等待资金', at=T0)
+    s = act(store, 'leader_shift', c.id, Action.APPROVE_SUSPENSION, at=T0 + timedelta(hours=1)).case
     assert s.state is S.SUSPENDED
-    r = svc.resume(uow(), "dispatcher", c.id, at=datetime(2026, 11, 9, 9, 0)).case
+    r = act(store, 'dispatcher', c.id, Action.RESUME, at=datetime(2026, 11, 9, 9, 0)).case
     assert r.state is S.IN_PROGRESS and r.deadline_at > datetime(2026, 11, 9, 9, 0)
-    svc.rectify(uow(), "sanitation1", c.id, "已清运")
-    svc.verify(uow(), "worker1", c.id, False, "仍有残留")
-    svc.rectify(uow(), "dual", c.id, "再次清运")
+    act(store, 'sanitation1', c.id, Action.RECTIFY, note='已清运')
+    act(store, 'worker1', c.id, Action.VERIFY_FAIL, note='仍有残留')
+    act(store, 'dual', c.id, Action.RECTIFY, note='再次清运')
     with pytest.raises(SeparationOfDuties):
-        svc.verify(uow(), "dual", c.id, True)
-    svc.verify(uow(), "worker2", c.id, True)
-    svc.close(uow(), "leader_shift", c.id)
-    svc.reply(uow(), "acceptor", c.id, "您反映的垃圾已清运")
-    v = svc.visit(uow(), "acceptor", c.id, Satisfaction.SATISFIED).case
+        act(store, 'dual', c.id, Action.VERIFY_PASS)
+    with pytest.raises(OutOfScope):  # not his cell, and nobody assigned it to him
+        act(store, 'worker2', c.id, Action.VERIFY_PASS)
+    act(store, 'dispatcher', c.id, Action.ASSIGN_VERIFIER, verifier='worker2')
+    act(store, 'worker2', c.id, Action.VERIFY_PASS)
+    act(store, 'leader_shift', c.id, Action.CLOSE)
+    act(store, 'acceptor', c.id, Action.REPLY, note='您反映的垃圾已清运')
+    v = act(store, 'acceptor', c.id, Action.VISIT, satisfaction=Satisfaction.SATISFIED).case
     assert v.satisfaction is Satisfaction.SATISFIED
-    svc.reinspect(uow(), "worker2", c.id, "回头看合格")
-    o = svc.reopen(uow(), "worker1", c.id, "问题反弹").case
+    act(store, 'worker2', c.id, Action.REINSPECT, note='回头看合格')
+    o = act(store, 'worker1', c.id, Action.REOPEN, reason='问题反弹').case
     assert (o.state, o.rework_count, o.reopen_count) == (S.REGISTERED, 1, 1)
     replay = wf.replay(events(store, c.id))
     assert replay.state is o.state and replay.version == o.version and replay.reworks == 1
@@ -172,8 +174,7 @@ def test_rework_reopen_extension_suspension_reply_visit(store):
 def test_duplicates_are_linked_to_the_original(store):
     first = report(store)
     x, y = NORTH_WEST
-    dup = svc.report(store.uow(), "worker2", source=Source.SNAPSHOT, class_code="E0102", x=x + 20,
-                     y=y, at=T0 + timedelta(hours=1))
+    dup = act(store, 'worker2', None, Action.REPORT, source=Source.SNAPSHOT, class_code='E0102', x=x + 20, y=y, at=T0 + timedelta(hours=1))
     assert dup.case.state is S.REJECTED and dup.case.reject_reason is RejectReason.DUPLICATE
     assert dup.case.duplicate_of == first.id and dup.duplicate_of.number == first.number
     assert [e.action for e in dup.events] == ["report", "reject"]
@@ -187,22 +188,19 @@ def test_duplicate_check_can_leave_it_to_the_acceptor(store):
                         Settings(duplicates=DuplicatePolicy(auto_link=False, radius_m=30)))
     first = report(store)
     x, y = NORTH_WEST
-    second = svc.report(store.uow(), "worker2", source=Source.GRID_PATROL, class_code="E0102",
-                        x=x + 10, y=y, at=T0 + timedelta(minutes=30))
+    second = act(store, 'worker2', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0102', x=x + 10, y=y, at=T0 + timedelta(minutes=30))
     assert second.case.state is S.REPORTED
     assert [c.case_id for c in second.duplicate_candidates] == [first.id]
-    r = svc.reject(store.uow(), "acceptor", second.case.id, RejectReason.DUPLICATE,
-                   duplicate_of=first.number).case
+    r = act(store, 'acceptor', second.case.id, Action.REJECT, reason_code=RejectReason.DUPLICATE, duplicate_of=first.number).case
     assert r.duplicate_of == first.id
 
 
 def test_stale_write_is_refused_and_explained(store):
     c = report(store)
     seen = svc.view(store.uow(), "acceptor", c.id).case.version  # workstation A shows v1
-    svc.reject(store.uow(), "leader_shift", c.id, RejectReason.INVALID, "无效")  # B acts first
-    with pytest.raises(Exception) as e:
-        svc.register(store.uow(), "acceptor", c.id, expected_version=seen)
-    assert type(e.value).__name__ == "StaleCase"
+    act(store, 'leader_shift', c.id, Action.REJECT, reason_code=RejectReason.INVALID, note='无效')  # B acts first
+    with pytest.raises(StaleCase) as e:
+        act(store, 'acceptor', c.id, Action.REGISTER, expected_version=seen)
     assert "李值班" in str(e.value) and "version 1" in str(e.value)
     after = svc.view(store.uow(), None, c.id)
     assert after.case.state is S.REJECTED and len(after.events) == 2
@@ -212,12 +210,12 @@ def test_cached_case_cannot_overwrite_a_newer_row(store):
     c = report(store)
     with store.uow(write=False) as uow:
         stale = uow.cases.get(c.id)
-    svc.register(store.uow(), "acceptor", c.id)
+    act(store, 'acceptor', c.id, Action.REGISTER)
     stale_version = stale.version
-    wf.reject(stale, wf_actor(store, "leader_shift"), T0, RejectReason.INVALID)
-    with store.uow() as uow, pytest.raises(Exception) as e:
+    wf.act(stale, Action.REJECT, wf_actor(store, "leader_shift"), T0,
+           reason_code=RejectReason.INVALID)
+    with store.uow() as uow, pytest.raises(StaleCase):
         uow.cases.update(stale, expected_version=stale_version)
-    assert type(e.value).__name__ == "StaleCase"
     assert svc.view(store.uow(), None, c.id).case.state is S.REGISTERED
 
 
@@ -234,7 +232,7 @@ def test_failed_transition_is_rolled_back_whole(store, monkeypatch):
         raise RuntimeError("disk full")
     monkeypatch.setattr(SqlCaseRepository, "add_event", boom)
     with pytest.raises(RuntimeError):
-        svc.register(store.uow(), "acceptor", c.id)
+        act(store, 'acceptor', c.id, Action.REGISTER)
     monkeypatch.undo()
     view = svc.view(store.uow(), None, c.id)
     assert view.case.state is S.REPORTED and view.case.version == 1 and len(view.events) == 1
@@ -243,19 +241,19 @@ def test_failed_transition_is_rolled_back_whole(store, monkeypatch):
 def test_illegal_transition_through_the_service_changes_nothing(store):
     c = report(store)
     with pytest.raises(IllegalTransition):
-        svc.close(store.uow(), "leader_shift", c.id)
+        act(store, 'leader_shift', c.id, Action.CLOSE)
     assert len(events(store, c.id)) == 1
 
 
 def test_catalog_versions_keep_old_deadlines(store):
     a = report(store)
-    svc.register(store.uow(), "acceptor", a.id)
-    da = svc.dispatch(store.uow(), "dispatcher", a.id, department="sanitation", at=T0).case
+    act(store, 'acceptor', a.id, Action.REGISTER)
+    da = act(store, 'dispatcher', a.id, Action.DISPATCH, assignee=("department", 'sanitation'), at=T0).case
     v2 = admin.edit_class(store.uow(), "admin", "E0102", limit="8h", note="暴露垃圾时限调整")
     assert v2 == 2
     b = report(store, xy=cell_center("420102002002", 3))
-    svc.register(store.uow(), "acceptor", b.id)
-    db = svc.dispatch(store.uow(), "dispatcher", b.id, department="sanitation", at=T0).case
+    act(store, 'acceptor', b.id, Action.REGISTER)
+    db = act(store, 'dispatcher', b.id, Action.DISPATCH, assignee=("department", 'sanitation'), at=T0).case
     assert (da.catalog_version, da.time_limit_minutes) == (1, 240)
     assert (db.catalog_version, db.time_limit_minutes) == (2, 480)
     again = svc.view(store.uow(), None, a.id).case
@@ -314,7 +312,62 @@ def test_photo_survives_a_failed_transition(store):
     sha = add_photo(store.uow(), buf.getvalue())
     c = report(store)
     with pytest.raises(IllegalTransition):
-        svc.rectify(store.uow(), "sanitation1", c.id, "已处理", [sha])
+        act(store, 'sanitation1', c.id, Action.RECTIFY, note='已处理', photos=[sha])
     with store.uow(write=False) as uow:
         ref, data = uow.photos.get(sha)
     assert data == buf.getvalue() and ref.mime == "image/png"
+
+
+def test_one_case_per_hotline_ticket(store):
+    first = report(store, source=Source.HOTLINE_12345, external_id="12345-0001")
+    with pytest.raises(InvalidInput, match=f"already case {first.number}"):
+        report(store, xy=cell_center("420102002002", 3), source=Source.HOTLINE_12345,
+               external_id="12345-0001")
+    assert count_cases(store) == 1
+
+
+def test_texts_are_limited_the_same_on_both_backends(store):
+    with pytest.raises(InvalidInput, match=r"description.*5,000,000 characters; at most 2,000"):
+        report(store, description="垃" * 5_000_000)
+    with pytest.raises(InvalidInput, match=r"external_id.*65 characters; at most 64"):
+        report(store, source=Source.HOTLINE_12345, external_id="T" * 65)
+    c = report(store)
+    with pytest.raises(InvalidInput, match=r"note.*2,001 characters; at most 2,000"):
+        act(store, "acceptor", c.id, Action.REGISTER, note="x" * 2001)
+    assert count_cases(store) == 1 and len(events(store, c.id)) == 1
+
+
+def test_the_same_photo_twice_in_one_action_is_one_photo(store):
+    from io import BytesIO
+
+    from PIL import Image
+
+    from gridapp.services.photos import add_photo
+    buf = BytesIO()
+    Image.new("RGB", (16, 16), (10, 200, 10)).save(buf, "PNG")
+    sha = add_photo(store.uow(), buf.getvalue(), "after.png")
+    c = report(store)
+    act(store, "acceptor", c.id, Action.REGISTER)
+    act(store, "dispatcher", c.id, Action.DISPATCH, assignee=("department", "sanitation"))
+    act(store, "sanitation1", c.id, Action.SIGN)
+    out = act(store, "sanitation1", c.id, Action.RECTIFY, note="已清运", photos=[sha, sha])
+    assert out.events[0].attachments == (sha,)
+    assert svc.view(store.uow(), None, c.id).photos == [(5, "rectify", sha)]
+
+
+def test_a_grid_worker_verifies_in_his_cells_or_when_assigned(store):
+    c = report(store, xy=cell_center("420102002002", 4))  # worker2's cell
+    for who, action, values in (("acceptor", Action.REGISTER, {}),
+                                ("dispatcher", Action.DISPATCH,
+                                 {"assignee": ("department", "sanitation")}),
+                                ("sanitation1", Action.SIGN, {}),
+                                ("sanitation1", Action.RECTIFY, {"note": "已清运"})):
+        act(store, who, c.id, action, **values)
+    with pytest.raises(OutOfScope, match="not one of worker1's cells"):
+        act(store, "worker1", c.id, Action.VERIFY_PASS)
+    with pytest.raises(PermissionDenied):  # only a dispatcher or shift leader assigns
+        act(store, "acceptor", c.id, Action.ASSIGN_VERIFIER, verifier="worker1")
+    with pytest.raises(InvalidInput, match="sanitation1 is not an active grid worker"):
+        act(store, "dispatcher", c.id, Action.ASSIGN_VERIFIER, verifier="sanitation1")
+    act(store, "dispatcher", c.id, Action.ASSIGN_VERIFIER, verifier="worker1")
+    assert act(store, "worker1", c.id, Action.VERIFY_PASS).case.state is S.VERIFIED

@@ -7,7 +7,7 @@ import zlib
 from io import BytesIO
 
 import pytest
-from factories import cell_center
+from factories import cell_center, clock
 from PIL import Image
 
 from gridapp.domain.case import Source
@@ -105,7 +105,8 @@ def test_the_same_photo_twice_in_one_action_is_kept_once(store):
     photo = add_photo(store.uow(), _image("JPEG", (320, 240)), "a.jpg")
     x, y = cell_center("420102001001", 2)
     from datetime import datetime
+    clock(store, datetime(2026, 11, 2, 9))
     case = svc.report(store.uow(), "worker1", class_code="E0102", x=x, y=y,
-                      at=datetime(2026, 11, 2, 9), description="暴露垃圾",
+                      description="暴露垃圾",
                       source=Source.GRID_PATROL, photos=[photo, photo]).case
     assert svc.view(store.uow(), None, case.id).photos == [(1, "report", photo)]

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 from click.testing import CliRunner
-from factories import cell_center
+from factories import cell_center, cli_env, clock
 from sqlalchemy import text
 
 from gridapp.cli import main
@@ -20,7 +20,7 @@ def settings_cli(sqlite_store):
     sqlite_store.close()
 
     def run(*args):
-        return CliRunner().invoke(main, ["--db", url, *map(str, args)])
+        return CliRunner().invoke(main, ["--db", url, *map(str, args)], env=cli_env(args))
     return run
 
 
@@ -59,9 +59,10 @@ def test_a_bad_value_saved_by_an_older_gridapp_no_longer_breaks_reports(store):
         conn.execute(text("UPDATE meta SET value = value || '1' WHERE key = 'config_revision'"))
     x, y = cell_center("420102001001", 2)
     at = datetime(2026, 11, 2, 9)
-    first = svc.report(store.uow(), "worker1", class_code="E0102", x=x, y=y, at=at,
+    clock(store, at)
+    first = svc.report(store.uow(), "worker1", class_code="E0102", x=x, y=y,
                        description="暴露垃圾", source=Source.GRID_PATROL).case
-    again = svc.report(store.uow(), "worker2", class_code="E0102", x=x + 5, y=y, at=at,
+    again = svc.report(store.uow(), "worker2", class_code="E0102", x=x + 5, y=y,
                        description="暴露垃圾", source=Source.GRID_PATROL).case
     assert again.duplicate_of == first.id  # the default 72 h window is in force
     report = full_check(store)

@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 
 import numpy as np
 import pytest
-from factories import cell_center
+from factories import act, cell_center, clock
 
 from gridapp.app.session import Session
+from gridapp.domain.actions import Action
 from gridapp.domain.case import Source
-from gridapp.services import cases as svc
 from gridapp.ui.i18n import set_language
 
 # the clock of every window: a Monday morning, whatever day the suite runs on
@@ -42,14 +42,17 @@ def seeded(sqlite_store):
     (overdue)."""
     store = sqlite_store
     x, y = cell_center("420102001001", 2)
-    a = svc.report(store.uow(), "worker1", source=Source.GRID_PATROL, class_code="E0102", x=x,
-                   y=y, description="路边暴露垃圾", at=NOW - timedelta(hours=1)).case
+    a = act(store, "worker1", None, Action.REPORT, source=Source.GRID_PATROL,
+            class_code="E0102", x=x, y=y, description="路边暴露垃圾",
+            at=NOW - timedelta(hours=1)).case
     x2, y2 = cell_center("420102002002", 6)
-    b = svc.report(store.uow(), "acceptor", source=Source.HOTLINE_12345, class_code="E0506",
-                   x=x2, y=y2, description="共享单车堆积", at=NOW - timedelta(days=10)).case
-    svc.register(store.uow(), "acceptor", b.id, at=NOW - timedelta(days=10))
-    svc.dispatch(store.uow(), "dispatcher", b.id, department="enforcement",
-                 at=NOW - timedelta(days=10))
+    b = act(store, "acceptor", None, Action.REPORT, source=Source.HOTLINE_12345,
+            class_code="E0506", x=x2, y=y2, description="共享单车堆积",
+            at=NOW - timedelta(days=10)).case
+    act(store, "acceptor", b.id, Action.REGISTER, at=NOW - timedelta(days=10))
+    act(store, "dispatcher", b.id, Action.DISPATCH, assignee=("department", "enforcement"),
+        at=NOW - timedelta(days=10))
+    clock(store, NOW)  # the store's clock and the windows' agree: a Monday morning
     return store, a, b
 
 

@@ -84,7 +84,7 @@ def test_a_stale_write_is_explained_and_the_view_refreshed(window, qtbot, messag
     make, store, a, b = window
     w = make("acceptor")
     w.select_case(index_of(w, a.id))  # this workstation shows version 1
-    svc.register(store.uow(), "leader_shift", a.id, "另一工作站已立案")  # another acts first
+    svc.perform(store.uow(), 'leader_shift', a.id, Action.REGISTER, note='另一工作站已立案')  # another acts first
     shown = [text for _kind, text in messages]
     # the user presses 不予立案 on what the screen still shows
     w.detail.findChild(QPushButton, "action_reject").click()
@@ -100,7 +100,7 @@ def test_a_stale_write_is_explained_and_the_view_refreshed(window, qtbot, messag
 
 def test_separation_of_duties_in_the_ui(window, monkeypatch):
     make, store, a, b = window
-    svc.sign(store.uow(), "enforce1", b.id)
+    svc.perform(store.uow(), 'enforce1', b.id, Action.SIGN)
     w = make("dual")  # dual is no enforcement handler: he cannot even rectify this one
     w.select_case(index_of(w, b.id))
     assert Action.RECTIFY not in w.detail.allowed()
@@ -122,3 +122,49 @@ def test_report_from_a_map_click(window, qtbot):
     case = dialog.outcome.case
     assert case.location.cell_code == "420102002001003" and case.reporter_id
     assert w.detail.view.case.id == case.id and not w.report_mode
+
+
+def test_a_case_without_a_position_is_found_and_placed_with_a_click(window, qtbot):
+    """待定位: a ticket whose address matched nothing is listed by its filter, placed by a
+    click on the map (Esc first: nothing happens), then dispatched like any other."""
+    from factories import cell_center
+    from PySide6.QtCore import QPoint, Qt
+
+    from gridapp.domain.case import Source
+    from gridapp.services.locating import report_unplaced
+    make, store, a, b = window
+    c = report_unplaced(store.uow(), "acceptor", source=Source.HOTLINE_12345,
+                        class_code="E0102", description="垃圾堆放", address="某小区门口").case
+    w = make("acceptor")
+    cl = w.case_list
+    cl.unplaced.setChecked(True)
+    idle(qtbot, w)
+    assert [int(w.model.data.cases.id[k]) for k in cl.model.rows] == [c.id]
+    assert "chip_unplaced" in {f"chip_{k}" for k in cl.chips.keys()}
+    w.select_case(index_of(w, c.id))  # no point: the map stays where it was
+    vp_before = w.canvas.viewport
+    assert w.canvas.viewport == vp_before and w.detail.mini.pixmap().isNull()
+    button = w.detail.findChild(QPushButton, "action_place")
+    button.click()
+    assert w.placing is not None
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Escape)
+    assert w.placing is None
+    button = w.detail.findChild(QPushButton, "action_place")
+    button.click()
+    x, y = cell_center("420102002002", 6)
+    px, py = w.canvas.viewport.to_screen(x, y)
+    qtbot.mouseClick(w.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(px), int(py)))
+    dialog = w.dialog
+    assert dialog.action is Action.PLACE and "420102002002006" in dialog.hint.text()
+    dialog.inputs["note"].setPlainText("回拨市民核实位置")
+    dialog.submit()
+    idle(qtbot, w)
+    placed = svc.view(store.uow(), None, c.id).case
+    assert placed.placed and placed.location.cell_code == "420102002002006"
+    assert cl.model.rows.size == 0  # no longer 待定位
+    cl.remove_filter("unplaced")
+    idle(qtbot, w)
+    w.select_case(index_of(w, c.id))
+    names = {b.objectName() for b in w.detail.findChildren(QPushButton)}
+    assert "action_place" in names  # placed by hand, it can still be corrected
+    assert act(qtbot, w, c.id, Action.REGISTER).outcome is not None

@@ -8,9 +8,11 @@ import numpy as np
 import pypdfium2
 import pytest
 from conftest import NOW, idle, index_of, refreshed
+from factories import act
 from PySide6.QtWidgets import QToolButton  # noqa: E402
 
 from gridapp.app.map_data import STATES
+from gridapp.domain.actions import Action
 from gridapp.services import cases as svc
 from gridapp.ui.i18n import set_language
 from gridapp.ui.login import LoginDialog
@@ -149,7 +151,7 @@ def test_changes_made_elsewhere_show_in_list_map_and_detail(window, qtbot):
     w = make("leader_shift")
     w.select_case(index_of(w, a.id))
     assert w.detail.view.case.state.value == "reported"
-    svc.register(store.uow(), "acceptor", a.id, at=NOW)
+    act(store, "acceptor", a.id, Action.REGISTER)
     with store.engine.begin() as conn:  # and its rows say it happened long ago
         conn.exec_driver_sql("UPDATE cases SET updated_at = '2001-01-01 00:00:00.000000' "
                              "WHERE id = ?", (a.id,))

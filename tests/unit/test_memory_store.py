@@ -3,8 +3,9 @@
 from datetime import datetime
 
 import pytest
-from factories import cell_center
+from factories import act, cell_center
 
+from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState, Source
 from gridapp.domain.errors import IllegalTransition
 from gridapp.services import cases as svc
@@ -21,10 +22,9 @@ def mem(sqlite_store):
 def test_memory_store_runs_the_loop_like_sql(mem, sqlite_store):
     x, y = cell_center("420102001001", 2)
     for target in (mem, sqlite_store):
-        c = svc.report(target.uow(), "worker1", source=Source.GRID_PATROL, class_code="E0102",
-                       x=x, y=y, at=T0).case
-        svc.register(target.uow(), "acceptor", c.id, at=T0)
-        d = svc.dispatch(target.uow(), "dispatcher", c.id, at=T0).case
+        c = act(target, 'worker1', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0102', x=x, y=y, at=T0).case
+        act(target, 'acceptor', c.id, Action.REGISTER, at=T0)
+        d = act(target, 'dispatcher', c.id, Action.DISPATCH, at=T0).case
         target_case = d
         if target is mem:
             mem_case = target_case
@@ -36,18 +36,15 @@ def test_memory_store_runs_the_loop_like_sql(mem, sqlite_store):
 
 def test_memory_store_rolls_back_a_failed_use_case(mem):
     x, y = cell_center("420102002002", 4)
-    c = svc.report(mem.uow(), "worker2", source=Source.GRID_PATROL, class_code="E0104",
-                   x=x, y=y, at=T0).case
+    c = act(mem, 'worker2', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0104', x=x, y=y, at=T0).case
     with pytest.raises(IllegalTransition):
-        svc.close(mem.uow(), "leader_shift", c.id)
+        act(mem, 'leader_shift', c.id, Action.CLOSE)
     v = svc.view(mem.uow(), None, c.id)
     assert v.case.state is CaseState.REPORTED and len(v.events) == 1
 
 
 def test_memory_store_links_duplicates(mem):
     x, y = cell_center("420102002001", 3)
-    a = svc.report(mem.uow(), "worker2", source=Source.GRID_PATROL, class_code="E0111",
-                   x=x, y=y, at=T0).case
-    b = svc.report(mem.uow(), "acceptor", source=Source.HOTLINE_12345, class_code="E0111",
-                   x=x + 10, y=y, at=T0.replace(hour=11))
+    a = act(mem, 'worker2', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0111', x=x, y=y, at=T0).case
+    b = act(mem, 'acceptor', None, Action.REPORT, source=Source.HOTLINE_12345, class_code='E0111', x=x + 10, y=y, at=T0.replace(hour=11))
     assert b.case.state is CaseState.REJECTED and b.case.duplicate_of == a.id

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.viewport import Viewport
+from ...domain.places import LocatedBy
 from ...domain.workflow import Action
 from ...services import cases as svc
 from .. import labels, theme
@@ -123,6 +124,15 @@ class CaseDetailPanel(QWidget):
             ("退回/返工/延期/督办", f"{c.return_count} / {c.rework_count} / "
                              f"{c.extension_count} / {c.supervision_count}"),
         ]
+        if not c.placed:
+            rows.insert(2, ("位置", tr("待定位") + (f"（{tr('地址匹配')}：{c.locate_match}）"
+                                                  if c.locate_match else "")))
+        elif c.located_by is LocatedBy.MAP:
+            rows.insert(2, ("位置", tr("地图标定")))
+        elif c.located_by is not None:  # a rough point from the ticket's address
+            rows.insert(2, ("位置", tr("按地址定位（{how}），可信度 {p:.0%}",
+                                      how=labels.located(c.located_by),
+                                      p=c.locate_confidence or 0.0)))
         if c.duplicate_of:
             rows.append(("重复于", f"#{c.duplicate_of}"))
         if c.satisfaction:
@@ -133,7 +143,12 @@ class CaseDetailPanel(QWidget):
                 v.setWordWrap(True)
                 v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.fields.addRow(tr(label), v)
-        self.mini.setPixmap(self._mini_map(c))
+        if c.placed:
+            self.mini.setPixmap(self._mini_map(c))
+        else:
+            self.mini.setText(tr("待定位：尚无位置。受理员、值班长或派遣员点击“标定位置”，"
+                                 "再在地图上点击问题所在处。"))
+            self.mini.setWordWrap(True)
         self._photos()
         self.timeline.setHeaderLabels([tr("时间"), tr("环节"), tr("经办人"), tr("说明")])
         for e in self.view.events:

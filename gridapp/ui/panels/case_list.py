@@ -159,13 +159,15 @@ class CaseListPanel(QWidget):
         self.deadline.setObjectName("filter_deadline")
         self.open_only = QCheckBox()
         self.open_only.setChecked(True)
+        self.unplaced = QCheckBox()  # 待定位: tickets whose address gave no point
+        self.unplaced.setObjectName("filter_unplaced")
         self.since = QDateEdit(calendarPopup=True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.use_since = QCheckBox()
         for w in (self.state, self.deadline, self.klass, self.open_only):
             row1.addWidget(w)
         row1.addStretch(1)
-        for w in (self.source, self.street, self.use_since, self.since):
+        for w in (self.source, self.street, self.unplaced, self.use_since, self.since):
             row2.addWidget(w)
         row2.addStretch(1)
         lay.addLayout(row1)
@@ -196,6 +198,7 @@ class CaseListPanel(QWidget):
         lay.addWidget(self.counts)
         self.deadline.currentIndexChanged.connect(self.apply)
         self.open_only.toggled.connect(self.apply)
+        self.unplaced.toggled.connect(self.apply)
         self.use_since.toggled.connect(self.apply)
         self.since.dateChanged.connect(lambda *_: self.use_since.isChecked() and self.apply())
         self.retranslate()
@@ -210,6 +213,7 @@ class CaseListPanel(QWidget):
     # ---- labels ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.open_only.setText(tr("仅在办案件"))
+        self.unplaced.setText(tr("仅待定位"))
         self.use_since.setText(tr("上报起"))
         d = self.app.data
         self.state.set_items(tr("状态"), tr("全部状态"),
@@ -245,6 +249,7 @@ class CaseListPanel(QWidget):
                           sources=frozenset(self.source.selected()),
                           streets=frozenset(self.street.selected()),
                           open_only=self.open_only.isChecked(),
+                          unplaced=self.unplaced.isChecked(),
                           deadline=self.deadline.currentData())
         if self.use_since.isChecked():
             from datetime import datetime
@@ -267,6 +272,7 @@ class CaseListPanel(QWidget):
             self.street.set_selected(f.streets)
             self.deadline.setCurrentIndex(max(self.deadline.findData(f.deadline), 0))
             self.open_only.setChecked(f.open_only)
+            self.unplaced.setChecked(f.unplaced)
             self.use_since.setChecked(f.reported_from is not None)
             if f.reported_from is not None:
                 day = (EPOCH + np.timedelta64(int(f.reported_from), "s")).astype("M8[D]")
@@ -292,6 +298,8 @@ class CaseListPanel(QWidget):
             out.append(("deadline", f"{tr('时限')}：{self.deadline.currentText()}"))
         if self.open_only.isChecked():
             out.append(("open_only", tr("仅在办案件")))
+        if self.unplaced.isChecked():
+            out.append(("unplaced", tr("待定位")))
         if self.use_since.isChecked():
             out.append(("since", f"{tr('上报起')} {self.since.date().toString('yyyy-MM-dd')}"))
         if self.app.drill_label:
@@ -309,6 +317,7 @@ class CaseListPanel(QWidget):
         f = self.app.user_filter
         changes = {"states": frozenset(), "classes": frozenset(), "sources": frozenset(),
                    "streets": frozenset(), "deadline": None, "open_only": False,
+                   "unplaced": False,
                    "since": None}
         f = f.with_(reported_from=None) if key == "since" else f.with_(**{key: changes[key]})
         self.app.set_user_filter(f)

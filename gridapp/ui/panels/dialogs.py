@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...app.actions import FIELDS, REQUIRED
 from ...domain.case import RejectReason, Satisfaction, Source
 from ...domain.errors import StaleCase
+from ...domain.people import Role
 from ...domain.workflow import Action
 from ...services import cases as svc
 from ...services.photos import add_photo
@@ -37,7 +38,8 @@ EXTRA = [("2h", "2 工作时"), ("4h", "4 工作时"), ("1d", "1 工作日"), ("
          ("3d", "3 工作日"), ("5d", "5 工作日"), ("10d", "10 工作日")]
 LABELS = {"note": "说明", "reason": "原因", "reason_code": "不予立案原因",
           "duplicate_of": "原案卷号", "assignee": "派遣至", "extra": "延期时长",
-          "satisfaction": "满意度", "photos": "照片"}
+          "satisfaction": "满意度", "photos": "照片", "verifier": "核查人",
+          "x": "X 坐标", "y": "Y 坐标"}
 
 
 class PhotoPicker(QWidget):
@@ -78,9 +80,10 @@ class ActionDialog(QDialog):
     performed = Signal(object)
     stale = Signal()
 
-    def __init__(self, app, case, action: Action, parent=None) -> None:
+    def __init__(self, app, case, action: Action, parent=None,
+                 point: tuple[float, float] | None = None) -> None:
         super().__init__(parent)
-        self.app, self.case, self.action = app, case, action
+        self.app, self.case, self.action, self.point = app, case, action, point
         self.outcome = None
         self.setWindowTitle(f"{labels.action(action)} · {case.number}")
         self.setMinimumWidth(460)
@@ -109,6 +112,8 @@ class ActionDialog(QDialog):
         lay.addWidget(buttons)
         if action is Action.DISPATCH:
             self._fill_assignees()
+        if action is Action.PLACE and point is not None:
+            self._preview_place()
 
     def _note_required(self, name: str) -> bool:
         return name == "note" and self.action in (
@@ -122,6 +127,16 @@ class ActionDialog(QDialog):
             return w
         if name in ("reason", "duplicate_of"):
             return QLineEdit()
+        if name == "verifier":  # a grid worker, who then verifies outside his own cells
+            w = QComboBox()
+            with self.app.store.uow(write=False) as uow:
+                for p in uow.people.people_with_role(Role.GRID_WORKER):
+                    if p.active and p.id not in self.case.rectifier_ids:
+                        w.addItem(f"{p.name}（{p.username}）", p.username)
+            return w
+        if name in ("x", "y"):  # the point clicked on the map (标定位置)
+            value = self.point[0 if name == "x" else 1] if self.point else float("nan")
+            return QLabel(f"{value:,.1f} m")
         if name == "reason_code":
             w = QComboBox()
             for r in RejectReason:
@@ -170,6 +185,22 @@ class ActionDialog(QDialog):
                     combo.addItem(d.name, f"department:{d.code}")
         self._preview_deadline()
 
+    def _preview_place(self) -> None:
+        """Where the case would go: the cell, the road and the people in charge there."""
+        from ...services.locating import where
+        store, (x, y) = self.app.store, self.point
+        loc = where(store.uow(write=False), x, y, self.case.reported_at)
+        if not loc.inside_district:
+            self.hint.setText(tr("此处不在辖区任何单元网格内，请重新选择位置。"))
+            return
+        with store.uow(write=False) as uow:
+            people = uow.people
+            chief = people.get(loc.road_chief_id).name if loc.road_chief_id else "—"
+            worker = people.get(loc.grid_worker_id).name if loc.grid_worker_id else "—"
+        road = self.app.segment_name(loc.segment_code) if loc.segment_code else "—"
+        self.hint.setText(tr("单元网格 {cell}，网格员 {worker}；路段 {road}，路长 {chief}。",
+                             cell=loc.cell_code, worker=worker, road=road, chief=chief))
+
     def _preview_deadline(self, *_args) -> None:
         if self.action is not Action.DISPATCH:
             return
@@ -197,6 +228,8 @@ class ActionDialog(QDialog):
                 out[name] = tuple(data.split(":", 1)) if name == "assignee" and data else data
             elif isinstance(w, PhotoPicker):
                 out[name] = w.paths
+        if self.point is not None and "x" in self.inputs:
+            out["x"], out["y"] = self.point
         return out
 
     def submit(self) -> None:

@@ -1,0 +1,295 @@
+"""History migration: an old system's cases, each run through the transition table at its
+own recorded times, in one transaction (all or nothing), written in bulk.
+
+Every event is checked by the same rules as today's (roles, scope, the record's own
+deadline kept), stamped as migrated (source file, row, the administrator who ran it) and
+sealed into the case's audit chain. People the store does not know become inactive
+migrated accounts: they never log in; they only appear in the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from ..domain import workflow as wf
+from ..domain.actions import REPORT_ROLES, SPECS, Action, Context, Kind
+from ..domain.audit import seal_new
+from ..domain.case import Assignee, Case, CaseEvent, Source, case_number
+from ..domain.catalog import TimeLimit
+from ..domain.clock import check_plausible
+from ..domain.errors import DomainError, InvalidInput, PermissionDenied
+from ..domain.people import Actor, AssignmentKind, Person, Role
+from ..domain.places import Location
+from .ports import UnitOfWork
+from .progress import Progress
+
+
+@dataclass
+class HistoryStep:
+    """One recorded step: what was done, when, by whom (as the old system names them)."""
+
+    action: Action
+    at: datetime
+    row: int                       # the file's line for this step
+    person: str | None = None      # user name or name in the old system
+    values: dict[str, Any] = field(default_factory=dict)  # note, reason, department, …
+    inferred: bool = False         # the file gave no time; the next step's time is used
+
+
+@dataclass
+class HistoryCase:
+    """One case of the old system with its steps (the first is the report)."""
+
+    number: str                    # the old system's case number (kept as the ticket id)
+    row: int
+    class_code: str
+    source: Source
+    x: float
+    y: float
+    steps: list[HistoryStep]
+    address: str = ""
+    description: str = ""
+    contact: str = ""
+    deadline: datetime | None = None
+
+
+@dataclass
+class HistorySummary:
+    cases: int = 0
+    events: int = 0
+    already_migrated: int = 0
+    people_created: list[str] = field(default_factory=list)
+    first_number: str | None = None
+    last_number: str | None = None
+
+
+class HistoryRejected(InvalidInput):
+    """Every problem of the file, one line each; nothing was written."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        shown = problems[:100]
+        super().__init__(f"{len(problems):,} problem(s) in {source}; nothing was written:\n  "
+                         + "\n  ".join(shown)
+                         + (f"\n  … and {len(problems) - len(shown):,} more"
+                            if len(problems) > len(shown) else ""))
+        self.problems = problems
+
+
+# Who does what when the file names nobody: accounts of the old system's desk, by role.
+DESK = {Role.ACCEPTOR: ("hist-acceptor", "历史系统·受理"),
+        Role.DISPATCHER: ("hist-dispatcher", "历史系统·派遣"),
+        Role.SHIFT_LEADER: ("hist-shift", "历史系统·值班长"),
+        Role.LEADER: ("hist-leader", "历史系统·领导"),
+        Role.GRID_WORKER: ("hist-verifier", "历史系统·监督员")}
+
+
+class _People:
+    """People of the store by user name and by name; migrated accounts made on demand."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self.by_key: dict[str, Person] = {}
+        for role in Role:
+            for p in uow.people.people_with_role(role):
+                self.by_key.setdefault(p.username, p)
+                self.by_key.setdefault(p.name, p)
+        self.created: list[str] = []
+
+    def get(self, key: str, role: Role, department_id: int | None = None,
+            accept: tuple[Role, ...] = ()) -> Person:
+        """The person behind `key` acting as `role` (or one of `accept`)."""
+        person = self.by_key.get(f"{key}\0{role.value}\0{department_id}") or self.by_key.get(key)
+        if person is not None and (role in person.roles or person.roles & set(accept)) and (
+                department_id is None or person.department_id == department_id):
+            return person
+        if person is not None and person.active:
+            raise InvalidInput(f"{key} is in the store but not a {role.value}"
+                               + (" of that department" if department_id else ""))
+        # unknown (or an earlier migrated account in another role): a migrated account
+        username = f"hist-{len(self.created) + 1:05d}"
+        made = self.uow.people.add(Person(0, username, key, frozenset({role}), department_id,
+                                          active=False), None)
+        self.created.append(username)
+        self.by_key[f"{key}\0{role.value}\0{department_id}"] = made
+        return made
+
+    def desk(self, role: Role) -> Person:
+        username, name = DESK[role]
+        person = self.by_key.get(username)
+        if person is None:
+            person = self.uow.people.add(Person(0, username, name, frozenset({role}),
+                                                active=False), None)
+            self.created.append(username)
+            self.by_key[username] = person
+        return person
+
+
+# the role that does each step when the file names nobody, and whether a name means a handler
+_DESK_ROLE = {Action.REPORT: Role.ACCEPTOR, Action.REGISTER: Role.ACCEPTOR,
+              Action.REJECT: Role.ACCEPTOR, Action.DISPATCH: Role.DISPATCHER,
+              Action.ASSIGN_VERIFIER: Role.DISPATCHER, Action.VERIFY_PASS: Role.GRID_WORKER,
+              Action.VERIFY_FAIL: Role.GRID_WORKER, Action.CLOSE: Role.SHIFT_LEADER,
+              Action.APPROVE_EXTENSION: Role.LEADER, Action.DENY_EXTENSION: Role.LEADER,
+              Action.APPROVE_SUSPENSION: Role.LEADER, Action.DENY_SUSPENSION: Role.LEADER,
+              Action.RESUME: Role.LEADER, Action.REOPEN: Role.GRID_WORKER,
+              Action.REINSPECT: Role.GRID_WORKER, Action.REPLY: Role.ACCEPTOR,
+              Action.VISIT: Role.ACCEPTOR, Action.SUPERVISE: Role.LEADER}
+_HANDLER_STEPS = {Action.SIGN, Action.RETURN, Action.RECTIFY, Action.REQUEST_EXTENSION,
+                  Action.REQUEST_SUSPENSION}
+
+
+def migrate_history(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: str,
+                    dry_run: bool = False, progress: Progress | None = None) -> HistorySummary:
+    """Bring `cases` in with their timelines, or nothing at all (HistoryRejected)."""
+    summary = HistorySummary()
+    problems: list[str] = []
+    with uow:
+        runner = uow.people.by_username(admin)
+        if Role.ADMIN not in runner.roles:
+            raise PermissionDenied(f"{admin} is not an administrator: only an administrator "
+                                   "migrates history", user=admin)
+        now, settings = uow.now(), uow.config.settings()
+        catalog, calendar = uow.config.catalog(), uow.config.calendar()
+        known = uow.cases.known_external_ids([c.number for c in cases])
+        todo = [c for c in cases if c.number not in known]
+        summary.already_migrated = len(cases) - len(todo)
+        if not todo:
+            return summary
+        seen: dict[str, int] = {}
+        for c in todo:
+            if c.number in seen:
+                problems.append(f"{source}, row {c.row}: case {c.number} also on row "
+                                f"{seen[c.number]}")
+            seen[c.number] = c.row
+        loc = uow.places.locate_many(np.array([c.x for c in todo]), np.array([c.y for c in todo]),
+                                     settings.road_tolerance_m)
+        people = _People(uow)
+        departments = {d.code: d.id for d in uow.people.departments()}
+        ids = uow.cases.reserve_ids(len(todo))
+        stamp_by = admin
+        out_cases: list[Case] = []
+        out_events: list[CaseEvent] = []
+        for k, hc in enumerate(todo):
+            try:
+                case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
+                                    calendar, settings, now, source, stamp_by)
+            except DomainError as exc:
+                problems.append(f"{source}, row {getattr(exc, 'row', hc.row)}: case "
+                                f"{hc.number}: {exc}")
+                continue
+            out_cases.append(case)
+            out_events.extend(events)
+            if progress and k % 20000 == 0:
+                progress(k, len(todo), "timelines")
+        if problems:
+            raise HistoryRejected(source, problems)
+        summary.cases, summary.events = len(out_cases), len(out_events)
+        summary.people_created = list(people.created)
+        summary.first_number, summary.last_number = out_cases[0].number, out_cases[-1].number
+        if progress:
+            progress(len(todo), len(todo), "writing")
+        if not dry_run:
+            uow.cases.bulk_add(out_cases, out_events)
+            uow.commit()
+    return summary
+
+
+class _RowError(InvalidInput):
+    def __init__(self, row: int, message: str) -> None:
+        super().__init__(message)
+        self.row = row
+
+
+def _one(uow, hc: HistoryCase, case_id: int, loc, k: int, people: _People,
+         departments: dict[str, int], catalog, calendar, settings, now, source: str,
+         by: str) -> tuple[Case, list[CaseEvent]]:
+    """One case through the table at its own times: the case and its sealed audit rows."""
+    cell = loc.cell_code[k]
+    if cell is None:
+        raise InvalidInput(f"point ({hc.x:.1f}, {hc.y:.1f}) lies outside every unit grid cell")
+    cls = catalog[hc.class_code]
+    if not hc.steps or hc.steps[0].action is not Action.REPORT:
+        raise InvalidInput("the first step must be the report")
+    last: datetime | None = None
+    for step in hc.steps:
+        try:
+            check_plausible(step.at, now, settings.earliest, f"{step.action.value} time",
+                            skew=settings.future_skew)
+        except InvalidInput as exc:
+            raise _RowError(step.row, str(exc)) from None
+        if last is not None and step.at < last:
+            raise _RowError(step.row, f"{step.action.value} at {step.at:%Y-%m-%d %H:%M} comes "
+                                      f"before the step before it ({last:%Y-%m-%d %H:%M})")
+        last = step.at
+    report = hc.steps[0]
+    seg = loc.segment_code[k]
+    chief = uow.people.responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, seg, report.at) \
+        if seg else None
+    worker = uow.people.responsible(AssignmentKind.GRID_WORKER_CELL.value, cell, report.at)
+    reporter = people.get(report.person, Role.ACCEPTOR, accept=REPORT_ROLES) \
+        if report.person else people.desk(Role.ACCEPTOR)
+    case = Case(source=hc.source, kind=cls.kind, class_code=cls.code, x=hc.x, y=hc.y,
+                reported_at=report.at, reporter_id=reporter.id, description=hc.description,
+                address=hc.address,
+                location=Location(cell, cell[:12], cell[:9], loc.segment_id[k],
+                                  loc.segment_distance[k], chief.person_id if chief else None,
+                                  worker.person_id if worker else None),
+                reporter_contact=hc.contact, external_id=hc.number, id=case_id,
+                number=case_number(case_id, report.at))
+    ctx = Context(calendar, settings.warning_share, cls.time_limit, catalog.version,
+                  deadline=hc.deadline)
+
+    def stamp(ev: CaseEvent, step: HistoryStep) -> CaseEvent:
+        origin = {"source": source, "row": step.row, "by": by}  # History.as_data()
+        if step.inferred:
+            origin["inferred_time"] = True
+        ev.data["migrated"] = origin  # the row's own new dict, made by the engine just now
+        return ev
+
+    events = [stamp(wf.open_case(case, Actor(reporter)), report)]
+    for step in hc.steps[1:]:
+        values = dict(step.values)
+        for inp in SPECS[step.action].inputs:
+            if inp.required and inp.name in ("note", "reason") and not values.get(inp.name):
+                values[inp.name] = "（历史记录，无说明）"  # the old system kept no text: say so
+            if inp.kind is Kind.DURATION and isinstance(values.get(inp.name), str):
+                try:
+                    values[inp.name] = TimeLimit.parse(values[inp.name])
+                except DomainError as exc:
+                    raise _RowError(step.row, str(exc)) from None
+        dept_code = values.pop("department", None)
+        if step.action is Action.DISPATCH:
+            if not dept_code:
+                raise _RowError(step.row, "dispatch names no department")
+            if dept_code not in departments:
+                raise _RowError(step.row, f"no department with code {dept_code!r}")
+            values["assignee"] = Assignee(department_id=departments[dept_code])
+        try:
+            actor = _actor(people, step, case)
+            events.append(stamp(wf.perform(case, step.action, actor, step.at, ctx, values),
+                                step))
+        except DomainError as exc:
+            raise _RowError(step.row, str(exc)) from None
+    return case, seal_new(events)
+
+
+def _actor(people: _People, step: HistoryStep, case: Case) -> Actor:
+    """Who did the step, with the scope the history says they had for this case."""
+    if step.action in _HANDLER_STEPS:
+        dept = case.assignee.department_id if case.assignee else None
+        person = people.get(step.person or f"历史系统·处置({dept})", Role.DEPT_HANDLER, dept)
+        return Actor(person)
+    role = _DESK_ROLE[step.action]
+    person = people.get(step.person, role) if step.person else people.desk(role)
+    if role is Role.GRID_WORKER:  # the old system says this supervisor checked this cell
+        return Actor(person, frozenset(), frozenset({case.location.cell_code}))
+    return Actor(person)
+
+
+ACTIONS_BY_NAME = {a.value: a for a in Action} | {a.label_zh: a for a in Action} | {
+    spec.label_en.lower(): a for a, spec in SPECS.items()}

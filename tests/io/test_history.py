@@ -1,0 +1,229 @@
+"""History migration: an old system's export, each case's timeline through the table."""
+
+from datetime import datetime, timedelta
+
+import pandas as pd
+import pytest
+from factories import cell_center
+
+from gridapp.analysis.indicators import load_period, totals
+from gridapp.domain import workflow as wf
+from gridapp.domain.case import CaseState
+from gridapp.domain.errors import PermissionDenied
+from gridapp.domain.period import Period
+from gridapp.io.errors import ImportRejected
+from gridapp.io.history import HistoryMapping, read_history
+from gridapp.services.audit import verify
+from gridapp.services.auth import login
+from gridapp.services.history import HistoryRejected, migrate_history
+from gridapp.services.ports import CaseQuery
+
+MAPPING = """
+[history]
+layout = "case"
+time_format = "%Y-%m-%d %H:%M"
+coords = "store"
+[history.columns]
+number = "案卷号"
+class = "小类"
+source = "来源"
+x = "X"
+y = "Y"
+address = "地址"
+description = "问题描述"
+reported_at = "上报时间"
+registered_at = "立案时间"
+dispatched_at = "派遣时间"
+department = "处置部门"
+deadline_at = "应办结时间"
+signed_at = "签收时间"
+handler = "处置人"
+rectified_at = "处置时间"
+verifier = "核查人"
+verified_at = "核查时间"
+closed_at = "结案时间"
+replied_at = "回告时间"
+visited_at = "回访时间"
+satisfaction = "满意度"
+[history.classes]
+"暴露垃圾" = "E0102"
+"道路不洁" = "E0104"
+[history.sources]
+"12345热线" = "hotline_12345"
+"监督员上报" = "grid_patrol"
+[history.departments]
+"区环卫中心" = "sanitation"
+"区市政中心" = "municipal"
+[history.satisfaction]
+"满意" = "satisfied"
+"不满意" = "dissatisfied"
+"""
+
+
+def t(day, hour, minute=0):
+    return f"2025-10-{day:02d} {hour:02d}:{minute:02d}"
+
+
+def old_case(n, *, late=False, closed=True, signed=True, cell=("420102001001", 2), **extra):
+    """A case of October 2025: reported on day n, fixed before or after its deadline."""
+    x, y = cell_center(*cell)
+    day = 6 + n % 20
+    row = {"案卷号": f"OLD-2025-{n:04d}", "小类": "暴露垃圾", "来源": "监督员上报", "X": x,
+           "Y": y, "地址": "三阳路", "问题描述": "路边垃圾", "上报时间": t(day, 9),
+           "立案时间": t(day, 9, 10), "派遣时间": t(day, 9, 20), "处置部门": "区环卫中心",
+           "应办结时间": t(day, 17), "签收时间": t(day, 9, 40) if signed else "",
+           "处置人": "张三", "处置时间": t(day + 1, 10) if late else t(day, 15),
+           "核查人": "李四", "核查时间": t(day + 1, 11) if late else t(day, 16),
+           "结案时间": (t(day + 1, 12) if late else t(day, 16, 30)) if closed else "",
+           "回告时间": "", "回访时间": "", "满意度": "", "按期": "否" if late else "是"}
+    row.update(extra)
+    return row
+
+
+def write(tmp_path, rows, name="old.csv", mapping=MAPPING):
+    path = tmp_path / name
+    pd.DataFrame(rows).to_csv(path, index=False, encoding="utf-8-sig")
+    mp = tmp_path / "map.toml"
+    mp.write_text(mapping, encoding="utf-8")
+    return path, HistoryMapping.read(mp)
+
+
+def migrate(store, path, mapping, dry_run=False):
+    with store.uow(write=False) as uow:
+        catalog = uow.config.catalog()
+    cases = read_history(path, mapping, catalog, store.srid)
+    return migrate_history(store.uow(), "admin", cases, path.name, dry_run)
+
+
+def all_cases(store):
+    with store.uow(write=False) as uow:
+        return {c.external_id: c for c in uow.cases.find(CaseQuery(limit=None))}
+
+
+def test_a_past_month_comes_in_and_its_indicators_agree_with_the_file(store, tmp_path):
+    rows = [old_case(n, late=n % 4 == 0, signed=n % 3 != 0) for n in range(12)]
+    rows.append(old_case(12, closed=False))  # still open: verified, not closed
+    rows.append(old_case(13, 来源="12345热线", 回告时间=t(20, 10), 回访时间=t(21, 10),
+                         满意度="满意"))
+    path, mapping = write(tmp_path, rows)
+    s = migrate(store, path, mapping)
+    assert (s.cases, s.already_migrated) == (14, 0)
+    got = all_cases(store)
+    assert got["OLD-2025-0012"].state is CaseState.VERIFIED
+    assert got["OLD-2025-0013"].state is CaseState.CLOSED and got["OLD-2025-0013"].visited_at
+    first = got["OLD-2025-0001"]
+    assert first.deadline_at == datetime(2025, 10, 7, 17, 0)  # the record's own deadline
+    assert first.reported_at == datetime(2025, 10, 7, 9, 0)
+    with store.uow(write=False) as uow:
+        trail = uow.cases.events(first.id)
+        cal = uow.config.calendar()
+    assert [e.action for e in trail] == ["report", "register", "dispatch", "sign", "rectify",
+                                         "verify_pass", "close"]
+    assert [e.data["migrated"] for e in trail] == \
+        [{"source": "old.csv", "row": 3, "by": "admin"}] * 7, [e.data for e in trail]
+    assert wf.replay(trail).state is CaseState.CLOSED
+    unsigned = all_cases(store)["OLD-2025-0003"]
+    with store.uow(write=False) as uow:
+        sign = [e for e in uow.cases.events(unsigned.id) if e.action == "sign"][0]
+    assert sign.data["migrated"]["inferred_time"] is True  # the file had no sign time
+    assert verify(store.uow(write=False)).intact
+    # the indicators of October 2025 say what the file says
+    frame = pd.DataFrame(rows)
+    closed = frame[frame["结案时间"] != ""]
+    expect_on_time = int((closed["按期"] == "是").sum())
+    tot = totals(load_period(store, Period.parse("2025-10"), datetime(2025, 11, 20), cal))
+    assert tot["registered"] == len(rows)
+    assert tot["closed"] == len(closed)
+    assert tot["closed_on_time"] == expect_on_time
+
+
+def test_unknown_people_become_inactive_migrated_accounts(store, tmp_path):
+    path, mapping = write(tmp_path, [old_case(1)])
+    s = migrate(store, path, mapping)
+    assert len(s.people_created) >= 2
+    with store.uow(write=False) as uow:
+        c = next(iter(all_cases(store).values()))
+        events = uow.cases.events(c.id)
+        handler = uow.people.get(next(e for e in events if e.action == "rectify").actor_id)
+    assert handler.name == "张三" and not handler.active
+    with pytest.raises(PermissionDenied):
+        login(store.uow(), handler.username, "")
+
+
+def test_re_import_is_safe_and_dry_run_writes_nothing(store, tmp_path):
+    path, mapping = write(tmp_path, [old_case(n) for n in range(3)])
+    dry = migrate(store, path, mapping, dry_run=True)
+    assert dry.cases == 3 and all_cases(store) == {}
+    migrate(store, path, mapping)
+    again = migrate(store, path, mapping)
+    assert (again.cases, again.already_migrated) == (0, 3) and len(all_cases(store)) == 3
+
+
+def test_a_bad_row_rejects_the_file_naming_its_line(store, tmp_path):
+    rows = [old_case(1), old_case(2, 核查时间=t(1, 8)),          # verified before it was fixed
+            old_case(3, 处置部门="园林局"), old_case(4, 小类="外星人")]
+    path, mapping = write(tmp_path, rows)
+    with pytest.raises(ImportRejected) as e:
+        migrate(store, path, mapping)
+    assert "old.csv, row 5 [小类]" in str(e.value) and "外星人" in str(e.value)
+    rows.pop()
+    path, mapping = write(tmp_path, rows)
+    with pytest.raises(HistoryRejected) as e:
+        migrate(store, path, mapping)
+    text = str(e.value)
+    assert "old.csv, row 3: case OLD-2025-0002" in text and "comes before" in text
+    assert "old.csv, row 4: case OLD-2025-0003" in text and "园林局" in text
+    assert all_cases(store) == {}
+
+
+def test_one_row_per_event_with_returns_and_extensions(store, tmp_path):
+    x, y = cell_center("420102002002", 5)
+    base = datetime(2025, 9, 1, 9, 0)
+    steps = [("上报", 0, ""), ("立案", 5, ""), ("派遣", 10, "区市政中心"), ("退回", 30, ""),
+             ("派遣", 40, "区环卫中心"), ("签收", 50, ""), ("申请延期", 60, ""),
+             ("批准延期", 90, ""), ("处置反馈", 300, ""), ("核查通过", 400, ""),
+             ("结案", 420, "")]
+    rows = [{"案卷号": "EV-1", "环节": s, "时间": (base + timedelta(minutes=m)).strftime(
+        "%Y-%m-%d %H:%M"), "部门": d, "小类": "道路不洁", "来源": "监督员上报", "X": x,
+        "Y": y, "说明": "非本单位" if s == "退回" else ""} for s, m, d in steps]
+    mapping = """
+[history]
+layout = "event"
+coords = "store"
+[history.columns]
+number = "案卷号"
+step = "环节"
+at = "时间"
+note = "说明"
+department = "部门"
+class = "小类"
+source = "来源"
+x = "X"
+y = "Y"
+[history.classes]
+"道路不洁" = "E0104"
+[history.sources]
+"监督员上报" = "grid_patrol"
+[history.departments]
+"区环卫中心" = "sanitation"
+"区市政中心" = "municipal"
+[history.steps]
+"上报" = "report"
+"立案" = "register"
+"派遣" = "dispatch"
+"退回" = "return"
+"签收" = "sign"
+"申请延期" = "request_extension"
+"批准延期" = "approve_extension"
+"处置反馈" = "rectify"
+"核查通过" = "verify_pass"
+"结案" = "close"
+"""
+    path, m = write(tmp_path, rows, "flow.csv", mapping)
+    s = migrate(store, path, m)
+    c = all_cases(store)["EV-1"]
+    assert s.cases == 1 and s.events == len(steps)
+    assert c.state is CaseState.CLOSED and (c.return_count, c.extension_count) == (1, 1)
+    with store.uow(write=False) as uow:
+        assert [e.data["migrated"]["row"] for e in uow.cases.events(c.id)] == \
+            list(range(2, 2 + len(steps)))
