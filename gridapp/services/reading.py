@@ -19,7 +19,8 @@ CONFIG_TABLES = frozenset({"people", "person_roles", "departments", "assignments
 # the columns of a case the map, the list and the warnings work from, in this order
 CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", "cell_code",
                 "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
-                "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq")
+                "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq",
+                "supervision_count")
 
 
 @dataclass(frozen=True)
@@ -84,5 +85,6 @@ class ReadModel(Protocol):
     def meta(self, key: str) -> str | None: ...
     def addresses(self, ids: Sequence[int]) -> dict[int, str]: ...
     def unit_names(self) -> tuple[dict[int, str], dict[int, str]]: ...
+    def assigned_verifications(self, person_id: int) -> frozenset[int]: ...
     def overlapping_cells(self, since: Mark = NOTHING, min_area: float = 1.0
                           ) -> list[tuple[str, str, float]]: ...

@@ -161,6 +161,17 @@ class SqlReadModel:
             people = dict(conn.exec_driver_sql("SELECT id, name FROM people").all())
         return depts, people
 
+    def assigned_verifications(self, person_id: int) -> frozenset[int]:
+        """Rectified cases whose verification a dispatcher gave to this grid worker (指派核查),
+        which wait for him outside his own cells."""
+        who = ("json_extract(e.data, '$.verifier_id')" if self.sqlite
+               else "(e.data ->> 'verifier_id')::bigint")
+        sql = ("SELECT DISTINCT c.id FROM cases c JOIN case_events e ON e.case_id = c.id "
+               f"WHERE c.state = 'rectified' AND e.action = 'assign_verifier' AND {who} = :p")
+        with self.store.read() as conn:
+            return frozenset(int(i) for i in conn.exec_driver_sql(
+                self._sql(sql), {"p": int(person_id)}).scalars())
+
     def meta(self, key: str) -> str | None:
         with self.store.read() as conn:
             return conn.exec_driver_sql(self._sql("SELECT value FROM meta WHERE key = :k"),

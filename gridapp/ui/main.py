@@ -81,13 +81,12 @@ def load_map(store, progress=None):
 
 def build_window(store, session, settings_obj=None, loaded=None, clock=None):
     """The main window on a fresh application model (map data read unless `loaded`)."""
-    from datetime import datetime
-
+    from ..app.clock import StoreClock
     from ..app.model import AppModel
     from .main_window import MainWindow
     cache, raster_path = cache_paths(store)
     data, raster = loaded or load_map(store)
-    model = AppModel(store, session, data, raster, clock or datetime.now, raster_path)
+    model = AppModel(store, session, data, raster, clock or StoreClock(store), raster_path)
     listener = _Wake(store) if store.backend == "postgresql" else None
     return MainWindow(model, basemap_for(store), settings_obj, cache, listener)
 

@@ -41,6 +41,7 @@ from .i18n import follow_language, language, set_language, tr
 from .map import render_pool
 from .map.canvas import MapCanvas
 from .map.decorations import legend_items
+from .notifier import Notifier, app_icon, describe
 from .panels.case_detail import CaseDetailPanel
 from .panels.case_list import CaseListPanel
 from .panels.dashboard import DashboardPanel
@@ -49,6 +50,7 @@ from .panels.info_panel import InfoPanel
 from .panels.layers_panel import LayersPanel
 from .panels.legend_panel import LegendPanel
 from .panels.search_results import SearchResults
+from .panels.todo_panel import TodoPanel
 from .panels.wall_bar import WallBar
 from .panels.warnings_panel import WarningsPanel
 from .workers import Job
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         self._refresh_again = False
         self._closed = False
         self._build_docks(basemap)
+        self.notifier = Notifier(self, settings)
+        self.setWindowIcon(app_icon())
         self._build_actions()
         self._build_status()
         self.canvas.clicked.connect(self.on_map_click)
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         model.session_changed.connect(self._session_changed)
         model.message.connect(self._message)
         model.place_problems.connect(self._place_problems)
+        model.todo_changed.connect(self._todo_changed)
         for signal in (model.layers.changed, model.data_changed, model.filter_changed,
                        model.thematic_changed, model.session_changed):
             signal.connect(self.update_legend)
@@ -136,11 +141,13 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 1)
         left.setSizes([330, 560])
         self.case_list = CaseListPanel(m)
+        self.todo = TodoPanel(m)
         self.detail = CaseDetailPanel(m, basemap)
         self.info = InfoPanel(m)
         self.warnings = WarningsPanel(m)
         self.layers_dock = self._dock(left, "layers", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.list_dock = self._dock(self.case_list, "cases", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.todo_dock = self._dock(self.todo, "todo", Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.detail, "")
         self.tabs.addTab(self.info, "")
@@ -157,6 +164,8 @@ class MainWindow(QMainWindow):
         self.dashboard_dock.toggleViewAction().toggled.connect(
             lambda on: on or self.dashboard.map_button.setChecked(False))
         self.splitDockWidget(self.list_dock, self.detail_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.list_dock, self.todo_dock)
+        self.todo_dock.raise_()  # the day starts from 待办
         self.resizeDocks([self.layers_dock, self.list_dock], [190, 440],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.list_dock, self.detail_dock], [420, 500], Qt.Orientation.Vertical)
@@ -193,12 +202,18 @@ class MainWindow(QMainWindow):
         self._act(self.m_view, "我的责任区", self.zoom_home)
         self._act(self.m_view, "缩放到所选", self.zoom_selection, "Ctrl+Shift+Z")
         self.m_view.addSeparator()
-        for dock in (self.layers_dock, self.list_dock, self.detail_dock, self.dashboard_dock):
+        for dock in (self.layers_dock, self.todo_dock, self.list_dock, self.detail_dock,
+                     self.dashboard_dock):
             self.m_view.addAction(dock.toggleViewAction())
         self.a_legend = self._act(self.m_view, "图例", self.toggle_legend, checkable=True)
         self.a_wall = self._act(self.m_view, "大屏模式", self.toggle_wall, "F11", checkable=True)
         self.m_view.addSeparator()
         self.a_english = self._act(self.m_view, "English", self.toggle_language, checkable=True)
+        self.m_view.addSeparator()
+        self.a_popup = self._act(self.m_view, "待办通知", self.notifier.set_popup, checkable=True)
+        self.a_sound = self._act(self.m_view, "提示音", self.notifier.set_sound, checkable=True)
+        self.a_popup.setChecked(self.notifier.popup)
+        self.a_sound.setChecked(self.notifier.sound)
         self.m_analysis = mb.addMenu("")
         self._act(self.m_analysis, "分析看板", self.show_dashboard, "Ctrl+D")
         self._act(self.m_analysis, "生成考核通报…", self.dashboard.ask_bulletin, "Ctrl+B")
@@ -240,7 +255,7 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.user_label)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("城市网格化管理指挥平台") + f" — {self.store_name()}")
+        self._title()
         for a, key in self._texts.items():
             a.setText(tr(key))
         self.m_file.setTitle(tr("文件"))
@@ -534,6 +549,20 @@ class MainWindow(QMainWindow):
         roles = sorted(r.value for r in self.model.session.person.roles)
         return "layout/" + "+".join(roles)
 
+    def _title(self) -> None:
+        """The product, the store and how much waits: the count shows in the task bar too."""
+        n = self.model.todo.total
+        self.setWindowTitle((tr("（{n} 件待办）", n=n) if n else "") +
+                            tr("城市网格化管理指挥平台") + f" — {self.store_name()}")
+        self.todo_dock.setWindowTitle(tr("{what}（{n}）", what=tr("待办"), n=n) if n
+                                      else tr("待办"))
+
+    def _todo_changed(self, todo, news) -> None:
+        self._title()
+        told = describe(news, todo, self.model.data.cases)
+        if told is not None:
+            self.notifier.tell(*told)
+
     def _session_changed(self, session) -> None:
         if self.settings is not None:  # the last user's arrangement kept for his role
             self.settings.setValue(self._layout_key, self.saveState())
@@ -590,7 +619,6 @@ class MainWindow(QMainWindow):
         self.fresh_label.setText(tr("数据未能更新：{e}", e=explain(exc)))
 
     def _data_changed(self, changes: Changes) -> None:
-        from datetime import datetime
         self.canvas.invalidate(CASE_LAYERS + (["segments"] if "assignments" in changes.tables
                                               else []) if not changes.places else None)
         cid = getattr(self, "_reselect", None)
@@ -599,7 +627,7 @@ class MainWindow(QMainWindow):
             k = self.model.index_of(cid)
             if k >= 0:
                 self.select_case(k)
-        self.fresh_label.setText(tr("数据更新于 {t}", t=datetime.now().strftime("%H:%M:%S")))
+        self.fresh_label.setText(tr("数据更新于 {t}", t=self.model.clock().strftime("%H:%M:%S")))
 
     # ---- language and export -------------------------------------------------------------
     def show_dashboard(self) -> None:

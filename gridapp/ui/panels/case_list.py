@@ -79,7 +79,7 @@ class CaseTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "number":
-                return f"{labels.when(c.reported[i], '%Y')}{int(c.id[i]):08d}"
+                return c.number(i)
             if key == "reported":
                 return labels.when(c.reported[i])
             if key == "klass":
