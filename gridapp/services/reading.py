@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 PLACE_TABLES = frozenset({"districts", "streets", "communities", "grid_cells", "road_segments",
                           "components", "landmarks"})
@@ -21,6 +21,16 @@ CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", 
                 "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
                 "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq",
                 "supervision_count")
+
+
+@dataclass(frozen=True)
+class CaseSelection:
+    """Which cases an export reads: the ones listed (by id), or by state and report time."""
+
+    ids: tuple[int, ...] | None = None
+    states: tuple[str, ...] = ()
+    reported_from: datetime | None = None
+    reported_to: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -86,5 +96,10 @@ class ReadModel(Protocol):
     def addresses(self, ids: Sequence[int]) -> dict[int, str]: ...
     def unit_names(self) -> tuple[dict[int, str], dict[int, str]]: ...
     def assigned_verifications(self, person_id: int) -> frozenset[int]: ...
+    def layer_table(self, name: str, at: datetime) -> Any: ...  # a DataFrame, WKB in `wkb`
+    def case_table(self, which: CaseSelection) -> Any: ...      # a DataFrame in id order
+    def district_wkb(self) -> bytes | None: ...
+    def totals(self) -> dict[str, int]: ...
+    def style_names(self, at: datetime) -> tuple[list, list, list]: ...
     def overlapping_cells(self, since: Mark = NOTHING, min_area: float = 1.0
                           ) -> list[tuple[str, str, float]]: ...
