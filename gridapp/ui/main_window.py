@@ -53,6 +53,7 @@ from .panels.search_results import SearchResults
 from .panels.todo_panel import TodoPanel
 from .panels.wall_bar import WallBar
 from .panels.warnings_panel import WarningsPanel
+from .store_care import StoreCare
 from .workers import Job
 
 POLL_MS = 1000          # how often the store's change mark is looked at
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._build_actions()
         self._build_status()
+        self.care = StoreCare(self, self.store)
         self.canvas.clicked.connect(self.on_map_click)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.activated.connect(self.cancel_map_tool)
