@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +13,14 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..domain.case import SOURCE_LABELS_ZH, STATE_LABELS_ZH, CaseState, Source, case_number
+from ..domain.case import (
+    SOURCE_LABELS_ZH,
+    STATE_LABELS_ZH,
+    CaseState,
+    Satisfaction,
+    Source,
+    case_number,
+)
 from ..domain.places import RoadClass
 from ..services.reading import CaseSelection
 from .crs import store_to_lonlat
@@ -103,21 +111,30 @@ CASE_COLUMNS_ZH = {
 DEADLINE_ZH = {"overdue": "超期", "warning": "预警", "normal": "正常", "none": ""}
 
 
-def case_table(store, df: pd.DataFrame | None = None, zone: str | None = None) -> pd.DataFrame:
-    """Cases as a sheet: Chinese headers that name the time zone and each coordinate's CRS,
-    lon/lat (WGS-84) beside the store's projected x/y, whole numbers as integers."""
+def case_table(store, df: pd.DataFrame | None = None, zone: str | None = None,
+               translate: Callable[[str], str] = str) -> pd.DataFrame:
+    """Cases as a sheet: headers that name the time zone and each coordinate's CRS, lon/lat
+    (WGS-84) beside the store's projected x/y, whole numbers as integers. Headers and the
+    words in cells (state, source, deadline, satisfaction) are Chinese, or what `translate`
+    makes of them (the client passes its own translation: exports in the UI's language)."""
     df = cases_frame(store) if df is None else df.copy()
     zone = zone or district_zone(store)
     lon, lat = store_to_lonlat(df["x"].to_numpy(float), df["y"].to_numpy(float), store.srid) \
         if len(df) else (np.zeros(0), np.zeros(0))
     df["lon"], df["lat"] = np.round(lon, 7), np.round(lat, 7)
     df["x"], df["y"] = df["x"].astype(float).round(3), df["y"].astype(float).round(3)
-    df["deadline_status"] = df["deadline_status"].map(DEADLINE_ZH)
+    df["deadline_status"] = df["deadline_status"].map(
+        {k: translate(v) if v else v for k, v in DEADLINE_ZH.items()})
+    for col in ("state_zh", "source_zh"):
+        df[col] = df[col].map(lambda v: translate(v) if isinstance(v, str) else v)
+    df["satisfaction"] = df["satisfaction"].map(
+        lambda v: translate(Satisfaction(v).label_zh) if isinstance(v, str) and v else v)
     table = df[list(CASE_COLUMNS_ZH)]
     when = zone_label(zone, [table[c] for c in CASE_COLUMNS_ZH if c in TIMES])
-    heads = {c: (f"{h} ({when})" if c in TIMES else h) for c, h in CASE_COLUMNS_ZH.items()}
+    heads = {c: (f"{translate(h)} ({when})" if c in TIMES else translate(h))
+             for c, h in CASE_COLUMNS_ZH.items()}
     heads.update({"x": f"X (EPSG:{store.srid})", "y": f"Y (EPSG:{store.srid})",
-                  "lon": "经度 (WGS-84)", "lat": "纬度 (WGS-84)"})
+                  "lon": f"{translate('经度')} (WGS-84)", "lat": f"{translate('纬度')} (WGS-84)"})
     return table.rename(columns=heads)
 
 
@@ -147,13 +164,14 @@ def _replace_atomically(out: Path, write) -> None:
 
 
 def export_cases_table(store, out: Path, df: pd.DataFrame | None = None,
-                       note: str | None = None) -> int:
+                       note: str | None = None, translate: Callable[[str], str] = str) -> int:
     """Cases to CSV (UTF-8 with BOM, opens in Excel; a .csvt gives GIS the types) or XLSX.
 
     `note` (which cases, chosen how, by whom: the client's list export) goes into the file: a
     说明 sheet in XLSX; in CSV a first line starting with '#', and then no .csvt (GDAL reads
     the header from the first line)."""
-    table = case_table(store, df)
+    table = case_table(store, df, translate=translate)
+    lonlat = {translate("经度"), translate("纬度")}
     out = Path(out)
     if out.suffix.lower() == ".xlsx":
         if len(table) > 1_048_575:
@@ -162,21 +180,23 @@ def export_cases_table(store, out: Path, df: pd.DataFrame | None = None,
         def write_xlsx(tmp: Path) -> None:
             with pd.ExcelWriter(tmp, engine="xlsxwriter",
                                 datetime_format="yyyy-mm-dd hh:mm:ss") as xl:
-                table.to_excel(xl, sheet_name="案件", index=False)
-                sheet = xl.sheets["案件"]
+                name = translate("案件")
+                table.to_excel(xl, sheet_name=name, index=False)
+                sheet = xl.sheets[name]
                 sheet.freeze_panes(1, 0)
                 sheet.autofilter(0, 0, len(table), len(table.columns) - 1)
-                lonlat = xl.book.add_format({"num_format": "0.0000000"})
+                degrees = xl.book.add_format({"num_format": "0.0000000"})
                 metres = xl.book.add_format({"num_format": "0.000"})
                 for i, c in enumerate(table.columns):
-                    if c.startswith(("经度", "纬度")):
-                        sheet.set_column(i, i, 14, lonlat)
+                    if c.split(" (")[0] in lonlat:
+                        sheet.set_column(i, i, 14, degrees)
                     elif c.startswith(("X (", "Y (")):
                         sheet.set_column(i, i, 14, metres)
                     elif pd.api.types.is_datetime64_any_dtype(table[c]):
                         sheet.set_column(i, i, 19)
                 if note:
-                    pd.DataFrame({"说明": [note]}).to_excel(xl, sheet_name="说明", index=False)
+                    word = translate("说明")
+                    pd.DataFrame({word: [note]}).to_excel(xl, sheet_name=word, index=False)
         _replace_atomically(out, write_xlsx)
     elif note:
         def write_csv(tmp: Path) -> None:

@@ -22,7 +22,7 @@ def export_job(model, ids: list[int], filter_text: str, path: str) -> Job:
         progress(1, 3, tr("整理"))
         frame = frame.set_index("id").loc[ids].reset_index()  # the list's order
         progress(2, 3, tr("写入文件"))
-        n = export_cases_table(store, Path(path), frame, note=note)
+        n = export_cases_table(store, Path(path), frame, note=note, translate=tr)
         progress(3, 3, tr("完成"))
         return n
     return Job(work, "export")

@@ -273,8 +273,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(2, tr("每日预警"))
         self.search.setPlaceholderText(tr("搜索：网格编码 / 案卷号 / 路段 / 地址"))
         session = self.model.session
-        roles = "、".join(tr(r.label_zh) for r in sorted(session.person.roles))
-        self.user_label.setText(f"{session.person.name}（{roles}）")
+        roles = tr("、").join(tr(r.label_zh) for r in sorted(session.person.roles))
+        self.user_label.setText(tr("{what}（{n}）", what=session.person.name, n=roles))
         self.a_english.setChecked(language() == "en")
         self._show_scale(self.canvas.viewport)
         self.update_legend()

@@ -91,6 +91,7 @@ class Notifier(QObject):
             if self.tray is not None and self.tray.isVisible():
                 self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information,
                                       10_000)
-            self.window.statusBar().showMessage(f"{title}：{text}", 15_000)
+            self.window.statusBar().showMessage(tr("{label}：{value}", label=title, value=text),
+                                                15_000)
         if self.sound:
             QApplication.beep()

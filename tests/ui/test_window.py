@@ -238,6 +238,16 @@ def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_pat
     qtbot.waitUntil(lambda: not job.running)
     lines = (tmp_path / "cases.csv").read_text("utf-8-sig").splitlines()
     assert lines[0].startswith("# ") and "时限：超期" in lines[0] and len(lines) == 3
+    set_language("en")  # the export speaks the interface's language
+    job = w.export_cases(str(tmp_path / "cases-en.xlsx"))
+    qtbot.waitUntil(lambda: not job.running)
+    book = CalamineWorkbook.from_path(str(tmp_path / "cases-en.xlsx"))
+    rows = book.get_sheet_by_name("Cases").to_python()
+    head = dict(zip(rows[0], rows[1], strict=True))
+    assert head["State"] == "To sign" and head["Deadline status"] == "Overdue"
+    assert "Longitude (WGS-84)" in head and "Deadline: Overdue" in \
+        book.get_sheet_by_name("Note").to_python()[1][0]
+    set_language("zh")
 
 
 def test_replies_to_the_user_come_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):

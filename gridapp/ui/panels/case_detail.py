@@ -115,7 +115,8 @@ class CaseDetailPanel(QWidget):
                            f"{tr(c.kind.label_zh)}·{name}")
         rows = [
             ("问题描述", c.description), ("地址", c.address), ("来源", labels.source(c.source.value)),
-            ("上报人", reporter + (f"（{c.reporter_contact}）" if c.reporter_contact else "")),
+            ("上报人", tr("{what}（{n}）", what=reporter, n=c.reporter_contact)
+             if c.reporter_contact else reporter),
             ("上报时间", labels.dt(c.reported_at)), ("单元网格", c.location.cell_code or ""),
             ("网格员", worker), ("路长", chief), ("责任单位", assignee),
             ("处置时限", labels.dt(c.deadline_at)), ("部件编码", c.component_code or ""),
@@ -153,7 +154,8 @@ class CaseDetailPanel(QWidget):
         self.timeline.setHeaderLabels([tr("时间"), tr("环节"), tr("经办人"), tr("说明")])
         for e in self.view.events:
             item = QTreeWidgetItem([labels.dt(e.at), labels.action(e.action),
-                                    f"{actors[e.actor_id]}（{labels.role(e.actor_role)}）",
+                                    tr("{what}（{n}）", what=actors[e.actor_id],
+                                       n=labels.role(e.actor_role)),
                                     e.reason])
             item.setToolTip(3, e.reason)
             self.timeline.addTopLevelItem(item)

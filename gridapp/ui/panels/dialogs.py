@@ -132,7 +132,7 @@ class ActionDialog(QDialog):
             with self.app.store.uow(write=False) as uow:
                 for p in uow.people.people_with_role(Role.GRID_WORKER):
                     if p.active and p.id not in self.case.rectifier_ids:
-                        w.addItem(f"{p.name}（{p.username}）", p.username)
+                        w.addItem(tr("{what}（{n}）", what=p.name, n=p.username), p.username)
             return w
         if name in ("x", "y"):  # the point clicked on the map (标定位置)
             value = self.point[0 if name == "x" else 1] if self.point else float("nan")
