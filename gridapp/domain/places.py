@@ -69,6 +69,16 @@ class Location:
         return self.cell_code is not None
 
 
+@dataclass(frozen=True)
+class LocatedPoints:
+    """Where many points fall: per point its cell (None outside) and nearest segment."""
+
+    cell_code: list[str | None]
+    segment_id: list[int | None]
+    segment_code: list[str | None]
+    segment_distance: list[float | None]
+
+
 # ---- place records (geometry in the store's CRS, as shapely objects) -------------------
 
 @dataclass(frozen=True, slots=True)

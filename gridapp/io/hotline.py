@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..analysis.gazetteer import Gazetteer
 from ..domain.case import Source
 from ..domain.catalog import Catalog
+from ..domain.gazetteer import Gazetteer
 from ..domain.settings import Settings
 from ..services.hotline import ReportBatch
 from .crs import lonlat_to_store

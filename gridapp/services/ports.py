@@ -12,7 +12,7 @@ from ..domain.case import Case, CaseEvent
 from ..domain.catalog import Catalog, CatalogClass
 from ..domain.duplicates import Candidate
 from ..domain.people import Actor, Assignment, Person, Role
-from ..domain.places import Location
+from ..domain.places import LocatedPoints, Location
 from ..domain.settings import Settings
 
 
@@ -60,16 +60,6 @@ class CaseQuery:
     placed: bool | None = None              # False: only cases without a position (待定位)
     limit: int | None = 1000
     offset: int = 0
-
-
-@dataclass(frozen=True)
-class LocatedPoints:
-    """Where many points fall: per point its cell (None outside) and nearest segment."""
-
-    cell_code: list[str | None]
-    segment_id: list[int | None]
-    segment_code: list[str | None]
-    segment_distance: list[float | None]
 
 
 class CaseRepository(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from ..services.ports import LocatedPoints
+from .places import LocatedPoints
 
 
 class PlaceIndex:

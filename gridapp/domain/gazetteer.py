@@ -30,7 +30,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.ops import nearest_points
 
-from ..domain.places import LocatedBy
+from .places import LocatedBy
 
 MEET_M = 30.0          # roads closer than this meet (digitised crossings rarely touch)
 SHORT_ROAD_M = 600.0
