@@ -128,12 +128,6 @@ class Segments:
     roads: np.ndarray       # the road each segment is a stretch of (its name is labelled)
 
 
-def store_now(store) -> datetime:
-    """The store's clock (whose road chiefs are on duty today is the store's today)."""
-    with store.uow(write=False) as uow:
-        return uow.now()
-
-
 @dataclass(frozen=True, eq=False)
 class Cases:
     id: np.ndarray
@@ -229,7 +223,7 @@ class MapData:
 
         `progress(done, total, phase)` hears "places", "cases" and "cache" (it may raise to
         cancel)."""
-        now = now or store_now(store)
+        now = now or store.now()
         progress = progress or _quiet
         read = store.read_model
         progress(0, 1, "cache")
@@ -354,7 +348,7 @@ class MapData:
     def refreshed(self, store, now: datetime | None = None) -> tuple[MapData, Changes]:
         """This data brought up to date with everything written after its mark, as a new
         MapData (this one is returned unchanged when nothing was written)."""
-        now = now or store_now(store)
+        now = now or store.now()
         read = store.read_model
         changes = read.changes(self.mark)
         return self.with_changes(read, changes, now), changes

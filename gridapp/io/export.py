@@ -50,14 +50,9 @@ def _geo(df: pd.DataFrame, srid: int, wkb: str = "wkb") -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(df, geometry=geom, crs=f"EPSG:{srid}")
 
 
-def _store_now(store) -> datetime:
-    with store.uow(write=False) as uow:
-        return uow.now()
-
-
 def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFrame:
     """One layer with its current state (who is in charge now, open and overdue cases)."""
-    now = now or _store_now(store)
+    now = now or store.now()
     if name == "cases":
         df = cases_frame(store, now=now)
         xy = df[["x", "y"]].to_numpy(float)
@@ -80,7 +75,7 @@ def cases_frame(store, which: CaseSelection | None = None,
                 now: datetime | None = None) -> pd.DataFrame:
     """The chosen cases (all by default) as rows with readable names (class, state, unit in
     charge) and their deadline status at `now` (the store's clock by default)."""
-    now = now or _store_now(store)
+    now = now or store.now()
     df = store.read_model.case_table(which or CaseSelection())
     for col in TIMES:
         df[col] = pd.to_datetime(df[col], format="mixed")

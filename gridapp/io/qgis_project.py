@@ -263,10 +263,7 @@ __all__ = ["LAYERS", "STYLES", "StoreSource", "PackageSource", "project_xml", "w
 
 def store_style_data(store, now=None) -> StyleData:
     """The store's streets, current road chiefs and catalog, for styles that name them."""
-    if now is None:
-        with store.uow(write=False) as uow:
-            now = uow.now()
-    streets, chiefs, classes = store.read_model.style_names(now)
+    streets, chiefs, classes = store.read_model.style_names(now or store.now())
     return StyleData(
         streets=tuple((c, n) for c, n in streets),
         chiefs=tuple((u, n, int(i)) for u, n, i in chiefs),

@@ -29,11 +29,6 @@ from .ports import UnitOfWork
 SYSTEM = "system"  # the account of automatic acts (duplicate links); never a login
 
 
-def now() -> datetime:
-    """This computer's wall clock (display only; actions are stamped by the store's clock)."""
-    return datetime.now().replace(microsecond=0)
-
-
 @dataclass
 class Outcome:
     """The case after the use case, the audit rows it wrote, and what the user should know."""

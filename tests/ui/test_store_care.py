@@ -1,6 +1,8 @@
 """The store's health in the window: a damaged store is said at once and stays said; a
 SpatiaLite store gets its daily backup from the running client."""
 
+from datetime import datetime
+
 from damage import copy_store, damage_page
 from PySide6.QtWidgets import QMessageBox
 
@@ -8,9 +10,10 @@ from gridapp.app.session import Session
 from gridapp.store.store import Store
 
 
-def _window(qtbot, path, username="dispatcher"):
-    from conftest import NOW
+NOW = datetime(2026, 11, 2, 10, 0)
 
+
+def _window(qtbot, path, username="dispatcher"):
     from gridapp.ui.main import build_window
     store = Store.open(str(path))
     w = build_window(store, Session.open(store, username, f"secret-{username}"), None,
