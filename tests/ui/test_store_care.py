@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMessageBox
 from gridapp.app.session import Session
 from gridapp.store.store import Store
 
-
 NOW = datetime(2026, 11, 2, 10, 0)
 
 
