@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from .catalog import CaseKind
 from .places import LocatedBy, Location
@@ -204,6 +205,6 @@ class CaseEvent:
     from_state: CaseState | None
     to_state: CaseState
     reason: str = ""
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)  # JSON: what the action recorded
     attachments: tuple[str, ...] = ()
     hash: str = ""  # seals this row and the one before it (domain/audit.py)
