@@ -21,6 +21,8 @@ CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", 
                 "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
                 "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq",
                 "supervision_count")
+# one row as the store's driver gives it; which columns, in which order, each use says
+Row = Sequence[Any]
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,12 @@ class Changes:
 class PlaceRows:
     """Every place layer and the vocabularies the map codes its columns with."""
 
-    streets: list[tuple]        # code, name, wkb
-    communities: list[tuple]    # code, name, wkb
-    classes: list[tuple]        # code, name (the current catalog)
-    cells: list[tuple]          # code, street_code, community_code, cx, cy, wkb
-    segments: list[tuple]       # id, code, name, road_class, wkb, road_name
-    components: list[tuple]     # code, class_code, wkb
+    streets: list[Row]          # code, name, wkb
+    communities: list[Row]      # code, name, wkb
+    classes: list[Row]          # code, name (the current catalog)
+    cells: list[Row]            # code, street_code, community_code, cx, cy, wkb
+    segments: list[Row]         # id, code, name, road_class, wkb, road_name
+    components: list[Row]       # code, class_code, wkb
     district: bytes | None      # wkb
     chiefs: dict[str, int]      # segment code → road chief in charge at `at`
 
@@ -90,7 +92,8 @@ class ReadModel(Protocol):
     def mark_is_valid(self, mark: Mark) -> bool: ...
     def changes(self, since: Mark) -> Changes: ...
     def places(self, at: datetime) -> PlaceRows: ...
-    def case_rows(self, ids: Sequence[int] | None = None) -> Iterator[list[tuple]]: ...
+    def case_rows(self, ids: Sequence[int] | None = None
+                  ) -> Iterator[list[Row]]: ...  # CASE_COLUMNS, in chunks
     def search_cases(self, text: str, limit: int = 200) -> list[int]: ...
     def meta(self, key: str) -> str | None: ...
     def addresses(self, ids: Sequence[int]) -> dict[int, str]: ...
@@ -100,6 +103,6 @@ class ReadModel(Protocol):
     def case_table(self, which: CaseSelection) -> Any: ...      # a DataFrame in id order
     def district_wkb(self) -> bytes | None: ...
     def totals(self) -> dict[str, int]: ...
-    def style_names(self, at: datetime) -> tuple[list, list, list]: ...
+    def style_names(self, at: datetime) -> tuple[list[Row], list[Row], list[Row]]: ...
     def overlapping_cells(self, since: Mark = NOTHING, min_area: float = 1.0
                           ) -> list[tuple[str, str, float]]: ...
