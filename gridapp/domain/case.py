@@ -181,6 +181,13 @@ class Case:
         """False while the case waits to be placed on the map (待定位)."""
         return self.x is not None and self.y is not None
 
+    @property
+    def stored_id(self) -> int:
+        """The id of a case read from the store (only a report not yet written has none)."""
+        if self.id is None:
+            raise ValueError(f"case {self.number or '(new)'} is not in the store yet")
+        return self.id
+
     def deadline_status(self, now: datetime) -> DeadlineStatus:
         """Overdue / warning / normal while a unit holds the case; NONE otherwise."""
         if not self.state.is_handling or self.deadline_at is None:
