@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # the store answers with frames; the services only pass them on
+    import pandas as pd
 
 PLACE_TABLES = frozenset({"districts", "streets", "communities", "grid_cells", "road_segments",
                           "components", "landmarks"})
@@ -99,8 +102,8 @@ class ReadModel(Protocol):
     def addresses(self, ids: Sequence[int]) -> dict[int, str]: ...
     def unit_names(self) -> tuple[dict[int, str], dict[int, str]]: ...
     def assigned_verifications(self, person_id: int) -> frozenset[int]: ...
-    def layer_table(self, name: str, at: datetime) -> Any: ...  # a DataFrame, WKB in `wkb`
-    def case_table(self, which: CaseSelection) -> Any: ...      # a DataFrame in id order
+    def layer_table(self, name: str, at: datetime) -> pd.DataFrame: ...  # WKB in `wkb`
+    def case_table(self, which: CaseSelection) -> pd.DataFrame: ...      # in id order
     def district_wkb(self) -> bytes | None: ...
     def totals(self) -> dict[str, int]: ...
     def style_names(self, at: datetime) -> tuple[list[Row], list[Row], list[Row]]: ...
