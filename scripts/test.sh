@@ -10,6 +10,7 @@ export GRIDAPP_REQUIRE_QGIS=1
 scripts/install-python.sh test
 .venv/bin/ruff check gridapp tests
 .venv/bin/lint-imports
+.venv/bin/python -m mypy  # strict on gridapp/domain and gridapp/services (pyproject.toml)
 if [ $# -gt 0 ]; then
   exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
 fi

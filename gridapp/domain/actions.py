@@ -8,14 +8,14 @@ An effect only prepares: it validates its inputs and returns a `Change`; the eng
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from .calendar import WorkCalendar
-from .case import Assignee, Case, CaseState, RejectReason, Satisfaction, Source
+from .case import Assignee, Case, CaseEvent, CaseState, RejectReason, Satisfaction, Source
 from .catalog import TimeLimit
 from .errors import InvalidInput
 from .people import Actor, Role
@@ -147,13 +147,14 @@ class Facts:
 
 
 # each counter of the trail and the case field that mirrors it
-COUNT_FIELDS = {"returns": "return_count", "reworks": "rework_count",
+COUNT_FIELDS: dict[str, str] = {"returns": "return_count", "reworks": "rework_count",
                 "extensions": "extension_count", "reopens": "reopen_count",
                 "supervisions": "supervision_count"}
-COUNTERS = tuple(COUNT_FIELDS)
+COUNTERS: tuple[str, ...] = tuple(COUNT_FIELDS)
 
-Prepare = Callable[[Case, Actor, datetime, Context, Mapping[str, Any]], Change]
-Trail = Callable[[Facts, Any], None]   # (facts, audit event) → facts updated
+Values = Mapping[str, Any]   # an action's inputs by name, each of its Input's kind
+Prepare = Callable[[Case, Actor, datetime, Context, Values], Change]
+Trail = Callable[[Facts, CaseEvent], None]   # (facts, audit event) → facts updated
 
 
 @dataclass(frozen=True)
@@ -206,13 +207,13 @@ def _photos(values: Mapping[str, Any]) -> tuple[str, ...]:
 
 # ---- effects ----------------------------------------------------------------------------
 
-def _register(case, actor, at, ctx, v) -> Change:
+def _register(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     def apply(c: Case) -> None:
         c.registered_at = at
     return Change(text(v, "note"), apply=apply)
 
 
-def _reject(case, actor, at, ctx, v) -> Change:
+def _reject(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     raw = v.get("reason_code")
     if not raw:
         raise InvalidInput(f"case {case.number}: say why it is not registered "
@@ -236,7 +237,7 @@ def _reject(case, actor, at, ctx, v) -> Change:
                   {"reject_reason": reason.value, "duplicate_of": original}, apply=apply)
 
 
-def _dispatch(case, actor, at, ctx, v) -> Change:
+def _dispatch(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     if not case.placed:
         raise InvalidInput(f"case {case.number} has no position yet (待定位): place it on the "
                            "map before dispatching it", case=case.number)
@@ -272,13 +273,13 @@ def _dispatch(case, actor, at, ctx, v) -> Change:
         "catalog_version": ctx.catalog_version}, apply=apply)
 
 
-def _sign(case, actor, at, ctx, v) -> Change:
+def _sign(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     def apply(c: Case) -> None:
         c.signed_at = at
     return Change(apply=apply)
 
 
-def _return(case, actor, at, ctx, v) -> Change:
+def _return(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     reason = _required(case, v, "reason", "return")
 
     def apply(c: Case) -> None:
@@ -287,7 +288,7 @@ def _return(case, actor, at, ctx, v) -> Change:
     return Change(reason, apply=apply)
 
 
-def _rectify(case, actor, at, ctx, v) -> Change:
+def _rectify(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     note = _required(case, v, "note", "rectification report")
 
     def apply(c: Case) -> None:
@@ -297,7 +298,7 @@ def _rectify(case, actor, at, ctx, v) -> Change:
     return Change(note, {"on_time": on_time}, _photos(v), apply)
 
 
-def _assign_verifier(case, actor, at, ctx, v) -> Change:
+def _assign_verifier(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     verifier: Actor | None = v.get("verifier")
     if verifier is None:
         raise InvalidInput(f"case {case.number}: name the grid worker who verifies",
@@ -316,13 +317,13 @@ def _assign_verifier(case, actor, at, ctx, v) -> Change:
                   apply=apply)
 
 
-def _verify_pass(case, actor, at, ctx, v) -> Change:
+def _verify_pass(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     def apply(c: Case) -> None:
         c.verified_at, c.verifier_id = at, actor.id
     return Change(text(v, "note"), attachments=_photos(v), apply=apply)
 
 
-def _verify_fail(case, actor, at, ctx, v) -> Change:
+def _verify_fail(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     note = _required(case, v, "note", "failed verification")
 
     def apply(c: Case) -> None:
@@ -330,7 +331,7 @@ def _verify_fail(case, actor, at, ctx, v) -> Change:
     return Change(note, attachments=_photos(v), apply=apply)
 
 
-def _close(case, actor, at, ctx, v) -> Change:
+def _close(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     def apply(c: Case) -> None:
         c.closed_at = at
     # 按期结案: the fix that passed verification was reported by the deadline; the time the
@@ -339,7 +340,7 @@ def _close(case, actor, at, ctx, v) -> Change:
     return Change(text(v, "note"), {"on_time": on_time}, apply=apply)
 
 
-def _request_extension(case, actor, at, ctx, v) -> Change:
+def _request_extension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     reason = _required(case, v, "reason", "extension request")
     extra: TimeLimit | None = v.get("extra")
     if extra is None:
@@ -352,7 +353,7 @@ def _request_extension(case, actor, at, ctx, v) -> Change:
     return Change(reason, {"extra": str(extra), "extra_minutes": minutes}, apply=apply)
 
 
-def _approve_extension(case, actor, at, ctx, v) -> Change:
+def _approve_extension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     cal = ctx.calendar
     extra = case.pending_extension_minutes or 0
     deadline = cal.add_working_minutes(case.deadline_at or at, extra)
@@ -367,7 +368,7 @@ def _approve_extension(case, actor, at, ctx, v) -> Change:
                                     "extra_minutes": extra}, apply=apply)
 
 
-def _deny_extension(case, actor, at, ctx, v) -> Change:
+def _deny_extension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     note = _required(case, v, "note", "denied extension")
 
     def apply(c: Case) -> None:
@@ -375,11 +376,11 @@ def _deny_extension(case, actor, at, ctx, v) -> Change:
     return Change(note, apply=apply)
 
 
-def _request_suspension(case, actor, at, ctx, v) -> Change:
+def _request_suspension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     return Change(_required(case, v, "reason", "suspension request"))
 
 
-def _approve_suspension(case, actor, at, ctx, v) -> Change:
+def _approve_suspension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     remaining = max(0.0, ctx.calendar.working_minutes_between(at, case.deadline_at)) \
         if case.deadline_at else 0.0
 
@@ -388,11 +389,11 @@ def _approve_suspension(case, actor, at, ctx, v) -> Change:
     return Change(text(v, "note"), {"remaining_minutes": round(remaining)}, apply=apply)
 
 
-def _deny_suspension(case, actor, at, ctx, v) -> Change:
+def _deny_suspension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     return Change(_required(case, v, "note", "denied suspension"))
 
 
-def _resume(case, actor, at, ctx, v) -> Change:
+def _resume(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     cal = ctx.calendar
     remaining = case.suspended_remaining_minutes or 0.0
     deadline = cal.add_working_minutes(at, remaining)
@@ -405,7 +406,7 @@ def _resume(case, actor, at, ctx, v) -> Change:
                   apply=apply)
 
 
-def _reopen(case, actor, at, ctx, v) -> Change:
+def _reopen(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     reason = _required(case, v, "reason", "reopen")
 
     def apply(c: Case) -> None:
@@ -416,11 +417,11 @@ def _reopen(case, actor, at, ctx, v) -> Change:
     return Change(reason, apply=apply)
 
 
-def _reinspect(case, actor, at, ctx, v) -> Change:
+def _reinspect(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     return Change(text(v, "note"), attachments=_photos(v))
 
 
-def _reply(case, actor, at, ctx, v) -> Change:
+def _reply(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     if case.replied_at is not None:
         raise InvalidInput(f"case {case.number} was already replied to", case=case.number)
     note = _required(case, v, "note", "reply")
@@ -430,7 +431,7 @@ def _reply(case, actor, at, ctx, v) -> Change:
     return Change(note, apply=apply)
 
 
-def _visit(case, actor, at, ctx, v) -> Change:
+def _visit(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     if case.replied_at is None:
         raise InvalidInput(f"case {case.number}: reply (回告) before the return visit",
                            case=case.number)
@@ -438,7 +439,7 @@ def _visit(case, actor, at, ctx, v) -> Change:
         raise InvalidInput(f"case {case.number} already had its return visit", case=case.number)
     raw = v.get("satisfaction")
     try:
-        sat = Satisfaction(raw)
+        sat = Satisfaction(raw or "")  # none given: refused below like a wrong one
     except ValueError:
         raise InvalidInput(f"case {case.number}: satisfaction must be one of "
                            f"{', '.join(s.value for s in Satisfaction)}, not {raw!r}",
@@ -449,11 +450,11 @@ def _visit(case, actor, at, ctx, v) -> Change:
     return Change(text(v, "note"), {"satisfaction": sat.value}, apply=apply)
 
 
-def _supervise(case, actor, at, ctx, v) -> Change:
+def _supervise(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     return Change(_required(case, v, "note", "supervision order"))
 
 
-def _place(case, actor, at, ctx, v) -> Change:
+def _place(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     """标定位置: the case gets its point (and the cell, segment and people there); only a case
     without one (待定位) or one located from its address is placed by hand."""
     if case.placed and case.located_by is None:
@@ -483,27 +484,27 @@ def _place(case, actor, at, ctx, v) -> Change:
 
 # ---- what each action leaves in the trail (replay) ---------------------------------------
 
-def _trail_rectify(f: Facts, ev) -> None:
+def _trail_rectify(f: Facts, ev: CaseEvent) -> None:
     f.rectifiers.add(ev.actor_id)
 
 
-def _trail_assign(f: Facts, ev) -> None:
+def _trail_assign(f: Facts, ev: CaseEvent) -> None:
     f.assigned_verifier_id = ev.data.get("verifier_id")
 
 
-def _trail_verify(f: Facts, ev) -> None:
+def _trail_verify(f: Facts, ev: CaseEvent) -> None:
     f.verifier_id = ev.actor_id
 
 
-def _trail_reopen(f: Facts, ev) -> None:
+def _trail_reopen(f: Facts, ev: CaseEvent) -> None:
     f.verifier_id = f.assigned_verifier_id = None
 
 
-def _trail_reply(f: Facts, ev) -> None:
+def _trail_reply(f: Facts, ev: CaseEvent) -> None:
     f.replied_at = ev.at
 
 
-def _trail_visit(f: Facts, ev) -> None:
+def _trail_visit(f: Facts, ev: CaseEvent) -> None:
     f.visited_at = ev.at
 
 
@@ -519,7 +520,8 @@ _APPROVERS = (R.DISPATCHER, R.SHIFT_LEADER, R.LEADER)
 A = Action
 
 
-def _rule(action, sources, to, roles, by_assignee=False) -> tuple[Rule, ...]:
+def _rule(action: Action, sources: Iterable[CaseState], to: CaseState | None,
+          roles: Iterable[Role], by_assignee: bool = False) -> tuple[Rule, ...]:
     return (Rule(action, frozenset(sources), to, tuple(roles), by_assignee),)
 
 

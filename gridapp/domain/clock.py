@@ -52,7 +52,7 @@ class History:
     row: int | None
     by: str
 
-    def as_data(self) -> dict:
+    def as_data(self) -> dict[str, str | int | None]:
         return {"source": self.source, "row": self.row, "by": self.by}
 
 

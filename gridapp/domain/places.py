@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 
 class RoadClass(StrEnum):
@@ -87,7 +91,7 @@ class Area:
 
     code: str
     name: str
-    geometry: object | None
+    geometry: BaseGeometry | None
     parent_code: str | None = None
 
 
@@ -96,7 +100,7 @@ class UnitGridCell:
     code: str
     community_code: str
     street_code: str
-    geometry: object
+    geometry: BaseGeometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,7 @@ class RoadSegment:
     road_name: str
     road_class: RoadClass
     name: str
-    geometry: object
+    geometry: BaseGeometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +118,7 @@ class ComponentAsset:
     class_code: str
     name: str
     owner_department_code: str | None
-    geometry: object
+    geometry: BaseGeometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,4 +127,4 @@ class Landmark:
 
     name: str
     kind: str
-    geometry: object
+    geometry: BaseGeometry

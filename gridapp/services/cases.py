@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..domain import workflow as wf
 from ..domain.actions import SPECS, Action, ActionSpec, Context, Input, Kind
@@ -54,6 +54,16 @@ def resolve_case(uow: UnitOfWork, ref: int | str) -> Case:
     return uow.cases.get_by_number(str(ref))
 
 
+@overload
+def load(uow: UnitOfWork, ref: int | str,
+         strict: Literal[True] = True) -> tuple[Case, list[CaseEvent], wf.Replay]: ...
+
+
+@overload
+def load(uow: UnitOfWork, ref: int | str,
+         strict: bool) -> tuple[Case, list[CaseEvent], wf.Replay | None]: ...
+
+
 def load(uow: UnitOfWork, ref: int | str,
          strict: bool = True) -> tuple[Case, list[CaseEvent], wf.Replay | None]:
     """The case with its audit trail, its trail-derived facts set from the trail.
@@ -63,7 +73,7 @@ def load(uow: UnitOfWork, ref: int | str,
     case = resolve_case(uow, ref)
     # rows past the version read were committed meanwhile by another workstation: the
     # guarded update will refuse this one as stale, so judge the case as it was read
-    events = [e for e in uow.cases.events(case.id) if e.seq <= case.version]
+    events = [e for e in uow.cases.events(case.stored_id) if e.seq <= case.version]
     try:
         trail = wf.replay(events)
     except DomainError as exc:
@@ -233,6 +243,8 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
         if case_ref is not None:
             raise InvalidInput("a report opens a new case; it takes no case")
         return _report(uow, username, at, history, inputs)
+    if case_ref is None:
+        raise InvalidInput(f"{action.value} acts on a case: give its number or id")
     check_texts(spec, inputs)
     with uow:
         at = when(uow, at, history)
@@ -254,7 +266,7 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
         uow.cases.update(case, expected_version=loaded_version)
         uow.cases.add_event(event)
         if event.attachments:
-            uow.cases.attach_photos(case.id, event.seq, event.attachments, event.action)
+            uow.cases.attach_photos(case.stored_id, event.seq, event.attachments, event.action)
         uow.commit()
     return Outcome(case, [event])
 
@@ -326,7 +338,7 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
         events = seal_new([replace(first, case_id=case.id)])
         uow.cases.add_event(events[0])
         if photos:
-            uow.cases.attach_photos(case.id, 1, photos, Action.REPORT.value)
+            uow.cases.attach_photos(case.stored_id, 1, photos, Action.REPORT.value)
         original = best_original(x, y, at, candidates, policy)
         if original is not None and policy.auto_link:
             system = actor_for(uow, SYSTEM, at)
@@ -380,7 +392,8 @@ def suggestions(uow: UnitOfWork, case: Case, at: datetime) -> list[Suggestion]:
     return ranked
 
 
-def dispatch_suggestions(uow: UnitOfWork, ref: int | str, at: datetime | None = None):
+def dispatch_suggestions(uow: UnitOfWork, ref: int | str,
+                         at: datetime | None = None) -> list[Suggestion]:
     with uow:
         case, _, _ = load(uow, ref, strict=False)
         return suggestions(uow, case, at or uow.now())
@@ -446,4 +459,4 @@ def view(uow: UnitOfWork, username: str | None, ref: int | str,
         case, events, trail = load(uow, ref, strict=False)
         allowed = wf.allowed_actions(case, actor_for(uow, username, at)) \
             if username and trail is not None else []
-        return CaseView(case, events, allowed, uow.photos.for_case(case.id))
+        return CaseView(case, events, allowed, uow.photos.for_case(case.stored_id))

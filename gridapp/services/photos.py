@@ -35,9 +35,12 @@ def inspect_photo(data: bytes, name: str, max_bytes: int,
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=list(ALLOWED)) as img:
                 fmt, (width, height) = img.format, img.size
+                if fmt not in ALLOWED:  # `formats` let only these open: never, but say so
+                    raise UnidentifiedImageError(f"format {fmt}")
                 _check_pixels(name, width, height, max_pixels)
-                if getattr(img, "n_frames", 1) > 1:
-                    raise InvalidInput(f"photo {name} is animated ({img.n_frames} frames); "
+                frames = getattr(img, "n_frames", 1)  # only formats that animate have it
+                if frames > 1:
+                    raise InvalidInput(f"photo {name} is animated ({frames} frames); "
                                        "use a still photo", value=name)
                 img.load()  # every pixel: a truncated or corrupt file fails here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
