@@ -31,6 +31,7 @@ from ...services import cases as svc
 from ...services.photos import add_photo
 from ...store.sharing import OwnStoreFile, refuse_own_store
 from .. import labels
+from ..class_picker import ClassPicker
 from ..errors import explain
 from ..i18n import tr
 
@@ -260,13 +261,8 @@ class ReportDialog(QDialog):
         self.setMinimumWidth(460)
         lay = QVBoxLayout(self)
         form = QFormLayout()
-        self.klass = QComboBox()
-        self.klass.setEditable(True)
         with app.store.uow(write=False) as uow:
-            for c in uow.config.catalog():
-                if c.active:
-                    self.klass.addItem(f"{c.code} {c.kind.label_zh}·{c.large_name}·{c.name}",
-                                       c.code)
+            self.klass = ClassPicker(uow.config.catalog())
         self.source = QComboBox()
         for s in Source:
             self.source.addItem(tr(s.label_zh), s.value)
@@ -291,11 +287,16 @@ class ReportDialog(QDialog):
 
     def submit(self) -> None:
         store = self.app.store
+        code = self.klass.code()
+        if code is None:
+            QMessageBox.warning(self, tr("无法完成"), tr(
+                "请从列表中选择问题类别（“{t}”不是唯一的类别）。", t=self.klass.currentText()))
+            return
         try:
             photos = [add_photo(store.uow(), p.read_bytes(), p.name) for p in self.photos.paths]
             self.outcome = svc.report(
                 store.uow(), self.app.session.username, source=Source(self.source.currentData()),
-                class_code=self.klass.currentData(), x=self.x, y=self.y,
+                class_code=code, x=self.x, y=self.y,
                 description=self.description.toPlainText().strip(),
                 address=self.address.text().strip(), photos=photos)
         except Exception as exc:  # noqa: BLE001
