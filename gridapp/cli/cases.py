@@ -108,8 +108,14 @@ def _values(ctx, specs: list[ActionSpec], kw: dict) -> dict:
             from ..io.crs import lonlat_to_store
             values["x"], values["y"] = (float(v) for v in
                                         lonlat_to_store(lon, lat, coords, ctx.store.srid))
-        if values.get("x") is None or values.get("y") is None:
+        needed = any(inp.name == "x" and req for inp, req in _inputs_of(specs))
+        given = [values.get("x") is not None, values.get("y") is not None]
+        if (needed and not all(given)) or any(given) != all(given):
             raise click.UsageError("give --x/--y (store CRS) or --lon/--lat")
+        if all(given) and "address" in values and not values.get("address") and \
+                specs[0].action is Action.REPORT:
+            from ..app.addresses import address_at  # the address of the point, as typed
+            values["address"] = address_at(ctx.store, values["x"], values["y"]).text
     return {k: v for k, v in values.items() if v is not None}
 
 

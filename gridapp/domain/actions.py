@@ -16,7 +16,8 @@ from typing import Any
 
 from .calendar import WorkCalendar
 from .case import Assignee, Case, CaseState, RejectReason, Satisfaction, Source
-from .catalog import TimeLimit
+from .catalog import CatalogClass, TimeLimit
+from .codes import ComponentCode
 from .errors import InvalidInput
 from .people import Actor, Role
 from .places import LocatedBy, Location
@@ -207,9 +208,53 @@ def _photos(values: Mapping[str, Any]) -> tuple[str, ...]:
 # ---- effects ----------------------------------------------------------------------------
 
 def _register(case, actor, at, ctx, v) -> Change:
+    """立案; the acceptor may correct the class (and so the time limit dispatch will give)
+    and the point (and so the cell, segment and people in charge) — the audit row keeps
+    what was there before."""
+    new: CatalogClass | None = v.get("class_code")
+    if new is not None and new.code == case.class_code:
+        new = None
+    x, y, location = v.get("x"), v.get("y"), v.get("location")
+    if (x is None) != (y is None):
+        raise InvalidInput(f"case {case.number}: a corrected point needs both x and y",
+                           case=case.number, field="x")
+    data: dict[str, Any] = {}
+    previous: dict[str, Any] = {}
+    if new is not None:
+        if not new.active:
+            raise InvalidInput(f"case {case.number}: class {new.code} is no longer in use",
+                               case=case.number, field="class_code", value=new.code)
+        if case.component_code and ComponentCode.parse(case.component_code).class_code != \
+                new.code:
+            raise InvalidInput(f"case {case.number} is about component {case.component_code}, "
+                               f"which class {new.code} does not describe",
+                               case=case.number, field="class_code", value=new.code)
+        previous["class"] = case.class_code
+        data.update({"class": new.code, "time_limit": str(new.time_limit)})
+    if x is not None:
+        x, y = float(x), float(y)
+        if location is None or not location.inside_district:
+            raise InvalidInput(f"case {case.number}: ({x:.1f}, {y:.1f}) lies outside every "
+                               "unit grid cell of the district", case=case.number, x=x, y=y)
+        previous.update({"x": case.x, "y": case.y, "cell_code": case.location.cell_code})
+        data.update({"x": round(x, 2), "y": round(y, 2), "cell_code": location.cell_code})
+    address = text(v, "address")
+    if address and address != case.address:
+        previous["address"] = case.address
+        data["address"] = address
+    if previous:
+        data["previous"] = previous
+
     def apply(c: Case) -> None:
         c.registered_at = at
-    return Change(text(v, "note"), apply=apply)
+        if new is not None:
+            c.class_code, c.kind = new.code, new.kind
+        if x is not None:
+            c.x, c.y, c.location = x, y, location
+            c.located_by, c.locate_confidence, c.locate_match = LocatedBy.MAP, 1.0, ""
+        if "address" in data:
+            c.address = address
+    return Change(text(v, "note"), data, apply=apply)
 
 
 def _reject(case, actor, at, ctx, v) -> Change:
@@ -551,7 +596,15 @@ SPECS: dict[Action, ActionSpec] = {s.action: s for s in (
         _PHOTOS), verb="report", help="上报: open a case at a point."),
     ActionSpec(A.REGISTER, "立案", "Register", _rule(A.REGISTER, {S.REPORTED}, S.REGISTERED,
                                                     CLERKS),
-               (_note(),), _register, verb="register", help="立案: accept a reported case."),
+               (_note(),
+                Input("class_code", Kind.CLASS, "问题类别", "Class", option="--class",
+                      max_length=5, help="Correct the class (catalog code), e.g. E0103."),
+                Input("x", Kind.COORD, "X", "X", help="Correct the point: easting (store CRS)."),
+                Input("y", Kind.COORD, "Y", "Y", help="Correct the point: northing."),
+                Input("address", Kind.TEXT, "地址", "Address", max_length=SHORT_MAX,
+                      help="Correct the address.")),
+               _register, verb="register",
+               help="立案: accept a reported case, correcting its class or point if wrong."),
     ActionSpec(A.REJECT, "不予立案", "Reject",
                _rule(A.REJECT, {S.REPORTED}, S.REJECTED, CLERKS)
                + _rule(A.REJECT, {S.REGISTERED, S.RETURNED}, S.REJECTED, (R.SHIFT_LEADER,)),

@@ -146,11 +146,19 @@ def resolve_inputs(uow: UnitOfWork, spec: ActionSpec, case: Case, at: datetime,
                 pass  # below: a missing assignee means the suggested unit
             case Kind.PERSON:
                 out[inp.name] = uow.people.actor(str(value), at)
+            case Kind.CLASS:
+                code = str(value).strip()
+                catalog = uow.config.catalog()
+                if code not in catalog:
+                    raise InvalidInput(f"case {case.number}: {code!r} is no class of the "
+                                       f"catalog (version {catalog.version})",
+                                       case=case.number, field=inp.name, value=code)
+                out[inp.name] = catalog[code]
             case _:
                 out[inp.name] = value
     if "assignee" in _NAMES[spec.action]:
         out["assignee"] = _assignee(uow, case, at, values.get("assignee"))
-    if spec.action is Action.PLACE and "x" in out and "y" in out:
+    if spec.action in (Action.PLACE, Action.REGISTER) and "x" in out and "y" in out:
         out["x"], out["y"] = float(out["x"]), float(out["y"])
         out["location"] = _located(uow, out["x"], out["y"], case.reported_at)
     return out

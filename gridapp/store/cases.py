@@ -31,7 +31,8 @@ T = m.Case.__table__
 E = m.CaseEvent.__table__
 
 # Columns a transition may change (everything but identity and origin); the location
-# changes only when a case without a position (待定位) is placed on the map.
+# changes when a case is placed on the map (标定位置) or corrected at registration, the class
+# and address only at registration.
 MUTABLE = (
     "state", "version", "catalog_version", "registered_at", "dispatched_at", "signed_at",
     "rectified_at", "verified_at", "closed_at", "assignee_department_id", "assignee_person_id",
@@ -41,6 +42,7 @@ MUTABLE = (
     "rework_count", "extension_count", "reopen_count", "supervision_count", "updated_at",
     "x", "y", "cell_code", "community_code", "street_code", "segment_id", "segment_distance",
     "road_chief_id", "grid_worker_id", "located_by", "locate_match", "locate_confidence",
+    "class_code", "kind", "address",   # corrected at registration (立案), audited
     "change_seq",
 )
 READ_COLUMNS = list(T.c)
