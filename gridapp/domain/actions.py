@@ -517,13 +517,18 @@ def _place(case, actor, at, ctx, v) -> Change:
     previous = {"x": case.x, "y": case.y,
                 "located_by": case.located_by.value if case.located_by else None,
                 "match": case.locate_match or None}
+    data = {"x": round(x, 2), "y": round(y, 2), "cell_code": location.cell_code}
+    address = text(v, "address")
+    if address and address != case.address:
+        previous["address"] = case.address
+        data["address"] = address
 
     def apply(c: Case) -> None:
         c.x, c.y, c.location = x, y, location
         c.located_by, c.locate_confidence, c.locate_match = LocatedBy.MAP, 1.0, ""
-    return Change(text(v, "note"), {"x": round(x, 2), "y": round(y, 2),
-                                    "cell_code": location.cell_code, "previous": previous},
-                  apply=apply)
+        if "address" in data:
+            c.address = address
+    return Change(text(v, "note"), {**data, "previous": previous}, apply=apply)
 
 
 # ---- what each action leaves in the trail (replay) ---------------------------------------
@@ -710,7 +715,9 @@ SPECS: dict[Action, ActionSpec] = {s.action: s for s in (
                (Input("x", Kind.COORD, "X", "X", True,
                       help="Easting in the store's CRS (metres)."),
                 Input("y", Kind.COORD, "Y", "Y", True,
-                      help="Northing in the store's CRS (metres)."), _note()),
+                      help="Northing in the store's CRS (metres)."), _note(),
+                Input("address", Kind.TEXT, "地址", "Address", max_length=SHORT_MAX,
+                      help="The address of the point (kept when not given).")),
                _place, verb="place",
                help="标定位置: give a 待定位 case (or one located from its address) its point."),
 )}

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.report_mode = False
         self.placing = None  # the case being placed (标定位置): the next map click is its point
+        self.picking = None  # a dialog waiting (hidden) for a point on the map
         self.dialog = None
         self._refresh_job: Job | None = None
         self._refresh_again = False
@@ -347,6 +348,12 @@ class MainWindow(QMainWindow):
         return True
 
     def on_map_click(self, x: float, y: float) -> None:
+        if self.picking is not None:  # a dialog waits for its point (立案: correct the point)
+            dialog, self.picking = self.picking, None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            dialog.set_point(x, y)
+            dialog.open()
+            return
         if self.placing is not None:
             case, self.placing = self.placing, None
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
@@ -437,8 +444,18 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.performed.connect(lambda out: self.after_change(out.case.id))
         dialog.stale.connect(lambda: self.after_change(case.id))
+        dialog.pick_point.connect(self.pick_point_for)
         dialog.open()
         return dialog
+
+    def pick_point_for(self, dialog) -> None:
+        """The dialog steps aside until the user clicks the case's place (Esc: back to it)."""
+        dialog.hide()
+        self.picking = dialog
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor)
+        self.canvas.setFocus()
+        self.statusBar().showMessage(tr("在地图上点击案件 {n} 的正确位置（Esc 返回）",
+                                        n=dialog.case.number), 15000)
 
     def start_placing(self, case) -> None:
         """标定位置: the next click on the map gives the case its point (Esc: never mind)."""
@@ -458,6 +475,11 @@ class MainWindow(QMainWindow):
             self.placing = None
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
             self.statusBar().clearMessage()
+        if self.picking is not None:
+            dialog, self.picking = self.picking, None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            self.statusBar().clearMessage()
+            dialog.open()
 
     def after_change(self, case_id: int | None) -> None:
         """This workstation changed something: take it in now, keep the case in view."""

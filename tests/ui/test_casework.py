@@ -2,7 +2,7 @@
 with a corrected class and point, the photo viewer, the case sheet, messages in the
 interface's language."""
 
-from conftest import idle
+from conftest import idle, index_of
 from factories import cell_center
 from PySide6.QtCore import Qt
 
@@ -36,3 +36,54 @@ def test_class_search_by_pinyin_initials_and_report(window, qtbot):
     dialog.submit()
     idle(qtbot, w)
     assert dialog.outcome is not None and dialog.outcome.case.class_code == "E0102"
+
+
+def test_the_report_dialog_shows_lon_lat_and_fills_the_address(window, qtbot):
+    make, store, a, b = window
+    w = make("worker2")
+    from factories import X0, Y0
+    dialog = open_report(w, X0 + 410, Y0 + 212)
+    assert "°E" in dialog.position.text() and "°N" in dialog.position.text()
+    assert " m" not in dialog.position.text()
+    qtbot.waitUntil(lambda: dialog.address.text() != "", timeout=10000)
+    assert dialog.address.text() == "江岸区 大智街 保成社区 黄浦路与解放大道交叉口附近"
+
+
+def test_the_acceptor_corrects_class_and_point_when_registering(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QPushButton
+
+    from gridapp.services import cases as svc
+    make, store, a, b = window
+    w = make("acceptor")
+    w.select_case(index_of(w, a.id))
+    w.detail.findChild(QPushButton, "action_register").click()
+    dialog = w.dialog
+    box = dialog.inputs["class_code"]
+    assert box.code() == "E0102"                          # the reported class, to correct
+    box.setEditText("")
+    qtbot.keyClicks(box.lineEdit(), "jcljzt")             # 积存垃圾渣土 by its initials
+    box.choose_display(box.hits()[0])
+    assert box.code() == "E0103" and "1 工作日" in dialog.hint.text()
+    dialog.inputs["x"].button.click()                     # 在地图上选点
+    assert not dialog.isVisible() and w.picking is dialog
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Escape)           # never mind: back to the form
+    assert dialog.isVisible() and w.picking is None and dialog.point is None
+    dialog.inputs["x"].button.click()
+    x, y = cell_center("420102002002", 6)
+    px, py = w.canvas.viewport.to_screen(x, y)
+    qtbot.mouseClick(w.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(px), int(py)))
+    assert dialog.isVisible() and dialog.point is not None
+    assert "420102002002006" in dialog.hint.text()
+    assert "°E" in dialog.inputs["x"].label.text()
+    qtbot.waitUntil(lambda: "大智社区" in dialog.inputs["address"].text(), timeout=10000)
+    dialog.inputs["note"].setPlainText("类别、位置有误，已更正")
+    dialog.submit()
+    idle(qtbot, w)
+    assert dialog.outcome is not None
+    v = svc.view(store.uow(), None, a.id)
+    assert v.case.class_code == "E0103" and v.case.location.cell_code == "420102002002006"
+    row = v.events[-1].data
+    assert row["previous"]["class"] == "E0102" and row["previous"]["cell_code"] == \
+        "420102001001002"
+    assert "大智社区" in v.case.address
