@@ -2,6 +2,7 @@
 with a corrected class and point, the photo viewer, the case sheet, messages in the
 interface's language."""
 
+import pytest
 from conftest import idle, index_of
 from factories import cell_center
 from PySide6.QtCore import Qt
@@ -87,3 +88,68 @@ def test_the_acceptor_corrects_class_and_point_when_registering(window, qtbot):
     assert row["previous"]["class"] == "E0102" and row["previous"]["cell_code"] == \
         "420102001001002"
     assert "大智社区" in v.case.address
+
+
+def _photo(path, size, colour, orientation=None):
+    from PIL import Image
+    img = Image.new("RGB", size, colour)
+    if orientation:
+        exif = Image.Exif()
+        exif[0x0112] = orientation      # as a phone held upright writes it
+        img.save(path, exif=exif)
+    else:
+        img.save(path)
+    return path
+
+
+def test_photos_open_large_with_before_and_after_side_by_side(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QToolButton
+
+    from gridapp.domain.actions import Action
+    from gridapp.services.photos import add_photo
+    make, store, a, b = window
+
+    def stored(p):
+        return add_photo(store.uow(), p.read_bytes(), p.name)
+    before = stored(_photo(tmp_path / "before.jpg", (160, 80), (200, 60, 60), orientation=6))
+    svc_act = __import__("factories").act
+    x, y = cell_center("420102001001", 3)
+    c = svc_act(store, "worker1", None, Action.REPORT, class_code="E0103", x=x, y=y,
+                photos=[before]).case
+    svc_act(store, "acceptor", c.id, Action.REGISTER)
+    svc_act(store, "dispatcher", c.id, Action.DISPATCH, assignee=("department", "sanitation"))
+    svc_act(store, "sanitation1", c.id, Action.SIGN)
+    after = [stored(_photo(tmp_path / f"after{k}.png", (120, 90), (60, 160 + k, 60)))
+             for k in range(2)]
+    svc_act(store, "sanitation1", c.id, Action.RECTIFY, note="已清运", photos=after)
+    w = make("leader_shift")
+    idle(qtbot, w)
+    w.select_case(index_of(w, c.id))
+    thumb = w.detail.findChild(QToolButton, "photo_0")
+    assert thumb is not None and thumb.iconSize().width() == 160
+    thumb.click()
+    v = w.detail.viewer
+    qtbot.waitExposed(v)
+    v.activateWindow()      # the viewer has the keyboard, as when it opens on a desk
+    qtbot.waitUntil(v.isActiveWindow)
+    assert v.single.view.item.pixmap().size().toTuple() == (80, 160)   # EXIF: upright
+    assert v.single.caption.text().startswith("上报 · ") and "赵网格" in v.single.caption.text()
+    fitted = v.single.view.scale_factor()
+    qtbot.keyClick(v, Qt.Key.Key_Plus)
+    assert v.single.view.scale_factor() > fitted
+    qtbot.keyClick(v, Qt.Key.Key_1)
+    assert v.single.view.scale_factor() == 1.0
+    qtbot.keyClick(v, Qt.Key.Key_Right)
+    assert v.index == 1 and v.single.caption.text().startswith("处置后")
+    assert "陈环卫" in v.single.caption.text() and "2/3" in v.single.caption.text()
+    v.buttons["compare"].click()
+    assert v.comparing and v.split.isVisible() and not v.single.isVisible()
+    assert "上报" in v.left.caption.text() and "处置后" in v.right.caption.text()
+    left, right = v.left.view.scale_factor(), v.right.view.scale_factor()
+    v.zoom(2.0)     # both sides zoom together
+    assert v.left.view.scale_factor() == pytest.approx(2 * left)
+    assert v.right.view.scale_factor() == pytest.approx(2 * right)
+    qtbot.keyClick(v, Qt.Key.Key_Right)
+    assert "2/2" in v.right.caption.text() and "1/1" in v.left.caption.text()
+    qtbot.keyClick(v, Qt.Key.Key_Escape)
+    assert not v.isVisible()

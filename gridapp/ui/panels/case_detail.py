@@ -6,14 +6,15 @@ It follows the model's current case, and reads the case again whenever another w
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,8 +29,11 @@ from .. import labels, theme
 from ..i18n import follow_language, tr
 from ..map.renderers import render_layer
 from ..map.snapshot import RenderSnapshot
+from ..photo_viewer import PHASES, Photo, PhotoViewer, decode
 
 MINI = (300, 190)
+THUMB = (160, 120)
+THUMBS = 8
 
 
 class CaseDetailPanel(QWidget):
@@ -194,25 +198,50 @@ class CaseDetailPanel(QWidget):
         p.end()
         return QPixmap.fromImage(img)
 
-    def _photos(self) -> None:
-        store = self.app.store
-        phase_name = {"report": "上报", "rectify": "处置后", "verify_pass": "核查",
-                      "verify_fail": "核查", "reinspect": "回头看"}
-        with store.uow(write=False) as uow:
-            for _seq, phase, sha in self.view.photos[:8]:
+    def case_photos(self) -> list[Photo]:
+        """Every photo of the shown case, with the phase, time and person of its action."""
+        if self.view is None:
+            return []
+        events = {e.seq: e for e in self.view.events}
+        out = []
+        with self.app.store.uow(write=False) as uow:
+            for seq, phase, sha in self.view.photos:
                 _ref, data = uow.photos.get(sha)
-                pix = QPixmap()
-                pix.loadFromData(data)
-                box = QVBoxLayout()
-                pic = QLabel()
-                pic.setPixmap(pix.scaled(120, 90, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
-                box.addWidget(pic)
-                box.addWidget(QLabel(tr(phase_name.get(phase, phase))))
-                holder = QWidget()
-                holder.setLayout(box)
-                self.photos.addWidget(holder)
+                ev = events.get(seq)
+                who = uow.people.get(ev.actor_id).name if ev else ""
+                out.append(Photo(sha, phase, ev.at if ev else None, who, data))
+        return out
+
+    def _photos(self) -> None:
+        self.photo_list = self.case_photos()
+        for k, photo in enumerate(self.photo_list[:THUMBS]):
+            pix = QPixmap.fromImage(decode(photo.data)).scaled(
+                *THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)
+            box = QVBoxLayout()
+            pic = QToolButton()
+            pic.setObjectName(f"photo_{k}")
+            pic.setIcon(QIcon(pix))
+            pic.setIconSize(QSize(*THUMB))
+            pic.setToolTip(photo.caption + " — " + tr("点击查看大图"))
+            pic.setCursor(Qt.CursorShape.PointingHandCursor)
+            pic.clicked.connect(lambda _=False, k=k: self.open_photo(k))
+            box.addWidget(pic)
+            box.addWidget(QLabel(tr(PHASES.get(photo.phase, photo.phase))))
+            holder = QWidget()
+            holder.setLayout(box)
+            self.photos.addWidget(holder)
+        if len(self.photo_list) > THUMBS:
+            more = QPushButton(tr("全部 {n} 张…", n=len(self.photo_list)))
+            more.clicked.connect(lambda: self.open_photo(THUMBS))
+            self.photos.addWidget(more)
         self.photos.addStretch(1)
+
+    def open_photo(self, k: int) -> PhotoViewer:
+        """The photo large, in a viewer of every photo of the case."""
+        self.viewer = PhotoViewer(self.photo_list, k, self.view.case.number, self)
+        self.viewer.show()
+        return self.viewer
 
     def allowed(self) -> list[Action]:
         return list(self.view.allowed) if self.view else []
