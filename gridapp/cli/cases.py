@@ -203,6 +203,24 @@ def _origin(data: dict) -> str:
     return f"{m.get('source', '?')} row {m.get('row', '?')}"
 
 
+@case.command("sheet")
+@click.argument("case_ref", metavar="CASE")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="The PDF to write "
+              "(default: 案件处理单-NUMBER.pdf here).")
+@click.option("--as", "user", required=True, help="Who prints it (named on the sheet).")
+@pass_ctx
+def sheet(ctx, case_ref, out, user):
+    """案件处理单: the case on one A4 page (fields, map, photos, timeline, signatures)."""
+    from ..io.case_sheet import case_sheet
+    user = authenticate(ctx, user)
+    with ctx.store.uow(write=False) as uow:
+        number = svc.resolve_case(uow, case_ref).number
+        name = uow.people.by_username(user).name
+    path = Path(out or f"案件处理单-{number}.pdf")
+    case_sheet(ctx.store, case_ref, path, printed_by=name)
+    ctx.emit({"number": number, "path": str(path)}, f"case {number}: sheet written to {path}")
+
+
 @case.command("suggest")
 @click.argument("case_ref", metavar="CASE")
 @pass_ctx
