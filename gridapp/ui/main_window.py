@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         self._act(self.m_file, "注销", self.sign_out)
         self.m_file.addSeparator()
         self._act(self.m_file, "导出地图为图片…", lambda: self.export_map("png"), "Ctrl+E")
-        self._act(self.m_file, "导出地图为 PDF…", lambda: self.export_map("pdf"), "Ctrl+P")
+        self._act(self.m_file, "导出地图为 PDF…", lambda: self.export_map("pdf"), "Ctrl+Shift+P")
+        self._act(self.m_file, "打印…", self.print_current, "Ctrl+P")
         self._act(self.m_file, "导出案件表…", self.export_cases)
         self.m_file.addSeparator()
         self._act(self.m_file, "导入热线工单…", self.import_hotline)
@@ -679,6 +680,14 @@ class MainWindow(QMainWindow):
         export_view(self, path, fmt)
         self.statusBar().showMessage(tr("已导出 {p}", p=path), 5000)
         return path
+
+    def print_current(self) -> None:
+        """Ctrl+P: the 案件处理单 of the selected case; with no case selected, the map (the
+        map also keeps its own item, 导出地图为 PDF)."""
+        if self.detail.view is not None:
+            self.detail.print_sheet()
+        else:
+            self.export_map("pdf")
 
     def export_cases(self, path: str | None = None) -> Job | None:
         """The cases the list shows, in its order, with the filter written into the file."""

@@ -153,3 +153,32 @@ def test_photos_open_large_with_before_and_after_side_by_side(window, qtbot, tmp
     assert "2/2" in v.right.caption.text() and "1/1" in v.left.caption.text()
     qtbot.keyClick(v, Qt.Key.Key_Escape)
     assert not v.isVisible()
+
+
+def test_ctrl_p_prints_the_case_sheet_of_the_selected_case(window, qtbot, tmp_path,
+                                                           monkeypatch):
+    import pypdfium2 as pdfium
+    from PySide6.QtPrintSupport import QPrinter
+
+    from gridapp.ui import print_sheet
+    make, store, a, b = window
+    w = make("leader_shift")
+    out = tmp_path / "printed.pdf"
+
+    def chosen(parent, title):      # the user picks "print to file" in Qt's dialog
+        p = print_sheet.new_printer()
+        p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        p.setOutputFileName(str(out))
+        assert b.number in title
+        return p
+    monkeypatch.setattr(print_sheet, "ask_printer", chosen)
+    maps = []
+    monkeypatch.setattr(w, "export_map", lambda fmt, path=None: maps.append(fmt))
+    w.select_case(index_of(w, b.id))
+    with qtbot.waitSignal(w.detail.printed, timeout=20000):
+        w.findChild(type(w.a_report), "打印…").trigger()
+    doc = pdfium.PdfDocument(str(out))
+    assert len(doc) == 1 and maps == []
+    w.detail.show_case(None)
+    w.print_current()               # nothing selected: Ctrl+P prints the map as before
+    assert maps == ["pdf"]

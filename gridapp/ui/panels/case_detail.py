@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -26,10 +27,12 @@ from ...domain.places import LocatedBy
 from ...domain.workflow import Action
 from ...services import cases as svc
 from .. import labels, theme
+from ..errors import explain
 from ..i18n import follow_language, tr
 from ..map.renderers import render_layer
 from ..map.snapshot import RenderSnapshot
 from ..photo_viewer import PHASES, Photo, PhotoViewer, decode
+from ..workers import Job
 
 MINI = (300, 190)
 THUMB = (160, 120)
@@ -38,6 +41,7 @@ THUMBS = 8
 
 class CaseDetailPanel(QWidget):
     action_requested = Signal(object, object)  # case, Action
+    printed = Signal(str)                      # the case sheet went to the printer
 
     def __init__(self, app, basemap=None, parent=None) -> None:
         super().__init__(parent)
@@ -54,6 +58,14 @@ class CaseDetailPanel(QWidget):
         self.actions = QHBoxLayout(self.actions_box)
         self.actions.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.actions_box)
+        tools = QHBoxLayout()
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_sheet")
+        self.print_button.clicked.connect(lambda: self.print_sheet())
+        tools.addWidget(self.print_button)
+        tools.addStretch(1)
+        outer.addLayout(tools)
+        self.sheet_job = None
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -86,6 +98,8 @@ class CaseDetailPanel(QWidget):
     def show_case(self, case_id: int | None) -> None:
         """Load the case fresh from the store (its version is what actions will check)."""
         self._clear()
+        self.print_button.setText(tr("打印处理单") + " (Ctrl+P)")
+        self.print_button.setEnabled(case_id is not None)
         if case_id is None:
             self.view = None
             self.title.setText(tr("在地图或列表中选择一个案件"))
@@ -242,6 +256,35 @@ class CaseDetailPanel(QWidget):
         self.viewer = PhotoViewer(self.photo_list, k, self.view.case.number, self)
         self.viewer.show()
         return self.viewer
+
+    def print_sheet(self, printer=None) -> Job | None:
+        """案件处理单 of the shown case: made off the UI thread, then printed on the printer
+        the user picks (or on `printer`, already chosen)."""
+        from ..print_sheet import ask_printer, print_pdf, sheet_job
+        if self.view is None:
+            return None
+        case = self.view.case
+        job = self.sheet_job = sheet_job(self.app.store, case.id, self.app.session.person.name)
+        self.print_button.setEnabled(False)
+
+        def made(pdf) -> None:
+            self.print_button.setEnabled(True)
+            chosen = printer or ask_printer(self, tr("打印案件处理单 {n}", n=case.number))
+            if chosen is None:
+                return
+            try:
+                print_pdf(pdf, chosen)
+            except OSError as exc:
+                QMessageBox.warning(self, tr("打印"), explain(exc))
+                return
+            self.printed.emit(str(pdf))
+
+        def failed(exc) -> None:
+            self.print_button.setEnabled(True)
+            QMessageBox.warning(self, tr("打印"), explain(exc))
+        job.finished.connect(made)
+        job.failed.connect(failed)
+        return job.start()
 
     def allowed(self) -> list[Action]:
         return list(self.view.allowed) if self.view else []
