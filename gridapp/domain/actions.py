@@ -194,10 +194,12 @@ def text(values: Mapping[str, Any], name: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _required(case: Case, values: Mapping[str, Any], name: str, what: str) -> str:
+def _required(case: Case, values: Mapping[str, Any], name: str, what: str,
+              action: Action) -> str:
     value = text(values, name)
     if not value:
-        raise InvalidInput(f"case {case.number}: {what} needs a reason", case=case.number)
+        raise InvalidInput(f"case {case.number}: {what} needs a reason", case=case.number,
+                           why="needs_reason", action=action.value, field=name)
     return value
 
 
@@ -217,25 +219,25 @@ def _register(case, actor, at, ctx, v) -> Change:
     x, y, location = v.get("x"), v.get("y"), v.get("location")
     if (x is None) != (y is None):
         raise InvalidInput(f"case {case.number}: a corrected point needs both x and y",
-                           case=case.number, field="x")
+                           case=case.number, field="x", why="point_pair")
     data: dict[str, Any] = {}
     previous: dict[str, Any] = {}
     if new is not None:
         if not new.active:
             raise InvalidInput(f"case {case.number}: class {new.code} is no longer in use",
-                               case=case.number, field="class_code", value=new.code)
+                               case=case.number, field="class_code", value=new.code, why="class_inactive")
         if case.component_code and ComponentCode.parse(case.component_code).class_code != \
                 new.code:
             raise InvalidInput(f"case {case.number} is about component {case.component_code}, "
                                f"which class {new.code} does not describe",
-                               case=case.number, field="class_code", value=new.code)
+                               case=case.number, field="class_code", value=new.code, why="component_class", component=case.component_code)
         previous["class"] = case.class_code
         data.update({"class": new.code, "time_limit": str(new.time_limit)})
     if x is not None:
         x, y = float(x), float(y)
         if location is None or not location.inside_district:
             raise InvalidInput(f"case {case.number}: ({x:.1f}, {y:.1f}) lies outside every "
-                               "unit grid cell of the district", case=case.number, x=x, y=y)
+                               "unit grid cell of the district", case=case.number, x=x, y=y, why="outside", action="register")
         previous.update({"x": case.x, "y": case.y, "cell_code": case.location.cell_code})
         data.update({"x": round(x, 2), "y": round(y, 2), "cell_code": location.cell_code})
     address = text(v, "address")
@@ -261,19 +263,19 @@ def _reject(case, actor, at, ctx, v) -> Change:
     raw = v.get("reason_code")
     if not raw:
         raise InvalidInput(f"case {case.number}: say why it is not registered "
-                           f"({', '.join(r.value for r in RejectReason)})", case=case.number)
+                           f"({', '.join(r.value for r in RejectReason)})", case=case.number, why="reject_reason")
     try:
         reason = RejectReason(raw)
     except ValueError:
         raise InvalidInput(f"case {case.number}: {raw!r} is not a reject reason "
                            f"({', '.join(r.value for r in RejectReason)})",
-                           case=case.number) from None
+                           case=case.number, why="choice", field="reason_code") from None
     original = v.get("duplicate_of")
     if reason is RejectReason.DUPLICATE and original is None:
         raise InvalidInput(f"case {case.number}: a duplicate must name its original",
-                           case=case.number)
+                           case=case.number, why="duplicate_needs_original")
     if original is not None and original == case.id:
-        raise InvalidInput(f"case {case.number} cannot duplicate itself", case=case.number)
+        raise InvalidInput(f"case {case.number} cannot duplicate itself", case=case.number, why="duplicate_self")
 
     def apply(c: Case) -> None:
         c.reject_reason, c.duplicate_of = reason, original
@@ -284,22 +286,22 @@ def _reject(case, actor, at, ctx, v) -> Change:
 def _dispatch(case, actor, at, ctx, v) -> Change:
     if not case.placed:
         raise InvalidInput(f"case {case.number} has no position yet (待定位): place it on the "
-                           "map before dispatching it", case=case.number)
+                           "map before dispatching it", case=case.number, why="unplaced")
     assignee: Assignee | None = v.get("assignee")
     if assignee is None or (assignee.department_id is None and assignee.person_id is None):
         raise InvalidInput(f"case {case.number}: dispatch needs a department or a road chief",
-                           case=case.number)
+                           case=case.number, why="no_assignee")
     cal = ctx.calendar
     if ctx.deadline is not None:  # history: the record's own deadline, not today's catalog
         if ctx.deadline < at:
             raise InvalidInput(f"case {case.number}: deadline {ctx.deadline:%Y-%m-%d %H:%M} "
                                f"is before the dispatch ({at:%Y-%m-%d %H:%M})",
-                               case=case.number)
+                               case=case.number, why="deadline_before")
         minutes = round(cal.working_minutes_between(at, ctx.deadline))
         deadline = ctx.deadline
     elif ctx.time_limit is None:
         raise InvalidInput(f"case {case.number}: class {case.class_code} has no time limit",
-                           case=case.number)
+                           case=case.number, why="no_time_limit", value=case.class_code)
     else:
         minutes = ctx.time_limit.working_minutes(cal.minutes_per_day)
         deadline = cal.add_working_minutes(at, minutes)
@@ -324,7 +326,7 @@ def _sign(case, actor, at, ctx, v) -> Change:
 
 
 def _return(case, actor, at, ctx, v) -> Change:
-    reason = _required(case, v, "reason", "return")
+    reason = _required(case, v, "reason", "return", Action.RETURN)
 
     def apply(c: Case) -> None:
         c.assignee = None
@@ -333,7 +335,7 @@ def _return(case, actor, at, ctx, v) -> Change:
 
 
 def _rectify(case, actor, at, ctx, v) -> Change:
-    note = _required(case, v, "note", "rectification report")
+    note = _required(case, v, "note", "rectification report", Action.RECTIFY)
 
     def apply(c: Case) -> None:
         c.rectified_at = at
@@ -346,14 +348,14 @@ def _assign_verifier(case, actor, at, ctx, v) -> Change:
     verifier: Actor | None = v.get("verifier")
     if verifier is None:
         raise InvalidInput(f"case {case.number}: name the grid worker who verifies",
-                           case=case.number)
+                           case=case.number, why="no_verifier")
     who = verifier.person
     if R.GRID_WORKER not in who.roles or not who.active:
         raise InvalidInput(f"case {case.number}: {who.username} is not an active grid worker",
-                           case=case.number, user=who.username)
+                           case=case.number, user=who.username, why="not_grid_worker")
     if who.id in case.rectifier_ids:
         raise InvalidInput(f"case {case.number}: {who.username} rectified this case and may "
-                           "not verify it (监管分离)", case=case.number, user=who.username)
+                           "not verify it (监管分离)", case=case.number, user=who.username, why="verifier_rectified")
 
     def apply(c: Case) -> None:
         c.assigned_verifier_id = who.id
@@ -368,7 +370,7 @@ def _verify_pass(case, actor, at, ctx, v) -> Change:
 
 
 def _verify_fail(case, actor, at, ctx, v) -> Change:
-    note = _required(case, v, "note", "failed verification")
+    note = _required(case, v, "note", "failed verification", Action.VERIFY_FAIL)
 
     def apply(c: Case) -> None:
         c.rectified_at = None
@@ -385,11 +387,11 @@ def _close(case, actor, at, ctx, v) -> Change:
 
 
 def _request_extension(case, actor, at, ctx, v) -> Change:
-    reason = _required(case, v, "reason", "extension request")
+    reason = _required(case, v, "reason", "extension request", Action.REQUEST_EXTENSION)
     extra: TimeLimit | None = v.get("extra")
     if extra is None:
         raise InvalidInput(f"case {case.number}: say how much more time (e.g. 4h, 1d)",
-                           case=case.number)
+                           case=case.number, why="no_extra")
     minutes = extra.working_minutes(ctx.calendar.minutes_per_day)
 
     def apply(c: Case) -> None:
@@ -413,7 +415,7 @@ def _approve_extension(case, actor, at, ctx, v) -> Change:
 
 
 def _deny_extension(case, actor, at, ctx, v) -> Change:
-    note = _required(case, v, "note", "denied extension")
+    note = _required(case, v, "note", "denied extension", Action.DENY_EXTENSION)
 
     def apply(c: Case) -> None:
         c.pending_extension_minutes = None
@@ -421,7 +423,7 @@ def _deny_extension(case, actor, at, ctx, v) -> Change:
 
 
 def _request_suspension(case, actor, at, ctx, v) -> Change:
-    return Change(_required(case, v, "reason", "suspension request"))
+    return Change(_required(case, v, "reason", "suspension request", Action.REQUEST_SUSPENSION))
 
 
 def _approve_suspension(case, actor, at, ctx, v) -> Change:
@@ -434,7 +436,7 @@ def _approve_suspension(case, actor, at, ctx, v) -> Change:
 
 
 def _deny_suspension(case, actor, at, ctx, v) -> Change:
-    return Change(_required(case, v, "note", "denied suspension"))
+    return Change(_required(case, v, "note", "denied suspension", Action.DENY_SUSPENSION))
 
 
 def _resume(case, actor, at, ctx, v) -> Change:
@@ -451,7 +453,7 @@ def _resume(case, actor, at, ctx, v) -> Change:
 
 
 def _reopen(case, actor, at, ctx, v) -> Change:
-    reason = _required(case, v, "reason", "reopen")
+    reason = _required(case, v, "reason", "reopen", Action.REOPEN)
 
     def apply(c: Case) -> None:
         c.assignee = None
@@ -467,8 +469,8 @@ def _reinspect(case, actor, at, ctx, v) -> Change:
 
 def _reply(case, actor, at, ctx, v) -> Change:
     if case.replied_at is not None:
-        raise InvalidInput(f"case {case.number} was already replied to", case=case.number)
-    note = _required(case, v, "note", "reply")
+        raise InvalidInput(f"case {case.number} was already replied to", case=case.number, why="already_replied")
+    note = _required(case, v, "note", "reply", Action.REPLY)
 
     def apply(c: Case) -> None:
         c.replied_at = at
@@ -478,16 +480,16 @@ def _reply(case, actor, at, ctx, v) -> Change:
 def _visit(case, actor, at, ctx, v) -> Change:
     if case.replied_at is None:
         raise InvalidInput(f"case {case.number}: reply (回告) before the return visit",
-                           case=case.number)
+                           case=case.number, why="reply_first")
     if case.visited_at is not None:
-        raise InvalidInput(f"case {case.number} already had its return visit", case=case.number)
+        raise InvalidInput(f"case {case.number} already had its return visit", case=case.number, why="already_visited")
     raw = v.get("satisfaction")
     try:
         sat = Satisfaction(raw)
     except ValueError:
         raise InvalidInput(f"case {case.number}: satisfaction must be one of "
                            f"{', '.join(s.value for s in Satisfaction)}, not {raw!r}",
-                           case=case.number) from None
+                           case=case.number, why="choice", field="satisfaction") from None
 
     def apply(c: Case) -> None:
         c.visited_at, c.satisfaction = at, sat
@@ -495,7 +497,7 @@ def _visit(case, actor, at, ctx, v) -> Change:
 
 
 def _supervise(case, actor, at, ctx, v) -> Change:
-    return Change(_required(case, v, "note", "supervision order"))
+    return Change(_required(case, v, "note", "supervision order", Action.SUPERVISE))
 
 
 def _place(case, actor, at, ctx, v) -> Change:
@@ -504,16 +506,16 @@ def _place(case, actor, at, ctx, v) -> Change:
     if case.placed and case.located_by is None:
         raise InvalidInput(f"case {case.number} was reported with its own point; only a case "
                            "located from its address, or not yet, is placed on the map",
-                           case=case.number)
+                           case=case.number, why="own_point")
     x, y = v.get("x"), v.get("y")
     location: Location | None = v.get("location")
     if x is None or y is None or location is None:
         raise InvalidInput(f"case {case.number}: click the case's place on the map first "
-                           "(标定位置)", case=case.number)
+                           "(标定位置)", case=case.number, why="no_point")
     x, y = float(x), float(y)
     if not location.inside_district:
         raise InvalidInput(f"case {case.number}: ({x:.1f}, {y:.1f}) lies outside every unit "
-                           "grid cell of the district", case=case.number, x=x, y=y)
+                           "grid cell of the district", case=case.number, x=x, y=y, why="outside", action="place")
     previous = {"x": case.x, "y": case.y,
                 "located_by": case.located_by.value if case.located_by else None,
                 "match": case.locate_match or None}

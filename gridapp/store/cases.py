@@ -157,7 +157,7 @@ class SqlCaseRepository:
     def get(self, case_id: int) -> Case:
         row = self.conn.execute(_GET, {"b_id": case_id}).first()
         if row is None:
-            raise NotFound(f"no case with id {case_id}", value=case_id)
+            raise NotFound(f"no case with id {case_id}", value=case_id, why="no_case")
         return row_to_case(row)
 
     def get_by_number(self, number: str) -> Case:
@@ -165,7 +165,7 @@ class SqlCaseRepository:
         row = self.conn.execute(_GET, {"b_id": int(number[4:])}).first() \
             if len(number) == 12 and number.isdigit() else None
         if row is None or case_number(row.id, row.reported_at) != number:
-            raise NotFound(f"no case numbered {number}", value=number)
+            raise NotFound(f"no case numbered {number}", value=number, why="no_case")
         return row_to_case(row)
 
     def add(self, case: Case) -> Case:
@@ -189,7 +189,7 @@ class SqlCaseRepository:
             raise StaleCase(
                 f"case {case.number} was changed by another workstation while this one worked "
                 f"on it (read version {expected_version}, now {current}); nothing was saved. "
-                "Refresh and retry.", case=case.number, seen=expected_version, current=current)
+                "Refresh and retry.", case=case.number, seen=expected_version, current=current, why="stale")
 
     def add_event(self, event: CaseEvent) -> None:
         self.conn.execute(_INSERT_EVENT, event_to_row(event))

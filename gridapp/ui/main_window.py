@@ -36,7 +36,7 @@ from ..domain.workflow import Action
 from ..io.crs import store_to_lonlat
 from ..services.reading import Changes
 from . import labels
-from .errors import explain
+from .errors import explain, show_error
 from .i18n import follow_language, language, set_language, tr
 from .map import render_pool
 from .map.canvas import MapCanvas
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         self.refresh_data()
 
     def explain_error(self, exc: Exception) -> None:
-        QMessageBox.warning(self, tr("无法完成"), explain(exc))
+        show_error(self, tr("无法完成"), exc)
 
     def supervise_unit(self, unit, note: str) -> Job:
         """督办 every overdue case of a unit, off the UI thread; returns the job."""

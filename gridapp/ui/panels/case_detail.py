@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -27,7 +26,7 @@ from ...domain.places import LocatedBy
 from ...domain.workflow import Action
 from ...services import cases as svc
 from .. import labels, theme
-from ..errors import explain
+from ..errors import show_error
 from ..i18n import follow_language, tr
 from ..map.renderers import render_layer
 from ..map.snapshot import RenderSnapshot
@@ -275,13 +274,13 @@ class CaseDetailPanel(QWidget):
             try:
                 print_pdf(pdf, chosen)
             except OSError as exc:
-                QMessageBox.warning(self, tr("打印"), explain(exc))
+                show_error(self, tr("打印"), exc)
                 return
             self.printed.emit(str(pdf))
 
         def failed(exc) -> None:
             self.print_button.setEnabled(True)
-            QMessageBox.warning(self, tr("打印"), explain(exc))
+            show_error(self, tr("打印"), exc)
         job.finished.connect(made)
         job.failed.connect(failed)
         return job.start()

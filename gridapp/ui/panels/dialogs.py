@@ -33,7 +33,7 @@ from ...services.photos import add_photo
 from ...store.sharing import OwnStoreFile, refuse_own_store
 from .. import labels
 from ..class_picker import ClassPicker
-from ..errors import explain
+from ..errors import show_error
 from ..i18n import tr
 from ..workers import Job
 
@@ -128,7 +128,7 @@ class PhotoPicker(QWidget):
         try:
             refuse_own_store(path)
         except OwnStoreFile as exc:
-            QMessageBox.warning(self, tr("选择照片"), str(exc))
+            show_error(self, tr("选择照片"), exc)
             return
         self.paths.append(path)
         self.list.addItem(path.name)
@@ -338,7 +338,7 @@ class ActionDialog(QDialog):
                            for p in v.get("photos", [])]
             self.outcome = self.app.perform(self.case, self.action, v)
         except Exception as exc:  # noqa: BLE001 (shown to the user, who can correct and retry)
-            QMessageBox.warning(self, tr("无法完成"), explain(exc))
+            show_error(self, tr("无法完成"), exc)
             if isinstance(exc, StaleCase):
                 self.stale.emit()  # the case changed under us: show it as it is now
                 self.reject()
@@ -401,7 +401,7 @@ class ReportDialog(QDialog):
                 description=self.description.toPlainText().strip(),
                 address=self.address.text().strip(), photos=photos)
         except Exception as exc:  # noqa: BLE001
-            QMessageBox.warning(self, tr("无法完成"), explain(exc))
+            show_error(self, tr("无法完成"), exc)
             return
         self.accept()
 
