@@ -36,6 +36,11 @@ def _show(ctx, outcome, verb: str) -> None:
     if getattr(outcome, "duplicate_of", None):
         line += f"; duplicate of {outcome.duplicate_of.number}"
         data["duplicate_of_number"] = outcome.duplicate_of.number
+    elif c.duplicate_of:
+        with ctx.store.uow(write=False) as uow:
+            number = uow.cases.get(c.duplicate_of).number
+        line += f"; duplicate of {number}"
+        data["duplicate_of_number"] = number
     if getattr(outcome, "duplicate_candidates", None):
         nums = [d.number for d in outcome.duplicate_candidates]
         line += f"; possible duplicates: {', '.join(nums)}"
@@ -176,7 +181,11 @@ def show(ctx, case_ref, user):
     data["allowed_actions"] = [a.value for a in v.allowed]
     data["photos"] = [{"seq": s, "phase": p, "sha256": h} for s, p, h in v.photos]
     c = v.case
+    if c.duplicate_of:
+        with ctx.store.uow(write=False) as uow:
+            data["duplicate_of_number"] = uow.cases.get(c.duplicate_of).number
     lines = [f"case {c.number}  {c.state.value} ({c.state.label_zh})  version {c.version}",
+             *([f"  duplicate of {data['duplicate_of_number']}"] if c.duplicate_of else []),
              f"  class {c.class_code}  source {c.source.value}  cell {c.location.cell_code}",
              *([f"  position: 待定位 (no point yet){'; the address matched ' + c.locate_match if c.locate_match else ''}"]
                if not c.placed else

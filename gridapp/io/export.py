@@ -128,8 +128,10 @@ def cases_frame(store, where: str = "", params: dict | None = None,
                    c.dispatched_at, c.rectified_at, c.verified_at, c.closed_at,
                    d.name AS department, p.name AS road_chief, c.return_count,
                    c.rework_count, c.extension_count, c.reopen_count, c.supervision_count,
-                   c.duplicate_of, c.satisfaction, c.updated_at, c.time_limit_minutes
+                   c.duplicate_of, o.reported_at AS original_reported_at, c.satisfaction,
+                   c.updated_at, c.time_limit_minutes
             FROM cases c
+            LEFT JOIN cases o ON o.id = c.duplicate_of
             LEFT JOIN catalog_classes cc ON cc.code = c.class_code
                  AND cc.version = (SELECT max(version) FROM catalog_versions)
             LEFT JOIN streets s ON s.code = c.street_code
@@ -141,6 +143,10 @@ def cases_frame(store, where: str = "", params: dict | None = None,
     _integers(df, "cases")
     df.insert(0, "number", [f"{t.year}{i:08d}" for t, i in zip(df["reported_at"], df["id"],
                                                                 strict=True)])
+    # the original of a duplicate by its case number (the id stays for joins in GIS)
+    original = pd.to_datetime(df.pop("original_reported_at"), format="mixed")
+    df["duplicate_of_number"] = [f"{t.year}{int(i):08d}" if pd.notna(i) else None
+                                 for t, i in zip(original, df["duplicate_of"], strict=True)]
     df["state_zh"] = df["state"].map({s.value: z for s, z in STATE_LABELS_ZH.items()})
     df["source_zh"] = df["source"].map({s.value: z for s, z in SOURCE_LABELS_ZH.items()})
     handling = df["state"].isin(HANDLING)
@@ -158,7 +164,8 @@ CASE_COLUMNS_ZH = {
     "assignee": "责任单位", "deadline_at": "处置时限", "rectified_at": "处置时间",
     "closed_at": "结案时间", "external_id": "热线工单号", "return_count": "退回次数",
     "rework_count": "返工次数", "extension_count": "延期次数", "supervision_count": "督办次数",
-    "satisfaction": "满意度", "x": "X", "y": "Y", "lon": "经度", "lat": "纬度",
+    "satisfaction": "满意度", "duplicate_of_number": "重复于", "x": "X", "y": "Y",
+    "lon": "经度", "lat": "纬度",
 }
 
 

@@ -182,3 +182,49 @@ def test_ctrl_p_prints_the_case_sheet_of_the_selected_case(window, qtbot, tmp_pa
     w.detail.show_case(None)
     w.print_current()               # nothing selected: Ctrl+P prints the map as before
     assert maps == ["pdf"]
+
+
+def test_messages_in_the_interface_language_and_database_errors_explained(window, qtbot,
+                                                                          messages,
+                                                                          monkeypatch):
+    import sqlite3
+
+    from PySide6.QtWidgets import QPushButton
+    from sqlalchemy.exc import OperationalError
+
+    from gridapp.ui.i18n import set_language
+    make, store, a, b = window
+    w = make("acceptor")
+    w.select_case(index_of(w, a.id))
+    w.detail.findChild(QPushButton, "action_reject").click()
+    dialog = w.dialog
+    dialog.inputs["reason_code"].setCurrentIndex(dialog.inputs["reason_code"].findData(
+        "duplicate"))
+    dialog.submit()                                  # a duplicate without its original
+    assert messages[-1][1] == f"案件 {a.number}：作为重复案件不予立案时，须指明原案件。"
+    set_language("en")
+    dialog.submit()
+    assert messages[-1][1] == f"Case {a.number}: a duplicate must name its original case."
+    set_language("zh")
+    raw = OperationalError("UPDATE cases SET state=? WHERE cases.id = ? AND version = ?",
+                           ("registered", a.id, 1), sqlite3.OperationalError("disk I/O error"))
+    monkeypatch.setattr(w.model, "perform", lambda *args: (_ for _ in ()).throw(raw))
+    dialog.inputs["duplicate_of"].setText(b.number)
+    dialog.submit()
+    box = dialog.error_box
+    assert box.text() == "数据库拒绝了此次更改，未保存任何内容。"
+    assert "UPDATE cases" in box.detailedText() and "disk I/O error" in box.detailedText()
+    assert dialog.outcome is None
+    box.close()
+
+
+def test_a_duplicate_shows_its_original_by_number(window, qtbot):
+    from gridapp.domain.actions import Action
+    make, store, a, b = window
+    __import__("factories").act(store, "acceptor", a.id, Action.REJECT,
+                                reason_code="duplicate", duplicate_of=b.number)
+    w = make("leader_shift")
+    w.select_case(index_of(w, a.id))
+    texts = [w.detail.fields.itemAt(k).widget().text() for k in range(w.detail.fields.count())
+             if w.detail.fields.itemAt(k).widget() is not None]
+    assert b.number in texts and f"#{b.id}" not in texts

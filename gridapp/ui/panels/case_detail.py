@@ -150,8 +150,9 @@ class CaseDetailPanel(QWidget):
             rows.insert(2, ("位置", tr("按地址定位（{how}），可信度 {p:.0%}",
                                       how=labels.located(c.located_by),
                                       p=c.locate_confidence or 0.0)))
-        if c.duplicate_of:
-            rows.append(("重复于", f"#{c.duplicate_of}"))
+        if c.duplicate_of:   # the original by its number, as people name cases
+            with store.uow(write=False) as uow:
+                rows.append(("重复于", uow.cases.get(c.duplicate_of).number))
         if c.satisfaction:
             rows.append(("满意度", tr(c.satisfaction.label_zh)))
         for label, value in rows:
