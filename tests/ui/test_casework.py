@@ -209,7 +209,7 @@ def test_messages_in_the_interface_language_and_database_errors_explained(window
     raw = OperationalError("UPDATE cases SET state=? WHERE cases.id = ? AND version = ?",
                            ("registered", a.id, 1), sqlite3.OperationalError("disk I/O error"))
     monkeypatch.setattr(w.model, "perform", lambda *args: (_ for _ in ()).throw(raw))
-    dialog.inputs["duplicate_of"].setText(b.number)
+    dialog.inputs["duplicate_of"].setEditText(b.number)
     dialog.submit()
     box = dialog.error_box
     assert box.text() == "数据库拒绝了此次更改，未保存任何内容。"
@@ -228,3 +228,34 @@ def test_a_duplicate_shows_its_original_by_number(window, qtbot):
     texts = [w.detail.fields.itemAt(k).widget().text() for k in range(w.detail.fields.count())
              if w.detail.fields.itemAt(k).widget() is not None]
     assert b.number in texts and f"#{b.id}" not in texts
+
+
+def test_a_duplicate_is_rejected_by_choosing_its_original_nearby(window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from gridapp.domain.actions import Action
+    from gridapp.domain.case import Source
+    from gridapp.services import cases as svc
+    make, store, a, b = window
+    with store.uow() as uow:      # the automatic link is off: the acceptor decides
+        s = uow.config.settings()
+        from dataclasses import replace
+        uow.config.save_settings(replace(s, duplicates=replace(s.duplicates, auto_link=False)))
+        uow.commit()
+    again = __import__("factories").act(store, "acceptor", None, Action.REPORT,
+                                        source=Source.HOTLINE_12345, class_code="E0102",
+                                        x=a.x + 20, y=a.y).case
+    w = make("acceptor")
+    w.select_case(index_of(w, again.id))
+    w.detail.findChild(QPushButton, "action_reject").click()
+    dialog = w.dialog
+    dialog.inputs["reason_code"].setCurrentIndex(dialog.inputs["reason_code"].findData(
+        "duplicate"))
+    originals = dialog.inputs["duplicate_of"]
+    assert originals.count() == 1 and originals.itemData(0) == a.number
+    assert "相距 20 米" in originals.itemText(0)
+    originals.setCurrentIndex(0)
+    dialog.submit()
+    idle(qtbot, w)
+    assert dialog.outcome is not None
+    assert svc.view(store.uow(), None, again.id).case.duplicate_of == a.id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -194,8 +195,10 @@ class ActionDialog(QDialog):
             w = QPlainTextEdit()
             w.setMaximumHeight(80)
             return w
-        if name in ("reason", "duplicate_of"):
+        if name == "reason":
             return QLineEdit()
+        if name == "duplicate_of":  # the originals nearby, chosen; a number may be typed
+            return self._originals()
         if name == "address":
             return QLineEdit(self.case.address or "")
         if name == "class_code":  # 立案: the acceptor may correct a wrong class
@@ -236,6 +239,31 @@ class ActionDialog(QDialog):
         if name == "photos":
             return PhotoPicker()
         raise ValueError(name)
+
+    def _originals(self) -> QComboBox:
+        """Open cases of the same class near this one, reported before it, nearest first."""
+        w = QComboBox()
+        w.setEditable(True)
+        w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        w.lineEdit().setPlaceholderText(tr("选择附近的原案件，或输入案卷号"))
+        c = self.case
+        if not c.placed:
+            return w
+        with self.app.store.uow(write=False) as uow:
+            radius = max(4 * uow.config.settings().duplicates.radius_m, 200.0)
+            found = uow.cases.duplicate_candidates(
+                c.class_code, c.x, c.y, radius, c.reported_at - timedelta(days=30),
+                c.reported_at)
+            cls = uow.config.catalog().find(c.class_code)
+        found = sorted((o for o in found if o.case_id != c.id),
+                       key=lambda o: (o.x - c.x) ** 2 + (o.y - c.y) ** 2)
+        for o in found[:20]:
+            d = ((o.x - c.x) ** 2 + (o.y - c.y) ** 2) ** 0.5
+            w.addItem(tr("{n} · {cls} · 相距 {d} 米 · {t}", n=o.number,
+                         cls=cls.name if cls else c.class_code, d=f"{d:.0f}",
+                         t=f"{o.reported_at:%m-%d %H:%M}"), o.number)
+        w.setCurrentIndex(-1)
+        return w
 
     def _fill_assignees(self) -> None:
         """The ownership rule's suggestions first, then every department."""
@@ -313,6 +341,10 @@ class ActionDialog(QDialog):
                 out[name] = w.toPlainText().strip()
             elif isinstance(w, QLineEdit):
                 out[name] = w.text().strip()
+            elif name == "duplicate_of":   # a listed original, or the number typed
+                text = w.currentText().strip()
+                k = w.findText(text)
+                out[name] = w.itemData(k) if k >= 0 else text.split(" ")[0] if text else None
             elif isinstance(w, QComboBox):
                 data = w.currentData()
                 # the assignee is "kind:code" (Qt cannot look up Python tuples in a combo)
