@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
 
     def _show_coords(self, x: float, y: float) -> None:
         lon, lat = store_to_lonlat(x, y, self.model.data.srid)
-        self.coord_label.setText(f"X {x:,.1f}  Y {y:,.1f}  |  {float(lon):.6f}°E "
-                                 f"{float(lat):.6f}°N")
+        # lon/lat (WGS-84) as people read positions; the store's metres stay inside
+        self.coord_label.setText(f"{float(lon):.6f}°E  {float(lat):.6f}°N")
 
     def _show_scale(self, vp) -> None:
         self.scale_label.setText(tr("比例尺 1:{n}", n=f"{vp.scale_denominator():,.0f}"))

@@ -32,6 +32,7 @@ from ..map.renderers import render_layer
 from ..map.snapshot import RenderSnapshot
 from ..photo_viewer import PHASES, Photo, PhotoViewer, decode
 from ..workers import Job
+from .dialogs import lonlat_text
 
 MINI = (300, 190)
 THUMB = (160, 120)
@@ -144,12 +145,15 @@ class CaseDetailPanel(QWidget):
         if not c.placed:
             rows.insert(2, ("位置", tr("待定位") + (f"（{tr('地址匹配')}：{c.locate_match}）"
                                                   if c.locate_match else "")))
-        elif c.located_by is LocatedBy.MAP:
-            rows.insert(2, ("位置", tr("地图标定")))
-        elif c.located_by is not None:  # a rough point from the ticket's address
-            rows.insert(2, ("位置", tr("按地址定位（{how}），可信度 {p:.0%}",
-                                      how=labels.located(c.located_by),
-                                      p=c.locate_confidence or 0.0)))
+        else:   # WGS-84 lon/lat, as people read positions (never projected metres)
+            where = lonlat_text(store, c.x, c.y)
+            if c.located_by is LocatedBy.MAP:
+                where += f" · {tr('地图标定')}"
+            elif c.located_by is not None:  # a rough point from the ticket's address
+                where += " · " + tr("按地址定位（{how}），可信度 {p:.0%}",
+                                    how=labels.located(c.located_by),
+                                    p=c.locate_confidence or 0.0)
+            rows.insert(2, ("位置", where))
         if c.duplicate_of:   # the original by its number, as people name cases
             with store.uow(write=False) as uow:
                 rows.append(("重复于", uow.cases.get(c.duplicate_of).number))

@@ -82,7 +82,7 @@ class PointField(QWidget):
 
     def show_point(self, x, y, changed: bool = False) -> None:
         text = lonlat_text(self.store, x, y)
-        self.label.setText(text + (f"（{tr('已更正')}）" if changed else ""))
+        self.label.setText(text + (tr("（已更正）") if changed else ""))
 
 
 def fill_address(dialog, field: QLineEdit, x: float, y: float) -> Job:
@@ -168,6 +168,7 @@ class ActionDialog(QDialog):
         lay.addLayout(form)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self._hints: dict[str, str] = {}   # place, class, deadline: each its own line
         lay.addWidget(self.hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
@@ -295,15 +296,20 @@ class ActionDialog(QDialog):
         store, (x, y) = self.app.store, self.point
         loc = where(store.uow(write=False), x, y, self.case.reported_at)
         if not loc.inside_district:
-            self.hint.setText(tr("此处不在辖区任何单元网格内，请重新选择位置。"))
+            self.say("place", tr("此处不在辖区任何单元网格内，请重新选择位置。"))
             return
         with store.uow(write=False) as uow:
             people = uow.people
             chief = people.get(loc.road_chief_id).name if loc.road_chief_id else "—"
             worker = people.get(loc.grid_worker_id).name if loc.grid_worker_id else "—"
         road = self.app.segment_name(loc.segment_code) if loc.segment_code else "—"
-        self.hint.setText(tr("单元网格 {cell}，网格员 {worker}；路段 {road}，路长 {chief}。",
+        self.say("place", tr("单元网格 {cell}，网格员 {worker}；路段 {road}，路长 {chief}。",
                              cell=loc.cell_code, worker=worker, road=road, chief=chief))
+
+    def say(self, key: str, text: str) -> None:
+        """One line of the hint under the form (the place, the class, the deadline)."""
+        self._hints[key] = text
+        self.hint.setText("\n".join(t for t in self._hints.values() if t))
 
     def set_point(self, x: float, y: float) -> None:
         """The point picked on the map: shown, its place previewed, its address filled."""
@@ -315,11 +321,11 @@ class ActionDialog(QDialog):
     def _preview_class(self, *_args) -> None:
         code = self.inputs["class_code"].code()
         if not code or code == self.case.class_code:
-            self.hint.clear()
+            self.say("class", "")
             return
         with self.app.store.uow(write=False) as uow:
             cls = uow.config.catalog()[code]
-        self.hint.setText(tr("类别更正为 {name}（{code}），处置时限 {limit}。", name=cls.name,
+        self.say("class", tr("类别更正为 {name}（{code}），处置时限 {limit}。", name=cls.name,
                              code=code, limit=limit_text(cls.time_limit)))
 
     def _preview_deadline(self, *_args) -> None:
@@ -331,7 +337,7 @@ class ActionDialog(QDialog):
         deadline = cal.add_working_minutes(self.app.clock(), cls.time_limit.working_minutes(
             cal.minutes_per_day))
         limit = limit_text(cls.time_limit)
-        self.hint.setText(tr("处置时限 {limit}：如现在派遣，应于 {when} 前处置完毕。",
+        self.say("deadline", tr("处置时限 {limit}：如现在派遣，应于 {when} 前处置完毕。",
                              limit=limit, when=f"{deadline:%Y-%m-%d %H:%M}"))
 
     def values(self) -> dict:
@@ -412,7 +418,7 @@ class ReportDialog(QDialog):
         fill_address(self, self.address, x, y)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("上报"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("提交上报"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
