@@ -82,6 +82,10 @@ def cases_frame(store, which: CaseSelection | None = None,
     _integers(df, "cases")
     df.insert(0, "number", [case_number(int(i), t) for t, i in zip(df["reported_at"], df["id"],
                                                                    strict=True)])
+    # the original of a duplicate by its case number (the id stays for joins in GIS)
+    original = pd.to_datetime(df.pop("original_reported_at"), format="mixed")
+    df["duplicate_of_number"] = [case_number(int(i), t) if pd.notna(i) else None
+                                 for t, i in zip(original, df["duplicate_of"], strict=True)]
     df["state_zh"] = df["state"].map({s.value: z for s, z in STATE_LABELS_ZH.items()})
     df["source_zh"] = df["source"].map({s.value: z for s, z in SOURCE_LABELS_ZH.items()})
     handling = df["state"].isin(HANDLING)
@@ -99,7 +103,8 @@ CASE_COLUMNS_ZH = {
     "assignee": "责任单位", "deadline_at": "处置时限", "rectified_at": "处置时间",
     "closed_at": "结案时间", "external_id": "热线工单号", "return_count": "退回次数",
     "rework_count": "返工次数", "extension_count": "延期次数", "supervision_count": "督办次数",
-    "satisfaction": "满意度", "x": "X", "y": "Y", "lon": "经度", "lat": "纬度",
+    "satisfaction": "满意度", "duplicate_of_number": "重复于", "x": "X", "y": "Y",
+    "lon": "经度", "lat": "纬度",
 }
 
 

@@ -116,8 +116,10 @@ CASE_SELECT = """
            c.dispatched_at, c.rectified_at, c.verified_at, c.closed_at,
            d.name AS department, p.name AS road_chief, c.return_count,
            c.rework_count, c.extension_count, c.reopen_count, c.supervision_count,
-           c.duplicate_of, c.satisfaction, c.updated_at, c.time_limit_minutes
+           c.duplicate_of, o.reported_at AS original_reported_at, c.satisfaction,
+           c.updated_at, c.time_limit_minutes
     FROM cases c
+    LEFT JOIN cases o ON o.id = c.duplicate_of
     LEFT JOIN catalog_classes cc ON cc.code = c.class_code
          AND cc.version = (SELECT max(version) FROM catalog_versions)
     LEFT JOIN streets s ON s.code = c.street_code

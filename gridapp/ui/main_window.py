@@ -36,7 +36,7 @@ from ..domain.workflow import Action
 from ..io.crs import store_to_lonlat
 from ..services.reading import Changes
 from . import labels
-from .errors import explain
+from .errors import explain, show_error
 from .i18n import follow_language, language, set_language, tr
 from .map import render_pool
 from .map.canvas import MapCanvas
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.report_mode = False
         self.placing = None  # the case being placed (标定位置): the next map click is its point
+        self.picking = None  # a dialog waiting (hidden) for a point on the map
         self.dialog = None
         self._refresh_job: Job | None = None
         self._refresh_again = False
@@ -193,7 +194,8 @@ class MainWindow(QMainWindow):
         self._act(self.m_file, "注销", self.sign_out)
         self.m_file.addSeparator()
         self._act(self.m_file, "导出地图为图片…", lambda: self.export_map("png"), "Ctrl+E")
-        self._act(self.m_file, "导出地图为 PDF…", lambda: self.export_map("pdf"), "Ctrl+P")
+        self._act(self.m_file, "导出地图为 PDF…", lambda: self.export_map("pdf"), "Ctrl+Shift+P")
+        self._act(self.m_file, "打印…", self.print_current, "Ctrl+P")
         self._act(self.m_file, "导出案件表…", self.export_cases)
         self.m_file.addSeparator()
         self._act(self.m_file, "导入热线工单…", self.import_hotline)
@@ -331,8 +333,8 @@ class MainWindow(QMainWindow):
 
     def _show_coords(self, x: float, y: float) -> None:
         lon, lat = store_to_lonlat(x, y, self.model.data.srid)
-        self.coord_label.setText(f"X {x:,.1f}  Y {y:,.1f}  |  {float(lon):.6f}°E "
-                                 f"{float(lat):.6f}°N")
+        # lon/lat (WGS-84) as people read positions; the store's metres stay inside
+        self.coord_label.setText(f"{float(lon):.6f}°E  {float(lat):.6f}°N")
 
     def _show_scale(self, vp) -> None:
         self.scale_label.setText(tr("比例尺 1:{n}", n=f"{vp.scale_denominator():,.0f}"))
@@ -364,6 +366,12 @@ class MainWindow(QMainWindow):
         return True
 
     def on_map_click(self, x: float, y: float) -> None:
+        if self.picking is not None:  # a dialog waits for its point (立案: correct the point)
+            dialog, self.picking = self.picking, None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            dialog.set_point(x, y)
+            dialog.open()
+            return
         if self.placing is not None:
             case, self.placing = self.placing, None
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
@@ -454,8 +462,18 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.performed.connect(lambda out: self.after_change(out.case.id))
         dialog.stale.connect(lambda: self.after_change(case.id))
+        dialog.pick_point.connect(self.pick_point_for)
         dialog.open()
         return dialog
+
+    def pick_point_for(self, dialog) -> None:
+        """The dialog steps aside until the user clicks the case's place (Esc: back to it)."""
+        dialog.hide()
+        self.picking = dialog
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor)
+        self.canvas.setFocus()
+        self.statusBar().showMessage(tr("在地图上点击案件 {n} 的正确位置（Esc 返回）",
+                                        n=dialog.case.number), 15000)
 
     def start_placing(self, case) -> None:
         """标定位置: the next click on the map gives the case its point (Esc: never mind)."""
@@ -475,6 +493,11 @@ class MainWindow(QMainWindow):
             self.placing = None
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
             self.statusBar().clearMessage()
+        if self.picking is not None:
+            dialog, self.picking = self.picking, None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            self.statusBar().clearMessage()
+            dialog.open()
 
     def after_change(self, case_id: int | None) -> None:
         """This workstation changed something: take it in now, keep the case in view."""
@@ -483,7 +506,7 @@ class MainWindow(QMainWindow):
         self.refresh_data()
 
     def explain_error(self, exc: Exception) -> None:
-        QMessageBox.warning(self, tr("无法完成"), explain(exc))
+        show_error(self, tr("无法完成"), exc)
 
     def supervise_unit(self, unit, note: str) -> Job:
         """督办 every overdue case of a unit, off the UI thread; returns the job."""
@@ -687,6 +710,14 @@ class MainWindow(QMainWindow):
         export_view(self, path, fmt)
         self.statusBar().showMessage(tr("已导出 {p}", p=path), 5000)
         return path
+
+    def print_current(self) -> None:
+        """Ctrl+P: the 案件处理单 of the selected case; with no case selected, the map (the
+        map also keeps its own item, 导出地图为 PDF)."""
+        if self.detail.view is not None:
+            self.detail.print_sheet()
+        else:
+            self.export_map("pdf")
 
     def export_cases(self, path: str | None = None) -> Job | None:
         """The cases the list shows, in its order, with the filter written into the file."""
