@@ -34,6 +34,8 @@ def main() -> None:
     ap.add_argument("--out", default="screenshots")
     ap.add_argument("--user", default="shift01")
     ap.add_argument("--password", default="demo1234")
+    ap.add_argument("--sizes", default="1280x800,1920x1080",
+                    help="window sizes for main_<W>x<H>_<lang>.png (the screen must be as big)")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -49,6 +51,17 @@ def main() -> None:
     if len(over):
         w.select_case(int(over[0]))
         w.canvas.zoom_to(m.data.extent)
+    settle(app)
+    for size in args.sizes.split(","):
+        width, height = (int(v) for v in size.lower().split("x"))
+        w.resize(width, height)
+        settle(app)
+        for lang in ("zh", "en"):
+            set_language(lang)
+            settle(app)
+            w.grab().save(str(out / f"main_{width}x{height}_{lang}.png"))
+    set_language("zh")
+    w.resize(1600, 1000)
     settle(app)
     for lang in ("zh", "en"):
         set_language(lang)
