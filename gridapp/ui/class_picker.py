@@ -6,8 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
-from ..app.class_search import ClassMatcher, matcher_for
-from .i18n import tr
+from ..app.class_search import ClassEntry, ClassMatcher, matcher_for
+from .i18n import language, tr
+
+# a class's kind in a class line (the layer is 部件, plural in English; a class is one kind)
+KINDS = {"部件": "部件类", "事件": "事件类"}
 
 
 class ClassPicker(QComboBox):
@@ -19,8 +22,9 @@ class ClassPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
+        self._shown: dict[str, ClassEntry] = {}
         for e in self.matcher.entries:
-            self.addItem(e.display, e.code)
+            self.addItem(self._label(e), e.code)
         self.lineEdit().setPlaceholderText(tr("输入名称、拼音首字母或编码，如 暴露垃圾 / blj / E0102"))
         self._hits = QStringListModel(self)
         self.finder = QCompleter(self._hits, self)
@@ -36,7 +40,7 @@ class ClassPicker(QComboBox):
 
     def _typed(self, text: str) -> None:
         hits = self.matcher.search(text, limit=20) if text.strip() else []
-        self._hits.setStringList([e.display for e in hits])
+        self._hits.setStringList([self._label(e) for e in hits])
         if hits:
             self.finder.complete()
         else:
@@ -46,14 +50,26 @@ class ClassPicker(QComboBox):
         """What the list under the box offers now (display lines, best first)."""
         return self._hits.stringList()
 
+    def _label(self, e: ClassEntry) -> str:
+        """The entry's display line with its kind (部件/事件) in the interface's language."""
+        if language() == "zh" or e.kind_zh not in KINDS:
+            shown = e.display
+        else:
+            shown = e.display.replace(f" · {e.kind_zh} · ", f" · {tr(KINDS[e.kind_zh])} · ")
+        self._shown[shown] = e
+        return shown
+
+    def _resolve(self, text: str) -> ClassEntry | None:
+        return self._shown.get((text or "").strip()) or self.matcher.resolve(text)
+
     def choose_display(self, display: str) -> None:
-        e = self.matcher.resolve(display)
+        e = self._resolve(display)
         if e is not None:
             self.set_code(e.code)
 
     def _finished(self) -> None:
         """Enter or leaving the box: a text that names one class chooses it."""
-        e = self.matcher.resolve(self.currentText())
+        e = self._resolve(self.currentText())
         if e is not None and e.code != self.currentData():
             self.set_code(e.code)
 
@@ -68,5 +84,5 @@ class ClassPicker(QComboBox):
         text = self.currentText().strip()
         if self.currentIndex() >= 0 and text == self.itemText(self.currentIndex()):
             return self.currentData()
-        e = self.matcher.resolve(text)
+        e = self._resolve(text)
         return e.code if e is not None else None
