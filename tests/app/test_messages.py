@@ -33,7 +33,7 @@ PROGRAMMERS = ("does not act on an existing case", "a new case starts in REPORTE
                "takes ", "report takes", "only a history migration", "is not an administrator",
                "the system account", "a report opens a new case", "dispatch to ",
                "deadline {ctx.deadline", "audit row", "audit trail",
-               "empty audit trail")  # replay: wrapped as trail_damaged where people act
+               "empty audit trail", "acts on a case: give its number")  # replay: wrapped as trail_damaged where people act
 
 
 def _without(text: str, values) -> str:

@@ -80,4 +80,5 @@ def test_a_photo_of_the_store_file_is_refused_in_the_dialog(qtbot, sqlite_store,
     picker = PhotoPicker()
     qtbot.addWidget(picker)
     picker.add_path(Path(sqlite_store.engine.url.database))
-    assert picker.paths == [] and "never read" in shown[0]
+    # said in the interface's language (Chinese by default)
+    assert picker.paths == [] and "不能作为普通文件读取" in shown[0]
