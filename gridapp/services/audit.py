@@ -62,7 +62,30 @@ def check_case(case: Case, events: list[CaseEvent]) -> list[Problem]:
         if row != trail:
             out.append(Problem(n, None, f"cases.{column} says {row}, the audit trail says "
                                         f"{trail} (the record was edited outside gridapp)"))
+    where = trail_position(events)
+    if where is not None and not _same_point((case.x, case.y), where):
+        shown = lambda p: "none" if p[0] is None else f"({p[0]:.2f}, {p[1]:.2f})"  # noqa: E731
+        out.append(Problem(n, None, f"cases.x/y (its point on the map) says "
+                                    f"{shown((case.x, case.y))}, the audit trail says "
+                                    f"{shown(where)} (moved outside gridapp, e.g. in QGIS)"))
     return out
+
+
+def trail_position(events: list[CaseEvent]) -> tuple[float | None, float | None] | None:
+    """The point the audit trail last gave the case (report, then 标定位置); None when the
+    trail records none (rows written before positions were recorded)."""
+    where = None
+    for ev in events:
+        if ev.action in ("report", "place") and "x" in ev.data and "y" in ev.data:
+            where = (ev.data["x"], ev.data["y"])
+    return where
+
+
+def _same_point(a, b) -> bool:
+    if a[0] is None or a[1] is None or b[0] is None or b[1] is None:
+        return (a[0] is None) == (b[0] is None)
+    # 标定位置 records centimetres
+    return abs(float(a[0]) - float(b[0])) <= 0.006 and abs(float(a[1]) - float(b[1])) <= 0.006
 
 
 def verify(uow: UnitOfWork, progress: Progress | None = None) -> AuditReport:

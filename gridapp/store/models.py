@@ -220,11 +220,12 @@ class Case(Base):
     catalog_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
     address: Mapped[str] = mapped_column(Text, default="")
-    # Points as plain x/y (store CRS): duplicate checks use x/y ranges and the map loads
-    # arrays; a geometry column would add SpatiaLite triggers to every insert and update.
+    # The point as x/y (store CRS): duplicate checks use x/y ranges and the map loads
+    # arrays; `geom` is the same point for QGIS and GDAL, kept equal by triggers (0008).
     # NULL while the case has no position yet (待定位: a ticket whose address matched nothing)
     x: Mapped[float | None] = mapped_column(Float, nullable=True)
     y: Mapped[float | None] = mapped_column(Float, nullable=True)
+    geom = mapped_column(geom("POINT"), nullable=True)
     cell_code: Mapped[str | None] = mapped_column(String(15), nullable=True, index=True)
     community_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
     street_code: Mapped[str | None] = mapped_column(String(9), nullable=True)
