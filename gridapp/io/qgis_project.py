@@ -2,10 +2,11 @@
 
 Three kinds of source: a SpatiaLite store (by a path relative to the project), a PostGIS store
 (by a named connection service from pg_service.conf, so no password is ever written into a
-project) and an exported GeoPackage. Cases are a plain table with x/y in the store: the store
-projects read them through a query that makes the point and the deadline status, so QGIS
-shows them live. (Once the store keeps a point column for cases, that query selects it
-instead of making one, and QGIS can use its spatial index.)
+project) and an exported GeoPackage. Cases are the store's own point layer (`cases.geom`,
+migration 0008, with its spatial index): QGIS reads the table itself, live, and the deadline
+status the styles colour by is a virtual field of the project, computed from the case's
+state and deadlines against QGIS's clock (the district's wall clock on a workstation of the
+district, as the store keeps its times).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ WKB = {"district": "MultiPolygon", "streets": "MultiPolygon", "communities": "Mu
        "cells": "MultiPolygon", "segments": "MultiLineString", "components": "Point",
        "cases": "Point"}
 TABLES = {"district": "districts", "streets": "streets", "communities": "communities",
-          "cells": "grid_cells", "components": "components"}
+          "cells": "grid_cells", "components": "components", "cases": "cases"}
 # bottom to top as the client stacks them, and whether each is on when the project opens
 ORDER = ("cells", "district", "communities", "streets", "segments", "components", "cases")
 HIDDEN = {"communities", "components"}
@@ -71,25 +72,12 @@ def _now_sql(backend: str) -> str:
             f"WHERE key = 'settings'), '{DEFAULT_ZONE}'))")
 
 
-def cases_query(backend: str, srid: int | None) -> str:
-    """The store's cases as points with their deadline status, computed as QGIS reads them."""
-    now = _now_sql(backend)
-    handling = f"c.state IN ({_quoted(HANDLING)})"
-    if backend == "sqlite":
-        srid_sql = str(srid) if srid else \
-            "(SELECT srid FROM geometry_columns WHERE f_table_name = 'grid_cells')"
-        point = f"MakePoint(c.x, c.y, {srid_sql})"
-    else:
-        point = f"ST_SetSRID(ST_MakePoint(c.x, c.y), {srid or 4547})::geometry(Point, " \
-                f"{srid or 4547})"
-    return (
-        "SELECT c.id, c.state, c.class_code, c.source, c.reported_at, c.deadline_at, "
-        "c.warning_at, c.closed_at, c.description, c.address, c.cell_code, c.street_code, "
-        "c.external_id, c.return_count, c.rework_count, c.supervision_count, "
-        f"CASE WHEN {handling} AND c.deadline_at < {now} THEN 'overdue' "
-        f"WHEN {handling} AND c.warning_at <= {now} THEN 'warning' "
-        f"WHEN {handling} THEN 'normal' ELSE 'none' END AS deadline_status, "
-        f"{point} AS geom FROM cases c")
+# 超期 / 预警 of a case as QGIS computes it (a virtual field of the store projects): the
+# store keeps the district's wall-clock times, QGIS's now() is the workstation's
+DEADLINE_STATUS = (
+    f"CASE WHEN \"state\" IN ({_quoted(HANDLING)}) AND \"deadline_at\" < now() THEN 'overdue' "
+    f"WHEN \"state\" IN ({_quoted(HANDLING)}) AND \"warning_at\" <= now() THEN 'warning' "
+    f"WHEN \"state\" IN ({_quoted(HANDLING)}) THEN 'normal' ELSE 'none' END")
 
 
 def segments_query(backend: str) -> str:
@@ -119,8 +107,7 @@ def datasource(source, layer: str, srid: int | None) -> tuple[str, str]:
         return "postgres", (f"service='{source.service}' key='id' srid={srid or 4547} "
                             f"type={WKB[layer]} checkPrimaryKeyUnicity='0' "
                             f"table=\"{source.schema}\".\"{table}\" (geom)")
-    sql = cases_query(source.backend, srid) if layer == "cases" else \
-        segments_query(source.backend)
+    sql = segments_query(source.backend)
     if source.backend == "sqlite":
         return "spatialite", f"dbname='{source.path}' key='id' table=\"({_escape(sql)})\" (geom)"
     return "postgres", (f"service='{source.service}' key='id' srid={srid or 4547} "
@@ -169,6 +156,12 @@ def _maplayer(parent: ET.Element, source, layer: str, srid: int, data: StyleData
         ml.set(attr, current.root.get(attr))
     for child in current.root:
         ml.append(child)
+    if layer == "cases" and isinstance(source, StoreSource):
+        fields = ET.SubElement(ml, "expressionfields")
+        ET.SubElement(fields, "field", {
+            "name": "deadline_status", "expression": DEADLINE_STATUS, "type": "10",
+            "typeName": "string", "length": "0", "precision": "0", "subType": "0",
+            "comment": "时限状态: overdue 超期 / warning 预警 / normal / none"})
 
 
 def project_xml(source, srid: int, data: StyleData | None = None, title: str = "",
@@ -258,7 +251,7 @@ def relative(target: Path, project: Path) -> str:
 
 
 __all__ = ["LAYERS", "STYLES", "StoreSource", "PackageSource", "project_xml", "write_project",
-           "relative", "cases_query", "segments_query"]
+           "relative", "segments_query", "DEADLINE_STATUS"]
 
 
 def store_style_data(store, now=None) -> StyleData:

@@ -6,6 +6,7 @@ scale. A map is rendered as well, and its errors reported.
 
     python3 qgis_check.py project FILE.qgs
     python3 qgis_check.py gpkg FILE.gpkg LAYER [LAYER …]
+    python3 qgis_check.py live FILE.qgs LAYER_ID   (opened, waits for the file "go", reloads)
 """
 
 import json
@@ -225,11 +226,45 @@ def layouts(project, folder):
     return out
 
 
+def live(project, path, layer_id):
+    """The project open while the store changes: features before and after a reload (the
+    newest case's attributes, deadline status and point included)."""
+    import os
+    import time
+    project.read(path)
+    layer = project.mapLayer(layer_id)
+
+    def newest():
+        req = QgsFeatureRequest().addOrderBy('"id"', False).setLimit(1)
+        f = next(layer.getFeatures(req), None)
+        if f is None:
+            return None
+        p = f.geometry().asPoint()
+        return {"id": f["id"], "x": f["x"], "y": f["y"], "gx": p.x(), "gy": p.y(),
+                "deadline_status": f["deadline_status"], "state": f["state"]}
+    def count():  # features read now (featureCount may come from cached statistics)
+        return sum(1 for _ in layer.getFeatures(QgsFeatureRequest().setNoAttributes()))
+    before = {"features": count(), "newest": newest()}
+    open("opened", "w").close()
+    for _ in range(600):
+        if os.path.exists("go"):
+            break
+        time.sleep(0.1)
+    layer.dataProvider().reloadData()
+    layer.reload()
+    return {"valid": layer.isValid(), "before": before,
+            "after": {"features": count(), "newest": newest()}}
+
+
 def main(argv):
     app = QgsApplication([], False)
     app.initQgis()
     project = QgsProject.instance()
     report = {}
+    if argv[1] == "live":
+        print(json.dumps(live(project, argv[2], argv[3]), ensure_ascii=False, default=str))
+        app.exitQgis()
+        return
     if argv[1] == "project":
         report["read"] = project.read(argv[2])
         report["crs"] = project.crs().authid()

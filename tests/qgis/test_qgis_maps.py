@@ -92,8 +92,9 @@ def test_shipped_spatialite_project_opens_the_store_styled_like_the_client(qgis,
     with demo_store.read() as conn:
         n = conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
     assert layers["gridapp_cases"]["features"] == n > 1000
-    # the cases query computes the deadline status live, as the client shows it
+    # the store's own point layer, its deadline status a virtual field computed live
     assert "deadline_status" in layers["gridapp_cases"]["fields"]
+    assert "geom" not in layers["gridapp_cases"]["fields"]
     # the colours the client computes from the data, computed by QGIS expressions
     sym = symbology()
     cells = layers["gridapp_cells"]["colours"]
@@ -104,6 +105,34 @@ def test_shipped_spatialite_project_opens_the_store_styled_like_the_client(qgis,
     assert chiefs["field"] == "chief_id"
     assert {k: v for k, v in chiefs["values"].items() if k != "NULL"} == {
         k: sym.chief_color(int(k)) for k in chiefs["values"] if k != "NULL"}
+
+
+def test_qgis_sees_cases_reported_after_the_project_was_opened(qgis_live, demo_store, tmp_path):
+    """The store's cases are a real layer: a case reported while QGIS has the project open
+    shows on reload, at its point, with its deadline status."""
+    from gridapp.store.store import Store
+    shutil.copy(MAPS / "gridapp-spatialite.qgs", tmp_path)
+    copy_store(demo_store, tmp_path / STORE_FILE)
+    copy = Store.open(str(tmp_path / STORE_FILE))
+    try:
+        with copy.read() as conn:
+            x, y = conn.exec_driver_sql("SELECT cx, cy FROM grid_cells LIMIT 1").one()
+
+        def report_one():
+            return svc.report(copy.uow(), "wg0001", class_code="E0102", x=x, y=y,
+                              description="QGIS 打开后上报").case
+        result, case = qgis_live("gridapp-spatialite.qgs", "gridapp_cases", report_one,
+                                 cwd=tmp_path)
+    finally:
+        copy.close()
+    assert result["valid"], result
+    assert result["after"]["features"] == result["before"]["features"] + 1, result
+    newest = result["after"]["newest"]
+    assert newest["id"] == case.id and newest["state"] == "reported"
+    assert (newest["x"], newest["y"]) == (newest["gx"], newest["gy"]) == (x, y)
+    assert newest["deadline_status"] == "none"  # not dispatched yet: no deadline
+    assert result["before"]["newest"]["deadline_status"] in ("overdue", "warning", "normal",
+                                                             "none")
 
 
 def test_a_project_made_for_a_store_names_its_streets_and_chiefs(qgis, demo_store, demo_now,
