@@ -28,7 +28,7 @@ EVENT_COLUMNS = [c.name for c in m.CaseEvent.__table__.c if c.name != "id"]
 REBUILD_AT = 50_000  # rows in one batch from which dropping and rebuilding indexes pays
 # tables whose rows carry the writing transaction's change number (store/changes.py)
 STAMPED = {"cases", "districts", "streets", "communities", "grid_cells", "road_segments",
-           "components", "landmarks"}
+           "components", "landmarks", "patrol_tracks", "patrol_checkins"}
 
 
 def sqlite_time(v):
