@@ -247,6 +247,13 @@ def compliance(store, start: date, end: date, today: date, share: float) -> Comp
     return Compliance(windows, days, pd.DataFrame(km, columns=["person_id", "day", "metres"]))
 
 
+def recorded(store, start: date, end: date) -> bool:
+    """Did the district record any patrol (a track or a check-in) in [start, end)? A period
+    without any is not judged on patrols: nobody's 巡查到位率 is 0 % for want of a logger."""
+    with store.read() as conn:
+        return bool(q.person_days(conn, start, end))
+
+
 def chief_rates(c: Compliance) -> pd.DataFrame:
     """Per road chief: due segment-days (runs), patrolled ones (巡查到位率's two counts)."""
     w = c.windows[c.windows.complete]

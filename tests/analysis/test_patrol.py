@@ -122,3 +122,39 @@ def test_gpx_and_geojson_tracks_with_utc_times_and_gcj02(sqlite_store, tmp_path)
     gj.write_text(json.dumps({"type": "FeatureCollection", "features": feats}), "utf-8")
     got = read_tracks(gj, 4547, "Asia/Shanghai", coords="gcj02")[0]
     assert abs(got.x[0] - days[0].x[0]) < 0.01 and abs(got.y[0] - days[0].y[0]) < 0.01
+
+
+def test_patrol_compliance_joins_indicators_assessment_and_bulletin(sqlite_store, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from gridapp.analysis.assessment import Assessment
+    from gridapp.analysis.indicators import indicator_table, load_period
+    from gridapp.app.reports import write_bulletin
+    from gridapp.domain.assessment import default_scheme
+    from gridapp.domain.indicators import Level
+    from gridapp.domain.period import Period
+    store = sqlite_store
+    now = datetime(2026, 11, 5, 9, 0)
+    clock(store, now)
+    with store.uow(write=False) as uow:
+        cal = uow.config.calendar()
+        chief1 = uow.people.by_username("chief1").id
+    nov = Period.parse("2026-11")
+    # no patrol recorded at all: nobody is judged on patrols (not 0 %)
+    t = indicator_table(load_period(store, nov, now, cal), Level.ROAD_CHIEF)
+    assert t.loc[chief1, "patrol_due"] == 0 and np.isnan(t.loc[chief1, "patrol_rate"])
+    for day in (2, 3):
+        _import(store, write_csv(tmp_path / f"d{day}.csv", "chief1", walk(
+            X0, Y0 + 200, X0 + 400, Y0 + 200, datetime(2026, 11, day, 9, 0))))
+    t = indicator_table(load_period(store, nov, now, cal), Level.ROAD_CHIEF)
+    # Nov 1-4 complete at the cut-off (the 5th runs on): walked on the 2nd and the 3rd
+    assert (t.loc[chief1, "patrol_due"], t.loc[chief1, "patrolled"]) == (4, 2)
+    assert t.loc[chief1, "patrol_rate"] == pytest.approx(0.5)
+    a = Assessment.run(store, nov, default_scheme(), 0, now, cal).table(Level.ROAD_CHIEF)
+    assert "patrol_rate" in a.columns and a.loc[chief1, "patrol_rate"] == pytest.approx(0.5)
+    xlsx, _pdf = write_bulletin(store, nov, tmp_path, now=now)
+    sheet = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("路长").to_python()
+    head = sheet[0]
+    assert "巡查到位率" in head
+    row = next(r for r in sheet[1:] if "路长甲" in r)
+    assert row[head.index("巡查到位率")] == pytest.approx(0.5)
