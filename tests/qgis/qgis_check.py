@@ -7,6 +7,8 @@ scale. A map is rendered as well, and its errors reported.
     python3 qgis_check.py project FILE.qgs
     python3 qgis_check.py gpkg FILE.gpkg LAYER [LAYER …]
     python3 qgis_check.py live FILE.qgs LAYER_ID   (opened, waits for the file "go", reloads)
+    python3 qgis_check.py field FILE.qgs X Y PHOTO (a field package: forms, then one report
+                                                    added through them as QField adds it)
 """
 
 import json
@@ -256,11 +258,54 @@ def live(project, path, layer_id):
             "after": {"features": count(), "newest": newest()}}
 
 
+def field(project, path, x, y, photo):
+    """A field package as QField sees it: every layer, each edit form's widgets and defaults;
+    then a new report made through the form's defaults and saved into the GeoPackage."""
+    from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayerUtils
+    out = {"read": project.read(path), "layers": {}}
+    for lid, layer in project.mapLayers().items():
+        info = {"name": layer.name(), "valid": layer.isValid()}
+        if layer.type() == QgsMapLayerType.VectorLayer and layer.isValid():
+            info["features"] = layer.featureCount()
+            info["renderer"] = layer.renderer().type() if layer.renderer() else None
+            info["widgets"] = {f.name(): layer.editorWidgetSetup(i).type()
+                               for i, f in enumerate(layer.fields())}
+            info["defaults"] = {f.name(): layer.defaultValueDefinition(i).expression()
+                                for i, f in enumerate(layer.fields())}
+            setups = {f.name(): layer.editorWidgetSetup(i).config()
+                      for i, f in enumerate(layer.fields())}
+            info["value_map"] = [list(d.values())[0] for d in
+                                 setups.get("class_code", {}).get("map", [])]
+            info["relative_photos"] = setups.get("photo", {}).get("RelativeStorage")
+            info["relation_layer"] = setups.get("case_id", {}).get("Layer")
+        out["layers"][lid] = info
+    reports = project.mapLayer("field_reports")
+    if reports is not None:
+        reports.startEditing()
+        feat = QgsVectorLayerUtils.createFeature(
+            reports, QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
+        feat["class_code"] = "E0102"
+        feat["description"] = "QGIS 表单上报"
+        feat["photo"] = photo
+        out["added"] = reports.addFeature(feat)
+        out["committed"] = reports.commitChanges()
+        out["errors"] = reports.commitErrors()
+        f = next(reports.getFeatures())
+        out["new"] = {"uuid": f["uuid"], "person": f["person"],
+                      "made_at": f["made_at"].toString("yyyy-MM-dd HH:mm:ss")
+                      if f["made_at"] else None}
+    return out
+
+
 def main(argv):
     app = QgsApplication([], False)
     app.initQgis()
     project = QgsProject.instance()
     report = {}
+    if argv[1] == "field":
+        print(json.dumps(field(project, *argv[2:6]), ensure_ascii=False, default=str))
+        app.exitQgis()
+        return
     if argv[1] == "live":
         print(json.dumps(live(project, argv[2], argv[3]), ensure_ascii=False, default=str))
         app.exitQgis()
