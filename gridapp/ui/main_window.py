@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self._build_docks(basemap)
         self._build_actions()
         self._build_status()
+        from .panels.my_area import install as install_my_area  # 我的责任区, field packages
+        install_my_area(self)
         self.canvas.clicked.connect(self.on_map_click)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.activated.connect(self.cancel_map_tool)
