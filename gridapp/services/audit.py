@@ -58,20 +58,22 @@ def check_case(case: Case, events: list[CaseEvent]) -> list[Problem]:
              "supervision_count": (case.supervision_count, r.supervisions),
              "rectifier_ids": (sorted(case.rectifier_ids), sorted(r.rectifiers)),
              "verifier_id": (case.verifier_id, r.verifier_id)}
-    for column, (row, trail) in facts.items():
-        if row != trail:
-            out.append(Problem(n, None, f"cases.{column} says {row}, the audit trail says "
-                                        f"{trail} (the record was edited outside gridapp)"))
+    for column, (recorded, replayed) in facts.items():
+        if recorded != replayed:
+            out.append(Problem(n, None, f"cases.{column} says {recorded}, the audit trail says "
+                                        f"{replayed} (the record was edited outside gridapp)"))
     where = trail_position(events)
     if where is not None and not _same_point((case.x, case.y), where):
-        shown = lambda p: "none" if p[0] is None else f"({p[0]:.2f}, {p[1]:.2f})"  # noqa: E731
         out.append(Problem(n, None, f"cases.x/y (its point on the map) says "
-                                    f"{shown((case.x, case.y))}, the audit trail says "
-                                    f"{shown(where)} (moved outside gridapp, e.g. in QGIS)"))
+                                    f"{_shown((case.x, case.y))}, the audit trail says "
+                                    f"{_shown(where)} (moved outside gridapp, e.g. in QGIS)"))
     return out
 
 
-def trail_position(events: list[CaseEvent]) -> tuple[float | None, float | None] | None:
+Point = tuple[float | None, float | None]  # a case's x/y; None while it is not placed
+
+
+def trail_position(events: list[CaseEvent]) -> Point | None:
     """The point the audit trail last gave the case (report, then 标定位置); None when the
     trail records none (rows written before positions were recorded)."""
     where = None
@@ -81,7 +83,11 @@ def trail_position(events: list[CaseEvent]) -> tuple[float | None, float | None]
     return where
 
 
-def _same_point(a, b) -> bool:
+def _shown(p: Point) -> str:
+    return "none" if p[0] is None or p[1] is None else f"({p[0]:.2f}, {p[1]:.2f})"
+
+
+def _same_point(a: Point, b: Point) -> bool:
     if a[0] is None or a[1] is None or b[0] is None or b[1] is None:
         return (a[0] is None) == (b[0] is None)
     # 标定位置 records centimetres
@@ -102,7 +108,7 @@ def verify(uow: UnitOfWork, progress: Progress | None = None) -> AuditReport:
                 report.cases += 1
                 report.rows += len(events)
                 report.problems.extend(check_case(case, events))
-            after = batch[-1][0].id
+            after = batch[-1][0].stored_id
             if progress:
                 progress(report.cases, total, "audit")
     return report

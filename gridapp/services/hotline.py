@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, SupportsIndex
 
 import numpy as np
 
@@ -149,7 +150,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                 if cell else None
             location = Location(cell, cell[:12], cell[:9], loc.segment_id[i],
                                 loc.segment_distance[i], chief.person_id if chief else None,
-                                worker.person_id if worker else None) if on_map else Location()
+                                worker.person_id if worker else None) if cell else Location()
             case = Case(source=Source(batch.source[i]), kind=kinds[cls], class_code=cls, x=x,
                         y=y, reported_at=t, reporter_id=person.id,
                         description=batch.description[i], address=batch.address[i],
@@ -161,16 +162,17 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             origin = {"imported": {"source": file, "row": _row(batch, i)}}
             first = wf.open_case(case, actor)
             events.append(_with(first, origin))
-            link = linking and bool(linkable[i])
-            original = index.original(cls, x, y, t) if link else None
+            original = None
+            if linking and linkable[i] and x is not None and y is not None:  # placed
+                original = index.original(cls, x, y, t)
+                if original is None:  # only open cases are originals: a new case is one
+                    index.add(cls, Candidate(ids[k], case_number(ids[k], t), x, y, t))
             if original is not None:
                 ev = wf.act(case, Action.REJECT, system, t,
                             reason_code=RejectReason.DUPLICATE.value,
                             note=f"与案件 {original.number} 重复", duplicate_of=original.case_id)
                 events.append(_with(ev, origin))
                 linked += 1
-            elif link:  # only open cases are originals: a new case is one
-                index.add(cls, Candidate(case.id, case.number, x, y, t))
             cases.append(case)
             if progress and k % 20000 == 0:
                 progress(k, len(order), "ownership")
@@ -187,10 +189,10 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
     return summary
 
 
-def _row(batch: ReportBatch, i: int) -> int:
+def _row(batch: ReportBatch, i: SupportsIndex) -> int:
     return batch.rows[i] if batch.rows else int(i) + 1
 
 
-def _with(event: CaseEvent, extra: dict) -> CaseEvent:
+def _with(event: CaseEvent, extra: dict[str, Any]) -> CaseEvent:
     from dataclasses import replace
     return replace(event, data={**event.data, **extra})

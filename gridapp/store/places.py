@@ -5,10 +5,10 @@ from __future__ import annotations
 import shapely
 from sqlalchemy import Connection, select, text
 
-from ..analysis.gazetteer import Gazetteer, NamedPlace
-from ..analysis.place_index import PlaceIndex
-from ..domain.places import Location
-from ..services.ports import ComponentInfo, LocatedPoints
+from ..domain.gazetteer import Gazetteer, NamedPlace
+from ..domain.place_index import PlaceIndex
+from ..domain.places import LocatedPoints, Location
+from ..services.ports import ComponentInfo
 from . import models as m
 from .cache import CacheView
 from .changes import log_table
