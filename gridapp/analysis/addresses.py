@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.ops import nearest_points
 
-from .gazetteer import MEET_M, Gazetteer
+from ..domain.gazetteer import MEET_M, Gazetteer
 
 CROSSING_M = 30.0     # closer than this to where two roads meet: 两路交叉口附近
 ROAD_NEAR_M = 100.0   # farther than this from every road: the road is only a reference
