@@ -149,10 +149,20 @@ def kilometres(conn: Connection, start: date, end: date) -> list[tuple]:
 
 
 def day_tracks(conn: Connection, day: date) -> list[tuple]:
-    """(person id, wkb) of every track of a day (the map's track layer)."""
-    return [(int(p), bytes(g)) for p, g in conn.execute(text(
-        f"SELECT person_id, {_wkb(conn)} FROM patrol_tracks WHERE day = :d ORDER BY person_id"),
-        {"d": day})]
+    """(person id, started, ended, metres, packed seconds, wkb) of every track of a day (the
+    map's track layer), by person and start."""
+    return [(int(p), _time(s), _time(e), float(m), bytes(t), bytes(g))
+            for p, s, e, m, t, g in conn.execute(text(
+                f"SELECT person_id, started_at, ended_at, length_m, times, {_wkb(conn)} "
+                "FROM patrol_tracks WHERE day = :d ORDER BY person_id, started_at"),
+                {"d": day})]
+
+
+def day_checkins(conn: Connection, day: date) -> list[tuple]:
+    """(person id, at, note, wkb) of every check-in of a day, by person and time."""
+    return [(int(p), _time(a), n or "", bytes(g)) for p, a, n, g in conn.execute(text(
+        f"SELECT person_id, at, note, {_wkb(conn)} FROM patrol_checkins WHERE day = :d "
+        "ORDER BY person_id, at"), {"d": day})]
 
 
 def last_patrol(conn: Connection, share: float) -> dict[int, date]:
