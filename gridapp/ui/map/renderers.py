@@ -198,6 +198,10 @@ def _draw_patrol(p: QPainter, vp: Viewport, snap: RenderSnapshot, idx: np.ndarra
         p.setPen(QPen(QColor(theme.PATROL_COLORS[NEVER]), 1.0))
         p.drawPath(ragged_path(s.shapes, vp, idx))
         return
+    edge = QPen(QColor(theme.TRACKS["halo"]), width + 2)  # apart from the basemap's roads
+    edge.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(edge)
+    p.drawPath(ragged_path(s.shapes, vp, idx))
     status = sp.status[idx]
     for k in (NEVER, PATROLLED, DUE, OVERDUE, OVERDUE_LONG):
         sel = idx[status == k]
