@@ -40,6 +40,33 @@ def rhythm(road_class: str) -> int:
         return RoadClass.BRANCH.patrol_interval_days
 
 
+# a segment against its rhythm, in the runs 巡查到位率 counts: patrolled in the current run;
+# due (the current run still open, the one before patrolled); one run, or two and more,
+# ended without a patrol; no patrol on record
+STATUSES = ("patrolled", "due", "overdue", "overdue_long", "never")
+PATROLLED, DUE, OVERDUE, OVERDUE_LONG, NEVER = range(len(STATUSES))
+STATUS_LABELS_ZH = {"patrolled": "本轮已巡查", "due": "本轮待巡查", "overdue": "漏巡 1 轮",
+                    "overdue_long": "漏巡 2 轮及以上", "never": "无巡查记录"}
+NO_DAY = -1  # a day number for "never"
+_DAY0 = date(1970, 1, 1)
+
+
+def day_number(d: date) -> int:
+    """Days since 1970-01-01."""
+    return (d - _DAY0).days
+
+
+def patrol_status(every: np.ndarray, last_day: np.ndarray, today: date) -> np.ndarray:
+    """Index into STATUSES of each segment with this rhythm (days) and last patrol (day
+    numbers, NO_DAY for never) on `today`."""
+    t, e0 = day_number(today), day_number(EPOCH)
+    has = last_day != NO_DAY
+    run_now = (t - e0) // every
+    missed = run_now - (np.where(has, last_day, t) - e0) // every - 1
+    return np.select([~has, missed < 0, missed == 0, missed == 1],
+                     [NEVER, PATROLLED, DUE, OVERDUE], OVERDUE_LONG).astype(np.int8)
+
+
 def window_of(day: date, every: int) -> tuple[date, date]:
     """The run of `every` days holding `day`: (first day, last day)."""
     k = (day - EPOCH).days // every

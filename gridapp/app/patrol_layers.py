@@ -14,24 +14,26 @@ from datetime import date, datetime
 import numpy as np
 import shapely
 
-from ..analysis.patrol import EPOCH, MAX_GAP_S, MAX_JUMP_M, rhythm
+from ..analysis.patrol import (  # noqa: F401 (the statuses are the layer's vocabulary)
+    DUE,
+    MAX_GAP_S,
+    MAX_JUMP_M,
+    NEVER,
+    NO_DAY,
+    OVERDUE,
+    OVERDUE_LONG,
+    PATROLLED,
+    STATUSES,
+    day_number,
+    patrol_status,
+    rhythm,
+)
 from ..services.reading import DayPatrols, ReadModel
 from .map_data import ROAD_CLASSES, Ragged, Segments, frozen, seconds
 
-# a segment against its rhythm (the runs 巡查到位率 counts): patrolled in the current run;
-# due (the current run still open, the one before patrolled); one run, or two and more,
-# ended without a patrol; no patrol on record
-STATUSES = ("patrolled", "due", "overdue", "overdue_long", "never")
-PATROLLED, DUE, OVERDUE, OVERDUE_LONG, NEVER = range(len(STATUSES))
-NO_DAY = -1
 SIMPLIFY_M = 1.0          # a track is drawn with vertices no closer than this to its line
 FIX_EVERY_S = 10          # a fix kept every this many seconds to tell when someone was where
 _serial = itertools.count(1)
-_DAY0 = date(1970, 1, 1)
-
-
-def day_number(d: date) -> int:
-    return (d - _DAY0).days
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,15 +73,9 @@ def segment_patrol(segments: Segments, last: LastPatrols, today: date) -> Segmen
     """Each segment against its rhythm on `today` (runs counted as 巡查到位率 counts them)."""
     every = np.array([rhythm(c) for c in ROAD_CLASSES], np.int64)[segments.road_class]
     ld = last.days_of(segments.ids)
-    t, e0 = day_number(today), day_number(EPOCH)
-    has = ld != NO_DAY
-    run_now = (t - e0) // every
-    run_last = (np.where(has, ld, t) - e0) // every
-    missed = run_now - run_last - 1   # whole runs that ended without a patrol since
-    status = np.select([~has, missed < 0, missed == 0, missed == 1],
-                       [NEVER, PATROLLED, DUE, OVERDUE], OVERDUE_LONG).astype(np.int8)
-    return SegmentPatrol(frozen(status), frozen(np.where(has, t - ld, -1)), frozen(every),
-                         frozen(ld))
+    since = np.where(ld != NO_DAY, day_number(today) - ld, -1)
+    return SegmentPatrol(frozen(patrol_status(every, ld, today)), frozen(since),
+                         frozen(every), frozen(ld))
 
 
 @dataclass(frozen=True, eq=False)

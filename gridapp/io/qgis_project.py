@@ -17,7 +17,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analysis.patrol import EPOCH, STATUSES
 from ..domain.case import CaseState
+from ..domain.places import RoadClass
+from ..domain.settings import PatrolPolicy
 from ..paths import resource
 from . import qml
 from .qgis_styles import (
@@ -80,12 +83,44 @@ DEADLINE_STATUS = (
     f"WHEN \"state\" IN ({_quoted(HANDLING)}) THEN 'normal' ELSE 'none' END")
 
 
+def _share_sql(backend: str) -> str:
+    """The store's patrol.share setting (what counts as patrolled), its default if unset."""
+    value = ("json_extract(value, '$.patrol.share')" if backend == "sqlite"
+             else "(value::json->'patrol'->>'share')::float")
+    return (f"COALESCE((SELECT {value} FROM meta WHERE key = 'settings'), "
+            f"{PatrolPolicy().share})")
+
+
+def _every(field: str) -> str:
+    """Days between patrols by road class (QGIS knows only the searched CASE)."""
+    whens = " ".join(f"WHEN {field} = '{c.value}' THEN {c.patrol_interval_days}"
+                     for c in RoadClass)
+    return f"CASE {whens} ELSE {RoadClass.BRANCH.patrol_interval_days} END"
+
+
+# 按巡查 of a segment as QGIS computes it (a virtual field of the store projects, the same
+# runs as the client and 巡查到位率: each road class's rhythm counted from Monday 2000-01-03)
+_E0 = f"make_date({EPOCH.year}, {EPOCH.month}, {EPOCH.day})"
+_LAST, _ROAD_CLASS = '"last_patrol"', '"road_class"'
+PATROL_STATUS = (
+    f"with_variable('every', {_every(_ROAD_CLASS)}, "
+    f"CASE WHEN {_LAST} IS NULL THEN '{STATUSES[4]}' ELSE with_variable('missed', "
+    f"floor(day(to_date(now()) - {_E0}) / @every) - "
+    f"floor(day(to_date({_LAST}) - {_E0}) / @every) - 1, "
+    f"CASE WHEN @missed < 0 THEN '{STATUSES[0]}' WHEN @missed = 0 THEN '{STATUSES[1]}' "
+    f"WHEN @missed = 1 THEN '{STATUSES[2]}' ELSE '{STATUSES[3]}' END) END)")
+
+
 def segments_query(backend: str) -> str:
-    """Road segments with the road chief in charge now (as the client colours them)."""
+    """Road segments with the road chief in charge now (as the client colours them) and
+    the last day each counted as patrolled."""
     now = _now_sql(backend)
+    last = ("(SELECT max(pd.day) FROM patrol_days pd WHERE pd.segment_id = sg.id AND "
+            f"(pd.covered_share >= {_share_sql(backend)} OR pd.checked_in))")
     return (
         "SELECT sg.id, sg.code, sg.road_name, sg.road_class, sg.name, sg.length_m, "
-        "p.id AS chief_id, p.name AS road_chief, p.username AS chief_user, sg.geom "
+        "p.id AS chief_id, p.name AS road_chief, p.username AS chief_user, "
+        f"{last} AS last_patrol, sg.geom "
         "FROM road_segments sg LEFT JOIN assignments a ON a.kind = 'road_chief_segment' "
         f"AND a.target_code = sg.code AND a.valid_from <= {now} "
         f"AND (a.valid_to IS NULL OR a.valid_to > {now}) "
@@ -162,6 +197,12 @@ def _maplayer(parent: ET.Element, source, layer: str, srid: int, data: StyleData
             "name": "deadline_status", "expression": DEADLINE_STATUS, "type": "10",
             "typeName": "string", "length": "0", "precision": "0", "subType": "0",
             "comment": "时限状态: overdue 超期 / warning 预警 / normal / none"})
+    if layer == "segments" and isinstance(source, StoreSource):
+        fields = ET.SubElement(ml, "expressionfields")
+        ET.SubElement(fields, "field", {
+            "name": "patrol_status", "expression": PATROL_STATUS, "type": "10",
+            "typeName": "string", "length": "0", "precision": "0", "subType": "0",
+            "comment": "巡查状态: " + " / ".join(STATUSES)})
 
 
 def project_xml(source, srid: int, data: StyleData | None = None, title: str = "",

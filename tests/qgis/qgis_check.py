@@ -297,11 +297,23 @@ def field(project, path, x, y, photo):
     return out
 
 
+def segments(project, path):
+    """Each segment's last patrol and the patrol status QGIS computes for it now."""
+    project.read(path)
+    layer = project.mapLayer("gridapp_segments")
+    return {f["code"]: {"last_patrol": str(f["last_patrol"]) if f["last_patrol"] else None,
+                        "patrol_status": f["patrol_status"]} for f in layer.getFeatures()}
+
+
 def main(argv):
     app = QgsApplication([], False)
     app.initQgis()
     project = QgsProject.instance()
     report = {}
+    if argv[1] == "segments":
+        print(json.dumps(segments(project, argv[2]), ensure_ascii=False, default=str))
+        app.exitQgis()
+        return
     if argv[1] == "field":
         print(json.dumps(field(project, *argv[2:6]), ensure_ascii=False, default=str))
         app.exitQgis()

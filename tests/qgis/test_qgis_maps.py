@@ -107,6 +107,43 @@ def test_shipped_spatialite_project_opens_the_store_styled_like_the_client(qgis,
         k: sym.chief_color(int(k)) for k in chiefs["values"] if k != "NULL"}
 
 
+def test_qgis_colours_segments_by_their_last_patrol_as_the_client_does(qgis, demo_store,
+                                                                       tmp_path):
+    """按巡查 in QGIS: the last day that counted (by the store's patrol.share) and the status
+    against the rhythm, computed by QGIS against its clock — as the client computes it."""
+    import sqlite3
+    from datetime import date, timedelta
+
+    import numpy as np
+
+    from gridapp.analysis.patrol import STATUSES, day_number, patrol_status, rhythm
+    shutil.copy(MAPS / "gridapp-spatialite.qgs", tmp_path)
+    copy_store(demo_store, tmp_path / STORE_FILE)
+    today = date.today()  # QGIS's now() is the workstation's clock
+    with sqlite3.connect(tmp_path / STORE_FILE) as db:
+        segs = db.execute("SELECT id, code, road_class FROM road_segments ORDER BY id").fetchall()
+        person = db.execute("SELECT id FROM people LIMIT 1").fetchone()[0]
+        last = {}
+        for k, (sid, _code, _cls) in enumerate(segs[:40]):
+            day = today - timedelta(days=k % 10)
+            last[sid] = day
+            db.execute("INSERT INTO patrol_days (segment_id, day, person_id, covered_share, "
+                       "checked_in, within_m) VALUES (?, ?, ?, 0.9, 0, 30)",
+                       (sid, day.isoformat(), person))
+            # a later day with too little covered does not count
+            db.execute("INSERT INTO patrol_days (segment_id, day, person_id, covered_share, "
+                       "checked_in, within_m) VALUES (?, ?, ?, 0.2, 0, 30)",
+                       (sid, (day + timedelta(days=1)).isoformat(), person))
+    got = qgis("segments", "gridapp-spatialite.qgs", cwd=tmp_path)
+    every = np.array([rhythm(c) for _, _, c in segs], np.int64)
+    days = np.array([day_number(last[s]) if s in last else -1 for s, _, _ in segs], np.int64)
+    expected = patrol_status(every, days, today)
+    assert {code: got[code]["patrol_status"] for _, code, _ in segs} == {
+        code: STATUSES[k] for (_, code, _), k in zip(segs, expected, strict=True)}
+    assert {got[code]["last_patrol"] for _, code, _ in segs[40:]} == {None}
+    assert len({got[code]["patrol_status"] for _, code, _ in segs}) >= 4
+
+
 def test_qgis_sees_cases_reported_after_the_project_was_opened(qgis_live, demo_store, tmp_path):
     """The store's cases are a real layer: a case reported while QGIS has the project open
     shows on reload, at its point, with its deadline status."""
