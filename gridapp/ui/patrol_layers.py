@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..analysis.patrol import STATUS_LABELS_ZH
 from ..app.hit import segment_at
 from ..app.patrol_layers import STATUSES, DayTracks, LastPatrols, clock_text
 from ..services.reading import PATROL_TABLES
+from .errors import explain
 from .i18n import follow_language, tr
 from .workers import Job
 
-STATUS_NAMES = {"patrolled": "本轮已巡查", "due": "本轮待巡查", "overdue": "漏巡 1 轮",
-                "overdue_long": "漏巡 2 轮及以上", "never": "无巡查记录"}
+STATUS_NAMES = STATUS_LABELS_ZH  # translated where shown
 HOVER_PX = 6  # how close the pointer must be to a track or segment for its tooltip
 
 
@@ -88,6 +89,7 @@ class PatrolLayers(QObject):
         self._jobs: dict[str, Job] = {}
         self._again: set[str] = set()
         self._shown: set[str] = set()
+        self._tip = ""
         self.model.layers.changed.connect(self._layers_changed)
         self.model.data_changed.connect(self._data_changed)
         self.model.session_changed.connect(lambda *_: self.reload())
@@ -191,7 +193,6 @@ class PatrolLayers(QObject):
     def _failed(self, what: str, exc) -> None:
         self._jobs.pop(what, None)
         self._again.discard(what)
-        from .errors import explain
         self.model.message.emit(tr("巡查数据未能读取：{e}", e=explain(exc)))
 
     @property
@@ -251,7 +252,7 @@ class PatrolLayers(QObject):
         text = self.describe(x, y) if self._wanted() else ""
         if text:
             QToolTip.showText(QCursor.pos() + QPoint(12, 12), text, self.canvas)
-        elif QToolTip.isVisible() and getattr(self, "_tip", ""):
+        elif QToolTip.isVisible() and self._tip:
             QToolTip.hideText()
         self._tip = text
 
