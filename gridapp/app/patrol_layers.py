@@ -32,6 +32,8 @@ from ..services.reading import DayPatrols, ReadModel
 from .map_data import ROAD_CLASSES, Ragged, Segments, frozen, seconds
 
 SIMPLIFY_M = 1.0          # a track is drawn with vertices no closer than this to its line
+COARSER = (4.0, 16.0, 64.0)  # farther out, the same lines thinned to about a pixel
+CHUNK = 120               # fixes per drawn line: a close view strokes only what it shows
 FIX_EVERY_S = 10          # a fix kept every this many seconds to tell when someone was where
 _serial = itertools.count(1)
 
@@ -90,8 +92,9 @@ class DayTracks:
     started: np.ndarray            # per track, seconds (district time)
     ended: np.ndarray
     metres: np.ndarray
-    shapes: Ragged                 # owner: the track
+    shapes: Ragged                 # owner: the track; a line per run of CHUNK fixes
     bounds: np.ndarray             # per track (n, 4)
+    ring_bounds: np.ndarray        # per line of `shapes` (and of each coarser level)
     fix_xy: np.ndarray             # fixes every FIX_EVERY_S, to tell when someone was where
     fix_t: np.ndarray
     fix_track: np.ndarray
@@ -99,7 +102,16 @@ class DayTracks:
     checkin_at: np.ndarray
     checkin_xy: np.ndarray
     checkin_note: tuple[str, ...]
+    coarser: tuple[tuple[float, Ragged], ...] = ()   # (tolerance m, lines) for far views
     serial: int = field(default_factory=lambda: next(_serial))
+
+    def shapes_at(self, res: float) -> Ragged:
+        """The lines to draw at `res` metres per pixel: thinned to under a pixel."""
+        best = self.shapes
+        for tolerance, lines in self.coarser:
+            if tolerance <= res:
+                best = lines
+        return best
 
     def colour_of(self, person_ids: np.ndarray) -> np.ndarray:
         """Palette index of each person (his place among the day's people)."""
@@ -136,17 +148,20 @@ class DayTracks:
             ended.append(seconds(t1))
             metres.append(m)
             for piece in _pieces(secs, xy):
-                parts.append(piece)
-                owners.append(k)
+                for chunk in _chunks(piece):
+                    parts.append(chunk)
+                    owners.append(k)
             keep = np.r_[True, np.diff(secs // FIX_EVERY_S) > 0]
             fixes.append((xy[keep], secs[keep], k))
         shapes = _simplified(parts, owners)
         n = len(person)
-        bounds = np.zeros((n, 4))
+        ring_bounds = _ring_bounds(shapes)
+        bounds = np.full((n, 4), np.nan)
         for k in range(n):
             lo, hi = np.searchsorted(shapes.ring_owner, [k, k + 1])
-            pts = shapes.coords[shapes.ring_offsets[lo]:shapes.ring_offsets[hi]]
-            bounds[k] = (*pts.min(0), *pts.max(0)) if len(pts) else (np.nan,) * 4
+            if hi > lo:
+                rb = ring_bounds[lo:hi]
+                bounds[k] = (*rb[:, :2].min(0), *rb[:, 2:].max(0))
         cks = rows.checkins
         ck_xy = shapely.get_coordinates(shapely.from_wkb([r[3] for r in cks])) if cks \
             else np.zeros((0, 2))
@@ -155,14 +170,15 @@ class DayTracks:
             rows.day, people, {p: names.get(p, str(p)) for p in people},
             frozen(np.array(person, np.int64)), frozen(np.array(started, np.int64)),
             frozen(np.array(ended, np.int64)), frozen(np.array(metres, float)), shapes,
-            frozen(bounds),
+            frozen(bounds), frozen(ring_bounds),
             frozen(np.vstack([f[0] for f in fixes]) if fixes else np.zeros((0, 2))),
             frozen(np.concatenate([f[1] for f in fixes]) if fixes else np.zeros(0, np.int64)),
             frozen(np.concatenate([np.full(len(f[1]), f[2]) for f in fixes]) if fixes
                    else np.zeros(0, np.int64)),
             frozen(np.array([r[0] for r in cks], np.int64)),
             frozen(np.array([seconds(r[1]) for r in cks], np.int64)), frozen(ck_xy),
-            tuple(str(r[2]) for r in cks))
+            tuple(str(r[2]) for r in cks),
+            tuple((m, _thinned(shapes, m)) for m in COARSER))
 
     def passed_at(self, track: int, x: float, y: float) -> int | None:
         """When the track's person was nearest to (x, y): seconds, from the kept fixes."""
@@ -182,18 +198,45 @@ def _pieces(secs: np.ndarray, xy: np.ndarray) -> list[np.ndarray]:
     return [p if len(p) > 1 else np.vstack([p, p]) for p in np.split(xy, cut)]
 
 
+def _chunks(piece: np.ndarray) -> list[np.ndarray]:
+    """A line in runs of CHUNK fixes, each starting where the last ended."""
+    return [piece[i:i + CHUNK + 1] for i in range(0, max(len(piece) - 1, 1), CHUNK)]
+
+
 def _simplified(parts: list[np.ndarray], owners: list[int]) -> Ragged:
     """The pieces as one ragged array of lines, 1 Hz fixes thinned to what can be seen."""
     if not parts:
         return Ragged(frozen(np.zeros((0, 2))), frozen(np.zeros(1, np.int64)),
                       frozen(np.zeros(0, np.int64)))
-    lines = shapely.simplify(shapely.linestrings(
-        np.vstack(parts), indices=np.repeat(np.arange(len(parts)), [len(p) for p in parts])),
-        SIMPLIFY_M)
-    coords = [shapely.get_coordinates(g) for g in lines]
-    lengths = np.array([len(c) for c in coords], np.int64)
-    return Ragged(frozen(np.vstack(coords)), frozen(np.r_[0, np.cumsum(lengths)]),
-                  frozen(np.array(owners, np.int64)))
+    lengths = np.array([len(p) for p in parts], np.int64)
+    return _thinned(Ragged(np.vstack(parts), np.r_[0, np.cumsum(lengths)],
+                           frozen(np.array(owners, np.int64))), SIMPLIFY_M)
+
+
+def _ring_bounds(lines: Ragged) -> np.ndarray:
+    """(minx, miny, maxx, maxy) of every line (each has at least two vertices)."""
+    if not len(lines.ring_owner):
+        return np.zeros((0, 4))
+    starts = lines.ring_offsets[:-1]
+    x, y = lines.coords[:, 0], lines.coords[:, 1]
+    return np.column_stack([np.minimum.reduceat(x, starts), np.minimum.reduceat(y, starts),
+                            np.maximum.reduceat(x, starts), np.maximum.reduceat(y, starts)])
+
+
+def _thinned(lines: Ragged, tolerance: float) -> Ragged:
+    """The same lines with vertices no closer than `tolerance` to them (plain
+    Douglas-Peucker: lines need no topology kept)."""
+    if not len(lines.ring_owner):
+        return lines
+    original = shapely.linestrings(lines.coords, indices=np.repeat(
+        np.arange(len(lines.ring_owner)), np.diff(lines.ring_offsets)))
+    geoms = shapely.simplify(original, tolerance, preserve_topology=False)
+    gone = shapely.is_empty(geoms)  # a line standing still: keep it as it was
+    geoms[gone] = original[gone]
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    lengths = np.bincount(index, minlength=len(geoms))
+    return Ragged(frozen(coords), frozen(np.r_[0, np.cumsum(lengths)].astype(np.int64)),
+                  lines.ring_owner)
 
 
 def clock_text(secs: int) -> str:

@@ -112,3 +112,26 @@ def test_a_track_is_not_drawn_across_where_the_gps_lost_the_person():
     t = DayTracks.build(rows, {7: "路长甲"})
     assert t.shapes.ring_owner.tolist() == [0, 0, 1, 1]
     assert t.people == (7,) and t.names == {7: "路长甲"}
+
+
+def test_a_long_track_is_drawn_in_runs_thinned_to_the_scale():
+    import shapely
+
+    from gridapp.services.reading import DayPatrols
+    n = 1000  # a zigzag walk: 2 m steps, turning every 10 fixes
+    x = np.arange(n) * 2.0
+    y = np.where((np.arange(n) // 10) % 2 == 0, 0.0, 15.0)
+    start = datetime(2026, 11, 3, 8, 0)
+    rows = DayPatrols(date(2026, 11, 3), [
+        (7, start, start + timedelta(seconds=n - 1), 2000.0,
+         np.arange(n, dtype="<i4").tobytes(), shapely.to_wkb(shapely.LineString(
+             np.column_stack([x, y]))))], [])
+    t = DayTracks.build(rows, {7: "路长甲"})
+    # runs of 120 fixes, each starting where the last ended: a close view strokes its own
+    assert len(t.shapes.ring_owner) == 9 and set(t.shapes.ring_owner.tolist()) == {0}
+    rb = t.ring_bounds
+    assert rb[:, 0].min() == 0 and rb[:, 2].max() == x[-1]
+    # farther out the same runs with fewer vertices; close up every turn is kept
+    assert t.shapes_at(0.5) is t.shapes and len(t.shapes.coords) >= 200
+    far = t.shapes_at(100.0)
+    assert len(far.ring_owner) == 9 and len(far.coords) < len(t.shapes.coords) / 5

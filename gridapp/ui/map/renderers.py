@@ -220,15 +220,18 @@ def draw_tracks(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> 
     if t is None:
         return
     palette = theme.STRONG
-    idx = visible(t.bounds, vp, pad=vp.res * 4)
+    # only the lines in view (a day of 1 Hz tracks is a million fixes), thinned to the scale
+    rings = visible(t.ring_bounds, vp, pad=vp.res * 4)
     p.setBrush(Qt.BrushStyle.NoBrush)
-    if len(idx):
+    if len(rings):
+        lines = t.shapes_at(vp.res).take_rings(rings)
         halo = QPen(QColor(theme.TRACKS["halo"]), theme.TRACKS["halo_px"])
         halo.setCapStyle(Qt.PenCapStyle.RoundCap)
         halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         p.setPen(halo)
-        p.drawPath(ragged_path(t.shapes, vp, idx))
-        for g, path in grouped_paths(t.shapes, vp, idx, t.colour_of(t.person[idx])):
+        p.drawPath(ragged_path(lines, vp))
+        tracks = np.unique(lines.ring_owner)
+        for g, path in grouped_paths(lines, vp, tracks, t.colour_of(t.person[tracks])):
             pen = QPen(QColor(palette[g % len(palette)]), theme.TRACKS["width_px"])
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
