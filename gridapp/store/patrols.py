@@ -165,6 +165,13 @@ def day_checkins(conn: Connection, day: date) -> list[tuple]:
         "ORDER BY person_id, at"), {"d": day})]
 
 
+def person_checkins(conn: Connection, person_id: int) -> list[tuple]:
+    """(day, wkb) of every check-in of a person (a grid worker's last visit to his cells)."""
+    return [(_day(d), bytes(g)) for d, g in conn.execute(text(
+        f"SELECT day, {_wkb(conn)} FROM patrol_checkins WHERE person_id = :p"),
+        {"p": person_id})]
+
+
 def last_patrol(conn: Connection, share: float) -> dict[int, date]:
     """segment id → the last day it counted as patrolled."""
     return {int(s): _day(d) for s, d in conn.execute(text(

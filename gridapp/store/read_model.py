@@ -190,6 +190,11 @@ class SqlReadModel:
         with self.store.read() as conn:
             return DayPatrols(day, patrols.day_tracks(conn, day), patrols.day_checkins(conn, day))
 
+    def checkin_points(self, person_id: int) -> list[tuple]:
+        """(day, wkb) of every check-in of a person."""
+        with self.store.read() as conn:
+            return patrols.person_checkins(conn, int(person_id))
+
     # ---- exports -----------------------------------------------------------------------------
     def layer_table(self, name: str, at: datetime) -> pd.DataFrame:
         return read_tables.layer_table(self.store, name, at)

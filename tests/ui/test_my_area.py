@@ -74,3 +74,27 @@ def test_the_command_room_decides_a_field_conflict(window, qtbot, tmp_path, mess
     assert dialog.decide(True, 0) and dialog.table.rowCount() == 0
     assert svc.view(store.uow(), "dispatcher", c.id).case.state.value == "rectified"
     dialog.close()
+
+
+def test_a_grid_worker_sees_the_last_day_he_checked_in_in_each_cell(window, qtbot):
+    from factories import cell_center
+
+    from gridapp.store.patrols import add_checkin
+    make, store, _a, _b = window
+    with store.read() as conn:
+        me = conn.exec_driver_sql("SELECT id FROM people WHERE username = 'worker1'").scalar()
+    x, y = cell_center("420102001001", 3)
+    with store.uow() as uow:
+        for day in (29, 31):  # two 巡查打卡 in the same cell: the later counts
+            add_checkin(uow.conn, store.srid, me, datetime(2026, 10, day, 9, 0), x, y, "",
+                        "field")
+        uow.commit()
+    w = make("worker1")
+    panel = w.my_area
+    qtbot.waitUntil(lambda: panel.view is not None and panel._job is None, timeout=15000)
+    view = panel.view
+    assert view.kind == "cells" and len(view.rows) == 16
+    last = {r["name"]: r["last"] for r in view.rows}
+    assert last.pop("420102001001003") == datetime(2026, 10, 31).date()
+    assert set(last.values()) == {None}
+    idle(qtbot, w)

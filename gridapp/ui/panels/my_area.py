@@ -99,23 +99,16 @@ def compute(store, session, data, derived, month: date, today: date) -> AreaView
 def _last_visits(store, person_id: int, data, idx) -> dict[int, date]:
     """Cell index → the last day the grid worker checked in inside it."""
     import shapely
-
-    from ...store import patrols as pq
-    with store.read() as conn:
-        rows = conn.exec_driver_sql(
-            f"SELECT day, {store.spatial.as_wkb('geom')} FROM patrol_checkins WHERE "
-            f"person_id = {int(person_id)}").all()
+    rows = store.read_model.checkin_points(person_id)
     out: dict[int, date] = {}
     if not rows:
         return out
-    pts = shapely.from_wkb([bytes(r[1]) for r in rows])
-    xy = shapely.get_coordinates(pts)
+    xy = shapely.get_coordinates(shapely.from_wkb([r[1] for r in rows]))
     b = data.cells.bounds
     for (day, _), (x, y) in zip(rows, xy, strict=True):
         inside = idx[(b[idx, 0] <= x) & (b[idx, 2] >= x) & (b[idx, 1] <= y) & (b[idx, 3] >= y)]
         for i in inside.tolist():
-            d = pq._day(day)
-            out[i] = max(out.get(i, d), d)
+            out[i] = max(out.get(i, day), day)
     return out
 
 
