@@ -45,6 +45,7 @@ class PeriodData:
     verifications: pd.DataFrame  # case_id, actor_id, on_time
     people: pd.DataFrame        # by id: username, name, department_id, roles
     names: dict[str, dict] = field(default_factory=dict)
+    patrols: pd.DataFrame = field(default_factory=pd.DataFrame)  # by chief: due, patrolled
 
 
 def load_period(store, period: Period, now: datetime, calendar: WorkCalendar,
@@ -62,7 +63,19 @@ def load_period(store, period: Period, now: datetime, calendar: WorkCalendar,
                       _verify_timeliness(vers, fixes, calendar, verify_limit_hours * 60),
                       pd.DataFrame(people, columns=["id", "username", "name", "department_id",
                                                     "roles"]).set_index("id"),
-                      names)
+                      names, _patrols(store, s, cutoff))
+
+
+def _patrols(store, start: datetime, cutoff: datetime) -> pd.DataFrame:
+    """巡查到位率's counts per road chief (empty when the period has no patrol record)."""
+    from .patrol import chief_rates, compliance, recorded
+    if not recorded(store, start.date(), cutoff.date() + timedelta(days=1)):
+        return pd.DataFrame()
+    with store.uow(write=False) as uow:
+        share = uow.config.settings().patrol.share
+    end = cutoff.date() if cutoff.time() == datetime.min.time() else \
+        cutoff.date() + timedelta(days=1)
+    return chief_rates(compliance(store, start.date(), end, cutoff.date(), share))
 
 
 def _acts(conn, s: datetime, cutoff: datetime) -> tuple:
@@ -210,6 +223,8 @@ def _people_or_department_counts(d: PeriodData, level: Level, case_counts) -> pd
     elif level is Level.ROAD_CHIEF:
         parts.append(c[case_counts].groupby(c.road_chief_id.to_numpy()).sum())
         parts.append(_own_reports(c))
+        if len(d.patrols):
+            parts.append(d.patrols)
     elif level is Level.GRID_WORKER:
         parts.append(_own_reports(c))
         v = d.verifications

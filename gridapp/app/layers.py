@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from .events import Signal
 
 CELL_STYLES = ("street", "community", "outline", "cases", "overdue")
-ROAD_STYLES = ("class", "chief")
+ROAD_STYLES = ("class", "chief", "patrol")
 CASE_STYLES = ("state", "class", "source")
 
 
@@ -28,6 +28,7 @@ DEFAULT_LAYERS = (
     LayerState("mine", True, 1.0),       # the user's own segments or cells, outlined
     LayerState("components", False, 1.0),
     LayerState("heatmap", False, 0.7),
+    LayerState("tracks", False, 1.0),    # 巡查轨迹 of one day (its day picker in the layers)
     LayerState("cases", True, 1.0, "state"),
 )
 

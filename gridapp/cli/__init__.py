@@ -86,8 +86,23 @@ def main(ctx, db, as_json):
 
 
 def _register() -> None:
-    from . import admin, analysis, audit, bench, cases, data, gui, history, maps, soak, store_cmds  # noqa: F401
-    for module in (admin, analysis, audit, bench, cases, data, gui, maps, soak, store_cmds):
+    from . import (  # noqa: F401
+        admin,
+        analysis,
+        audit,
+        bench,
+        cases,
+        data,
+        field,
+        gui,
+        history,
+        maps,
+        patrol,
+        soak,
+        store_cmds,
+    )
+    for module in (admin, analysis, audit, bench, cases, data, field, gui, maps, patrol, soak,
+                   store_cmds):
         for command in module.COMMANDS:
             main.add_command(command)
 

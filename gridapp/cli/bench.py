@@ -54,6 +54,29 @@ def data(obj, polygons, hotline, demo_scale):
     obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale))
 
 
+@bench.command("patrols")
+@click.option("--people", type=int, default=600, show_default=True)
+@click.option("--segments", type=int, default=16_000, show_default=True)
+@click.option("--hours", type=float, default=8.0, show_default=True)
+@click.pass_obj
+def patrols(obj, people, segments, hours):
+    """A day of 1 Hz tracks matched to segments, against a bare STRtree query."""
+    from ..bench.field_bench import run_patrols
+    click.echo("== patrols: tracks matched to segments")
+    obj["reports"].append(run_patrols(people, segments, hours))
+
+
+@bench.command("field")
+@click.option("--cases", type=int, default=500, show_default=True)
+@click.option("--edits", type=int, default=500, show_default=True)
+@click.pass_obj
+def field_packages(obj, cases, edits):
+    """A road chief's field package out, 500 edits merged back."""
+    from ..bench.field_bench import run_field
+    click.echo("== field: packages out and back")
+    obj["reports"].append(run_field(cases, edits, obj["workdir"]))
+
+
 @bench.command("history")
 @click.option("--cases", type=int, default=100_000, show_default=True)
 @click.option("--cells", type=int, default=10_000, show_default=True)

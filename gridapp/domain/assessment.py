@@ -120,9 +120,10 @@ def default_scheme() -> Scheme:
         Level.DEPARTMENT: LevelScheme(
             {"sign_rate": 15, "handle_on_time_rate": 40, "handle_rate": 20, "rework_rate": 15,
              "satisfaction_rate": 10}, {"returns": 0.5, "overdue": 0.2}, 30),
+        # 巡查到位率 drops out with its weight where no patrol was recorded (README)
         Level.ROAD_CHIEF: LevelScheme(
-            {"handle_on_time_rate": 40, "handle_rate": 30, "rework_rate": 10,
-             "valid_report_rate": 20}, {"overdue": 0.5}, 20, min_basis=3),
+            {"handle_on_time_rate": 30, "handle_rate": 25, "rework_rate": 10,
+             "valid_report_rate": 15, "patrol_rate": 20}, {"overdue": 0.5}, 20, min_basis=3),
         Level.GRID_WORKER: LevelScheme({"valid_report_rate": 50, "verify_on_time_rate": 50},
                                        basis="reports", min_basis=5),
         Level.DISPATCHER: LevelScheme({"dispatch_accuracy": 100}, basis="dispatches",

@@ -107,6 +107,12 @@ COUNTS = (
     Count("accurate_dispatches", "准确派遣数", "Accurate dispatches",
           "dispatches not returned by the receiver"),
     Count("returns", "推诿次数", "Returns made", "returns (退回) made in the period"),
+    Count("patrol_due", "应巡查路段次数", "Patrols due",
+          "runs of each segment's patrol rhythm (main roads a day, secondary two days, branch "
+          "roads a week) that ended in the period while the road chief was in charge"),
+    Count("patrolled", "已巡查路段次数", "Patrols done",
+          "those runs in which he covered the segment (patrol.share of its length within "
+          "patrol.distance_m) or checked in on it"),
 )
 COUNT_BY_KEY = {c.key: c for c in COUNTS}
 
@@ -125,6 +131,7 @@ RATES = (
          "verified_on_time", "verifications"),
     Rate("dispatch_accuracy", "准确派遣率", "Dispatch accuracy", "accurate_dispatches",
          "dispatches"),
+    Rate("patrol_rate", "巡查到位率", "Patrol compliance", "patrolled", "patrol_due"),
 )
 RATE_BY_KEY = {r.key: r for r in RATES}
 
@@ -137,7 +144,7 @@ RATES_BY_LEVEL: dict[Level, tuple[str, ...]] = {
     Level.DEPARTMENT: ("sign_rate", "handle_rate", "handle_on_time_rate", "close_rate",
                        "close_on_time_rate", "rework_rate", "satisfaction_rate"),
     Level.ROAD_CHIEF: ("handle_rate", "handle_on_time_rate", "close_on_time_rate",
-                       "rework_rate", "valid_report_rate"),
+                       "rework_rate", "valid_report_rate", "patrol_rate"),
     Level.GRID_WORKER: ("valid_report_rate", "verify_on_time_rate"),
     Level.DISPATCHER: ("dispatch_accuracy",),
 }
@@ -147,7 +154,8 @@ _CASE_COUNTS = ("reported", "registered", "dispatched", "signed", "handled", "ha
 COUNTS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
     Level.STREET: _CASE_COUNTS, Level.COMMUNITY: _CASE_COUNTS, Level.CELL: _CASE_COUNTS,
     Level.DEPARTMENT: _CASE_COUNTS[2:] + ("returns",),
-    Level.ROAD_CHIEF: _CASE_COUNTS[1:14] + ("reports", "judged_reports", "valid_reports"),
+    Level.ROAD_CHIEF: _CASE_COUNTS[1:14] + ("reports", "judged_reports", "valid_reports",
+                                            "patrol_due", "patrolled"),
     Level.GRID_WORKER: ("reports", "judged_reports", "valid_reports", "verifications",
                         "verified_on_time"),
     Level.DISPATCHER: ("dispatches", "accurate_dispatches"),

@@ -29,6 +29,15 @@ class BackupPolicy:
 
 
 @dataclass(frozen=True)
+class PatrolPolicy:
+    """巡查到位: a segment counts as patrolled on a day when the person in charge of it that
+    day covered `share` of its length within `distance_m` (or checked in on it)."""
+
+    share: float = 0.6
+    distance_m: float = 30.0
+
+
+@dataclass(frozen=True)
 class SettingSpec:
     key: str
     kind: type
@@ -148,6 +157,11 @@ SPECS: dict[str, SettingSpec] = {s.key: s for s in (
                 help="lon/lat this far outside the district is refused (m)"),
     SettingSpec("address_min_confidence", float, 0, 1,
                 help="an address match below it leaves the case 待定位"),
+    SettingSpec("patrol.share", float, 0, 1, low_open=True,
+                help="a segment is patrolled on a day when its road chief covered this share "
+                     "of its length"),
+    SettingSpec("patrol.distance_m", float, 1, 500,
+                help="… passing within this distance of it (m; GPS error included)"),
 )}
 
 
@@ -172,6 +186,7 @@ class Settings:
     future_skew_minutes: float = 10.0   # how far ahead of now a time may be (clock drift)
     area_tolerance_m: float = 2000.0    # lon/lat this far outside the district is refused
     address_min_confidence: float = 0.5  # an address match below it stays 待定位
+    patrol: PatrolPolicy = field(default_factory=lambda: PatrolPolicy())
 
     @property
     def earliest(self) -> datetime:
@@ -224,7 +239,8 @@ class Settings:
     def load(cls, data: Mapping[str, object]) -> tuple[Settings, list[str]]:
         """Lenient, for what a store holds: bad values give way to defaults, each named."""
         problems: list[str] = []
-        groups = {"duplicates": DuplicatePolicy, "backup": BackupPolicy}
+        groups = {"duplicates": DuplicatePolicy, "backup": BackupPolicy,
+                  "patrol": PatrolPolicy}
         values: dict[str, Any] = {}   # Any: each checked by its SPECS entry
         for f in fields(cls):
             if f.name in groups:

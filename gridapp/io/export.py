@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..analysis.patrol import NO_DAY, STATUSES, day_number, patrol_status
 from ..domain.case import (
     SOURCE_LABELS_ZH,
     STATE_LABELS_ZH,
@@ -67,8 +68,22 @@ def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFra
     if name == "segments":
         df["class_zh"] = [RoadClass(c).label_zh for c in df["road_class"]]
         df["patrol_days"] = [RoadClass(c).patrol_interval_days for c in df["road_class"]]
+        _patrols(store, df, now)
         df = df.drop(columns="id")
     return _geo(_integers(df, name), store.srid)
+
+
+def _patrols(store, df: pd.DataFrame, now: datetime) -> None:
+    """Each segment's last patrol and its status against its rhythm at `now` (按巡查)."""
+    with store.uow(write=False) as uow:
+        share = uow.config.settings().patrol.share
+    last = store.read_model.last_patrols(share)
+    days = np.array([day_number(last[i]) if i in last else NO_DAY for i in df["id"]], np.int64)
+    # the day as a time at its start (GIS filters on it; GDAL writes no plain dates here)
+    df["last_patrol"] = pd.to_datetime(pd.Series([last.get(i) for i in df["id"]],
+                                                 dtype=object, index=df.index))
+    status = patrol_status(df["patrol_days"].to_numpy(np.int64), days, now.date())
+    df["patrol_status"] = [STATUSES[k] for k in status]
 
 
 def cases_frame(store, which: CaseSelection | None = None,

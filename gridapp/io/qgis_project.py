@@ -2,10 +2,11 @@
 
 Three kinds of source: a SpatiaLite store (by a path relative to the project), a PostGIS store
 (by a named connection service from pg_service.conf, so no password is ever written into a
-project) and an exported GeoPackage. Cases are a plain table with x/y in the store: the store
-projects read them through a query that makes the point and the deadline status, so QGIS
-shows them live. (Once the store keeps a point column for cases, that query selects it
-instead of making one, and QGIS can use its spatial index.)
+project) and an exported GeoPackage. Cases are the store's own point layer (`cases.geom`,
+migration 0008, with its spatial index): QGIS reads the table itself, live, and the deadline
+status the styles colour by is a virtual field of the project, computed from the case's
+state and deadlines against QGIS's clock (the district's wall clock on a workstation of the
+district, as the store keeps its times).
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analysis.patrol import EPOCH, STATUSES
 from ..domain.case import CaseState
+from ..domain.places import RoadClass
+from ..domain.settings import PatrolPolicy
 from ..paths import resource
 from . import qml
 from .qgis_styles import (
@@ -33,7 +37,7 @@ WKB = {"district": "MultiPolygon", "streets": "MultiPolygon", "communities": "Mu
        "cells": "MultiPolygon", "segments": "MultiLineString", "components": "Point",
        "cases": "Point"}
 TABLES = {"district": "districts", "streets": "streets", "communities": "communities",
-          "cells": "grid_cells", "components": "components"}
+          "cells": "grid_cells", "components": "components", "cases": "cases"}
 # bottom to top as the client stacks them, and whether each is on when the project opens
 ORDER = ("cells", "district", "communities", "streets", "segments", "components", "cases")
 HIDDEN = {"communities", "components"}
@@ -71,33 +75,52 @@ def _now_sql(backend: str) -> str:
             f"WHERE key = 'settings'), '{DEFAULT_ZONE}'))")
 
 
-def cases_query(backend: str, srid: int | None) -> str:
-    """The store's cases as points with their deadline status, computed as QGIS reads them."""
-    now = _now_sql(backend)
-    handling = f"c.state IN ({_quoted(HANDLING)})"
-    if backend == "sqlite":
-        srid_sql = str(srid) if srid else \
-            "(SELECT srid FROM geometry_columns WHERE f_table_name = 'grid_cells')"
-        point = f"MakePoint(c.x, c.y, {srid_sql})"
-    else:
-        point = f"ST_SetSRID(ST_MakePoint(c.x, c.y), {srid or 4547})::geometry(Point, " \
-                f"{srid or 4547})"
-    return (
-        "SELECT c.id, c.state, c.class_code, c.source, c.reported_at, c.deadline_at, "
-        "c.warning_at, c.closed_at, c.description, c.address, c.cell_code, c.street_code, "
-        "c.external_id, c.return_count, c.rework_count, c.supervision_count, "
-        f"CASE WHEN {handling} AND c.deadline_at < {now} THEN 'overdue' "
-        f"WHEN {handling} AND c.warning_at <= {now} THEN 'warning' "
-        f"WHEN {handling} THEN 'normal' ELSE 'none' END AS deadline_status, "
-        f"{point} AS geom FROM cases c")
+# 超期 / 预警 of a case as QGIS computes it (a virtual field of the store projects): the
+# store keeps the district's wall-clock times, QGIS's now() is the workstation's
+DEADLINE_STATUS = (
+    f"CASE WHEN \"state\" IN ({_quoted(HANDLING)}) AND \"deadline_at\" < now() THEN 'overdue' "
+    f"WHEN \"state\" IN ({_quoted(HANDLING)}) AND \"warning_at\" <= now() THEN 'warning' "
+    f"WHEN \"state\" IN ({_quoted(HANDLING)}) THEN 'normal' ELSE 'none' END")
+
+
+def _share_sql(backend: str) -> str:
+    """The store's patrol.share setting (what counts as patrolled), its default if unset."""
+    value = ("json_extract(value, '$.patrol.share')" if backend == "sqlite"
+             else "(value::json->'patrol'->>'share')::float")
+    return (f"COALESCE((SELECT {value} FROM meta WHERE key = 'settings'), "
+            f"{PatrolPolicy().share})")
+
+
+def _every(field: str) -> str:
+    """Days between patrols by road class (QGIS knows only the searched CASE)."""
+    whens = " ".join(f"WHEN {field} = '{c.value}' THEN {c.patrol_interval_days}"
+                     for c in RoadClass)
+    return f"CASE {whens} ELSE {RoadClass.BRANCH.patrol_interval_days} END"
+
+
+# 按巡查 of a segment as QGIS computes it (a virtual field of the store projects, the same
+# runs as the client and 巡查到位率: each road class's rhythm counted from Monday 2000-01-03)
+_E0 = f"make_date({EPOCH.year}, {EPOCH.month}, {EPOCH.day})"
+_LAST, _ROAD_CLASS = '"last_patrol"', '"road_class"'
+PATROL_STATUS = (
+    f"with_variable('every', {_every(_ROAD_CLASS)}, "
+    f"CASE WHEN {_LAST} IS NULL THEN '{STATUSES[4]}' ELSE with_variable('missed', "
+    f"floor(day(to_date(now()) - {_E0}) / @every) - "
+    f"floor(day(to_date({_LAST}) - {_E0}) / @every) - 1, "
+    f"CASE WHEN @missed < 0 THEN '{STATUSES[0]}' WHEN @missed = 0 THEN '{STATUSES[1]}' "
+    f"WHEN @missed = 1 THEN '{STATUSES[2]}' ELSE '{STATUSES[3]}' END) END)")
 
 
 def segments_query(backend: str) -> str:
-    """Road segments with the road chief in charge now (as the client colours them)."""
+    """Road segments with the road chief in charge now (as the client colours them) and
+    the last day each counted as patrolled."""
     now = _now_sql(backend)
+    last = ("(SELECT max(pd.day) FROM patrol_days pd WHERE pd.segment_id = sg.id AND "
+            f"(pd.covered_share >= {_share_sql(backend)} OR pd.checked_in))")
     return (
         "SELECT sg.id, sg.code, sg.road_name, sg.road_class, sg.name, sg.length_m, "
-        "p.id AS chief_id, p.name AS road_chief, p.username AS chief_user, sg.geom "
+        "p.id AS chief_id, p.name AS road_chief, p.username AS chief_user, "
+        f"{last} AS last_patrol, sg.geom "
         "FROM road_segments sg LEFT JOIN assignments a ON a.kind = 'road_chief_segment' "
         f"AND a.target_code = sg.code AND a.valid_from <= {now} "
         f"AND (a.valid_to IS NULL OR a.valid_to > {now}) "
@@ -119,8 +142,7 @@ def datasource(source, layer: str, srid: int | None) -> tuple[str, str]:
         return "postgres", (f"service='{source.service}' key='id' srid={srid or 4547} "
                             f"type={WKB[layer]} checkPrimaryKeyUnicity='0' "
                             f"table=\"{source.schema}\".\"{table}\" (geom)")
-    sql = cases_query(source.backend, srid) if layer == "cases" else \
-        segments_query(source.backend)
+    sql = segments_query(source.backend)
     if source.backend == "sqlite":
         return "spatialite", f"dbname='{source.path}' key='id' table=\"({_escape(sql)})\" (geom)"
     return "postgres", (f"service='{source.service}' key='id' srid={srid or 4547} "
@@ -169,6 +191,18 @@ def _maplayer(parent: ET.Element, source, layer: str, srid: int, data: StyleData
         ml.set(attr, current.root.get(attr))
     for child in current.root:
         ml.append(child)
+    if layer == "cases" and isinstance(source, StoreSource):
+        fields = ET.SubElement(ml, "expressionfields")
+        ET.SubElement(fields, "field", {
+            "name": "deadline_status", "expression": DEADLINE_STATUS, "type": "10",
+            "typeName": "string", "length": "0", "precision": "0", "subType": "0",
+            "comment": "时限状态: overdue 超期 / warning 预警 / normal / none"})
+    if layer == "segments" and isinstance(source, StoreSource):
+        fields = ET.SubElement(ml, "expressionfields")
+        ET.SubElement(fields, "field", {
+            "name": "patrol_status", "expression": PATROL_STATUS, "type": "10",
+            "typeName": "string", "length": "0", "precision": "0", "subType": "0",
+            "comment": "巡查状态: " + " / ".join(STATUSES)})
 
 
 def project_xml(source, srid: int, data: StyleData | None = None, title: str = "",
@@ -258,7 +292,7 @@ def relative(target: Path, project: Path) -> str:
 
 
 __all__ = ["LAYERS", "STYLES", "StoreSource", "PackageSource", "project_xml", "write_project",
-           "relative", "cases_query", "segments_query"]
+           "relative", "segments_query", "DEADLINE_STATUS"]
 
 
 def store_style_data(store, now=None) -> StyleData:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from ..analysis.patrol import STATUS_LABELS_ZH
 from ..domain.case import SOURCE_LABELS_ZH, STATE_LABELS_ZH, CaseState, Source
 from ..domain.places import RoadClass
 from ..paths import resource
@@ -28,7 +29,7 @@ TITLES = {"district": "区界", "streets": "街道", "communities": "社区", "c
 STYLES = {
     "district": (("default", "默认"),), "streets": (("default", "默认"),),
     "communities": (("default", "默认"),), "cells": (("street", "按街道"),),
-    "segments": (("class", "按道路等级"), ("chief", "按路长")),
+    "segments": (("class", "按道路等级"), ("chief", "按路长"), ("patrol", "按巡查")),
     "components": (("class", "按部件类别"),),
     "cases": (("state", "按状态"), ("class", "按问题类别"), ("source", "按来源")),
 }
@@ -46,7 +47,8 @@ ALIASES = {
     "segments": {"code": "路段编码", "road_name": "道路", "road_class": "道路等级代码",
                  "name": "路段", "length_m": "长度(m)", "road_chief": "路长",
                  "chief_user": "路长账号", "chief_id": "路长编号", "class_zh": "道路等级",
-                 "patrol_days": "巡查周期(天)", "open_cases": "在办案件"},
+                 "patrol_days": "巡查周期(天)", "open_cases": "在办案件",
+                 "last_patrol": "上次巡查", "patrol_status": "巡查状态"},
     "components": {"code": "部件编码", "class_code": "小类代码", "name": "部件名称",
                    "owner": "权属单位", "status": "状态"},
     "cases": {"number": "案卷号", "id": "编号", "reported_at": "上报时间", "source": "来源代码",
@@ -206,6 +208,8 @@ def segments(sym: Symbology, data: StyleData, key: str):
         cats = [(c.value, c.label_zh, _road_layers(sym, c.value)) for c in RoadClass]
         renderer = qml.categorized_renderer("road_class", "line", cats)
         renderer.set("symbollevels", "1")  # casings under every fill, fills under centres
+    elif key == "patrol":
+        renderer = _patrol_renderer(sym)
     else:
         far, thin = _scale(sym, "roads", "chief_far_res"), float(s["chief_far_px"])
         width = f"if(@map_scale < {far}, {qml.mm(float(s['chief_px'])):g}, {qml.mm(thin):g})"
@@ -223,6 +227,25 @@ def segments(sym: Symbology, data: StyleData, key: str):
                 sym.colors["no_chief"], float(s["chief_px"]),
                 dd={"outlineColor": color, "outlineWidth": width})])
     return qml.qml(renderer, "line", label, aliases=ALIASES["segments"])
+
+
+def _patrol_renderer(sym: Symbology):
+    """按巡查: each segment in the colour of its patrol status over a white edge, as the
+    client draws it (the status a field: computed by QGIS in the store projects, written
+    at export time in GeoPackages)."""
+    p, edge = sym.section("patrol"), sym.section("tracks")["halo"]
+    near, far = float(p["width_px"]), float(p["far_px"])
+    scale = _scale(sym, "patrol", "far_res")
+
+    def width(extra: float) -> str:
+        return f"if(@map_scale < {scale}, {qml.mm(near + extra):g}, {qml.mm(far + extra):g})"
+    cats = [(status, label, [qml.line(edge, near + 2, dd={"outlineWidth": width(2)}, level=0),
+                             qml.line(p[status], near, dd={"outlineWidth": width(0)},
+                                      level=1)])
+            for status, label in STATUS_LABELS_ZH.items()]
+    renderer = qml.categorized_renderer("patrol_status", "line", cats)
+    renderer.set("symbollevels", "1")  # every edge under every colour
+    return renderer
 
 
 def components(sym: Symbology, data: StyleData, key: str):

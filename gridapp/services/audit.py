@@ -62,7 +62,36 @@ def check_case(case: Case, events: list[CaseEvent]) -> list[Problem]:
         if recorded != replayed:
             out.append(Problem(n, None, f"cases.{column} says {recorded}, the audit trail says "
                                         f"{replayed} (the record was edited outside gridapp)"))
+    where = trail_position(events)
+    if where is not None and not _same_point((case.x, case.y), where):
+        out.append(Problem(n, None, f"cases.x/y (its point on the map) says "
+                                    f"{_shown((case.x, case.y))}, the audit trail says "
+                                    f"{_shown(where)} (moved outside gridapp, e.g. in QGIS)"))
     return out
+
+
+Point = tuple[float | None, float | None]  # a case's x/y; None while it is not placed
+
+
+def trail_position(events: list[CaseEvent]) -> Point | None:
+    """The point the audit trail last gave the case (report, then 标定位置); None when the
+    trail records none (rows written before positions were recorded)."""
+    where = None
+    for ev in events:
+        if ev.action in ("report", "place") and "x" in ev.data and "y" in ev.data:
+            where = (ev.data["x"], ev.data["y"])
+    return where
+
+
+def _shown(p: Point) -> str:
+    return "none" if p[0] is None or p[1] is None else f"({p[0]:.2f}, {p[1]:.2f})"
+
+
+def _same_point(a: Point, b: Point) -> bool:
+    if a[0] is None or a[1] is None or b[0] is None or b[1] is None:
+        return (a[0] is None) == (b[0] is None)
+    # 标定位置 records centimetres
+    return abs(float(a[0]) - float(b[0])) <= 0.006 and abs(float(a[1]) - float(b[1])) <= 0.006
 
 
 def verify(uow: UnitOfWork, progress: Progress | None = None) -> AuditReport:

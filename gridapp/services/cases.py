@@ -7,7 +7,7 @@ lets the domain check and apply the action, seals the audit row and commits.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, overload
@@ -232,26 +232,36 @@ def _acting(uow: UnitOfWork, username: str, at: datetime, history: History | Non
     return actor_for(uow, username, at)
 
 
-def _stamp(event: CaseEvent, history: History | None) -> CaseEvent:
+def _stamp(event: CaseEvent, history: History | None, origin: dict[str, Any] | None = None) -> CaseEvent:
+    if origin:  # made in the field (a QField package): its package, edit and device time
+        event = replace(event, data={**event.data, "field": origin})
     if history is None:
         return event
     return replace(event, data={**event.data, "migrated": history.as_data()})
 
 
+# Called inside the action's transaction, before it commits (a field import records the
+# edit it merged in the same transaction, so a package imported twice changes nothing).
+AlsoInTransaction = Callable[[UnitOfWork, Case, list[CaseEvent]], None]
+
+
 def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: Action | str,
             *, at: datetime | None = None, history: History | None = None,
-            expected_version: int | None = None, **inputs: Any) -> Outcome:
+            expected_version: int | None = None, origin: dict[str, Any] | None = None,
+            also: AlsoInTransaction | None = None, **inputs: Any) -> Outcome:
     """Run `action` on a case as `username` (for REPORT, `case_ref` is None).
 
     The action is stamped by the store's clock; `at` (a past time) is accepted only with
-    `history`, the migration it comes from, run by an administrator.
+    `history`, the migration it comes from, run by an administrator. `origin` (a field
+    edit: package, edit id, the device's time) goes into the audit row's data; `also` runs
+    in the same transaction before it commits.
     """
     action = Action(action)
     spec = SPECS[action]
     if action is Action.REPORT:
         if case_ref is not None:
             raise InvalidInput("a report opens a new case; it takes no case")
-        return _report(uow, username, at, history, inputs)
+        return _report(uow, username, at, history, inputs, origin, also)
     if case_ref is None:
         raise InvalidInput(f"{action.value} acts on a case: give its number or id")
     check_texts(spec, inputs)
@@ -267,27 +277,34 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
                 f"case {case.number} was changed by {who.name} ({who.username}) at "
                 f"{last.at:%Y-%m-%d %H:%M} ({last.action}); you saw version "
                 f"{expected_version}, it is now version {case.version}. Refresh and retry.",
-                case=case.number, seen=expected_version, current=case.version, why="stale", who=who.name, at=f"{last.at:%Y-%m-%d %H:%M}", what=last.action)
+                case=case.number, seen=expected_version, current=case.version, why="stale",
+                who=who.name, at=f"{last.at:%Y-%m-%d %H:%M}", what=last.action)
         loaded_version = case.version
         values = resolve_inputs(uow, spec, case, at, inputs)
-        event = _stamp(wf.perform(case, action, actor, at, _context(uow, case), values), history)
+        event = _stamp(wf.perform(case, action, actor, at, _context(uow, case), values), history,
+                       origin)
         seal_new([event], trail.last_hash)  # a row just made here, seen by nobody yet
         uow.cases.update(case, expected_version=loaded_version)
         uow.cases.add_event(event)
         if event.attachments:
             uow.cases.attach_photos(case.stored_id, event.seq, event.attachments, event.action)
+        if also is not None:
+            also(uow, case, [event])
         uow.commit()
     return Outcome(case, [event])
 
 
 def report(uow: UnitOfWork, username: str, *, at: datetime | None = None,
-           history: History | None = None, **inputs: Any) -> Outcome:
+           history: History | None = None, origin: dict[str, Any] | None = None,
+           also: AlsoInTransaction | None = None, **inputs: Any) -> Outcome:
     """上报 (the REPORT action): locate the point, check for duplicates, open the case."""
-    return perform(uow, username, None, Action.REPORT, at=at, history=history, **inputs)
+    return perform(uow, username, None, Action.REPORT, at=at, history=history, origin=origin,
+                   also=also, **inputs)
 
 
 def _report(uow: UnitOfWork, username: str, at: datetime | None, history: History | None,
-            inputs: Mapping[str, Any]) -> Outcome:
+            inputs: Mapping[str, Any], origin: dict[str, Any] | None = None,
+            also: AlsoInTransaction | None = None) -> Outcome:
     spec = SPECS[Action.REPORT]
     unknown = sorted(set(inputs) - {i.name for i in spec.inputs})
     if unknown:
@@ -345,7 +362,7 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
                     component_code=component_code,
                     reporter_contact=str(inputs.get("contact") or "").strip(),
                     external_id=external_id)
-        first = _stamp(wf.open_case(case, actor), history)
+        first = _stamp(wf.open_case(case, actor), history, origin)
         case = uow.cases.add(case)
         events = seal_new([replace(first, case_id=case.id)])
         uow.cases.add_event(events[0])
@@ -363,6 +380,8 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
             uow.cases.update(case, expected_version=1)
             uow.cases.add_event(ev)
             events.append(ev)
+        if also is not None:
+            also(uow, case, events)
         uow.commit()
     return Outcome(case, events, original if policy.auto_link else None,
                    list(candidates) if not policy.auto_link else [])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the store answers with frames; the services only pass them on
@@ -19,6 +19,9 @@ PLACE_TABLES = frozenset({"districts", "streets", "communities", "grid_cells", "
 CONFIG_TABLES = frozenset({"people", "person_roles", "departments", "assignments",
                            "catalog_versions", "catalog_classes", "calendar_days",
                            "hotline_presets", "assessment_schemes", "meta"})
+# patrol records the map's patrol layers are drawn from (tracks and check-ins are
+# change-tracked; what they covered is recomputed with them)
+PATROL_TABLES = frozenset({"patrol_tracks", "patrol_checkins"})
 # the columns of a case the map, the list and the warnings work from, in this order
 CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", "cell_code",
                 "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
@@ -90,6 +93,17 @@ class PlaceRows:
     chiefs: dict[str, int]      # segment code → road chief in charge at `at`
 
 
+@dataclass(frozen=True)
+class DayPatrols:
+    """Every patrol of one day: tracks (person_id, started_at, ended_at, length_m, times,
+    wkb — `times` the seconds after `started_at` of each vertex, int32 little-endian) and
+    check-ins (person_id, at, note, wkb), each ordered by person and time."""
+
+    day: date
+    tracks: list[Row]
+    checkins: list[Row]
+
+
 class ReadModel(Protocol):
     def mark(self) -> Mark: ...
     def mark_is_valid(self, mark: Mark) -> bool: ...
@@ -109,3 +123,6 @@ class ReadModel(Protocol):
     def style_names(self, at: datetime) -> tuple[list[Row], list[Row], list[Row]]: ...
     def overlapping_cells(self, since: Mark = NOTHING, min_area: float = 1.0
                           ) -> list[tuple[str, str, float]]: ...
+    def last_patrols(self, share: float) -> dict[int, date]: ...  # segment id → last day
+    def day_patrols(self, day: date) -> DayPatrols: ...
+    def checkin_points(self, person_id: int) -> list[Row]: ...  # day, wkb of each check-in

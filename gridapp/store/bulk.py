@@ -22,12 +22,13 @@ from . import models as m
 from .cases import case_number, case_to_row
 from .changes import log_table, stamp
 
-CASE_COLUMNS = [c.name for c in m.Case.__table__.c]
+# the point's geometry is written from x/y (store/migrations 0008), never given as a column
+CASE_COLUMNS = [c.name for c in m.Case.__table__.c if c.name != "geom"]
 EVENT_COLUMNS = [c.name for c in m.CaseEvent.__table__.c if c.name != "id"]
 REBUILD_AT = 50_000  # rows in one batch from which dropping and rebuilding indexes pays
 # tables whose rows carry the writing transaction's change number (store/changes.py)
 STAMPED = {"cases", "districts", "streets", "communities", "grid_cells", "road_segments",
-           "components", "landmarks"}
+           "components", "landmarks", "patrol_tracks", "patrol_checkins"}
 
 
 def sqlite_time(v):
@@ -86,6 +87,17 @@ def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
             names.append(name)
             values.append("?")
             varying.append(seq)
+    if table == "cases" and "x" in cols and "y" in cols:
+        # the point written with the row: the geometry triggers (0008) then stay idle
+        names.append("geom")
+        k = names.index("x")
+        xy = [values[k], values[names.index("y")]]
+        for j, name in enumerate(("x", "y")):
+            if xy[j] == "?":
+                varying.append(cols[name])
+        values.append(f"CASE WHEN {xy[0]} IS NULL OR {xy[1]} IS NULL THEN NULL ELSE "
+                      f"MakePoint({xy[0]}, {xy[1]}, {_srid(conn)}) END" if "?" not in xy
+                      else f"MakePoint({xy[0]}, {xy[1]}, {_srid(conn)})")
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
     if rebuild is None:  # only when the batch is large next to what the table holds already
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
@@ -102,6 +114,10 @@ def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
     for ddl in indexes:
         conn.exec_driver_sql(ddl)
     return n
+
+
+def _srid(conn) -> int:
+    return int(conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'srid'").scalar())
 
 
 def _rows_estimate(conn, table: str) -> int:

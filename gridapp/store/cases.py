@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -45,7 +46,8 @@ MUTABLE = (
     "class_code", "kind", "address",   # corrected at registration (立案), audited
     "change_seq",
 )
-READ_COLUMNS = list(T.c)
+# the geometry is for QGIS and GDAL: gridapp reads the same point as x/y
+READ_COLUMNS = [c for c in T.c if c.name != "geom"]
 
 # Built once: constructing statements per call costs more than executing them.
 _GET = select(*READ_COLUMNS).where(T.c.id == bindparam("b_id"))
@@ -53,6 +55,14 @@ _VERSION = select(T.c.version).where(T.c.id == bindparam("b_id"))
 _UPDATE = update(T).where(T.c.id == bindparam("b_id"), T.c.version == bindparam("b_expected")) \
     .values({k: bindparam("v_" + k) for k in MUTABLE})
 _INSERT = insert(T).returning(T.c.id)
+
+
+@functools.lru_cache(maxsize=8)
+def _insert_with_point(srid: int):
+    """SQLite: the insert writes its point itself (a trigger would update the row again);
+    PostgreSQL's trigger sets it in place."""
+    point = func.MakePoint(bindparam("g_x"), bindparam("g_y"), srid)
+    return insert(T).values(geom=point).returning(T.c.id)
 _INSERT_EVENT = insert(E)
 _EVENTS = select(E).where(E.c.case_id == bindparam("b_id")).order_by(E.c.seq)
 _DUPLICATES = select(T.c.id, T.c.x, T.c.y, T.c.reported_at).where(
@@ -171,8 +181,11 @@ class SqlCaseRepository:
     def add(self, case: Case) -> Case:
         row = case_to_row(case)
         row["change_seq"] = stamp(self.conn)
+        stmt = _INSERT
+        if self.conn.dialect.name == "sqlite" and case.x is not None and case.y is not None:
+            stmt, row["g_x"], row["g_y"] = _insert_with_point(self.srid), case.x, case.y
         try:
-            case.id = self.conn.execute(_INSERT, row).scalar_one()
+            case.id = self.conn.execute(stmt, row).scalar_one()
         except IntegrityError as exc:
             raise _ticket_taken(exc, [case.external_id]) from None
         case.number = case_number(case.id, case.reported_at)

@@ -220,11 +220,12 @@ class Case(Base):
     catalog_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
     address: Mapped[str] = mapped_column(Text, default="")
-    # Points as plain x/y (store CRS): duplicate checks use x/y ranges and the map loads
-    # arrays; a geometry column would add SpatiaLite triggers to every insert and update.
+    # The point as x/y (store CRS): duplicate checks use x/y ranges and the map loads
+    # arrays; `geom` is the same point for QGIS and GDAL, kept equal by triggers (0008).
     # NULL while the case has no position yet (待定位: a ticket whose address matched nothing)
     x: Mapped[float | None] = mapped_column(Float, nullable=True)
     y: Mapped[float | None] = mapped_column(Float, nullable=True)
+    geom = mapped_column(geom("POINT"), nullable=True)
     cell_code: Mapped[str | None] = mapped_column(String(15), nullable=True, index=True)
     community_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
     street_code: Mapped[str | None] = mapped_column(String(9), nullable=True)
@@ -373,3 +374,81 @@ class ChangeCounter(Base):
     __tablename__ = "change_counter"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class PatrolTrack(Base):
+    """One person's patrol track of one day: a line in the store's CRS and, per vertex, its
+    second after `started_at` (int32, little-endian): 28,800 GPS points of a day in one row."""
+
+    __tablename__ = "patrol_tracks"
+    __table_args__ = (Index("ix_patrol_tracks_day", "day", "person_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    day: Mapped[date] = mapped_column(Date)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime] = mapped_column(DateTime)
+    points: Mapped[int] = mapped_column(Integer)
+    length_m: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text, server_default="")
+    times: Mapped[bytes] = mapped_column(LargeBinary)
+    geom = mapped_column(geom("LINESTRING"))
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class PatrolCheckin(Base):
+    """巡查打卡: a person on site at a point and time (from a field package)."""
+
+    __tablename__ = "patrol_checkins"
+    __table_args__ = (Index("ix_patrol_checkins_day", "day", "person_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    source: Mapped[str] = mapped_column(Text, server_default="")
+    geom = mapped_column(geom("POINT"))
+    change_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class PatrolDay(Base):
+    """What a person's tracks and check-ins of a day covered of a segment he was in charge
+    of that day (recomputed when that person-day gets new tracks or check-ins)."""
+
+    __tablename__ = "patrol_days"
+    segment_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    covered_share: Mapped[float] = mapped_column(Float)
+    checked_in: Mapped[bool] = mapped_column(default=False)
+    within_m: Mapped[float] = mapped_column(Float)
+
+
+class FieldPackage(Base):
+    """A field package made for one person (QField): the case versions it carried."""
+
+    __tablename__ = "field_packages"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    made_by: Mapped[int] = mapped_column(Integer)
+    cases: Mapped[dict] = mapped_column(JSON)   # case id → version when packed
+
+
+class FieldEdit(Base):
+    """One edit made in the field, once merged: applied, or a conflict held for a decision."""
+
+    __tablename__ = "field_edits"
+    __table_args__ = (Index("ix_field_edits_status", "status"),)
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    edit_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    layer: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[int] = mapped_column(Integer)
+    case_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    action: Mapped[str] = mapped_column(String(32))
+    field_time: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(16))   # applied|conflict|accepted|dropped|refused
+    data: Mapped[dict] = mapped_column(JSON)
+    message: Mapped[str] = mapped_column(Text, server_default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -19,10 +19,11 @@ from ..services.reading import (
     NOTHING,
     CaseSelection,
     Changes,
+    DayPatrols,
     Mark,
     PlaceRows,
 )
-from . import read_tables
+from . import patrols, read_tables
 from .changes import after, current_mark, mark_is_valid
 from .read_tables import in_charge_sql
 
@@ -176,6 +177,23 @@ class SqlReadModel:
         with self.store.read() as conn:
             return frozenset(int(i) for i in conn.exec_driver_sql(
                 self._sql(sql), {"p": int(person_id)}).scalars())
+
+    # ---- patrols ------------------------------------------------------------------------
+    def last_patrols(self, share: float) -> dict[int, date]:
+        """Segment id → the last day it counted as patrolled (`share` of it covered, or a
+        check-in on it)."""
+        with self.store.read() as conn:
+            return patrols.last_patrol(conn, share)
+
+    def day_patrols(self, day: date) -> DayPatrols:
+        """Every track and check-in of one day (the map's track layer)."""
+        with self.store.read() as conn:
+            return DayPatrols(day, patrols.day_tracks(conn, day), patrols.day_checkins(conn, day))
+
+    def checkin_points(self, person_id: int) -> list[tuple]:
+        """(day, wkb) of every check-in of a person."""
+        with self.store.read() as conn:
+            return patrols.person_checkins(conn, int(person_id))
 
     # ---- exports -----------------------------------------------------------------------------
     def layer_table(self, name: str, at: datetime) -> pd.DataFrame:

@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status()
         self.care = StoreCare(self, self.store)
+        from .panels.my_area import install as install_my_area  # 我的责任区, field packages
+        install_my_area(self)
+        from .patrol_layers import install as install_patrol_layers  # 按巡查, 巡查轨迹
+        install_patrol_layers(self)
         self.canvas.clicked.connect(self.on_map_click)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.activated.connect(self.cancel_map_tool)
@@ -695,7 +699,8 @@ class MainWindow(QMainWindow):
     def legend_items(self) -> list:
         m = self.model
         own = bool(m.session.segment_ids or m.session.cell_codes)
-        return legend_items(m.layers, m.data, m.derived.mask, m.thematic, own)
+        return legend_items(m.layers, m.data, m.derived.mask, m.thematic, own,
+                            self.canvas.tracks)
 
     def toggle_language(self) -> None:
         set_language("en" if language() == "zh" else "zh")

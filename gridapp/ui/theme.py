@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtGui import QColor
 
 from ..app.map_data import ROAD_CLASSES, STATES
+from ..app.patrol_layers import STATUSES
 from ..io.symbology import MarkerStyle, symbology
 
 SYMBOLOGY = symbology()
@@ -32,6 +33,9 @@ CELL_OUTLINE = SYMBOLOGY.section("cells")["outline"]
 COUNT_RAMP = SYMBOLOGY.ramps["counts"]
 CLUSTER_RAMP = SYMBOLOGY.ramps["clusters"]
 HEAT_RAMP = SYMBOLOGY.ramps["heat"]
+PATROL = SYMBOLOGY.section("patrol")
+PATROL_COLORS = tuple(QColor(PATROL[s]).name() for s in STATUSES)  # by status index
+TRACKS = SYMBOLOGY.section("tracks")
 
 
 def component_symbol(class_code: str) -> MarkerStyle:

@@ -100,6 +100,8 @@
   <alias field="class_zh" index="8" name="道路等级" />
   <alias field="patrol_days" index="9" name="巡查周期(天)" />
   <alias field="open_cases" index="10" name="在办案件" />
+  <alias field="last_patrol" index="11" name="上次巡查" />
+  <alias field="patrol_status" index="12" name="巡查状态" />
  </aliases>
  <layerGeometryType>1</layerGeometryType>
 </qgis>

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -54,6 +55,29 @@ def qgis():
                            env=_env(XDG_RUNTIME_DIR=str(cwd), **(env or {})))
         assert r.returncode == 0, r.stderr[-3000:]
         return json.loads(r.stdout.strip().splitlines()[-1])
+    return run
+
+
+@pytest.fixture(scope="session")
+def qgis_live(qgis):
+    """QGIS holds a project open; `change()` runs meanwhile; QGIS reloads and reports."""
+    def run(project: str, layer_id: str, change, cwd: Path):
+        proc = subprocess.Popen([SYSTEM_PYTHON, str(CHECK), "live", project, layer_id],
+                                cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env=_env(XDG_RUNTIME_DIR=str(cwd)))
+        try:
+            for _ in range(1200):
+                if (cwd / "opened").exists() or proc.poll() is not None:
+                    break
+                time.sleep(0.1)
+            result = change()
+            (cwd / "go").touch()
+            out, err = proc.communicate(timeout=300)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        assert proc.returncode == 0, err[-3000:]
+        return json.loads(out.strip().splitlines()[-1]), result
     return run
 
 

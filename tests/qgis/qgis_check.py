@@ -6,6 +6,9 @@ scale. A map is rendered as well, and its errors reported.
 
     python3 qgis_check.py project FILE.qgs
     python3 qgis_check.py gpkg FILE.gpkg LAYER [LAYER …]
+    python3 qgis_check.py live FILE.qgs LAYER_ID   (opened, waits for the file "go", reloads)
+    python3 qgis_check.py field FILE.qgs X Y PHOTO (a field package: forms, then one report
+                                                    added through them as QField adds it)
 """
 
 import json
@@ -225,11 +228,100 @@ def layouts(project, folder):
     return out
 
 
+def live(project, path, layer_id):
+    """The project open while the store changes: features before and after a reload (the
+    newest case's attributes, deadline status and point included)."""
+    import os
+    import time
+    project.read(path)
+    layer = project.mapLayer(layer_id)
+
+    def newest():
+        req = QgsFeatureRequest().addOrderBy('"id"', False).setLimit(1)
+        f = next(layer.getFeatures(req), None)
+        if f is None:
+            return None
+        p = f.geometry().asPoint()
+        return {"id": f["id"], "x": f["x"], "y": f["y"], "gx": p.x(), "gy": p.y(),
+                "deadline_status": f["deadline_status"], "state": f["state"]}
+    def count():  # features read now (featureCount may come from cached statistics)
+        return sum(1 for _ in layer.getFeatures(QgsFeatureRequest().setNoAttributes()))
+    before = {"features": count(), "newest": newest()}
+    open("opened", "w").close()
+    for _ in range(600):
+        if os.path.exists("go"):
+            break
+        time.sleep(0.1)
+    layer.dataProvider().reloadData()
+    layer.reload()
+    return {"valid": layer.isValid(), "before": before,
+            "after": {"features": count(), "newest": newest()}}
+
+
+def field(project, path, x, y, photo):
+    """A field package as QField sees it: every layer, each edit form's widgets and defaults;
+    then a new report made through the form's defaults and saved into the GeoPackage."""
+    from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayerUtils
+    out = {"read": project.read(path), "layers": {}}
+    for lid, layer in project.mapLayers().items():
+        info = {"name": layer.name(), "valid": layer.isValid()}
+        if layer.type() == QgsMapLayerType.VectorLayer and layer.isValid():
+            info["features"] = layer.featureCount()
+            info["renderer"] = layer.renderer().type() if layer.renderer() else None
+            info["widgets"] = {f.name(): layer.editorWidgetSetup(i).type()
+                               for i, f in enumerate(layer.fields())}
+            info["defaults"] = {f.name(): layer.defaultValueDefinition(i).expression()
+                                for i, f in enumerate(layer.fields())}
+            setups = {f.name(): layer.editorWidgetSetup(i).config()
+                      for i, f in enumerate(layer.fields())}
+            info["value_map"] = [list(d.values())[0] for d in
+                                 setups.get("class_code", {}).get("map", [])]
+            info["relative_photos"] = setups.get("photo", {}).get("RelativeStorage")
+            info["relation_layer"] = setups.get("case_id", {}).get("Layer")
+        out["layers"][lid] = info
+    reports = project.mapLayer("field_reports")
+    if reports is not None:
+        reports.startEditing()
+        feat = QgsVectorLayerUtils.createFeature(
+            reports, QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
+        feat["class_code"] = "E0102"
+        feat["description"] = "QGIS 表单上报"
+        feat["photo"] = photo
+        out["added"] = reports.addFeature(feat)
+        out["committed"] = reports.commitChanges()
+        out["errors"] = reports.commitErrors()
+        f = next(reports.getFeatures())
+        out["new"] = {"uuid": f["uuid"], "person": f["person"],
+                      "made_at": f["made_at"].toString("yyyy-MM-dd HH:mm:ss")
+                      if f["made_at"] else None}
+    return out
+
+
+def segments(project, path):
+    """Each segment's last patrol and the patrol status QGIS computes for it now."""
+    project.read(path)
+    layer = project.mapLayer("gridapp_segments")
+    return {f["code"]: {"last_patrol": str(f["last_patrol"]) if f["last_patrol"] else None,
+                        "patrol_status": f["patrol_status"]} for f in layer.getFeatures()}
+
+
 def main(argv):
     app = QgsApplication([], False)
     app.initQgis()
     project = QgsProject.instance()
     report = {}
+    if argv[1] == "segments":
+        print(json.dumps(segments(project, argv[2]), ensure_ascii=False, default=str))
+        app.exitQgis()
+        return
+    if argv[1] == "field":
+        print(json.dumps(field(project, *argv[2:6]), ensure_ascii=False, default=str))
+        app.exitQgis()
+        return
+    if argv[1] == "live":
+        print(json.dumps(live(project, argv[2], argv[3]), ensure_ascii=False, default=str))
+        app.exitQgis()
+        return
     if argv[1] == "project":
         report["read"] = project.read(argv[2])
         report["crs"] = project.crs().authid()

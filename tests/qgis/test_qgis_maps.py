@@ -92,8 +92,9 @@ def test_shipped_spatialite_project_opens_the_store_styled_like_the_client(qgis,
     with demo_store.read() as conn:
         n = conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
     assert layers["gridapp_cases"]["features"] == n > 1000
-    # the cases query computes the deadline status live, as the client shows it
+    # the store's own point layer, its deadline status a virtual field computed live
     assert "deadline_status" in layers["gridapp_cases"]["fields"]
+    assert "geom" not in layers["gridapp_cases"]["fields"]
     # the colours the client computes from the data, computed by QGIS expressions
     sym = symbology()
     cells = layers["gridapp_cells"]["colours"]
@@ -104,6 +105,71 @@ def test_shipped_spatialite_project_opens_the_store_styled_like_the_client(qgis,
     assert chiefs["field"] == "chief_id"
     assert {k: v for k, v in chiefs["values"].items() if k != "NULL"} == {
         k: sym.chief_color(int(k)) for k in chiefs["values"] if k != "NULL"}
+
+
+def test_qgis_colours_segments_by_their_last_patrol_as_the_client_does(qgis, demo_store,
+                                                                       tmp_path):
+    """按巡查 in QGIS: the last day that counted (by the store's patrol.share) and the status
+    against the rhythm, computed by QGIS against its clock — as the client computes it."""
+    import sqlite3
+    from datetime import date, timedelta
+
+    import numpy as np
+
+    from gridapp.analysis.patrol import STATUSES, day_number, patrol_status, rhythm
+    shutil.copy(MAPS / "gridapp-spatialite.qgs", tmp_path)
+    copy_store(demo_store, tmp_path / STORE_FILE)
+    today = date.today()  # QGIS's now() is the workstation's clock
+    with sqlite3.connect(tmp_path / STORE_FILE) as db:
+        segs = db.execute("SELECT id, code, road_class FROM road_segments ORDER BY id").fetchall()
+        person = db.execute("SELECT id FROM people LIMIT 1").fetchone()[0]
+        last = {}
+        for k, (sid, _code, _cls) in enumerate(segs[:40]):
+            day = today - timedelta(days=k % 10)
+            last[sid] = day
+            db.execute("INSERT INTO patrol_days (segment_id, day, person_id, covered_share, "
+                       "checked_in, within_m) VALUES (?, ?, ?, 0.9, 0, 30)",
+                       (sid, day.isoformat(), person))
+            # a later day with too little covered does not count
+            db.execute("INSERT INTO patrol_days (segment_id, day, person_id, covered_share, "
+                       "checked_in, within_m) VALUES (?, ?, ?, 0.2, 0, 30)",
+                       (sid, (day + timedelta(days=1)).isoformat(), person))
+    got = qgis("segments", "gridapp-spatialite.qgs", cwd=tmp_path)
+    every = np.array([rhythm(c) for _, _, c in segs], np.int64)
+    days = np.array([day_number(last[s]) if s in last else -1 for s, _, _ in segs], np.int64)
+    expected = patrol_status(every, days, today)
+    assert {code: got[code]["patrol_status"] for _, code, _ in segs} == {
+        code: STATUSES[k] for (_, code, _), k in zip(segs, expected, strict=True)}
+    assert {got[code]["last_patrol"] for _, code, _ in segs[40:]} == {None}
+    assert len({got[code]["patrol_status"] for _, code, _ in segs}) >= 4
+
+
+def test_qgis_sees_cases_reported_after_the_project_was_opened(qgis_live, demo_store, tmp_path):
+    """The store's cases are a real layer: a case reported while QGIS has the project open
+    shows on reload, at its point, with its deadline status."""
+    from gridapp.store.store import Store
+    shutil.copy(MAPS / "gridapp-spatialite.qgs", tmp_path)
+    copy_store(demo_store, tmp_path / STORE_FILE)
+    copy = Store.open(str(tmp_path / STORE_FILE))
+    try:
+        with copy.read() as conn:
+            x, y = conn.exec_driver_sql("SELECT cx, cy FROM grid_cells LIMIT 1").one()
+
+        def report_one():
+            return svc.report(copy.uow(), "wg0001", class_code="E0102", x=x, y=y,
+                              description="QGIS 打开后上报").case
+        result, case = qgis_live("gridapp-spatialite.qgs", "gridapp_cases", report_one,
+                                 cwd=tmp_path)
+    finally:
+        copy.close()
+    assert result["valid"], result
+    assert result["after"]["features"] == result["before"]["features"] + 1, result
+    newest = result["after"]["newest"]
+    assert newest["id"] == case.id and newest["state"] == "reported"
+    assert (newest["x"], newest["y"]) == (newest["gx"], newest["gy"]) == (x, y)
+    assert newest["deadline_status"] == "none"  # not dispatched yet: no deadline
+    assert result["before"]["newest"]["deadline_status"] in ("overdue", "warning", "normal",
+                                                             "none")
 
 
 def test_a_project_made_for_a_store_names_its_streets_and_chiefs(qgis, demo_store, demo_now,

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...app.model import AppModel
+from ...app.patrol_layers import DayTracks, LastPatrols
 from ...app.viewport import Viewport
 from .. import theme
 from ..i18n import tr
@@ -61,6 +62,9 @@ class MapCanvas(QWidget):
         self.viewport = Viewport.fit(model.data.extent, max(self.width(), 1),
                                      max(self.height(), 1))
         self._snap: RenderSnapshot | None = None
+        # the patrol layers' data, read on a worker (ui/patrol_layers.py); None: not read
+        self.last_patrols: LastPatrols | None = None
+        self.tracks: DayTracks | None = None
         self._images: dict[str, QImage] = {}
         self._image_vp: Viewport | None = None
         self._composite: QImage | None = None
@@ -82,11 +86,13 @@ class MapCanvas(QWidget):
         """The model as it is now, frozen for render threads (made again when it changed)."""
         m = self.model
         s = self._snap
-        if s is None or s.derived is not m.derived or s.raster is not m.raster:
+        if s is None or s.derived is not m.derived or s.raster is not m.raster or \
+                s.last_patrols is not self.last_patrols or s.tracks is not self.tracks:
             own_cells = tuple(m.session.cell_indices(m.data).tolist()) \
                 if m.session.cell_codes else ()
             self._snap = RenderSnapshot(m.derived, m.raster, self.basemap,
-                                        frozenset(m.session.segment_ids), own_cells)
+                                        frozenset(m.session.segment_ids), own_cells,
+                                        self.last_patrols, self.tracks)
         return self._snap
 
     def _layers_changed(self, _key) -> None:

@@ -7,11 +7,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ...app.map_data import ROAD_CLASSES, STATES
+from ...app.patrol_layers import STATUSES
 from ...app.viewport import Viewport, nice_length
 from ...domain.case import CaseState
 from ...domain.places import RoadClass
 from .. import theme
 from ..i18n import tr
+from ..patrol_layers import STATUS_NAMES
 from .snapshot import thematic_colors
 
 
@@ -53,16 +55,28 @@ def draw_north_arrow(p: QPainter, x: float, y: float, size: float = 28) -> None:
     p.drawText(QRectF(x - 10, y - size / 2 - 18, 20, 16), Qt.AlignmentFlag.AlignCenter, "N")
 
 
+def _track_rows(tracks) -> list[tuple[str, str, str]]:
+    """One row per person of the day shown, in his colour; the day itself first."""
+    if tracks is None:
+        return [("line", theme.STRONG[0], tr("每人一色"))]
+    rows = [("line", theme.STRONG[i % len(theme.STRONG)], tracks.names.get(p, str(p)))
+            for i, p in enumerate(tracks.people)]
+    return [("title", "", tracks.day.isoformat() if rows else
+             tr("{d} 无巡查记录", d=tracks.day.isoformat()))] + rows
+
+
 LEGEND_ROWS = 12  # rows of one layer before the rest are summed up as "… and N more"
 
 
-def legend_items(layers, data=None, mask=None, thematic=None,
-                 own: bool = False) -> list[tuple[str, str, str]]:
+def legend_items(layers, data=None, mask=None, thematic=None, own: bool = False,
+                 tracks=None) -> list[tuple[str, str, str]]:
     """(kind, colour, label) for every visible layer in the order drawn (top first), each
     under its layer's name and in its current style: kind is title, fill, line, point or
-    ring. With `data` (and the cases `mask` shown), only what is on the map is listed."""
+    ring. With `data` (and the cases `mask` shown), only what is on the map is listed;
+    `tracks` (a DayTracks) names the people of the track layer's day."""
     from ...domain.case import Source
     names = {"cases": "案件", "heatmap": "热点", "components": "部件", "mine": "我的责任区",
+             "tracks": "巡查轨迹",
              "segments": "路长责任段", "streets": "街道", "communities": "社区",
              "cells": "单元网格", "basemap": "底图"}
     items: list[tuple[str, str, str]] = []
@@ -110,8 +124,13 @@ def legend_items(layers, data=None, mask=None, thematic=None,
                                  str(data.class_names[k])))
         elif key == "mine" and own:
             rows = [("line", "#0057d9", tr("我的路段或网格"))]
+        elif key == "tracks":
+            rows = _track_rows(tracks)
         elif key == "segments":
-            if style == "chief":
+            if style == "patrol":
+                rows = [("line", theme.PATROL_COLORS[i], tr(STATUS_NAMES[s]))
+                        for i, s in enumerate(STATUSES)]
+            elif style == "chief":
                 rows = [("line", theme.STRONG[0], tr("按路长着色（每人一色）")),
                         ("line", theme.NO_CHIEF, tr("未分配路长"))]
             else:

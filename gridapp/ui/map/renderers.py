@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from ...app.map_data import HANDLING, ROAD_CLASSES
+from ...app.patrol_layers import DUE, NEVER, OVERDUE, OVERDUE_LONG, PATROLLED
 from ...app.viewport import Viewport
 from .. import theme
 from .basemap import draw_basemap
@@ -172,7 +173,9 @@ def draw_segments(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -
     if not len(idx):
         return
     p.setBrush(Qt.BrushStyle.NoBrush)
-    if style == "chief":
+    if style == "patrol":
+        _draw_patrol(p, vp, snap, idx)
+    elif style == "chief":
         groups = s.chief_id[idx] % len(theme.STRONG)
         groups[s.chief_id[idx] < 0] = -1
         for g, path in grouped_paths(s.shapes, vp, idx, groups):
@@ -183,6 +186,73 @@ def draw_segments(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -
         _draw_road_classes(p, vp, s, idx)
     if vp.res <= ROAD_LABEL_RES:
         _road_labels(p, vp, s, idx)
+
+
+def _draw_patrol(p: QPainter, vp: Viewport, snap: RenderSnapshot, idx: np.ndarray) -> None:
+    """按巡查: each segment in the colour of where it stands against its rhythm, the worst
+    drawn last (on top)."""
+    s, sp = snap.data.segments, snap.segment_patrol()
+    far = vp.res >= theme.PATROL["far_res"]
+    width = theme.PATROL["far_px"] if far else theme.PATROL["width_px"]
+    if sp is None:  # the records are still being read: thin grey until they are in
+        p.setPen(QPen(QColor(theme.PATROL_COLORS[NEVER]), 1.0))
+        p.drawPath(ragged_path(s.shapes, vp, idx))
+        return
+    edge = QPen(QColor(theme.TRACKS["halo"]), width + 2)  # apart from the basemap's roads
+    edge.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(edge)
+    p.drawPath(ragged_path(s.shapes, vp, idx))
+    status = sp.status[idx]
+    for k in (NEVER, PATROLLED, DUE, OVERDUE, OVERDUE_LONG):
+        sel = idx[status == k]
+        if not len(sel):
+            continue
+        pen = QPen(QColor(theme.PATROL_COLORS[k]), width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawPath(ragged_path(s.shapes, vp, sel))
+
+
+def draw_tracks(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
+    """巡查轨迹 of the chosen day: each person's tracks in his colour over a white edge, his
+    check-ins as dots."""
+    t = snap.tracks
+    if t is None:
+        return
+    palette = theme.STRONG
+    # only the lines in view (a day of 1 Hz tracks is a million fixes), thinned to the scale
+    rings = visible(t.ring_bounds, vp, pad=vp.res * 4)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    if len(rings):
+        lines = t.shapes_at(vp.res).take_rings(rings)
+        halo = QPen(QColor(theme.TRACKS["halo"]), theme.TRACKS["halo_px"])
+        halo.setCapStyle(Qt.PenCapStyle.RoundCap)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(halo)
+        p.drawPath(ragged_path(lines, vp))
+        tracks = np.unique(lines.ring_owner)
+        for g, path in grouped_paths(lines, vp, tracks, t.colour_of(t.person[tracks])):
+            pen = QPen(QColor(palette[g % len(palette)]), theme.TRACKS["width_px"])
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.setPen(pen)
+            p.drawPath(path)
+    if not len(t.checkin_person):
+        return
+    px, py = vp.to_screen(t.checkin_xy[:, 0], t.checkin_xy[:, 1])
+    inside = (px >= -10) & (px <= vp.width + 10) & (py >= -10) & (py <= vp.height + 10)
+    size = theme.TRACKS["checkin_px"]
+    edge = QPen(QColor(theme.TRACKS["halo"]), size + 3)
+    edge.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(edge)
+    p.drawPoints(point_buffer(px[inside], py[inside]))
+    colours = t.colour_of(t.checkin_person) % len(palette)
+    for g in np.unique(colours[inside]):
+        sel = inside & (colours == g)
+        pen = QPen(QColor(palette[int(g)]), size)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawPoints(point_buffer(px[sel], py[sel]))
 
 
 ROAD_LABEL_RES = 4.0     # metres per pixel from which road names are written along roads
@@ -418,7 +488,7 @@ def draw_heatmap(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) ->
 
 RENDERERS = {"basemap": draw_basemap_layer, "cells": draw_cells,
              "communities": draw_communities, "streets": draw_streets,
-             "segments": draw_segments, "mine": draw_mine, "components": draw_components,
+             "segments": draw_segments, "mine": draw_mine, "tracks": draw_tracks, "components": draw_components,
              "cases": draw_cases, "heatmap": draw_heatmap}
 
 

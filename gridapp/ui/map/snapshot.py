@@ -5,12 +5,14 @@ UI thread makes a new one when the data, the filter, the clock or a style change
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from ...app.cell_raster import CellRaster
 from ...app.derived import Derived
-from ...app.map_data import MapData
+from ...app.map_data import EPOCH, MapData
+from ...app.patrol_layers import DayTracks, LastPatrols, SegmentPatrol, segment_patrol
 from ...app.thematic import Thematic
 from ..theme import PASTEL, argb, ramp
 from .basemap import TileSource
@@ -23,6 +25,8 @@ class RenderSnapshot:
     basemap: TileSource | None = None
     own_segments: frozenset[int] = frozenset()  # the user's own, outlined on the map
     own_cells: tuple[int, ...] = ()
+    last_patrols: LastPatrols | None = None   # 路长责任段 按巡查 (None: not read yet)
+    tracks: DayTracks | None = None            # 巡查轨迹 of the day chosen
 
     @property
     def data(self) -> MapData:
@@ -31,6 +35,19 @@ class RenderSnapshot:
     @property
     def thematic(self) -> Thematic | None:
         return self.derived.thematic
+
+    @property
+    def today(self) -> date:
+        """The day of the snapshot's "now" (the district's date)."""
+        return (EPOCH + np.timedelta64(self.derived.now, "s")).astype("datetime64[D]").item()
+
+    def segment_patrol(self) -> SegmentPatrol | None:
+        """Each segment against its rhythm today (computed once per snapshot state)."""
+        last = self.last_patrols
+        if last is None:
+            return None
+        return self.derived.get(("patrol", last.serial),
+                                lambda: segment_patrol(self.data.segments, last, self.today))
 
     def cell_colors(self, style: str) -> np.ndarray:
         """ARGB per cell for a cell style (computed once per snapshot state)."""

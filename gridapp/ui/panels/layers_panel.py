@@ -19,12 +19,13 @@ from ..i18n import follow_language, tr
 
 NAMES = {"basemap": "底图", "cells": "单元网格", "communities": "社区", "streets": "街道",
          "segments": "路长责任段", "mine": "我的责任区", "components": "部件", "heatmap": "热点",
-         "cases": "案件"}
+         "tracks": "巡查轨迹", "cases": "案件"}
 STYLES = {"cells": CELL_STYLES + ("indicator",), "segments": ROAD_STYLES,
           "cases": CASE_STYLES}
 STYLE_NAMES = {"street": "按街道着色", "community": "按社区着色", "outline": "仅边线",
                "cases": "案件数", "overdue": "超期案件数", "indicator": "专题指标",
-               "class": "按类别", "chief": "按路长", "state": "按状态", "source": "按来源"}
+               "class": "按类别", "chief": "按路长", "patrol": "按巡查",
+               "state": "按状态", "source": "按来源"}
 
 
 class LayersPanel(QWidget):
