@@ -73,12 +73,16 @@ class HistorySummary:
 class HistoryRejected(InvalidInput):
     """Every problem of the file, one line each; nothing was written."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
-        shown = problems[:100]
+    def __init__(self, source: str, found: list[tuple[int | None, str]]) -> None:
+        problems = [f"{source}" + (f", row {row}" if row is not None else "") + f": {what}"
+                    for row, what in found]
+        shown = problems[:30]
         super().__init__(f"{len(problems):,} problem(s) in {source}; nothing was written:\n  "
                          + "\n  ".join(shown)
                          + (f"\n  … and {len(problems) - len(shown):,} more"
                             if len(problems) > len(shown) else ""))
+        self.source = source
+        self.found = found      # (the row Excel shows, what is wrong), for a report file
         self.problems = problems
 
 
@@ -149,7 +153,7 @@ def migrate_history(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], s
                     dry_run: bool = False, progress: Progress | None = None) -> HistorySummary:
     """Bring `cases` in with their timelines, or nothing at all (HistoryRejected)."""
     summary = HistorySummary()
-    problems: list[str] = []
+    problems: list[tuple[int | None, str]] = []
     with uow:
         runner = uow.people.by_username(admin)
         if Role.ADMIN not in runner.roles:
@@ -165,8 +169,7 @@ def migrate_history(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], s
         seen: dict[str, int] = {}
         for c in todo:
             if c.number in seen:
-                problems.append(f"{source}, row {c.row}: case {c.number} also on row "
-                                f"{seen[c.number]}")
+                problems.append((c.row, f"case {c.number} also on row {seen[c.number]}"))
             seen[c.number] = c.row
         loc = uow.places.locate_many(np.array([c.x for c in todo]), np.array([c.y for c in todo]),
                                      settings.road_tolerance_m)
@@ -181,8 +184,7 @@ def migrate_history(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], s
                 case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
                                     calendar, settings, now, source, stamp_by)
             except DomainError as exc:
-                problems.append(f"{source}, row {getattr(exc, 'row', hc.row)}: case "
-                                f"{hc.number}: {exc}")
+                problems.append((getattr(exc, "row", hc.row), f"case {hc.number}: {exc}"))
                 continue
             out_cases.append(case)
             out_events.extend(events)
