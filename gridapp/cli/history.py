@@ -26,21 +26,14 @@ from .data import ProgressLine, _mapping, _save_report, import_
 def import_history(ctx, path, mapping_ref, user, sheet, save_as, report_to, dry_run):
     """Migrate an old system's cases: each timeline runs through the transition table."""
     from ..io.errors import ImportRejected
-    from ..io.history import as_rejected, check_history_mapping, history_context, read_history
-    from ..services.history import HistoryRejected, migrate_history
+    from ..io.history import migrate_file
     as_admin(ctx, user)
     store = ctx.store
     mapping = _mapping(store, mapping_ref)
-    hctx = history_context(store)
-    check_history_mapping(mapping, hctx.catalog)
     progress = ProgressLine()
     try:
-        read = read_history(path, mapping, hctx, sheet)
-        s = migrate_history(store.uow(), user, read.cases, Path(path).name, dry_run, progress)
-    except HistoryRejected as exc:
-        rejected = as_rejected(exc)
-        _save_report(rejected, path, report_to)
-        raise rejected from None
+        read, s = migrate_file(store, path, mapping, user, dry_run=dry_run, progress=progress,
+                               sheet=sheet)
     except ImportRejected as exc:
         _save_report(exc, path, report_to)
         raise

@@ -9,7 +9,7 @@ Excel shows and the column; nothing is migrated while any is left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,15 @@ from ..domain.actions import Action
 from ..domain.case import Satisfaction, Source
 from ..domain.catalog import Catalog
 from ..domain.settings import Settings
-from ..services.history import ACTIONS_BY_NAME, HistoryCase, HistoryRejected, HistoryStep
+from ..services.history import (
+    ACTIONS_BY_NAME,
+    HistoryCase,
+    HistoryRejected,
+    HistoryStep,
+    HistorySummary,
+    migrate_history,
+)
+from ..services.progress import Progress
 from .crs import LonLatSystem, lonlat_to_store
 from .errors import ImportRejected, ValidationReport
 from .mapping import STORE_COORDS, MappedRows, Mapping, check_mapping, read_rows
@@ -99,11 +107,13 @@ class HistoryFile:
     cases: list[HistoryCase]
     notes: list[str]
     rows: int           # data rows read
+    report: ValidationReport = field(default_factory=ValidationReport)  # when not strict
 
 
 def read_history(path: Path | str, mapping: Mapping, ctx: HistoryContext,
-                 sheet: str | None = None) -> HistoryFile:
-    """The file's cases with their steps, or ImportRejected naming every bad cell."""
+                 sheet: str | None = None, strict: bool = True) -> HistoryFile:
+    """The file's cases with their steps, or ImportRejected naming every bad cell (not
+    `strict`: the cases without a problem, and the report of the others)."""
     layout = mapping.layout
     rows = read_rows(path, mapping, FIELDS[layout], REQUIRED[layout], sheet)
     if len(rows) == 0:
@@ -115,9 +125,34 @@ def read_history(path: Path | str, mapping: Mapping, ctx: HistoryContext,
     if reader.caught:
         reader.notes.append(f"{reader.caught:,} case(s) of classes the mapping does not name "
                             f"went to the catch-all class {mapping.catch_all}")
-    if rows.report:
+    if rows.report and strict:
         raise ImportRejected(rows.report)
-    return HistoryFile(cases, rows.notes + reader.notes, len(rows))
+    if rows.report:  # a case with a bad cell on any of its rows is left out of the rest
+        bad = {p.row for p in rows.report.problems}
+        numbers = rows.text("external_id")
+        left_out = {numbers[i] for i, r in enumerate(rows.rows.tolist()) if r in bad}
+        cases = [c for c in cases if c.number not in left_out]
+    return HistoryFile(cases, rows.notes + reader.notes, len(rows), rows.report)
+
+
+def migrate_file(store: Any, path: Path | str, mapping: Mapping, admin: str, *,
+                 dry_run: bool = False, progress: Progress | None = None,
+                 sheet: str | None = None) -> tuple[HistoryFile, HistorySummary]:
+    """Read, check and migrate a file; ImportRejected lists every problem at once, those
+    of its cells and those of the timelines the table refuses, and nothing is written."""
+    ctx = history_context(store)
+    check_history_mapping(mapping, ctx.catalog)
+    read = read_history(path, mapping, ctx, sheet, strict=False)
+    report = read.report
+    try:
+        summary = migrate_history(store.uow(), admin, read.cases, Path(path).name,
+                                  dry_run or bool(report), progress)
+    except HistoryRejected as exc:
+        for row, what in exc.found:
+            report.add(exc.source, row, None, what)
+    if report:
+        raise ImportRejected(report)
+    return read, summary
 
 
 class _Reader:
@@ -317,5 +352,5 @@ def migration_mapping(name: str = "history") -> Mapping:
     return Mapping(name=name, kind="history", coords=LonLatSystem.GCJ02.value)
 
 
-__all__ = ["ALIASES", "as_rejected", "check_history_mapping", "HistoryContext", "HistoryFile", "history_context", "migration_mapping",
+__all__ = ["ALIASES", "as_rejected", "check_history_mapping", "migrate_file", "HistoryContext", "HistoryFile", "history_context", "migration_mapping",
            "read_history"]

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..io.errors import ImportRejected, ValidationReport, write_report
-from ..io.history import as_rejected, check_history_mapping, history_context, read_history
+from ..io.history import migrate_file
 from ..io.mapping import Mapping, load_mapping
-from ..services.history import HistoryRejected, HistorySummary, migrate_history
+from ..services.history import HistorySummary
 from ..services.progress import Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
 from .i18n import tr
@@ -81,7 +81,8 @@ class HistoryImportDialog(QDialog):
         self.problems.setVisible(False)
         lay.addWidget(self.bar)
         lay.addWidget(self.status)
-        lay.addWidget(self.problems, 1)
+        lay.addWidget(self.problems, 100)
+        lay.addStretch(1)  # keeps the status under the progress bar while no table shows
         buttons = QHBoxLayout()
         self.save_problems = QPushButton(tr("保存问题清单…"))
         self.save_problems.clicked.connect(self._save_problems)
@@ -147,15 +148,8 @@ class HistoryImportDialog(QDialog):
 
         def work(progress):
             progress(0, 1, tr("读取文件"))
-            ctx = history_context(store)
-            check_history_mapping(mapping, ctx.catalog)
-            read = read_history(path, mapping, ctx)
-            try:
-                summary = migrate_history(store.uow(), user, read.cases, Path(path).name,
-                                          dry_run, progress)
-            except HistoryRejected as exc:
-                raise as_rejected(exc) from None
-            return read, summary
+            return migrate_file(store, path, mapping, user, dry_run=dry_run,
+                                progress=progress)
         return work
 
     def _run(self, work, done) -> None:
@@ -250,7 +244,9 @@ class HistoryImportDialog(QDialog):
             where = "" if p.row is None else str(p.row)
             text = p.message + (tr("；应为 {x}", x=p.expected) if p.expected else "")
             for c, value in enumerate((where, p.field or "", text)):
-                self.problems.setItem(i, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.problems.setItem(i, c, item)
         self.problems.setVisible(True)
         self.save_problems.setVisible(True)
 

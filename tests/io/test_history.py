@@ -304,3 +304,16 @@ def test_timeline_problems_go_to_a_report_file_by_row(store, tmp_path):
     saved = (tmp_path / "old.problems.csv").read_text(encoding="utf-8-sig")
     assert saved.count("comes before") == 40 and "old.csv,3," in saved
     assert all_cases(store) == {}
+
+
+def test_bad_cells_and_refused_timelines_are_reported_together(store, tmp_path):
+    rows = [old_case(1), old_case(2, 小类="外星人"), old_case(3, 核查时间=t(1, 8)),
+            old_case(4, 上报时间="明天")]
+    path, _ = write(tmp_path, rows)
+    out = cli(store, tmp_path, "import", "history", str(path), "--mapping",
+              str(tmp_path / "map.toml"), "--as", "admin")
+    assert out.exit_code != 0 and "3 problem(s)" in out.output, out.output
+    assert "old.csv, row 3 [小类]" in out.output  # a cell the reader refused
+    assert "old.csv, row 4: case OLD-2025-0003" in out.output  # a timeline the table refused
+    assert "old.csv, row 5 [上报时间]" in out.output
+    assert all_cases(store) == {}

@@ -10,6 +10,7 @@ from factories import cell_center, password_of
 from PySide6.QtCore import Qt
 
 from gridapp.app.session import Session
+from gridapp.io import history as io_history
 from gridapp.services.ports import CaseQuery
 from gridapp.ui import history_import as dialog_module
 from gridapp.ui.history_import import HistoryImportDialog
@@ -133,7 +134,7 @@ def test_cancel_is_honoured_up_to_the_commit(qtbot, admin_window, tmp_path, monk
     qtbot.mouseClick(d.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: d.import_button.isEnabled(), timeout=30000)
     at_commit, go = threading.Event(), threading.Event()
-    real = dialog_module.migrate_history
+    real = io_history.migrate_history
 
     def held(uow, user, cases, source, dry_run, progress):
         def hold(done, total, what):
@@ -143,7 +144,7 @@ def test_cancel_is_honoured_up_to_the_commit(qtbot, admin_window, tmp_path, monk
             progress(done, total, what)
         return real(uow, user, cases, source, dry_run, hold)
 
-    monkeypatch.setattr(dialog_module, "migrate_history", held)
+    monkeypatch.setattr(io_history, "migrate_history", held)
     qtbot.mouseClick(d.import_button, Qt.MouseButton.LeftButton)
     assert at_commit.wait(30)
     assert d.close_button.text() == "取消"
