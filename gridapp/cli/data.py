@@ -309,6 +309,10 @@ def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, ca
         header_row=header_row)
     check = ValidationReport()
     check_mapping(mapping, mapping.name, check)
+    if mapping.kind == "history":
+        check.add(mapping.name, None, "kind", f"mapping {mapping.name!r} is for history "
+                  "migrations", mapping.kind, "a hotline mapping (gridapp import history "
+                  "takes this one)")
     if check:
         raise ImportRejected(check)
     progress = ProgressLine()

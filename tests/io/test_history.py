@@ -317,3 +317,11 @@ def test_bad_cells_and_refused_timelines_are_reported_together(store, tmp_path):
     assert "old.csv, row 4: case OLD-2025-0003" in out.output  # a timeline the table refused
     assert "old.csv, row 5 [上报时间]" in out.output
     assert all_cases(store) == {}
+
+
+def test_a_history_mapping_is_refused_for_a_hotline_import(store, tmp_path):
+    path, _ = write(tmp_path, [old_case(1)])
+    out = cli(store, tmp_path, "import", "hotline", str(path), "--mapping",
+              str(tmp_path / "map.toml"), "--as", "acceptor")
+    assert out.exit_code != 0 and "is for history migrations" in out.output, out.output
+    assert all_cases(store) == {}
