@@ -232,7 +232,7 @@ def _draft_history(mapping: Mapping, comments: dict[str, str], by_field: dict[st
                 mapping.departments[value] = known.get(norm_header(value), "")
                 comments[f"departments.{value}"] = f"{count} row(s)" + (
                     "" if mapping.departments[value] else "; FILL IN the store's department "
-                    "code (gridapp admin departments)")
+                    "code (gridapp dept list)")
     if "step" in by_field:
         for value, count in values("step").most_common():
             if value and value not in ACTIONS_BY_NAME:
