@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -59,7 +60,6 @@ class HistoryImportDialog(QDialog):
         form.addRow(tr("历史案件文件（CSV/XLSX）"), row)
         row = QHBoxLayout()
         self.mapping = QComboBox()
-        self.mapping.currentIndexChanged.connect(self._changed)
         with self.store.uow(write=False) as uow:
             for name, data in sorted(uow.config.presets().items()):
                 if data.get("kind") == "history":
@@ -69,6 +69,9 @@ class HistoryImportDialog(QDialog):
         row.addWidget(self.mapping, 1)
         row.addWidget(from_file)
         form.addRow(tr("字段映射方案"), row)
+        self.keep_mapping = QCheckBox(tr("导入后把映射方案保存到数据库（下次按名称选用）"))
+        self.keep_mapping.setVisible(False)
+        form.addRow("", self.keep_mapping)
         lay.addLayout(form)
         self.bar = QProgressBar()
         self.status = QLabel(tr("先检查文件：不写入任何数据，列出全部问题。"))
@@ -99,6 +102,7 @@ class HistoryImportDialog(QDialog):
         for b in (self.check_button, self.import_button, self.close_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
+        self.mapping.currentIndexChanged.connect(self._changed)  # once every widget is made
 
     # ---- choosing ------------------------------------------------------------------------
 
@@ -122,12 +126,18 @@ class HistoryImportDialog(QDialog):
             return False
         self.mapping.addItem(f"{mapping.name} ({Path(path).name})", mapping)
         self.mapping.setCurrentIndex(self.mapping.count() - 1)
+        self.keep_mapping.setVisible(True)
+        self.keep_mapping.setChecked(True)
         return True
 
     def _changed(self, *_args) -> None:
         """Another file or mapping: it must be checked again before it is imported."""
         self.checked = None
         self.import_button.setEnabled(False)
+        if self.mapping.currentText().endswith(".toml)"):
+            self.keep_mapping.setVisible(True)
+        else:  # chosen from the store already
+            self.keep_mapping.setVisible(False)
 
     # ---- the dry run -----------------------------------------------------------------------
 
@@ -196,7 +206,17 @@ class HistoryImportDialog(QDialog):
             return
         path, mapping = got
         self.status.setText(tr("正在导入…"))
-        self._run(self._work(path, mapping, False), self._migrated)
+        keep = self.keep_mapping.isVisible() and self.keep_mapping.isChecked()
+        work = self._work(path, mapping, False)
+
+        def and_keep(progress):
+            result = work(progress)
+            if keep:  # after the migration's own commit: a mapping that worked
+                with self.store.uow() as uow:
+                    uow.config.save_preset(mapping.name, mapping.to_dict())
+                    uow.commit()
+            return result
+        self._run(and_keep, self._migrated)
 
     def _migrated(self, result) -> None:
         read, summary = result
@@ -206,7 +226,10 @@ class HistoryImportDialog(QDialog):
         self.status.setText(tr("已迁移 {n} 件案件、{e} 条流转记录（{a} … {b}）；{k} 件此前已迁移。",
                                n=f"{summary.cases:,}", e=f"{summary.events:,}",
                                a=summary.first_number, b=summary.last_number,
-                               k=summary.already_migrated))
+                               k=summary.already_migrated)
+                            + (tr("映射方案“{m}”已保存。", m=self.mapping.currentData().name)
+                               if self.keep_mapping.isVisible() and
+                               self.keep_mapping.isChecked() else ""))
 
     # ---- both ------------------------------------------------------------------------------
 

@@ -105,6 +105,11 @@ def test_check_then_import_with_progress(qtbot, admin_window, tmp_path):
     assert "已迁移 5 件案件" in d.status.text()
     assert sorted(c.external_id for c in migrated(store)) == [f"OLD-{k:04d}" for k in range(5)]
     assert d.bar.value() == d.bar.maximum()
+    # the mapping loaded from a file was kept in the store, to be chosen by name next time
+    assert "映射方案“旧数字城管”已保存" in d.status.text()
+    again = HistoryImportDialog(w)
+    qtbot.addWidget(again)
+    assert again.mapping.findText("旧数字城管") >= 0
 
 
 def test_problems_listed_by_row_and_column_and_saved_as_csv(qtbot, admin_window, tmp_path,
