@@ -95,6 +95,7 @@ class HistoryContext:
 
 
 def history_context(store: Any) -> HistoryContext:
+    """Catalog, settings and the store's clock, read once."""
     with store.uow(write=False) as uow:
         return HistoryContext(uow.config.catalog(), store.srid, uow.config.settings(),
                               uow.now())
@@ -352,5 +353,5 @@ def migration_mapping(name: str = "history") -> Mapping:
     return Mapping(name=name, kind="history", coords=LonLatSystem.GCJ02.value)
 
 
-__all__ = ["ALIASES", "as_rejected", "check_history_mapping", "migrate_file", "HistoryContext", "HistoryFile", "history_context", "migration_mapping",
-           "read_history"]
+__all__ = ["ALIASES", "HistoryContext", "HistoryFile", "as_rejected", "check_history_mapping",
+           "history_context", "migrate_file", "migration_mapping", "read_history"]
