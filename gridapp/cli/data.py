@@ -309,6 +309,10 @@ def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, ca
         header_row=header_row)
     check = ValidationReport()
     check_mapping(mapping, mapping.name, check)
+    if mapping.kind == "history":
+        check.add(mapping.name, None, "kind", f"mapping {mapping.name!r} is for history "
+                  "migrations", mapping.kind, "a hotline mapping (gridapp import history "
+                  "takes this one)")
     if check:
         raise ImportRejected(check)
     progress = ProgressLine()
@@ -345,25 +349,30 @@ def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, ca
 @click.option("--sheet", help="XLSX sheet (default: the first).")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write the draft mapping here "
               "(default: print it).")
+@click.option("--for", "kind", type=click.Choice(["hotline", "history"]), default="hotline",
+              show_default=True, help="Draft a mapping for `import hotline` or for a history "
+              "migration (`import history`).")
 @pass_ctx
-def import_inspect(ctx, path, mapping_ref, sheet, out):
+def import_inspect(ctx, path, mapping_ref, sheet, out, kind):
     """Columns, samples, title/summary/duplicate rows of an export, and a draft mapping."""
     from pathlib import Path
 
     from ..io.inspect import inspect_file
     from ..io.mapping import Mapping
     from ..store.db import StoreUnavailable
-    catalog, base = None, None
+    catalog, base, departments = None, None, {}
     try:  # the store's catalog suggests classes; a file can be inspected without a store
         with ctx.store.uow(write=False) as uow:
             catalog = uow.config.catalog()
+            departments = {d.name: d.code for d in uow.people.departments()}
         if mapping_ref:
             base = _mapping(ctx.store, mapping_ref)
     except StoreUnavailable:
         if mapping_ref:
             from ..io.mapping import load_mapping
             base = load_mapping(mapping_ref)
-    result = inspect_file(path, catalog, base or Mapping(name=Path(path).stem), sheet)
+    result = inspect_file(path, catalog, base or Mapping(name=Path(path).stem), sheet, kind,
+                          departments)
     draft = result.draft()
     if out:
         Path(out).write_text(draft, encoding="utf-8")

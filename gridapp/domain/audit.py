@@ -33,6 +33,11 @@ def _dumps(value: object) -> str:
     return "".join(_ENCODE(value, 0)) if _ENCODE else _JSON.encode(value)
 
 
+def canonical_json(value: object) -> str:
+    """Compact JSON with sorted keys (what the hash covers; also how bulk writes keep data)."""
+    return _dumps(value)
+
+
 def canonical(ev: CaseEvent) -> bytes:
     """The row's content, the same bytes whichever backend stored and returned it."""
     return _dumps(

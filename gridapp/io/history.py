@@ -1,28 +1,18 @@
-"""An old system's export (CSV/XLSX) read through a TOML mapping into cases with timelines.
+"""An old system's export (CSV/XLSX) read through a mapping file into cases with timelines.
 
-Two layouts: one row per case (a time column per stage) or one row per event (流转记录: case
-number, step, time, who). Each problem is named by file, the line a spreadsheet shows and the
-column; nothing is migrated while any is left.
-
-The mapping (the smallest this reader needs; `import hotline` keeps its presets):
-
-    [history]
-    layout = "case"                  # or "event"
-    time_format = "%Y-%m-%d %H:%M"   # optional: one format for every time column
-    coords = "gcj02"                 # lon/lat system (wgs84, cgcs2000, gcj02, bd09), or
-                                     # "store" when the columns are x/y in the store's CRS
-    catch_all_class = "E9901"        # optional: class for values the map does not know
-    [history.columns]                # field = column header
-    number = "案卷号"  class = "小类"  lon = "经度"  lat = "纬度"  reported_at = "上报时间" …
-    [history.classes]                # value in the file = catalog code (also sources,
-    "暴露垃圾" = "E0102"             # departments, satisfaction, steps)
+The mapping is the one `import hotline` takes (`io/mapping.py`, `kind = "history"`): the
+same header detection, title/summary/copy rows, value maps, catch-all class, time format and
+zone, coordinate system. Two layouts: one row per case (a time column per stage) or one row
+per event (流转记录: case number, step, time, who). Each problem is named by file, the row
+Excel shows and the column; nothing is migrated while any is left.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,10 +20,19 @@ import pandas as pd
 from ..domain.actions import Action
 from ..domain.case import Satisfaction, Source
 from ..domain.catalog import Catalog
-from ..services.history import ACTIONS_BY_NAME, HistoryCase, HistoryStep
+from ..domain.settings import Settings
+from ..services.history import (
+    ACTIONS_BY_NAME,
+    HistoryCase,
+    HistoryRejected,
+    HistoryStep,
+    HistorySummary,
+    migrate_history,
+)
+from ..services.progress import Progress
 from .crs import LonLatSystem, lonlat_to_store
 from .errors import ImportRejected, ValidationReport
-from .tables import read_table
+from .mapping import STORE_COORDS, MappedRows, Mapping, check_mapping, read_rows
 
 # the stages of a one-row-per-case export, in the loop's order, and what each records
 STAGES = [("registered_at", Action.REGISTER), ("dispatched_at", Action.DISPATCH),
@@ -41,241 +40,318 @@ STAGES = [("registered_at", Action.REGISTER), ("dispatched_at", Action.DISPATCH)
           ("verified_at", Action.VERIFY_PASS), ("closed_at", Action.CLOSE)]
 PEOPLE = {"reported_at": "reporter", "rectified_at": "handler", "signed_at": "handler",
           "verified_at": "verifier"}
-CASE_FIELDS = ("number", "class", "source", "lon", "lat", "x", "y", "address", "description",
-               "contact", "deadline_at")
-HEADER_ROW = 1  # spreadsheets show the header on line 1, data from line 2
+
+_CASE = {
+    "external_id": ["案卷号", "案卷编号", "案件编号", "案件号", "工单编号", "编号", "number"],
+    "category": ["小类", "案件小类", "问题小类", "问题分类", "问题类型", "class", "category"],
+    "source": ["来源", "案件来源", "问题来源", "来源渠道", "source"],
+    "lon": ["经度", "经度(GCJ02)", "lng", "lon", "longitude"],
+    "lat": ["纬度", "纬度(GCJ02)", "lat", "latitude"],
+    "x": ["X", "X坐标", "横坐标"],
+    "y": ["Y", "Y坐标", "纵坐标"],
+    "address": ["地址", "问题地址", "事发地址", "发生地址", "address"],
+    "description": ["问题描述", "案件描述", "描述", "description"],
+    "contact": ["联系人", "举报人", "contact"],
+    "deadline_at": ["应办结时间", "处置时限", "截止时间", "办结时限", "deadline_at"],
+    "department": ["处置部门", "责任部门", "主办部门", "承办部门", "部门", "department"],
+    "satisfaction": ["满意度", "回访结果", "评价", "satisfaction"],
+}
+_BY_CASE = {
+    "reported_at": ["上报时间", "受理时间", "发现时间", "reported_at"],
+    "registered_at": ["立案时间", "registered_at"],
+    "dispatched_at": ["派遣时间", "派单时间", "dispatched_at"],
+    "signed_at": ["签收时间", "signed_at"],
+    "rectified_at": ["处置时间", "处置完成时间", "反馈时间", "rectified_at"],
+    "verified_at": ["核查时间", "核实时间", "verified_at"],
+    "closed_at": ["结案时间", "办结时间", "closed_at"],
+    "replied_at": ["回告时间", "回复时间", "replied_at"],
+    "visited_at": ["回访时间", "visited_at"],
+    "reporter": ["上报人", "监督员", "reporter"],
+    "handler": ["处置人", "经办人", "handler"],
+    "verifier": ["核查人", "verifier"],
+}
+_BY_EVENT = {
+    "step": ["环节", "办理环节", "流程环节", "操作", "步骤", "step"],
+    "at": ["时间", "办理时间", "操作时间", "at"],
+    "person": ["办理人", "操作人", "经办人", "person"],
+    "note": ["说明", "办理意见", "意见", "备注", "note"],
+    "extra": ["延期时长", "申请时长", "extra"],
+}
+FIELDS = {"case": {**_CASE, **_BY_CASE}, "event": {**_CASE, **_BY_EVENT}}
+REQUIRED = {"case": ("external_id", "category", "reported_at"),
+            "event": ("external_id", "step", "at")}
+# every field a history mapping may name (both layouts), for `import inspect --for history`
+ALIASES = {**_CASE, **_BY_CASE, **_BY_EVENT}
 
 
 @dataclass
-class HistoryMapping:
-    layout: str = "case"
-    columns: dict[str, str] = field(default_factory=dict)
-    classes: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
-    departments: dict[str, str] = field(default_factory=dict)
-    satisfaction: dict[str, str] = field(default_factory=dict)
-    steps: dict[str, str] = field(default_factory=dict)
-    time_format: str | None = None
-    coords: str = "wgs84"
-    catch_all_class: str | None = None
-    default_source: str = "hotline_12345"
+class HistoryContext:
+    """What reading needs from the store: catalog, CRS, settings and its clock."""
 
-    @classmethod
-    def read(cls, path: Path | str) -> HistoryMapping:
-        """The [history] table of a TOML mapping file; one clear line if it is wrong."""
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("history")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise _rejected(path.name, None, None, f"cannot read the mapping: {exc}") from None
-        if not isinstance(data, dict):
-            raise _rejected(path.name, None, None, "no [history] table in the mapping")
-        known = set(cls.__dataclass_fields__)
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise _rejected(path.name, None, None, f"unknown keys {', '.join(unknown)} "
-                            f"(known: {', '.join(sorted(known))})")
-        m = cls(**data)
-        if m.layout not in ("case", "event"):
-            raise _rejected(path.name, None, "layout", f"{m.layout!r}: use case or event")
-        return m
+    catalog: Catalog
+    srid: int
+    settings: Settings
+    now: datetime
 
 
-def _rejected(file: str, row: int | None, column: str | None, what: str) -> ImportRejected:
+def history_context(store: Any) -> HistoryContext:
+    """Catalog, settings and the store's clock, read once."""
+    with store.uow(write=False) as uow:
+        return HistoryContext(uow.config.catalog(), store.srid, uow.config.settings(),
+                              uow.now())
+
+
+@dataclass
+class HistoryFile:
+    """The file's cases with their steps, and what the reader noticed (title rows, …)."""
+
+    cases: list[HistoryCase]
+    notes: list[str]
+    rows: int           # data rows read
+    report: ValidationReport = field(default_factory=ValidationReport)  # when not strict
+
+
+def read_history(path: Path | str, mapping: Mapping, ctx: HistoryContext,
+                 sheet: str | None = None, strict: bool = True) -> HistoryFile:
+    """The file's cases with their steps, or ImportRejected naming every bad cell (not
+    `strict`: the cases without a problem, and the report of the others)."""
+    layout = mapping.layout
+    rows = read_rows(path, mapping, FIELDS[layout], REQUIRED[layout], sheet)
+    if len(rows) == 0:
+        rows.report.add(rows.file, None, None, f"no data rows below the header (row "
+                        f"{rows.header_row})")
+        raise ImportRejected(rows.report)
+    reader = _Reader(rows, mapping, ctx)
+    cases = reader.by_event() if layout == "event" else reader.by_case()
+    if reader.caught:
+        reader.notes.append(f"{reader.caught:,} case(s) of classes the mapping does not name "
+                            f"went to the catch-all class {mapping.catch_all}")
+    if rows.report and strict:
+        raise ImportRejected(rows.report)
+    if rows.report:  # a case with a bad cell on any of its rows is left out of the rest
+        bad = {p.row for p in rows.report.problems}
+        numbers = rows.text("external_id")
+        left_out = {numbers[i] for i, r in enumerate(rows.rows.tolist()) if r in bad}
+        cases = [c for c in cases if c.number not in left_out]
+    return HistoryFile(cases, rows.notes + reader.notes, len(rows), rows.report)
+
+
+def migrate_file(store: Any, path: Path | str, mapping: Mapping, admin: str, *,
+                 dry_run: bool = False, progress: Progress | None = None,
+                 sheet: str | None = None) -> tuple[HistoryFile, HistorySummary]:
+    """Read, check and migrate a file; ImportRejected lists every problem at once, those
+    of its cells and those of the timelines the table refuses, and nothing is written."""
+    ctx = history_context(store)
+    check_history_mapping(mapping, ctx.catalog)
+    read = read_history(path, mapping, ctx, sheet, strict=False)
+    report = read.report
+    try:
+        summary = migrate_history(store.uow(), admin, read.cases, Path(path).name,
+                                  dry_run or bool(report), progress)
+    except HistoryRejected as exc:
+        for row, what in exc.found:
+            report.add(exc.source, row, None, what)
+    if report:
+        raise ImportRejected(report)
+    return read, summary
+
+
+class _Reader:
+    def __init__(self, rows: MappedRows, mapping: Mapping, ctx: HistoryContext) -> None:
+        self.rows, self.m, self.ctx = rows, mapping, ctx
+        self.notes: list[str] = []
+        self.caught = 0
+        self.x, self.y = self._points()
+        self.deadline = self.times("deadline_at")
+        self.classes = self._classes()
+        self.sources = rows.mapped("source", mapping.sources, {s.value for s in Source},
+                                   mapping.source)
+        self.departments = [mapping.departments.get(d, d) for d in rows.text("department")]
+
+    def times(self, fld: str) -> list[datetime | None]:
+        if self.rows.column(fld) is None:
+            return [None] * len(self.rows)
+        column = self.rows.times(fld, self.m, self.ctx.settings, self.ctx.now)
+        self.notes += column.notes
+        return column.datetimes()
+
+    def _points(self) -> tuple[np.ndarray, np.ndarray]:
+        rows, m = self.rows, self.m
+        store = m.coords == STORE_COORDS
+        a_name, b_name = ("x", "y") if store else ("lon", "lat")
+        a = pd.to_numeric(pd.Series(rows.text(a_name)), errors="coerce").to_numpy(float)
+        b = pd.to_numeric(pd.Series(rows.text(b_name)), errors="coerce").to_numpy(float)
+        bad = np.isnan(a) | np.isnan(b)
+        self.point_fields = (a_name, b_name)
+        if store:
+            return a, b
+        x, y = np.full(len(a), np.nan), np.full(len(a), np.nan)
+        if (~bad).any():
+            x[~bad], y[~bad] = lonlat_to_store(a[~bad], b[~bad], LonLatSystem(m.coords),
+                                               self.ctx.srid)
+        return x, y
+
+    def _classes(self) -> list[str | None]:
+        catalog, m, out = self.ctx.catalog, self.m, []
+        for value in self.rows.text("category"):
+            found = catalog.find(m.categories.get(value) or value) if value else None
+            if found is None and m.catch_all:
+                found = catalog.find(m.catch_all)
+            out.append(found.code if found else None)
+        return out
+
+    def head(self, i: int) -> HistoryCase:
+        rows = self.rows
+        number = rows.text("external_id")[i]
+        if not number:
+            rows.problem(i, "external_id", "no case number", "", "the old system's number")
+        value = rows.text("category")[i]
+        if self.classes[i] is None:
+            rows.problem(i, "category", f"class {value!r} is not in the catalog", value,
+                         "a class of the catalog, an entry in [categories] or a catch_all "
+                         "class")
+        elif value and self.ctx.catalog.find(self.m.categories.get(value) or value) is None:
+            self.caught += 1
+        for fld in self.point_fields:
+            text = rows.text(fld)[i]
+            if (np.isnan(self.x[i]) or np.isnan(self.y[i])) and not _is_number(text):
+                rows.problem(i, fld, "not a number" if text else "no coordinates", text,
+                             "x/y in the store's CRS" if fld in ("x", "y") else
+                             "longitude and latitude")
+        return HistoryCase(number, int(rows.rows[i]), self.classes[i] or "",
+                           Source(self.sources[i] or Source.HOTLINE_12345.value),
+                           float(self.x[i]), float(self.y[i]), [],
+                           rows.text("address")[i], rows.text("description")[i],
+                           rows.text("contact")[i], self.deadline[i])
+
+    def satisfaction(self, i: int) -> str:
+        raw = self.rows.text("satisfaction")[i]
+        value = self.m.value_map("satisfaction").get(raw, raw)
+        if value not in {s.value for s in Satisfaction}:
+            self.rows.problem(i, "satisfaction", f"satisfaction {raw!r} is unknown", raw,
+                              ", ".join(s.value for s in Satisfaction)
+                              + " or an entry in [values.satisfaction]")
+        return value
+
+    def by_case(self) -> list[HistoryCase]:
+        rows = self.rows
+        reported = self.times("reported_at")
+        stage_times = {name: self.times(name) for name, _ in STAGES}
+        replied, visited = self.times("replied_at"), self.times("visited_at")
+        people = {k: rows.text(k) for k in ("reporter", "handler", "verifier")}
+        out = []
+        for i in range(len(rows)):
+            head = self.head(i)
+            line = head.row
+            if reported[i] is None:
+                if not rows.text("reported_at")[i]:
+                    rows.problem(i, "reported_at", "no report time", "", "the time the case "
+                                 "was reported")
+                continue
+            head.steps.append(HistoryStep(Action.REPORT, reported[i], line,
+                                          people["reporter"][i] or None))
+            given = [(name, action, stage_times[name][i]) for name, action in STAGES]
+            last = max((k for k, g in enumerate(given) if g[2] is not None), default=-1)
+            for k in range(last + 1):  # a stage the file skipped took place by the next one
+                name, action, at = given[k]
+                inferred = at is None
+                if at is None:
+                    at = next(g[2] for g in given[k + 1:] if g[2] is not None)
+                person = people[PEOPLE[name]][i] or None if name in PEOPLE else None
+                values: dict[str, Any] = {}
+                if action is Action.DISPATCH:
+                    values["department"] = self.departments[i]
+                elif action is Action.RECTIFY:
+                    values["note"] = "历史记录：已处置"
+                head.steps.append(HistoryStep(action, at, line, person, values, inferred))
+            if replied[i] is not None:
+                head.steps.append(HistoryStep(Action.REPLY, replied[i], line,
+                                              values={"note": "历史记录：已回告"}))
+            if visited[i] is not None:
+                head.steps.append(HistoryStep(Action.VISIT, visited[i], line,
+                                              values={"satisfaction": self.satisfaction(i)}))
+            out.append(head)
+        return out
+
+    def by_event(self) -> list[HistoryCase]:
+        rows = self.rows
+        at = self.times("at")
+        numbers, who, note, extra = (rows.text(f) for f in ("external_id", "person", "note",
+                                                             "extra"))
+        cases: dict[str, HistoryCase] = {}
+        for i, raw in enumerate(rows.text("step")):
+            action = ACTIONS_BY_NAME.get(self.m.steps.get(raw, raw))
+            if action is None:
+                rows.problem(i, "step", f"step {raw!r} is unknown", raw, "an action such as "
+                             "dispatch, or an entry in [steps] (\"派遣\" = \"dispatch\")")
+                continue
+            when = at[i]
+            if when is None:
+                if not rows.text("at")[i]:
+                    rows.problem(i, "at", "no time", "", "the time of the step")
+                continue
+            number = numbers[i]
+            if number not in cases:
+                if action is not Action.REPORT:
+                    rows.problem(i, "step", f"case {number} starts with {raw!r}; its first "
+                                 "row must be the report", raw, "the report first")
+                    continue
+                cases[number] = self.head(i)
+            values: dict[str, Any] = {}
+            if note[i]:
+                values["reason" if action in (Action.RETURN, Action.REQUEST_EXTENSION,
+                                              Action.REQUEST_SUSPENSION, Action.REOPEN)
+                       else "note"] = note[i]
+            if action is Action.DISPATCH:
+                values["department"] = self.departments[i]
+            elif action is Action.VISIT:
+                values["satisfaction"] = self.satisfaction(i)
+            elif action is Action.REQUEST_EXTENSION:
+                values["extra"] = extra[i] or "1d"
+            elif action is Action.REJECT:
+                values["reason_code"] = "invalid"
+            step = HistoryStep(action, when, int(rows.rows[i]), who[i] or None, values)
+            if action is Action.REPORT:
+                cases[number].steps.insert(0, step)
+            else:
+                cases[number].steps.append(step)
+        for c in cases.values():
+            c.steps[1:] = sorted(c.steps[1:], key=lambda s: (s.at, s.row))
+        return list(cases.values())
+
+
+def check_history_mapping(mapping: Mapping, catalog: Catalog) -> None:
+    """ImportRejected naming each key of the mapping that is wrong for a migration."""
     report = ValidationReport()
-    report.add(file, row, column, what)
+    if mapping.kind != "history":
+        report.add(mapping.name, None, "kind", f"mapping {mapping.name!r} is for {mapping.kind} "
+                   "exports", mapping.kind, 'kind = "history" (gridapp import inspect FILE '
+                   "--for history drafts one)")
+    check_mapping(mapping, mapping.name, report, {c.code for c in catalog})
+    if report:
+        raise ImportRejected(report)
+
+
+def as_rejected(exc: HistoryRejected) -> ImportRejected:
+    """The migration's problems (timelines the table refused) as an import report."""
+    report = ValidationReport()
+    for row, what in exc.found:
+        report.add(exc.source, row, None, what)
     return ImportRejected(report)
 
 
-def read_history(path: Path | str, mapping: HistoryMapping, catalog: Catalog, srid: int,
-                 sheet: str | None = None) -> list[HistoryCase]:
-    """The file's cases with their steps, or ImportRejected naming every bad cell."""
-    path = Path(path)
-    file, report = path.name, ValidationReport()
-    frame = read_table(path, sheet)
-    missing = [c for c in mapping.columns.values() if c not in frame.columns]
-    if missing:
-        raise _rejected(file, None, None, f"columns {', '.join(missing)} not found; the file "
-                        f"has {', '.join(frame.columns)}")
-    lines = np.arange(len(frame)) + HEADER_ROW + 1
-
-    def col(name: str) -> pd.Series:
-        c = mapping.columns.get(name)
-        return frame[c].fillna("").astype(str).str.strip() if c else \
-            pd.Series([""] * len(frame), index=frame.index)
-
-    def times(name: str) -> pd.Series:
-        raw = col(name)
-        parsed = pd.to_datetime(raw, format=mapping.time_format, errors="coerce") \
-            if mapping.time_format else pd.to_datetime(raw, errors="coerce", format="mixed")
-        bad = (raw != "") & parsed.isna()
-        for line, value in zip(lines[bad.to_numpy()], raw[bad], strict=True):
-            report.add(file, int(line), mapping.columns.get(name), f"cannot read the time "
-                       f"{value!r}" + (f" as {mapping.time_format}" if mapping.time_format
-                                       else ""))
-        return parsed
-
-    if mapping.layout == "event":
-        cases = _by_event(frame, mapping, catalog, srid, file, report, lines, col, times)
-    else:
-        cases = _by_case(frame, mapping, catalog, srid, file, report, lines, col, times)
-    if report:
-        raise ImportRejected(report)
-    return cases
-
-
-def _points(mapping, col, srid, lines, file, report) -> tuple[np.ndarray, np.ndarray]:
-    if mapping.coords == "store":
-        x = pd.to_numeric(col("x"), errors="coerce").to_numpy()
-        y = pd.to_numeric(col("y"), errors="coerce").to_numpy()
-        bad = np.isnan(x) | np.isnan(y)
-    else:
-        lon = pd.to_numeric(col("lon"), errors="coerce").to_numpy()
-        lat = pd.to_numeric(col("lat"), errors="coerce").to_numpy()
-        bad = np.isnan(lon) | np.isnan(lat)
-        x, y = np.full(len(lon), np.nan), np.full(len(lon), np.nan)
-        if (~bad).any():
-            x[~bad], y[~bad] = lonlat_to_store(lon[~bad], lat[~bad],
-                                               LonLatSystem(mapping.coords), srid)
-    for line in lines[bad]:
-        report.add(file, int(line), mapping.columns.get("lon" if mapping.coords != "store"
-                                                        else "x"), "missing coordinates")
-    return x, y
-
-
-def _class(value: str, mapping: HistoryMapping, catalog: Catalog) -> str | None:
-    found = catalog.find(mapping.classes.get(value) or value)
-    if found is None and mapping.catch_all_class:
-        found = catalog.find(mapping.catch_all_class)
-    return found.code if found else None
-
-
-def _source(value: str, mapping: HistoryMapping) -> Source | None:
-    raw = mapping.sources.get(value) or value or mapping.default_source
+def _is_number(text: str) -> bool:
     try:
-        return Source(raw)
+        float(text)
     except ValueError:
-        return None
+        return False
+    return True
 
 
-def _case_head(i: int, mapping, catalog, file, report, lines, col, x, y, deadline):
-    line = int(lines[i])
-    number = col("number").iloc[i]
-    if not number:
-        report.add(file, line, mapping.columns.get("number"), "no case number")
-    value = col("class").iloc[i]
-    code = _class(value, mapping, catalog)
-    if code is None:
-        report.add(file, line, mapping.columns.get("class"), f"class {value!r} is not in the "
-                   "catalog (map it under [history.classes] or set catch_all_class)")
-    source = _source(col("source").iloc[i], mapping)
-    if source is None:
-        report.add(file, line, mapping.columns.get("source"), f"source "
-                   f"{col('source').iloc[i]!r} is unknown (map it under [history.sources])")
-    d = deadline.iloc[i]
-    return HistoryCase(number, line, code or "", source or Source.HOTLINE_12345,
-                       float(x[i]), float(y[i]), [], col("address").iloc[i],
-                       col("description").iloc[i], col("contact").iloc[i],
-                       None if pd.isna(d) else d.to_pydatetime())
+def migration_mapping(name: str = "history") -> Mapping:
+    """An empty history mapping (the fields are found by their usual Chinese names)."""
+    return Mapping(name=name, kind="history", coords=LonLatSystem.GCJ02.value)
 
 
-def _by_case(frame, mapping, catalog, srid, file, report, lines, col, times):
-    x, y = _points(mapping, col, srid, lines, file, report)
-    deadline = times("deadline_at")
-    reported = times("reported_at")
-    stage_times = {name: times(name) for name, _ in STAGES}
-    replied, visited = times("replied_at"), times("visited_at")
-    people = {k: col(v) for k, v in (("reporter", "reporter"), ("handler", "handler"),
-                                     ("verifier", "verifier"))}
-    dept, sat = col("department"), col("satisfaction")
-    out = []
-    for i in range(len(frame)):
-        head = _case_head(i, mapping, catalog, file, report, lines, col, x, y, deadline)
-        line = head.row
-        if pd.isna(reported.iloc[i]):
-            report.add(file, line, mapping.columns.get("reported_at"), "no report time")
-            continue
-        head.steps.append(HistoryStep(Action.REPORT, reported.iloc[i].to_pydatetime(), line,
-                                      people["reporter"].iloc[i] or None))
-        given = [(name, action, stage_times[name].iloc[i]) for name, action in STAGES]
-        last = max((k for k, g in enumerate(given) if not pd.isna(g[2])), default=-1)
-        for k in range(last + 1):  # a stage the file skipped took place by the next one
-            name, action, t = given[k]
-            inferred = pd.isna(t)
-            if inferred:
-                t = next(g[2] for g in given[k + 1:] if not pd.isna(g[2]))
-            person = people[PEOPLE[name]].iloc[i] or None if name in PEOPLE else None
-            values: dict = {}
-            if action is Action.DISPATCH:
-                values["department"] = mapping.departments.get(dept.iloc[i], dept.iloc[i])
-            elif action is Action.RECTIFY:
-                values["note"] = "历史记录：已处置"
-            head.steps.append(HistoryStep(action, t.to_pydatetime(), line, person, values,
-                                          inferred))
-        if not pd.isna(replied.iloc[i]):
-            head.steps.append(HistoryStep(Action.REPLY, replied.iloc[i].to_pydatetime(), line,
-                                          values={"note": "历史记录：已回告"}))
-        if not pd.isna(visited.iloc[i]):
-            raw = sat.iloc[i]
-            value = mapping.satisfaction.get(raw, raw)
-            if value not in {s.value for s in Satisfaction}:
-                report.add(file, line, mapping.columns.get("satisfaction"), f"satisfaction "
-                           f"{raw!r} is unknown (map it under [history.satisfaction])")
-            head.steps.append(HistoryStep(Action.VISIT, visited.iloc[i].to_pydatetime(), line,
-                                          values={"satisfaction": value}))
-        out.append(head)
-    return out
-
-
-def _by_event(frame, mapping, catalog, srid, file, report, lines, col, times):
-    x, y = _points(mapping, col, srid, lines, file, report)
-    deadline = times("deadline_at")
-    at = times("at")
-    numbers, steps, who, note = col("number"), col("step"), col("person"), col("note")
-    dept, sat, extra = col("department"), col("satisfaction"), col("extra")
-    cases: dict[str, HistoryCase] = {}
-    for i in range(len(frame)):
-        line = int(lines[i])
-        number = numbers.iloc[i]
-        raw = steps.iloc[i]
-        action = ACTIONS_BY_NAME.get(mapping.steps.get(raw, raw))
-        if action is None:
-            report.add(file, line, mapping.columns.get("step"), f"step {raw!r} is unknown "
-                       "(map it under [history.steps] to an action such as dispatch)")
-            continue
-        if pd.isna(at.iloc[i]):
-            report.add(file, line, mapping.columns.get("at"), "no time")
-            continue
-        if number not in cases:
-            if action is not Action.REPORT:
-                report.add(file, line, mapping.columns.get("step"), f"case {number} starts "
-                           f"with {raw!r}; its first row must be the report")
-                continue
-            cases[number] = _case_head(i, mapping, catalog, file, report, lines, col, x, y,
-                                       deadline)
-        values: dict = {}
-        text = note.iloc[i]
-        if text:
-            values["reason" if action in (Action.RETURN, Action.REQUEST_EXTENSION,
-                                          Action.REQUEST_SUSPENSION, Action.REOPEN)
-                   else "note"] = text
-        if action is Action.DISPATCH:
-            values["department"] = mapping.departments.get(dept.iloc[i], dept.iloc[i])
-        elif action is Action.VISIT:
-            values["satisfaction"] = mapping.satisfaction.get(sat.iloc[i], sat.iloc[i])
-        elif action is Action.REQUEST_EXTENSION:
-            values["extra"] = extra.iloc[i] or "1d"
-        elif action is Action.REJECT:
-            values["reason_code"] = "invalid"
-        if action is not Action.REPORT:
-            cases[number].steps.append(HistoryStep(action, at.iloc[i].to_pydatetime(), line,
-                                                   who.iloc[i] or None, values))
-        else:
-            cases[number].steps.insert(0, HistoryStep(action, at.iloc[i].to_pydatetime(), line,
-                                                      who.iloc[i] or None))
-    for c in cases.values():
-        c.steps[1:] = sorted(c.steps[1:], key=lambda s: (s.at, s.row))
-    return list(cases.values())
-
-
-__all__ = ["HistoryMapping", "read_history"]
+__all__ = ["ALIASES", "HistoryContext", "HistoryFile", "as_rejected", "check_history_mapping",
+           "history_context", "migrate_file", "migration_mapping", "read_history"]

@@ -8,7 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.case import Satisfaction
 from ..domain.catalog import Catalog
+from ..services.history import ACTIONS_BY_NAME
+from .history import ALIASES as HISTORY_ALIASES
 from .hotline import ALIASES, SOURCES
 from .mapping import MappedRows, Mapping, mapping_to_toml, norm_header, read_rows
 from .times import parse_times
@@ -53,9 +56,15 @@ class Inspection:
                 "Check every line, name a class for each category (or set catch_all), then:\n"
                 "  gridapp import hotline FILE --as USER --mapping this.toml "
                 "[--save-mapping NAME]")
-        return mapping_to_toml(self.mapping, self.comments, head,
-                               commented={f"categories.{k}" for k, v in
-                                          self.mapping.categories.items() if not v})
+        if self.mapping.kind == "history":
+            head = head.replace("gridapp import hotline FILE --as USER", "gridapp import "
+                                "history FILE --as ADMIN --dry-run")
+        m = self.mapping
+        empty = {f"{t}.{k}" for t in ("categories", "departments", "steps")
+                 for k, v in getattr(m, t).items() if not v}
+        empty |= {f"values.{f}.{k}" for f, table in m.values.items() for k, v in table.items()
+                  if not v}
+        return mapping_to_toml(m, self.comments, head, commented=empty)
 
 
 def _pad(text: str, width: int) -> str:
@@ -64,12 +73,13 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(1, width - used)
 
 
-def _guess(header: str, taken: set[str]) -> str | None:
+def _guess(header: str, taken: set[str], aliases: dict[str, list[str]] = ALIASES,
+           hints: list[tuple[str, tuple[str, ...]]] = HINTS) -> str | None:
     h = norm_header(header)
-    for fld, names in ALIASES.items():
+    for fld, names in aliases.items():
         if fld not in taken and any(norm_header(a) == h for a in names):
             return fld
-    for fld, words in HINTS:
+    for fld, words in hints:
         if fld not in taken and any(w.lower() in h for w in words):
             return fld
     return None
@@ -101,17 +111,27 @@ def suggest_class(text: str, catalog: Catalog | None) -> str | None:
 
 
 def inspect_file(path: Path | str, catalog: Catalog | None = None,
-                 base: Mapping | None = None, sheet: str | None = None) -> Inspection:
-    """Columns with their guessed fields and samples, what was skipped, and a draft mapping."""
+                 base: Mapping | None = None, sheet: str | None = None,
+                 kind: str = "hotline", departments: dict[str, str] | None = None
+                 ) -> Inspection:
+    """Columns with their guessed fields and samples, what was skipped, and a draft mapping
+    (`kind` "history": a migration's mapping; `departments`: the store's, name → code)."""
+    history = kind == "history"
     base = base or Mapping(name=Path(path).stem)
-    rows: MappedRows = read_rows(path, base, ALIASES, (), sheet, keep_sheet=True)
+    if history:
+        base = Mapping.from_dict({**base.to_dict(), "kind": "history"})
+    aliases = HISTORY_ALIASES if history else ALIASES
+    hints = [h for h in HINTS if h[0] in ("lon", "lat", "address", "description")] \
+        if history else HINTS
+    rows: MappedRows = read_rows(path, base, aliases, (), sheet, keep_sheet=True)
     headers = rows.headers
     taken: set[str] = set()
     guessed: dict[str, str] = {}
     for h in headers:
         if not h:
             continue
-        fld = next((f for f, col in rows.columns.items() if col == h), None) or _guess(h, taken)
+        fld = next((f for f, col in rows.columns.items() if col == h), None) or \
+            _guess(h, taken, aliases, hints)
         if fld and fld not in taken:
             taken.add(fld)
             guessed[h] = fld
@@ -177,11 +197,55 @@ def inspect_file(path: Path | str, catalog: Catalog | None = None,
             if value and value not in SOURCES and value not in mapping.sources:
                 mapping.sources[value] = base.source
                 comments[f"sources.{value}"] = "check: which channel is this?"
-    missing = [f for f in ("external_id", "reported_at", "category") if f not in by_field]
+    if history:
+        _draft_history(mapping, comments, by_field, headers, records, rows, departments or {})
+    required = ("external_id", "step", "at") if history and mapping.layout == "event" else \
+        ("external_id", "reported_at", "category")
+    missing = [f for f in required if f not in by_field]
     notes = list(rows.notes)
     if missing:
         notes.append("no column found for " + ", ".join(missing) + ": name them in [columns]")
-    if "lon" not in by_field and "address" in by_field:
+    if "lon" not in by_field and "address" in by_field and not history:
         notes.append("no coordinates: tickets will be located from their address")
     return Inspection(rows.file, rows.header_row, len(rows), columns, notes, mapping,
                       comments, counts)
+
+
+def _draft_history(mapping: Mapping, comments: dict[str, str], by_field: dict[str, str],
+                   headers: list[str], records: list[list[str]], rows: MappedRows,
+                   departments: dict[str, str]) -> None:
+    """The parts only a migration's mapping has: layout, departments, steps, satisfaction."""
+    def values(fld: str) -> Counter[str]:
+        idx = headers.index(by_field[fld])
+        return Counter((records[int(r) - 1] + [""] * (idx + 1))[idx] for r in rows.rows)
+
+    mapping.layout = "event" if "step" in by_field else "case"
+    comments["layout"] = ("one row per step (a step column was found)" if mapping.layout ==
+                          "event" else "one row per case, a time column per stage")
+    if "x" in by_field and "lon" not in by_field:
+        mapping.coords = "store"
+        comments["coords"] = "X/Y columns: the store's own CRS; gcj02/wgs84 for lon/lat"
+    if "department" in by_field:
+        known = {norm_header(n): c for n, c in departments.items()}
+        for value, count in values("department").most_common():
+            if value and value not in departments.values():
+                mapping.departments[value] = known.get(norm_header(value), "")
+                comments[f"departments.{value}"] = f"{count} row(s)" + (
+                    "" if mapping.departments[value] else "; FILL IN the store's department "
+                    "code (gridapp dept list)")
+    if "step" in by_field:
+        for value, count in values("step").most_common():
+            if value and value not in ACTIONS_BY_NAME:
+                mapping.steps[value] = ""
+                comments[f"steps.{value}"] = f"{count} row(s); FILL IN an action such as " \
+                                             "register, dispatch, sign, rectify, close"
+    if "satisfaction" in by_field:
+        ours = {s.value for s in Satisfaction}
+        table = mapping.values.setdefault("satisfaction", {})
+        for value, count in values("satisfaction").most_common():
+            if value and value not in ours:
+                table[value] = {"满意": "satisfied", "基本满意": "basic",
+                                "不满意": "dissatisfied"}.get(value, "")
+                if not table[value]:
+                    comments[f"values.satisfaction.{value}"] = \
+                        f"{count} row(s); FILL IN one of {', '.join(sorted(ours))}"

@@ -17,7 +17,13 @@ One file per kind of export, kept in the store (like the old presets) and export
     "市容环境-垃圾清运" = "E0102"
     [sources]                      # the file's text = source
     [states]                       # the file's text = case state (history imports)
+    [departments]                  # the file's text = department code (history imports)
+    [steps]                        # the file's text = action (history, one row per event)
     [values.satisfaction]          # any other field's value map
+
+A history mapping has `kind = "history"` and `layout = "case"` (a time column per stage)
+or `"event"` (one row per step); its coords may be "store" (x/y in the store's CRS). The
+[history] table of earlier migration mappings is read into this form.
 
 `read_rows` reads a file through a mapping into plain column arrays, each row carrying the
 number Excel shows for it; title rows above the header, summary rows (合计/总计/小计),
@@ -64,7 +70,10 @@ class Mapping:
     categories: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     states: dict[str, str] = field(default_factory=dict)
+    departments: dict[str, str] = field(default_factory=dict)
+    steps: dict[str, str] = field(default_factory=dict)
     values: dict[str, dict[str, str]] = field(default_factory=dict)
+    layout: str = "case"
     catch_all: str | None = None
     source: str = Source.HOTLINE_12345.value
     coords: str = LonLatSystem.GCJ02.value      # most exports are in GCJ-02 (Amap)
@@ -76,7 +85,8 @@ class Mapping:
 
     def value_map(self, fld: str) -> dict[str, str]:
         """The file's text → our value, for one field."""
-        named = {"category": self.categories, "source": self.sources, "state": self.states}
+        named = {"category": self.categories, "source": self.sources, "state": self.states,
+                 "department": self.departments, "step": self.steps}
         return named.get(fld) or self.values.get(fld, {})
 
     def to_dict(self) -> dict:
@@ -103,9 +113,35 @@ class Mapping:
 
 # ---- the TOML file ---------------------------------------------------------------------
 
-_TABLES = ("columns", "categories", "sources", "states")
+_TABLES = ("columns", "categories", "sources", "states", "departments", "steps")
 _SCALARS = ("name", "kind", "catch_all", "source", "coords", "time_format", "time_zone",
-            "sheet")
+            "sheet", "layout")
+LAYOUTS = ("case", "event")
+STORE_COORDS = "store"  # history files may give x/y in the store's own CRS
+# the [history] table of the first migration mappings → this form
+_LEGACY_FIELDS = {"number": "external_id", "class": "category"}
+_LEGACY_TABLES = {"classes": "categories", "sources": "sources", "departments": "departments",
+                  "steps": "steps"}
+
+
+def _from_legacy(data: dict) -> dict:
+    """A `[history]` mapping of earlier versions in today's form (same meaning)."""
+    old = dict(data.pop("history"))
+    out: dict = {"kind": "history", **data}
+    out["columns"] = {_LEGACY_FIELDS.get(k, k): v for k, v in (old.pop("columns", {}) or
+                                                              {}).items()}
+    for key, new in _LEGACY_TABLES.items():
+        if key in old:
+            out[new] = old.pop(key)
+    if "satisfaction" in old:
+        out.setdefault("values", {})["satisfaction"] = old.pop("satisfaction")
+    if "catch_all_class" in old:
+        out["catch_all"] = old.pop("catch_all_class")
+    out["coords"] = old.pop("coords", "wgs84")  # the old reader's default
+    if "default_source" in old:
+        out["source"] = old.pop("default_source")
+    out.update(old)  # layout, time_format, coords; anything else is named as unknown
+    return out
 
 
 def check_mapping(m: Mapping, file: str, report: ValidationReport,
@@ -115,11 +151,16 @@ def check_mapping(m: Mapping, file: str, report: ValidationReport,
     if m.kind not in KINDS:
         report.add(file, None, "kind", f"kind {m.kind!r} unknown", m.kind,
                    " or ".join(KINDS))
+    if m.layout not in LAYOUTS:
+        report.add(file, None, "layout", f"layout {m.layout!r} unknown", m.layout,
+                   "case (a row per case) or event (a row per step)")
     try:
-        LonLatSystem(m.coords)
+        if not (m.kind == "history" and m.coords == STORE_COORDS):
+            LonLatSystem(m.coords)
     except ValueError:
         report.add(file, None, "coords", f"coordinate system {m.coords!r} unknown", m.coords,
-                   "wgs84, cgcs2000, gcj02 or bd09")
+                   "wgs84, cgcs2000, gcj02 or bd09" + (", or store (x/y in the store's CRS)"
+                                                       if m.kind == "history" else ""))
     if m.time_zone:
         try:
             ZoneInfo(m.time_zone)
@@ -168,6 +209,8 @@ def parse_mapping(text: str, file: str = "mapping.toml") -> Mapping:
         report.add(file, None, None, (f"line {where[1]}, column {where[2]}: " if where else "")
                    + f"not valid TOML: {what}", expected='key = "text" lines and [tables]')
         raise ImportRejected(report) from None
+    if isinstance(data.get("history"), dict):
+        data = _from_legacy(data)
     known = set(Mapping.__dataclass_fields__)
     for key in data:
         if key not in known:
@@ -248,6 +291,8 @@ def mapping_to_toml(m: Mapping, comments: dict[str, str] | None = None,
 
     scalar("name", m.name)
     scalar("kind", m.kind)
+    if m.kind == "history":
+        scalar("layout", m.layout)
     for key in ("sheet", "header_row", "skip_rows", "time_format", "time_zone", "coords",
                 "source", "catch_all"):
         scalar(key, getattr(m, key))
@@ -261,7 +306,7 @@ def mapping_to_toml(m: Mapping, comments: dict[str, str] | None = None,
             lines.append(f"{lead}{_key(k)} = {_q(v)}{note}")
 
     table("columns", m.columns, "columns.")
-    for title in ("categories", "sources", "states"):
+    for title in ("categories", "sources", "states", "departments", "steps"):
         if getattr(m, title):
             table(title, getattr(m, title), f"{title}.")
     for fld, items in m.values.items():

@@ -10,13 +10,14 @@ SQLite's DDL is transactional, so the batch stays atomic. PostgreSQL: COPY.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from ..domain.audit import GENESIS, seal
+from ..domain.audit import GENESIS, canonical_json, seal
 from ..domain.case import Case, CaseEvent
 from . import models as m
 from .cases import case_number, case_to_row
@@ -38,6 +39,17 @@ def sqlite_time(v):
     if isinstance(v, date):
         return v.isoformat()
     return v
+
+
+def _times_as_text(values: list) -> list | None:
+    """A column of times as SQLAlchemy writes them (None: not a time column). Decided by
+    its first value that is set, so a column starting with empty rows is converted too."""
+    first = next((x for x in values if x is not None), None)
+    if not isinstance(first, date):
+        return None
+    iso = datetime.isoformat
+    return [iso(x, " ", "microseconds") if type(x) is datetime else sqlite_time(x)
+            for x in values]
 
 
 def _literal(v) -> str | None:
@@ -65,8 +77,10 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
     cols = {k: (list(v) if isinstance(v, list | tuple) else [v] * n) for k, v in columns.items()}
     try:
         if sqlite:
-            cols = {k: [sqlite_time(x) for x in v] if v and isinstance(v[0], date) else v
-                    for k, v in cols.items()}
+            for k, v in cols.items():
+                as_text = _times_as_text(v)
+                if as_text is not None:
+                    cols[k] = as_text
             return _sqlite_insert(conn, table, cols, n, rebuild_indexes)
         return _copy(conn, table, cols, n)
     except conn.dialect.loaded_dbapi.Error as exc:
@@ -148,9 +162,6 @@ def _copy(conn, table, cols, n) -> int:
     return n
 
 
-_JSON = json.JSONEncoder(ensure_ascii=False)
-
-
 def _sealed(events: list[CaseEvent]) -> list[CaseEvent]:
     if all(e.hash for e in events):
         return events
@@ -162,6 +173,11 @@ def _sealed(events: list[CaseEvent]) -> list[CaseEvent]:
         last[e.case_id] = e.hash
         out.append(e)
     return out
+
+
+_EVENT_FIELDS = operator.attrgetter("case_id", "seq", "action", "actor_id", "actor_role", "at",
+                                    "from_state", "to_state", "reason", "data", "attachments",
+                                    "hash")
 
 
 class CaseBulkWriter:
@@ -177,10 +193,9 @@ class CaseBulkWriter:
         holds whole new cases, each from its first row).
         """
         events = _sealed(list(events))
-        last: dict[int, datetime] = {}
-        for e in events:
-            if e.case_id not in last or e.at > last[e.case_id]:
-                last[e.case_id] = e.at
+        # times never go backwards within a case (the engine refuses it) and each case's
+        # rows come in order: its last row given is its latest
+        last: dict[int, datetime] = {e.case_id: e.at for e in events}
         rows = []
         for c in cases:
             c.number = case_number(c.id, c.reported_at)
@@ -190,24 +205,26 @@ class CaseBulkWriter:
             rows.append(row)
         self.write_rows(rows, [])
         if events:
+            # one pass in C over the rows, then a column per field (a list each)
+            (case_id, seq, action, actor_id, actor_role, at, from_state, to_state, reason,
+             data, attachments, hashes) = (list(c) for c in zip(*map(_EVENT_FIELDS, events),
+                                                                 strict=True))
             insert_columns(self.conn, "case_events", {
-                "case_id": [e.case_id for e in events], "seq": [e.seq for e in events],
-                "action": [e.action for e in events], "actor_id": [e.actor_id for e in events],
-                "actor_role": [e.actor_role for e in events], "at": [e.at for e in events],
-                "from_state": [e.from_state.value if e.from_state else None for e in events],
-                "to_state": [e.to_state.value for e in events],
-                "reason": [e.reason for e in events],
-                "data": [_JSON.encode(e.data) if e.data else "{}" for e in events],
-                "attachments": [json.dumps(list(e.attachments)) if e.attachments else "[]"
-                                for e in events],
-                "hash": [e.hash for e in events]}, len(events))
+                "case_id": case_id, "seq": seq, "action": action, "actor_id": actor_id,
+                "actor_role": actor_role, "at": at,
+                "from_state": [s.value if s else None for s in from_state],
+                "to_state": [s.value for s in to_state], "reason": reason,
+                "data": [canonical_json(d) if d else "{}" for d in data],
+                "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
+                "hash": hashes}, len(events))
         return len(rows)
 
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:
         """Rows as dicts keyed by column name (cases need their `id`)."""
         if case_rows:
-            insert_columns(self.conn, "cases",
-                           {k: [r[k] for r in case_rows] for k in CASE_COLUMNS}, len(case_rows))
+            columns = zip(*map(operator.itemgetter(*CASE_COLUMNS), case_rows), strict=True)
+            insert_columns(self.conn, "cases", dict(zip(CASE_COLUMNS, map(list, columns),
+                                                        strict=True)), len(case_rows))
         if event_rows:
             cols = {k: [r[k] for r in event_rows] for k in EVENT_COLUMNS}
             cols["data"] = [json.dumps(d, ensure_ascii=False) for d in cols["data"]]

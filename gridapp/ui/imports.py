@@ -50,7 +50,7 @@ class HotlineImportDialog(QDialog):
             self.presets = uow.config.presets()
         self.preset.addItem("12345", HotlineMapping().to_dict())
         for name, mapping in self.presets.items():
-            if name != "12345":
+            if name != "12345" and mapping.get("kind") != "history":  # migrations: 导入历史案件
                 self.preset.addItem(name, mapping)
         form.addRow(tr("字段映射方案"), self.preset)
         self.coords = QComboBox()

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self._act(self.m_file, "导出案件表…", self.export_cases)
         self.m_file.addSeparator()
         self._act(self.m_file, "导入热线工单…", self.import_hotline)
+        self._act(self.m_file, "导入历史案件…", self.import_history)
         self.m_file.addSeparator()
         self._act(self.m_file, "退出", self.close, "Ctrl+Q")
         self.m_view = mb.addMenu("")
@@ -753,4 +754,12 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, tr("导入热线工单"), tr("受理员或值班长才能导入工单。"))
             return
         if HotlineImportDialog(self).exec():
+            self.refresh_data()
+
+    def import_history(self) -> None:
+        from .history_import import HistoryImportDialog
+        if not self.model.session.has(Role.ADMIN):
+            QMessageBox.information(self, tr("导入历史案件"), tr("只有系统管理员才能迁移历史案件。"))
+            return
+        if HistoryImportDialog(self).exec():
             self.refresh_data()
