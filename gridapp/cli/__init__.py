@@ -11,7 +11,7 @@ import click
 
 from ..domain.errors import DomainError
 from ..io.errors import ImportRejected
-from ..store.db import StoreUnavailable
+from ..store.errors import StoreUnavailable
 
 
 @dataclass

@@ -140,7 +140,7 @@ def test_a_case_without_a_position_is_found_and_placed_with_a_click(window, qtbo
     cl.unplaced.setChecked(True)
     idle(qtbot, w)
     assert [int(w.model.data.cases.id[k]) for k in cl.model.rows] == [c.id]
-    assert "chip_unplaced" in {f"chip_{k}" for k in cl.chips.keys()}
+    assert "chip_unplaced" in {f"chip_{k}" for k in cl.chips}
     w.select_case(index_of(w, c.id))  # no point: the map stays where it was
     vp_before = w.canvas.viewport
     assert w.canvas.viewport == vp_before and w.detail.mini.pixmap().isNull()
