@@ -126,15 +126,21 @@ def _load_with_progress(job):
 class _Behind(QObject):
     """What starts behind the login dialog: open the store, then read the map off the UI thread.
 
-    The dialog needs neither, so it appears as soon as Qt can draw it; by the time the user
-    has typed a password the store is usually open and the map often read.
+    The dialog needs neither, so it appears as soon as Qt can draw it (the work starts once
+    it has painted: loading the database layer would compete with it for the interpreter);
+    by the time the user has typed a password the store is usually open and the map read.
     """
 
     def __init__(self, db: str | None, login) -> None:
-        from .workers import Job
+        from .startup import after_first_paint
         super().__init__()
-        self.login, self.store, self.error, self.map_job = login, None, None, None
-        self.opening = Job(lambda _progress: _open(db), "open store")
+        self.db, self.login = db, login
+        self.store, self.error, self.opening, self.map_job = None, None, None, None
+        after_first_paint(login, self._start)
+
+    def _start(self) -> None:
+        from .workers import Job
+        self.opening = Job(lambda _progress: _open(self.db), "open store")
         self.opening.finished.connect(self._opened)
         self.opening.failed.connect(self._failed)
         self.opening.start()
@@ -142,7 +148,7 @@ class _Behind(QObject):
     def _opened(self, store) -> None:
         from .workers import Job
         self.store = store
-        self.map_job = Job(lambda progress: load_map(store, progress), "load").start()
+        self.map_job = Job(lambda progress: _prepare(store, progress), "load").start()
         self.login.store_ready(store)
 
     def _failed(self, exc) -> None:
@@ -154,6 +160,13 @@ class _Behind(QObject):
             if job is not None:
                 job.cancel()
                 job.wait(30)
+
+
+def _prepare(store, progress):
+    """Behind the login: the window's modules (pyqtgraph and the panels take ~1 s to import
+    on this kind of machine), then the map's data."""
+    from . import main_window  # noqa: F401 (imported for the main window to come)
+    return load_map(store, progress)
 
 
 def _open(db: str | None):
