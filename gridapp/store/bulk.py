@@ -10,13 +10,14 @@ SQLite's DDL is transactional, so the batch stays atomic. PostgreSQL: COPY.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from ..domain.audit import GENESIS, seal
+from ..domain.audit import GENESIS, digest
 from ..domain.case import Case, CaseEvent
 from . import models as m
 from .cases import case_number, case_to_row
@@ -24,6 +25,7 @@ from .changes import log_table, stamp
 
 CASE_COLUMNS = [c.name for c in m.Case.__table__.c]
 EVENT_COLUMNS = [c.name for c in m.CaseEvent.__table__.c if c.name != "id"]
+_CASE_VALUES = operator.itemgetter(*CASE_COLUMNS)  # a row dict's values in column order
 REBUILD_AT = 50_000  # rows in one batch from which dropping and rebuilding indexes pays
 # tables whose rows carry the writing transaction's change number (store/changes.py)
 STAMPED = {"cases", "districts", "streets", "communities", "grid_cells", "road_segments",
@@ -136,16 +138,17 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def _sealed(events: list[CaseEvent]) -> list[CaseEvent]:
+    """Rows not sealed yet get their hash in place: the writer's callers hand over rows they
+    have just made (a copy of each would cost as much as the hash)."""
     if all(e.hash for e in events):
         return events
     last: dict[int | None, str] = {}
-    out = []
     for e in events:
         if not e.hash:
-            e = seal(e, last.get(e.case_id, GENESIS) if e.seq > 1 else GENESIS)
+            object.__setattr__(e, "hash", digest(
+                last.get(e.case_id, GENESIS) if e.seq > 1 else GENESIS, e))
         last[e.case_id] = e.hash
-        out.append(e)
-    return out
+    return events
 
 
 class CaseBulkWriter:
@@ -165,14 +168,19 @@ class CaseBulkWriter:
         for e in events:
             if e.case_id not in last or e.at > last[e.case_id]:
                 last[e.case_id] = e.at
+        values = _CASE_VALUES
         rows = []
         for c in cases:
             c.number = case_number(c.id, c.reported_at)
             row = case_to_row(c)
             row["id"] = c.id
             row["updated_at"] = last.get(c.id, c.reported_at)
-            rows.append(row)
-        self.write_rows(rows, [])
+            rows.append(values(row))
+        if rows:  # rows to columns in C (a comprehension per column costs seconds a million)
+            columns = zip(*rows, strict=True)
+            insert_columns(self.conn, "cases", dict(zip(CASE_COLUMNS, columns, strict=True)),
+                           len(rows))
+            self._sync_sequence()
         if events:
             insert_columns(self.conn, "case_events", {
                 "case_id": [e.case_id for e in events], "seq": [e.seq for e in events],
@@ -197,7 +205,12 @@ class CaseBulkWriter:
             cols["data"] = [json.dumps(d, ensure_ascii=False) for d in cols["data"]]
             cols["attachments"] = [json.dumps(a) for a in cols["attachments"]]
             insert_columns(self.conn, "case_events", cols, len(event_rows))
-        if case_rows and self.conn.dialect.name == "postgresql":
+        if case_rows:
+            self._sync_sequence()
+
+    def _sync_sequence(self) -> None:
+        """PostgreSQL: the id sequence past the ids just written."""
+        if self.conn.dialect.name == "postgresql":
             # never backwards: ids handed out by the sequence but not yet written stay taken
             self.conn.execute(text(
                 "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "
