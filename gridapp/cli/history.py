@@ -28,8 +28,10 @@ def import_history(ctx, path, mapping_path, user, sheet, dry_run):
     mapping = HistoryMapping.read(mapping_path)
     with store.uow(write=False) as uow:
         catalog = uow.config.catalog()
-    cases = read_history(path, mapping, catalog, store.srid, sheet)
-    s = migrate_history(store.uow(), user, cases, Path(path).name, dry_run, ProgressLine())
+    with ProgressLine() as progress:  # Ctrl-C cancels up to the commit
+        progress(0, 1, f"reading {Path(path).name}")
+        cases = read_history(path, mapping, catalog, store.srid, sheet)
+        s = migrate_history(store.uow(), user, cases, Path(path).name, dry_run, progress)
     verb = "would migrate" if dry_run else "migrated"
     ctx.emit({"cases": s.cases, "events": s.events, "already_migrated": s.already_migrated,
               "people_created": s.people_created, "first_number": s.first_number,
@@ -38,4 +40,4 @@ def import_history(ctx, path, mapping_path, user, sheet, dry_run):
              + (f" ({s.first_number} … {s.last_number})" if s.cases else "")
              + f"; {s.already_migrated:,} already in the store"
              + (f"; {len(s.people_created)} migrated account(s) made (inactive)"
-                if s.people_created else ""))
+                if s.people_created else "") + progress.saved_note())

@@ -26,7 +26,7 @@ from ..domain.errors import DomainError, InvalidInput, PermissionDenied
 from ..domain.people import Actor, AssignmentKind, Person, Role
 from ..domain.places import Location
 from .ports import UnitOfWork
-from .progress import Progress
+from .progress import COMMITTING, Progress
 
 
 @dataclass
@@ -191,10 +191,10 @@ def migrate_history(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], s
         summary.cases, summary.events = len(out_cases), len(out_events)
         summary.people_created = list(people.created)
         summary.first_number, summary.last_number = out_cases[0].number, out_cases[-1].number
-        if progress:
-            progress(len(todo), len(todo), "writing")
         if not dry_run:
-            uow.cases.bulk_add(out_cases, out_events)
+            uow.cases.bulk_add(out_cases, out_events, progress)
+            if progress:  # the last moment a cancel leaves nothing behind
+                progress(len(todo), len(todo), COMMITTING)
             uow.commit()
     return summary
 

@@ -21,7 +21,7 @@ from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
 from ..domain.places import LocatedBy, Location
 from .ports import UnitOfWork
-from .progress import Progress
+from .progress import COMMITTING, Progress, quiet
 
 
 @dataclass
@@ -71,6 +71,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                    source_name: str = "") -> ImportSummary:
     """Open a case for every new row, linked to an open original when it is a duplicate."""
     summary = ImportSummary(notes=list(batch.notes))
+    progress = progress or quiet
     with uow:
         person = uow.people.by_username(username)
         if not any(r in person.roles for r in (Role.ACCEPTOR, Role.SHIFT_LEADER)):
@@ -80,6 +81,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         catalog = uow.config.catalog()
         settings = uow.config.settings()
         policy = settings.duplicates
+        progress(0, len(batch), "tickets already in the store")
         known = uow.cases.known_external_ids(batch.external_id)
         keep = np.array([e not in known for e in batch.external_id], bool)
         summary.already_imported = int((~keep).sum())
@@ -121,6 +123,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         placed = ~(np.isnan(batch.x) | np.isnan(batch.y))
         linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
                              else np.ones(n_all, bool))
+        progress(0, len(batch), "cells and road segments")
         loc = uow.places.locate_many(np.where(placed, batch.x, 0.0),
                                      np.where(placed, batch.y, 0.0), settings.road_tolerance_m)
         outside = placed & np.array([c is None for c in loc.cell_code], bool)
@@ -141,6 +144,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         linking = policy.enabled and policy.auto_link
         index = DuplicateIndex(policy)
         if linking:
+            progress(0, len(order), "open cases for the duplicate check")
             uow.cases.lock_duplicate_classes(set(classes))
             for o in uow.cases.open_cases(set(classes), min(times) - policy.window, max(times)):
                 index.add(o[0], Candidate(o[1], case_number(o[1], o[4]), o[2], o[3], o[4]))
@@ -190,13 +194,12 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             elif link_l[k]:  # only open cases are originals: a new case is one
                 index.add(cls, Candidate(case.id, case.number, x, y, t))
             cases.append(case)
-            if progress and k % step == 0:
+            if k % step == 0:
                 progress(k, len(order), "ownership and duplicates")
         n = len(cases)
-        if progress:
-            progress(n, n, "writing")
         if not dry_run:
-            uow.cases.bulk_add(cases, events)
+            uow.cases.bulk_add(cases, events, progress)
+            progress(n, n, COMMITTING)  # the last moment a cancel leaves nothing behind
             uow.commit()
         summary.imported, summary.linked_duplicates = n, linked
         summary.unplaced = int((~placed[order]).sum())

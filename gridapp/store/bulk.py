@@ -9,6 +9,7 @@ SQLite's DDL is transactional, so the batch stays atomic. PostgreSQL: COPY.
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..domain.audit import GENESIS, digest
 from ..domain.case import Case, CaseEvent
+from ..services.progress import CHUNK, Progress, quiet
 from . import models as m
 from .cases import case_number, case_to_row
 from .changes import log_table, stamp
@@ -55,8 +57,10 @@ def _literal(v) -> str | None:
 
 
 def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence | object],
-                   n: int, rebuild_indexes: bool | None = None) -> int:
-    """Insert `n` rows given column-wise (a sequence per column, or one value for all)."""
+                   n: int, rebuild_indexes: bool | None = None,
+                   progress: Progress | None = None, what: str = "") -> int:
+    """Insert `n` rows given column-wise (a sequence per column, or one value for all);
+    `progress(done, n, what)` every CHUNK rows."""
     if n == 0:
         return 0
     sqlite = conn.dialect.name == "sqlite"
@@ -68,15 +72,16 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
         if sqlite:
             cols = {k: [sqlite_time(x) for x in v] if v and isinstance(v[0], date) else v
                     for k, v in cols.items()}
-            return _sqlite_insert(conn, table, cols, n, rebuild_indexes)
-        return _copy(conn, table, cols, n)
+            return _sqlite_insert(conn, table, cols, n, rebuild_indexes,
+                                  progress or quiet, what or f"writing {table}")
+        return _copy(conn, table, cols, n, progress or quiet, what or f"writing {table}")
     except conn.dialect.loaded_dbapi.Error as exc:
         # the driver's own error, raised like any other statement's (IntegrityError, …)
         raise DBAPIError.instance(f"bulk insert into {table}", None, exc,
                                   conn.dialect.loaded_dbapi.Error) from exc
 
 
-def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
+def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str) -> int:
     names, values, varying = [], [], []
     for name, seq in cols.items():
         first = seq[0]
@@ -93,16 +98,21 @@ def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
     indexes = _drop_indexes(conn, table) if rebuild else []
     cursor = conn.connection.cursor()
+    rows = zip(*varying, strict=True)
     try:
-        if varying:
-            cursor.executemany(sql, zip(*varying, strict=True))
-        else:
-            for _ in range(n):
-                cursor.execute(sql)
+        for start in range(0, n, CHUNK):
+            progress(start, n, what)
+            if varying:
+                cursor.executemany(sql, itertools.islice(rows, CHUNK))
+            else:
+                for _ in range(min(CHUNK, n - start)):
+                    cursor.execute(sql)
     finally:
         cursor.close()
-    for ddl in indexes:
+    for k, ddl in enumerate(indexes):
+        progress(k, len(indexes), f"indexing {table}")
         conn.exec_driver_sql(ddl)
+    progress(n, n, what)
     return n
 
 
@@ -122,28 +132,33 @@ def _drop_indexes(conn, table: str) -> list[str]:
     return [sql for _, sql in rows]
 
 
-def _copy(conn, table, cols, n) -> int:
+def _copy(conn, table, cols, n, progress: Progress, what: str) -> int:
     names = list(cols)
     cursor = conn.connection.cursor()
     try:
         with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
-            for row in zip(*(cols[k] for k in names), strict=True):
+            for k, row in enumerate(zip(*(cols[k] for k in names), strict=True)):
+                if k % CHUNK == 0:
+                    progress(k, n, what)
                 copy.write_row(row)
     finally:
         cursor.close()
+    progress(n, n, what)
     return n
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
-def _sealed(events: list[CaseEvent]) -> list[CaseEvent]:
+def _sealed(events: list[CaseEvent], progress: Progress = quiet) -> list[CaseEvent]:
     """Rows not sealed yet get their hash in place: the writer's callers hand over rows they
     have just made (a copy of each would cost as much as the hash)."""
     if all(e.hash for e in events):
         return events
     last: dict[int | None, str] = {}
-    for e in events:
+    for k, e in enumerate(events):
+        if k % CHUNK == 0:
+            progress(k, len(events), "sealing audit rows")
         if not e.hash:
             object.__setattr__(e, "hash", digest(
                 last.get(e.case_id, GENESIS) if e.seq > 1 else GENESIS, e))
@@ -157,20 +172,25 @@ class CaseBulkWriter:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def write(self, cases: Sequence[Case], events: Iterable[CaseEvent]) -> int:
+    def write(self, cases: Sequence[Case], events: Iterable[CaseEvent],
+              progress: Progress | None = None) -> int:
         """Cases with their audit rows; a case was last updated at its last audit row.
 
         Rows not sealed yet are sealed here, chained per case in the order given (a batch
         holds whole new cases, each from its first row).
         """
-        events = _sealed(list(events))
+        progress = progress or quiet
+        events = list(events)
+        events = _sealed(events, progress)
         last: dict[int, datetime] = {}
         for e in events:
             if e.case_id not in last or e.at > last[e.case_id]:
                 last[e.case_id] = e.at
         values = _CASE_VALUES
         rows = []
-        for c in cases:
+        for k, c in enumerate(cases):
+            if k % CHUNK == 0:
+                progress(k, len(cases), "preparing cases")
             c.number = case_number(c.id, c.reported_at)
             row = case_to_row(c)
             row["id"] = c.id
@@ -179,7 +199,7 @@ class CaseBulkWriter:
         if rows:  # rows to columns in C (a comprehension per column costs seconds a million)
             columns = zip(*rows, strict=True)
             insert_columns(self.conn, "cases", dict(zip(CASE_COLUMNS, columns, strict=True)),
-                           len(rows))
+                           len(rows), progress=progress, what="writing cases")
             self._sync_sequence()
         if events:
             insert_columns(self.conn, "case_events", {
@@ -192,7 +212,8 @@ class CaseBulkWriter:
                 "data": [_JSON.encode(e.data) if e.data else "{}" for e in events],
                 "attachments": [json.dumps(list(e.attachments)) if e.attachments else "[]"
                                 for e in events],
-                "hash": [e.hash for e in events]}, len(events))
+                "hash": [e.hash for e in events]}, len(events), progress=progress,
+                what="writing audit rows")
         return len(rows)
 
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:

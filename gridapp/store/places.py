@@ -10,6 +10,7 @@ from ..analysis.gazetteer import Gazetteer, NamedPlace
 from ..analysis.place_index import PlaceIndex
 from ..domain.places import Location
 from ..services.ports import ComponentInfo, LocatedPoints
+from ..services.progress import CHUNK, Progress, quiet
 from . import models as m
 from .cache import CacheView
 from .changes import log_table
@@ -101,12 +102,14 @@ class PlaceWriter:
                  view: CacheView | None = None) -> None:
         self.conn, self.spatial, self.srid, self.view = conn, spatial, srid, view
 
-    def _insert(self, table: str, columns: dict[str, list], geoms, multi: bool = True) -> int:
+    def _insert(self, table: str, columns: dict[str, list], geoms, multi: bool = True,
+                progress: Progress | None = None) -> int:
         """Rows given column-wise plus their geometries, straight to the driver (SQLAlchemy's
         per-row parameter handling would cost as much as the spatial index)."""
         n = len(geoms)
         if not n:
             return 0
+        progress = progress or quiet
         mark = "?" if self.conn.dialect.name == "sqlite" else "%s"
         geom = self.spatial.from_wkb(mark, self.srid) if multi \
             else self.spatial.point_from_wkb(mark, self.srid)
@@ -115,7 +118,11 @@ class PlaceWriter:
                zip(geoms, shapely.to_wkb(np.asarray(geoms, dtype=object)), strict=True)]
         sql = (f"INSERT INTO {table} ({', '.join(columns)}, geom, change_seq) VALUES "
                f"({', '.join(mark for _ in columns)}, {geom}, {seq})")
-        self.conn.exec_driver_sql(sql, list(zip(*columns.values(), wkb, strict=True)))
+        rows = list(zip(*columns.values(), wkb, strict=True))
+        for start in range(0, n, CHUNK):  # the spatial index is most of the time: report it
+            progress(start, n, f"writing {table}")
+            self.conn.exec_driver_sql(sql, rows[start:start + CHUNK])
+        progress(n, n, f"writing {table}")
         if self.view is not None:
             self.view.bump()  # cached place indexes and scopes are out of date
         return n
@@ -123,13 +130,14 @@ class PlaceWriter:
     def existing_codes(self, table: str) -> set[str]:
         return set(self.conn.execute(text(f"SELECT code FROM {table}")).scalars())
 
-    def areas(self, table: str, areas, parent_column: str | None = None) -> int:
+    def areas(self, table: str, areas, parent_column: str | None = None,
+              progress: Progress | None = None) -> int:
         cols = {"code": [a.code for a in areas], "name": [a.name for a in areas]}
         if parent_column:
             cols[parent_column] = [a.parent_code for a in areas]
-        return self._insert(table, cols, [a.geometry for a in areas])
+        return self._insert(table, cols, [a.geometry for a in areas], progress=progress)
 
-    def cells(self, cells) -> int:
+    def cells(self, cells, progress: Progress | None = None) -> int:
         geoms = np.array([c.geometry for c in cells], dtype=object)
         inside = shapely.point_on_surface(geoms) if len(geoms) else geoms
         cols = {"code": [c.code for c in cells],
@@ -138,28 +146,31 @@ class PlaceWriter:
                 "area_m2": shapely.area(geoms).tolist() if len(geoms) else [],
                 "cx": shapely.get_x(inside).tolist() if len(geoms) else [],
                 "cy": shapely.get_y(inside).tolist() if len(geoms) else []}
-        return self._insert("grid_cells", cols, geoms)
+        return self._insert("grid_cells", cols, geoms, progress=progress)
 
-    def segments(self, segments) -> int:
+    def segments(self, segments, progress: Progress | None = None) -> int:
         geoms = np.array([s.geometry for s in segments], dtype=object)
         cols = {"code": [s.code for s in segments], "road_name": [s.road_name for s in segments],
                 "road_class": [s.road_class.value for s in segments],
                 "name": [s.name for s in segments],
                 "length_m": shapely.length(geoms).tolist() if len(geoms) else []}
-        return self._insert("road_segments", cols, geoms)
+        return self._insert("road_segments", cols, geoms, progress=progress)
 
-    def components(self, components, department_ids: dict[str, int]) -> int:
+    def components(self, components, department_ids: dict[str, int],
+                   progress: Progress | None = None) -> int:
         cols = {"code": [c.code for c in components],
                 "class_code": [c.class_code for c in components],
                 "name": [c.name for c in components],
                 "owner_department_id": [department_ids.get(c.owner_department_code or "")
                                         for c in components],
                 "status": ["normal"] * len(components)}
-        return self._insert("components", cols, [c.geometry for c in components], multi=False)
+        return self._insert("components", cols, [c.geometry for c in components], multi=False,
+                            progress=progress)
 
-    def landmarks(self, landmarks) -> int:
+    def landmarks(self, landmarks, progress: Progress | None = None) -> int:
         cols = {"name": [m.name for m in landmarks], "kind": [m.kind for m in landmarks]}
-        return self._insert("landmarks", cols, [m.geometry for m in landmarks], multi=False)
+        return self._insert("landmarks", cols, [m.geometry for m in landmarks], multi=False,
+                            progress=progress)
 
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
