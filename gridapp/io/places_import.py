@@ -158,6 +158,8 @@ def read_places(path: Path | str, kind: LayerKind | str, srid: int,
     """Read and check one layer; ImportRejected lists every bad row. Returns the layers to
     load and, per code, the row it came from (to name rows in errors found later)."""
     kind, opts = LayerKind(kind), opts or ImportOptions()
+    if progress:
+        progress(0, 1, f"reading {Path(path).name}")
     data = read_vector(path, opts.layer, opts.encoding)
     file, frame, report = Path(path).name, data.frame, ValidationReport()
     if kind is LayerKind.LANDMARKS:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 Progress = Callable[[int, int, str], None]
 
 COMMITTING = "committing"  # the stage reported just before the commit: the last to cancel
-CHUNK = 50_000  # rows written between two progress reports
+CHUNK = 20_000  # rows between two progress reports
 
 
 class Cancelled(Exception):

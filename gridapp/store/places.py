@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import shapely
 from sqlalchemy import Connection, select, text
@@ -20,12 +22,18 @@ SEG = m.RoadSegment.__table__
 COMP = m.Component.__table__
 
 
+@functools.lru_cache(maxsize=8)
+def _lookups(spatial: SpatialDialect, srid: int):
+    """The cell and segment lookups, compiled once (a unit of work per action would parse
+    their SQL each time)."""
+    return text(spatial.locate_cell(srid)), text(spatial.nearest_segment(srid))
+
+
 class SqlPlaceRepository:
     def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int,
                  view: CacheView | None = None) -> None:
         self.conn, self.spatial, self.view = conn, spatial, view
-        self._cell = text(spatial.locate_cell(srid))
-        self._segment = text(spatial.nearest_segment(srid))
+        self._cell, self._segment = _lookups(spatial, srid)
 
     def index(self) -> PlaceIndex:
         """Every cell and segment in memory (cached until places or config change)."""
