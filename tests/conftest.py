@@ -33,6 +33,19 @@ def sqlite_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def frozen_clock(monkeypatch):
+    """`freeze(at)`: every store this process opens tells time `at` (a command line run in
+    the test's own process included); returns the clock, to move it on."""
+    from gridapp.domain.clock import SettableClock
+
+    def freeze(at):
+        clock = SettableClock(at)
+        monkeypatch.setattr(Store, "clock", clock)
+        return clock
+    return freeze
+
+
+@pytest.fixture
 def sqlite_store(sqlite_template, tmp_path):
     path = tmp_path / "store.sqlite"
     shutil.copy(sqlite_template, path)

@@ -30,7 +30,7 @@ HANDLING = np.array([CaseState(s).is_handling for s in STATES])
 OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
 NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 
 
 def frozen(a: np.ndarray) -> np.ndarray:
@@ -147,10 +147,11 @@ class Cases:
     warning: np.ndarray
     closed: np.ndarray
     change: np.ndarray       # the store's change number (or transaction id) of its last write
+    supervisions: np.ndarray  # 督办 orders received (int16)
 
     COLUMNS = ("id", "x", "y", "state", "klass", "source", "street", "cell", "segment",
                "department", "person", "chief", "reported", "deadline", "warning", "closed",
-               "change")
+               "change", "supervisions")
 
     def frozen(self) -> Cases:
         for name in self.COLUMNS:
@@ -170,6 +171,11 @@ class Cases:
 
     def __len__(self) -> int:
         return len(self.id)
+
+    def number(self, i: int) -> str:
+        """案卷号 of the case at index `i` (year of report + 8-digit serial)."""
+        year = (EPOCH + np.timedelta64(int(self.reported[i]), "s")).astype("datetime64[Y]")
+        return f"{year}{int(self.id[i]):08d}"
 
     def overdue(self, now: int) -> np.ndarray:
         return HANDLING[self.state] & (self.deadline != NO_TIME) & (self.deadline < now)
@@ -217,7 +223,7 @@ class MapData:
 
         `progress(done, total, phase)` hears "places", "cases" and "cache" (it may raise to
         cancel)."""
-        now = now or datetime.now()
+        now = now or store.now()
         progress = progress or _quiet
         read = store.read_model
         progress(0, 1, "cache")
@@ -335,13 +341,14 @@ class MapData:
             cell=_lookup_sorted(self.cells.codes, cols[7]),
             segment=ints(cols[8]), department=ints(cols[9]), person=ints(cols[10]),
             chief=ints(cols[11]), reported=_times(cols[12]), deadline=_times(cols[13]),
-            warning=_times(cols[14]), closed=_times(cols[15]), change=ints(cols[16]))
+            warning=_times(cols[14]), closed=_times(cols[15]), change=ints(cols[16]),
+            supervisions=np.array([v or 0 for v in cols[17]], np.int16))
 
     # ---- taking in changes -------------------------------------------------------------
     def refreshed(self, store, now: datetime | None = None) -> tuple[MapData, Changes]:
         """This data brought up to date with everything written after its mark, as a new
         MapData (this one is returned unchanged when nothing was written)."""
-        now = now or datetime.now()
+        now = now or store.now()
         read = store.read_model
         changes = read.changes(self.mark)
         return self.with_changes(read, changes, now), changes
@@ -483,4 +490,4 @@ def _empty_cases() -> Cases:
     return Cases(i64, np.zeros(0), np.zeros(0), np.zeros(0, np.int8), np.zeros(0, np.int16),
                  np.zeros(0, np.int8), np.zeros(0, np.int32), np.zeros(0, np.int32), i64.copy(),
                  i64.copy(), i64.copy(), i64.copy(), i64.copy(), i64.copy(), i64.copy(),
-                 i64.copy(), i64.copy()).frozen()
+                 i64.copy(), i64.copy(), np.zeros(0, np.int16)).frozen()

@@ -11,6 +11,7 @@ from datetime import datetime
 
 import numpy as np
 
+from ..domain.people import Role
 from ..domain.workflow import Action
 from ..services.reading import Changes
 from . import actions as app_actions
@@ -22,6 +23,7 @@ from .layers import LayerStack
 from .map_data import EPOCH, MapData, seconds
 from .session import Session
 from .thematic import Thematic
+from .todo import Me, News, Todo, news, waiting
 from .warnings import UnitWarning, daily_warnings
 
 
@@ -37,6 +39,7 @@ class Refresh:
     changes: Changes
     raster: CellRaster | None
     overlaps: tuple = ()   # (code, code, m²) of cells edited into each other
+    assigned: frozenset[int] | None = None  # verifications given to this user (待核查)
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,10 @@ class AppModel:
         self.clock_changed = Signal()          # (now): overdue and due flags moved on
         self.message = Signal()                # (text): something the user should read
         self.place_problems = Signal()         # (overlapping cell pairs) after places changed
+        self.todo_changed = Signal()           # (Todo, News): 待办 and what just arrived in it
+        self._assigned = self._read_assigned(store, session)
         self.derived = self._derive()
+        self.todo: Todo = self._waiting()
         self._names: tuple[dict, dict] | None = None
         self._addresses: dict[int, str] = {}
 
@@ -122,7 +128,7 @@ class AppModel:
 
     def _derive(self) -> Derived:
         return Derived(self.data, self.case_filter, self.now, self.thematic,
-                       self.session.access(self.data))
+                       self.session.access(self.data, self._assigned))
 
     @property
     def mask(self) -> np.ndarray:
@@ -156,7 +162,26 @@ class AppModel:
         self.now = now
         self.derived = self._derive()
         self.clock_changed.emit(now)
+        self._update_todo()
         return True
+
+    # ---- 待办 -------------------------------------------------------------------------------
+    @staticmethod
+    def _read_assigned(store, session: Session) -> frozenset[int]:
+        if Role.GRID_WORKER not in session.person.roles:
+            return frozenset()
+        return store.read_model.assigned_verifications(session.person.id)
+
+    def _waiting(self) -> Todo:
+        s, d = self.session, self.data
+        me = Me(s.person.id, frozenset(s.person.roles), s.person.department_id,
+                frozenset(s.segment_ids), s.cell_indices(d).astype(np.int32), self._assigned)
+        return waiting(d.cases, me, self.now, self.derived.access_mask)
+
+    def _update_todo(self, quiet: bool = False) -> None:
+        before, self.todo = self.todo, self._waiting()
+        if before.signature != self.todo.signature:
+            self.todo_changed.emit(self.todo, News() if quiet else news(before, self.todo))
 
     # ---- sessions ------------------------------------------------------------------------
     def switch_session(self, session: Session) -> None:
@@ -164,26 +189,31 @@ class AppModel:
         self.session = session
         self.user_filter, self.drill, self.drill_label = CaseFilter(open_only=True), {}, ""
         self.selection, self.current_case = Selection(), None
+        self._assigned = self._read_assigned(self.store, session)
         self.derived = self._derive()
         self.session_changed.emit(session)
         self.selection_changed.emit(self.selection)
         self.current_case_changed.emit(None)
         self.filter_changed.emit(self.case_filter)
+        self.todo = Todo()
+        self._update_todo(quiet=True)  # his backlog is in the title, not in a notification
 
     # ---- data ----------------------------------------------------------------------------
     def refresh_job(self) -> Callable[[], Refresh]:
         """The work of taking in what changed in the store, for a worker thread."""
         data, store, now, raster, path = (self.data, self.store, self.clock(), self.raster,
                                           self.raster_path)
+        session = self.session
 
         def work() -> Refresh:
             fresh, changes = data.refreshed(store, now)
+            assigned = self._read_assigned(store, session) if changes.case_ids else None
             if fresh.places_key == data.places_key:
-                return Refresh(fresh, changes, raster)
+                return Refresh(fresh, changes, raster, assigned=assigned)
             # new cells: a new cell image, and are any now on top of each other?
             overlaps = tuple(store.read_model.overlapping_cells(data.mark)) \
                 if "grid_cells" in changes.tables else ()
-            return Refresh(fresh, changes, load_or_build(fresh, path), overlaps)
+            return Refresh(fresh, changes, load_or_build(fresh, path), overlaps, assigned)
         return work
 
     def accept(self, result: Refresh) -> None:
@@ -204,12 +234,15 @@ class AppModel:
         self.now = seconds(self.clock())
         if places_changed:
             self.selection = replace(self.selection, cell=-1, segment=-1)
+        if result.assigned is not None:
+            self._assigned = result.assigned
         self.derived = self._derive()
         gone = set(changes.deleted_cases)
         if self.current_case in gone:
             self.current_case = None
             self.current_case_changed.emit(None)
         self.data_changed.emit(changes)
+        self._update_todo()
         if result.overlaps:
             self.place_problems.emit(result.overlaps)
 

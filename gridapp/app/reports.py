@@ -26,13 +26,13 @@ def context(store) -> dict:
 
 def assessment(store, period: Period, now: datetime | None = None) -> Assessment:
     c = context(store)
-    return Assessment.run(store, period, c["scheme"], c["scheme_version"], now or datetime.now(),
+    return Assessment.run(store, period, c["scheme"], c["scheme_version"], now or store.now(),
                           c["calendar"])
 
 
 def make_bulletin(store, period: Period, now: datetime | None = None) -> bl.Bulletin:
     c = context(store)
-    return bl.build(store, period, now or datetime.now(), c["district"], c["scheme_version"],
+    return bl.build(store, period, now or store.now(), c["district"], c["scheme_version"],
                     c["scheme"], c["calendar"], c["class_names"], layer_frame(store, "streets"))
 
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .map_data import EPOCH
-
 MAX_CASES = 50  # case hits listed for a text (newest first)
 
 
@@ -19,10 +17,6 @@ class Hit:
     label: str           # what the result list shows
     detail: str = ""     # a second line: state and date, code, …
     road: str = ""       # the road's name (kind road)
-
-
-def _year(secs: int) -> str:
-    return str((EPOCH + np.timedelta64(int(secs), "s")).astype("M8[Y]"))
 
 
 def search(model, text: str, state_label=str) -> tuple[list[Hit], bool]:
@@ -65,7 +59,7 @@ def search(model, text: str, state_label=str) -> tuple[list[Hit], bool]:
 
 
 def _case_hit(d, k: int, state_label) -> Hit:
-    number = f"{_year(d.cases.reported[k])}{int(d.cases.id[k]):08d}"
+    number = d.cases.number(k)
     klass = int(d.cases.klass[k])
     name = str(d.class_names[klass]) if klass >= 0 else ""
     return Hit("case", k, f"{number} {name}", state_label(int(d.cases.state[k])))

@@ -4,7 +4,6 @@ segments, a grid worker his cells, a handler his department's cases)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 import numpy as np
 
@@ -25,6 +24,7 @@ class Access:
     cells: frozenset[int] = frozenset()      # cell indices of the map data
     person: int | None = None                # cases dispatched to him (a road chief)
     department: int | None = None            # cases dispatched to his department
+    case_ids: frozenset[int] = frozenset()   # cases given to him to verify (指派核查)
 
     def mask(self, cases: Cases) -> np.ndarray:
         m = np.zeros(len(cases), bool)
@@ -36,6 +36,8 @@ class Access:
             m |= cases.person == self.person
         if self.department is not None:
             m |= cases.department == self.department
+        if self.case_ids:
+            m |= np.isin(cases.id, np.fromiter(self.case_ids, np.int64, len(self.case_ids)))
         return m
 
 
@@ -53,8 +55,8 @@ class Session:
 
     @classmethod
     def for_person(cls, store, person: Person) -> Session:
-        with store.uow(write=False) as uow:
-            segs, cells = uow.people.scope(person.id, datetime.now())
+        with store.uow(write=False) as uow:  # his scope today by the store's clock
+            segs, cells = uow.people.scope(person.id, uow.now())
         return cls(store, person, segs, cells)
 
     @property
@@ -68,8 +70,9 @@ class Session:
     def sees_everything(self) -> bool:
         return bool(self.person.roles & COMMAND_ROLES)
 
-    def access(self, data: MapData) -> Access | None:
-        """What this user may see, list, search and open; None: the whole district."""
+    def access(self, data: MapData, assigned: frozenset[int] = frozenset()) -> Access | None:
+        """What this user may see, list, search and open; None: the whole district.
+        `assigned`: cases a dispatcher gave him to verify outside his own cells."""
         if self.sees_everything:
             return None
         roles = self.person.roles
@@ -78,7 +81,8 @@ class Session:
             cells=frozenset(self.cell_indices(data).tolist())
             if Role.GRID_WORKER in roles else frozenset(),
             person=self.person.id if Role.ROAD_CHIEF in roles else None,
-            department=self.person.department_id if Role.DEPT_HANDLER in roles else None)
+            department=self.person.department_id if Role.DEPT_HANDLER in roles else None,
+            case_ids=assigned)
 
     def cell_indices(self, data: MapData) -> np.ndarray:
         if not self.cell_codes:

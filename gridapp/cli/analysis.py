@@ -51,7 +51,7 @@ def indicators(ctx, period, level, at):
     """Counts and rates (签收率, 按期结案率, …) of every unit of a level for a period."""
     from ..analysis.indicators import indicator_table, load_period
     from ..app.reports import context
-    now = parse_at(at) or datetime.now()
+    now = parse_at(at) or ctx.store.now()
     p, lv = _period(period, now), Level(level)
     c = context(ctx.store)
     t = indicator_table(load_period(ctx.store, p, now, c["calendar"],
@@ -78,7 +78,7 @@ def assess(cctx, period, level, at):
         return
     from ..app.reports import assessment
     ctx = cctx.obj
-    now = parse_at(at) or datetime.now()
+    now = parse_at(at) or ctx.store.now()
     p, lv = _period(period, now), Level(level)
     a = assessment(ctx.store, p, now)
     t = a.table(lv)
@@ -135,7 +135,7 @@ def scheme(ctx, source, username, note):
 def report(ctx, period, out, formats, lang, at):
     """The bulletin (通报) of a period as XLSX (a sheet per level) and PDF."""
     from ..app.reports import write_bulletin
-    now = parse_at(at) or datetime.now()
+    now = parse_at(at) or ctx.store.now()
     p = _period(period, now)
     fmts = {f.strip() for f in formats.split(",") if f.strip()}
     if not fmts or fmts - {"xlsx", "pdf"}:
@@ -160,7 +160,7 @@ def analyze():
 def frequent(ctx, period, by, top):
     """高频问题: the most reported classes, places or times."""
     from ..analysis.patterns import high_frequency, load_points
-    p = _period(period, datetime.now())
+    p = _period(period, ctx.store.now())
     t = high_frequency(load_points(ctx.store, p), by, top)
     recs = [{by: str(k), "cases": int(r.cases), "share": round(float(r.share), 4)}
             for k, r in t.iterrows()]
@@ -178,7 +178,7 @@ def frequent(ctx, period, by, top):
 def repeats(ctx, period, radius, window, min_cases, top):
     """重复投诉: places where one class keeps coming back."""
     from ..analysis.patterns import as_datetime, load_points, repeat_complaints
-    p = _period(period, datetime.now())
+    p = _period(period, ctx.store.now())
     found = repeat_complaints(load_points(ctx.store, p), radius, window, min_cases, top)
     recs = [{"class_code": r.class_code, "cell_code": r.cell_code, "cases": r.cases,
              "x": round(r.x, 1), "y": round(r.y, 1), "first": as_datetime(r.first).isoformat(),
@@ -200,7 +200,7 @@ def repeats(ctx, period, radius, window, min_cases, top):
 def trend_(ctx, period, class_code, level, unit, step):
     """The trend of a class (or all) in a unit (or the district)."""
     from ..analysis.patterns import trend
-    now = datetime.now()
+    now = ctx.store.now()
     p = Period.parse(period) if period else Period.containing(now.date()).trailing_months(12)
     s = trend(ctx.store, p, class_code, level, unit, step)
     recs = [{"start": f"{d:%Y-%m-%d}", "cases": int(v)} for d, v in s.items()]
@@ -215,7 +215,7 @@ def trend_(ctx, period, class_code, level, unit, step):
 def warnings(ctx, at, show_cases):
     """每日预警: overdue and about-to-be-overdue cases by unit, for the supervision order."""
     from ..analysis.warnings import by_unit, warning_list
-    now = parse_at(at) or datetime.now()
+    now = parse_at(at) or ctx.store.now()
     df = warning_list(ctx.store, now)
     units = by_unit(df)
     data = {"at": now.isoformat(timespec="minutes"),

@@ -36,6 +36,11 @@ def _show(ctx, outcome, verb: str) -> None:
     if getattr(outcome, "duplicate_of", None):
         line += f"; duplicate of {outcome.duplicate_of.number}"
         data["duplicate_of_number"] = outcome.duplicate_of.number
+    elif c.duplicate_of:
+        with ctx.store.uow(write=False) as uow:
+            number = uow.cases.get(c.duplicate_of).number
+        line += f"; duplicate of {number}"
+        data["duplicate_of_number"] = number
     if getattr(outcome, "duplicate_candidates", None):
         nums = [d.number for d in outcome.duplicate_candidates]
         line += f"; possible duplicates: {', '.join(nums)}"
@@ -108,8 +113,14 @@ def _values(ctx, specs: list[ActionSpec], kw: dict) -> dict:
             from ..io.crs import lonlat_to_store
             values["x"], values["y"] = (float(v) for v in
                                         lonlat_to_store(lon, lat, coords, ctx.store.srid))
-        if values.get("x") is None or values.get("y") is None:
+        needed = any(inp.name == "x" and req for inp, req in _inputs_of(specs))
+        given = [values.get("x") is not None, values.get("y") is not None]
+        if (needed and not all(given)) or any(given) != all(given):
             raise click.UsageError("give --x/--y (store CRS) or --lon/--lat")
+        if all(given) and "address" in values and not values.get("address") and \
+                specs[0].action is Action.REPORT:
+            from ..app.addresses import address_at  # the address of the point, as typed
+            values["address"] = address_at(ctx.store, values["x"], values["y"]).text
     return {k: v for k, v in values.items() if v is not None}
 
 
@@ -170,7 +181,11 @@ def show(ctx, case_ref, user):
     data["allowed_actions"] = [a.value for a in v.allowed]
     data["photos"] = [{"seq": s, "phase": p, "sha256": h} for s, p, h in v.photos]
     c = v.case
+    if c.duplicate_of:
+        with ctx.store.uow(write=False) as uow:
+            data["duplicate_of_number"] = uow.cases.get(c.duplicate_of).number
     lines = [f"case {c.number}  {c.state.value} ({c.state.label_zh})  version {c.version}",
+             *([f"  duplicate of {data['duplicate_of_number']}"] if c.duplicate_of else []),
              f"  class {c.class_code}  source {c.source.value}  cell {c.location.cell_code}",
              *([f"  position: 待定位 (no point yet){'; the address matched ' + c.locate_match if c.locate_match else ''}"]
                if not c.placed else
@@ -195,6 +210,24 @@ def show(ctx, case_ref, user):
 def _origin(data: dict) -> str:
     m = data.get("migrated") or {}
     return f"{m.get('source', '?')} row {m.get('row', '?')}"
+
+
+@case.command("sheet")
+@click.argument("case_ref", metavar="CASE")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="The PDF to write "
+              "(default: 案件处理单-NUMBER.pdf here).")
+@click.option("--as", "user", required=True, help="Who prints it (named on the sheet).")
+@pass_ctx
+def sheet(ctx, case_ref, out, user):
+    """案件处理单: the case on one A4 page (fields, map, photos, timeline, signatures)."""
+    from ..io.case_sheet import case_sheet
+    user = authenticate(ctx, user)
+    with ctx.store.uow(write=False) as uow:
+        number = svc.resolve_case(uow, case_ref).number
+        name = uow.people.by_username(user).name
+    path = Path(out or f"案件处理单-{number}.pdf")
+    case_sheet(ctx.store, case_ref, path, printed_by=name)
+    ctx.emit({"number": number, "path": str(path)}, f"case {number}: sheet written to {path}")
 
 
 @case.command("suggest")

@@ -99,10 +99,7 @@ def demo(ctx, scale, seed, until, no_basemap):
         click.echo("", err=True)
     with store.uow(write=False) as uow:
         counts = uow.loader.counts()
-        counts["cases"] = uow.conn.exec_driver_sql("SELECT count(*) FROM cases").scalar()
-        counts["audit_rows"] = uow.conn.exec_driver_sql(
-            "SELECT count(*) FROM case_events").scalar()
-        counts["people"] = uow.conn.exec_driver_sql("SELECT count(*) FROM people").scalar()
+    counts.update(store.read_model.totals())
     ctx.emit({"db": store.url, **counts, "password": DEMO_PASSWORD},
              f"demo store {store.url}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items())
              + f"\nlog in as admin, shift01, dispatcher01, acceptor01, wg0001, lz0001, "
@@ -188,10 +185,8 @@ def import_places(ctx, kind, path, layer, field, crs, coords, encoding, repair, 
 
 def _district(store):
     import shapely
-    g = store.spatial.as_wkb("geom")
-    with store.read() as conn:
-        raw = conn.exec_driver_sql(f"SELECT {g} FROM districts").scalar()
-    return shapely.from_wkb(bytes(raw)) if raw else None
+    raw = store.read_model.district_wkb()
+    return shapely.from_wkb(raw) if raw else None
 
 
 @import_.command("grid")
@@ -523,20 +518,6 @@ def export_layers_cmd(ctx, out, layers, fmt, truncate_text):
              "wrote " + ", ".join(map(str, paths)))
 
 
-def _case_filter(states, since, until):
-    where, params = [], {}
-    if states:
-        where.append("c.state IN (" + ", ".join(f":s{i}" for i in range(len(states))) + ")")
-        params.update({f"s{i}": s for i, s in enumerate(states)})
-    if since:
-        where.append("c.reported_at >= :since")
-        params["since"] = parse_at(since)
-    if until:
-        where.append("c.reported_at < :until")
-        params["until"] = parse_at(until)
-    return ("WHERE " + " AND ".join(where)) if where else "", params
-
-
 @export.command("cases")
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--state", "states", multiple=True)
@@ -547,8 +528,9 @@ def _case_filter(states, since, until):
 def export_cases(ctx, out, states, since, until, open311):
     """Cases with Chinese headers (CSV/XLSX) or as Open311 GeoReport v2 requests (JSON)."""
     from ..io.export import cases_frame, export_cases_table, export_open311
-    where, params = _case_filter(states, since, until)
-    df = cases_frame(ctx.store, where, params)
+    from ..services.reading import CaseSelection
+    df = cases_frame(ctx.store, CaseSelection(states=tuple(states), reported_from=parse_at(since),
+                                              reported_to=parse_at(until)))
     n = export_open311(ctx.store, out, df) if open311 or out.lower().endswith(".json") \
         else export_cases_table(ctx.store, out, df)
     ctx.emit({"cases": n, "out": out}, f"wrote {n:,} case(s) to {out}")

@@ -8,15 +8,16 @@ An effect only prepares: it validates its inputs and returns a `Change`; the eng
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from .calendar import WorkCalendar
-from .case import Assignee, Case, CaseState, RejectReason, Satisfaction, Source
-from .catalog import TimeLimit
+from .case import Assignee, Case, CaseEvent, CaseState, RejectReason, Satisfaction, Source
+from .catalog import CatalogClass, TimeLimit
+from .codes import ComponentCode
 from .errors import InvalidInput
 from .people import Actor, Role
 from .places import LocatedBy, Location
@@ -147,13 +148,14 @@ class Facts:
 
 
 # each counter of the trail and the case field that mirrors it
-COUNT_FIELDS = {"returns": "return_count", "reworks": "rework_count",
+COUNT_FIELDS: dict[str, str] = {"returns": "return_count", "reworks": "rework_count",
                 "extensions": "extension_count", "reopens": "reopen_count",
                 "supervisions": "supervision_count"}
-COUNTERS = tuple(COUNT_FIELDS)
+COUNTERS: tuple[str, ...] = tuple(COUNT_FIELDS)
 
-Prepare = Callable[[Case, Actor, datetime, Context, Mapping[str, Any]], Change]
-Trail = Callable[[Facts, Any], None]   # (facts, audit event) → facts updated
+Values = Mapping[str, Any]   # an action's inputs by name, each of its Input's kind
+Prepare = Callable[[Case, Actor, datetime, Context, Values], Change]
+Trail = Callable[[Facts, CaseEvent], None]   # (facts, audit event) → facts updated
 
 
 @dataclass(frozen=True)
@@ -193,10 +195,12 @@ def text(values: Mapping[str, Any], name: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _required(case: Case, values: Mapping[str, Any], name: str, what: str) -> str:
+def _required(case: Case, values: Mapping[str, Any], name: str, what: str,
+              action: Action) -> str:
     value = text(values, name)
     if not value:
-        raise InvalidInput(f"case {case.number}: {what} needs a reason", case=case.number)
+        raise InvalidInput(f"case {case.number}: {what} needs a reason", case=case.number,
+                           why="needs_reason", action=action.value, field=name)
     return value
 
 
@@ -206,29 +210,79 @@ def _photos(values: Mapping[str, Any]) -> tuple[str, ...]:
 
 # ---- effects ----------------------------------------------------------------------------
 
-def _register(case, actor, at, ctx, v) -> Change:
+def _register(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    """立案; the acceptor may correct the class (and so the time limit dispatch will give)
+    and the point (and so the cell, segment and people in charge) — the audit row keeps
+    what was there before."""
+    new: CatalogClass | None = v.get("class_code")
+    if new is not None and new.code == case.class_code:
+        new = None
+    raw_x, raw_y = v.get("x"), v.get("y")
+    location: Location | None = v.get("location")
+    if (raw_x is None) != (raw_y is None):
+        raise InvalidInput(f"case {case.number}: a corrected point needs both x and y",
+                           case=case.number, field="x", why="point_pair")
+    moved = raw_x is not None
+    x = y = 0.0
+    data: dict[str, Any] = {}
+    previous: dict[str, Any] = {}
+    if new is not None:
+        if not new.active:
+            raise InvalidInput(f"case {case.number}: class {new.code} is no longer in use",
+                               case=case.number, field="class_code", value=new.code,
+                               why="class_inactive")
+        if case.component_code and ComponentCode.parse(case.component_code).class_code != \
+                new.code:
+            raise InvalidInput(f"case {case.number} is about component {case.component_code}, "
+                               f"which class {new.code} does not describe",
+                               case=case.number, field="class_code", value=new.code,
+                               why="component_class", component=case.component_code)
+        previous["class"] = case.class_code
+        data.update({"class": new.code, "time_limit": str(new.time_limit)})
+    if raw_x is not None and raw_y is not None:
+        x, y = float(raw_x), float(raw_y)
+        if location is None or not location.inside_district:
+            raise InvalidInput(f"case {case.number}: ({x:.1f}, {y:.1f}) lies outside every "
+                               "unit grid cell of the district", case=case.number, x=x, y=y,
+                               why="outside", action="register")
+        previous.update({"x": case.x, "y": case.y, "cell_code": case.location.cell_code})
+        data.update({"x": round(x, 2), "y": round(y, 2), "cell_code": location.cell_code})
+    address = text(v, "address")
+    if address and address != case.address:
+        previous["address"] = case.address
+        data["address"] = address
+    if previous:
+        data["previous"] = previous
+
     def apply(c: Case) -> None:
         c.registered_at = at
-    return Change(text(v, "note"), apply=apply)
+        if new is not None:
+            c.class_code, c.kind = new.code, new.kind
+        if moved and location is not None:
+            c.x, c.y, c.location = x, y, location
+            c.located_by, c.locate_confidence, c.locate_match = LocatedBy.MAP, 1.0, ""
+        if "address" in data:
+            c.address = address
+    return Change(text(v, "note"), data, apply=apply)
 
 
-def _reject(case, actor, at, ctx, v) -> Change:
+def _reject(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     raw = v.get("reason_code")
     if not raw:
         raise InvalidInput(f"case {case.number}: say why it is not registered "
-                           f"({', '.join(r.value for r in RejectReason)})", case=case.number)
+                           f"({', '.join(r.value for r in RejectReason)})", case=case.number, why="reject_reason")
     try:
         reason = RejectReason(raw)
     except ValueError:
         raise InvalidInput(f"case {case.number}: {raw!r} is not a reject reason "
                            f"({', '.join(r.value for r in RejectReason)})",
-                           case=case.number) from None
+                           case=case.number, why="choice", field="reason_code") from None
     original = v.get("duplicate_of")
     if reason is RejectReason.DUPLICATE and original is None:
         raise InvalidInput(f"case {case.number}: a duplicate must name its original",
-                           case=case.number)
+                           case=case.number, why="duplicate_needs_original")
     if original is not None and original == case.id:
-        raise InvalidInput(f"case {case.number} cannot duplicate itself", case=case.number)
+        raise InvalidInput(f"case {case.number} cannot duplicate itself", case=case.number, why="duplicate_self")
 
     def apply(c: Case) -> None:
         c.reject_reason, c.duplicate_of = reason, original
@@ -236,25 +290,25 @@ def _reject(case, actor, at, ctx, v) -> Change:
                   {"reject_reason": reason.value, "duplicate_of": original}, apply=apply)
 
 
-def _dispatch(case, actor, at, ctx, v) -> Change:
+def _dispatch(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     if not case.placed:
         raise InvalidInput(f"case {case.number} has no position yet (待定位): place it on the "
-                           "map before dispatching it", case=case.number)
+                           "map before dispatching it", case=case.number, why="unplaced")
     assignee: Assignee | None = v.get("assignee")
     if assignee is None or (assignee.department_id is None and assignee.person_id is None):
         raise InvalidInput(f"case {case.number}: dispatch needs a department or a road chief",
-                           case=case.number)
+                           case=case.number, why="no_assignee")
     cal = ctx.calendar
     if ctx.deadline is not None:  # history: the record's own deadline, not today's catalog
         if ctx.deadline < at:
             raise InvalidInput(f"case {case.number}: deadline {ctx.deadline:%Y-%m-%d %H:%M} "
                                f"is before the dispatch ({at:%Y-%m-%d %H:%M})",
-                               case=case.number)
+                               case=case.number, why="deadline_before")
         minutes = round(cal.working_minutes_between(at, ctx.deadline))
         deadline = ctx.deadline
     elif ctx.time_limit is None:
         raise InvalidInput(f"case {case.number}: class {case.class_code} has no time limit",
-                           case=case.number)
+                           case=case.number, why="no_time_limit", value=case.class_code)
     else:
         minutes = ctx.time_limit.working_minutes(cal.minutes_per_day)
         deadline = cal.add_working_minutes(at, minutes)
@@ -272,14 +326,14 @@ def _dispatch(case, actor, at, ctx, v) -> Change:
         "catalog_version": ctx.catalog_version}, apply=apply)
 
 
-def _sign(case, actor, at, ctx, v) -> Change:
+def _sign(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     def apply(c: Case) -> None:
         c.signed_at = at
     return Change(apply=apply)
 
 
-def _return(case, actor, at, ctx, v) -> Change:
-    reason = _required(case, v, "reason", "return")
+def _return(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    reason = _required(case, v, "reason", "return", Action.RETURN)
 
     def apply(c: Case) -> None:
         c.assignee = None
@@ -287,8 +341,8 @@ def _return(case, actor, at, ctx, v) -> Change:
     return Change(reason, apply=apply)
 
 
-def _rectify(case, actor, at, ctx, v) -> Change:
-    note = _required(case, v, "note", "rectification report")
+def _rectify(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    note = _required(case, v, "note", "rectification report", Action.RECTIFY)
 
     def apply(c: Case) -> None:
         c.rectified_at = at
@@ -297,18 +351,18 @@ def _rectify(case, actor, at, ctx, v) -> Change:
     return Change(note, {"on_time": on_time}, _photos(v), apply)
 
 
-def _assign_verifier(case, actor, at, ctx, v) -> Change:
+def _assign_verifier(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     verifier: Actor | None = v.get("verifier")
     if verifier is None:
         raise InvalidInput(f"case {case.number}: name the grid worker who verifies",
-                           case=case.number)
+                           case=case.number, why="no_verifier")
     who = verifier.person
     if R.GRID_WORKER not in who.roles or not who.active:
         raise InvalidInput(f"case {case.number}: {who.username} is not an active grid worker",
-                           case=case.number, user=who.username)
+                           case=case.number, user=who.username, why="not_grid_worker")
     if who.id in case.rectifier_ids:
         raise InvalidInput(f"case {case.number}: {who.username} rectified this case and may "
-                           "not verify it (监管分离)", case=case.number, user=who.username)
+                           "not verify it (监管分离)", case=case.number, user=who.username, why="verifier_rectified")
 
     def apply(c: Case) -> None:
         c.assigned_verifier_id = who.id
@@ -316,21 +370,21 @@ def _assign_verifier(case, actor, at, ctx, v) -> Change:
                   apply=apply)
 
 
-def _verify_pass(case, actor, at, ctx, v) -> Change:
+def _verify_pass(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     def apply(c: Case) -> None:
         c.verified_at, c.verifier_id = at, actor.id
     return Change(text(v, "note"), attachments=_photos(v), apply=apply)
 
 
-def _verify_fail(case, actor, at, ctx, v) -> Change:
-    note = _required(case, v, "note", "failed verification")
+def _verify_fail(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    note = _required(case, v, "note", "failed verification", Action.VERIFY_FAIL)
 
     def apply(c: Case) -> None:
         c.rectified_at = None
     return Change(note, attachments=_photos(v), apply=apply)
 
 
-def _close(case, actor, at, ctx, v) -> Change:
+def _close(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     def apply(c: Case) -> None:
         c.closed_at = at
     # 按期结案: the fix that passed verification was reported by the deadline; the time the
@@ -339,12 +393,12 @@ def _close(case, actor, at, ctx, v) -> Change:
     return Change(text(v, "note"), {"on_time": on_time}, apply=apply)
 
 
-def _request_extension(case, actor, at, ctx, v) -> Change:
-    reason = _required(case, v, "reason", "extension request")
+def _request_extension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    reason = _required(case, v, "reason", "extension request", Action.REQUEST_EXTENSION)
     extra: TimeLimit | None = v.get("extra")
     if extra is None:
         raise InvalidInput(f"case {case.number}: say how much more time (e.g. 4h, 1d)",
-                           case=case.number)
+                           case=case.number, why="no_extra")
     minutes = extra.working_minutes(ctx.calendar.minutes_per_day)
 
     def apply(c: Case) -> None:
@@ -352,7 +406,7 @@ def _request_extension(case, actor, at, ctx, v) -> Change:
     return Change(reason, {"extra": str(extra), "extra_minutes": minutes}, apply=apply)
 
 
-def _approve_extension(case, actor, at, ctx, v) -> Change:
+def _approve_extension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     cal = ctx.calendar
     extra = case.pending_extension_minutes or 0
     deadline = cal.add_working_minutes(case.deadline_at or at, extra)
@@ -367,19 +421,19 @@ def _approve_extension(case, actor, at, ctx, v) -> Change:
                                     "extra_minutes": extra}, apply=apply)
 
 
-def _deny_extension(case, actor, at, ctx, v) -> Change:
-    note = _required(case, v, "note", "denied extension")
+def _deny_extension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    note = _required(case, v, "note", "denied extension", Action.DENY_EXTENSION)
 
     def apply(c: Case) -> None:
         c.pending_extension_minutes = None
     return Change(note, apply=apply)
 
 
-def _request_suspension(case, actor, at, ctx, v) -> Change:
-    return Change(_required(case, v, "reason", "suspension request"))
+def _request_suspension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    return Change(_required(case, v, "reason", "suspension request", Action.REQUEST_SUSPENSION))
 
 
-def _approve_suspension(case, actor, at, ctx, v) -> Change:
+def _approve_suspension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     remaining = max(0.0, ctx.calendar.working_minutes_between(at, case.deadline_at)) \
         if case.deadline_at else 0.0
 
@@ -388,11 +442,11 @@ def _approve_suspension(case, actor, at, ctx, v) -> Change:
     return Change(text(v, "note"), {"remaining_minutes": round(remaining)}, apply=apply)
 
 
-def _deny_suspension(case, actor, at, ctx, v) -> Change:
-    return Change(_required(case, v, "note", "denied suspension"))
+def _deny_suspension(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    return Change(_required(case, v, "note", "denied suspension", Action.DENY_SUSPENSION))
 
 
-def _resume(case, actor, at, ctx, v) -> Change:
+def _resume(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     cal = ctx.calendar
     remaining = case.suspended_remaining_minutes or 0.0
     deadline = cal.add_working_minutes(at, remaining)
@@ -405,8 +459,8 @@ def _resume(case, actor, at, ctx, v) -> Change:
                   apply=apply)
 
 
-def _reopen(case, actor, at, ctx, v) -> Change:
-    reason = _required(case, v, "reason", "reopen")
+def _reopen(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    reason = _required(case, v, "reason", "reopen", Action.REOPEN)
 
     def apply(c: Case) -> None:
         c.assignee = None
@@ -416,94 +470,99 @@ def _reopen(case, actor, at, ctx, v) -> Change:
     return Change(reason, apply=apply)
 
 
-def _reinspect(case, actor, at, ctx, v) -> Change:
+def _reinspect(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     return Change(text(v, "note"), attachments=_photos(v))
 
 
-def _reply(case, actor, at, ctx, v) -> Change:
+def _reply(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     if case.replied_at is not None:
-        raise InvalidInput(f"case {case.number} was already replied to", case=case.number)
-    note = _required(case, v, "note", "reply")
+        raise InvalidInput(f"case {case.number} was already replied to", case=case.number, why="already_replied")
+    note = _required(case, v, "note", "reply", Action.REPLY)
 
     def apply(c: Case) -> None:
         c.replied_at = at
     return Change(note, apply=apply)
 
 
-def _visit(case, actor, at, ctx, v) -> Change:
+def _visit(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     if case.replied_at is None:
         raise InvalidInput(f"case {case.number}: reply (回告) before the return visit",
-                           case=case.number)
+                           case=case.number, why="reply_first")
     if case.visited_at is not None:
-        raise InvalidInput(f"case {case.number} already had its return visit", case=case.number)
+        raise InvalidInput(f"case {case.number} already had its return visit", case=case.number, why="already_visited")
     raw = v.get("satisfaction")
     try:
-        sat = Satisfaction(raw)
+        sat = Satisfaction(raw or "")  # none given: refused below like a wrong one
     except ValueError:
         raise InvalidInput(f"case {case.number}: satisfaction must be one of "
                            f"{', '.join(s.value for s in Satisfaction)}, not {raw!r}",
-                           case=case.number) from None
+                           case=case.number, why="choice", field="satisfaction") from None
 
     def apply(c: Case) -> None:
         c.visited_at, c.satisfaction = at, sat
     return Change(text(v, "note"), {"satisfaction": sat.value}, apply=apply)
 
 
-def _supervise(case, actor, at, ctx, v) -> Change:
-    return Change(_required(case, v, "note", "supervision order"))
+def _supervise(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
+    return Change(_required(case, v, "note", "supervision order", Action.SUPERVISE))
 
 
-def _place(case, actor, at, ctx, v) -> Change:
+def _place(case: Case, actor: Actor, at: datetime, ctx: Context, v: Values) -> Change:
     """标定位置: the case gets its point (and the cell, segment and people there); only a case
     without one (待定位) or one located from its address is placed by hand."""
     if case.placed and case.located_by is None:
         raise InvalidInput(f"case {case.number} was reported with its own point; only a case "
                            "located from its address, or not yet, is placed on the map",
-                           case=case.number)
+                           case=case.number, why="own_point")
     x, y = v.get("x"), v.get("y")
     location: Location | None = v.get("location")
     if x is None or y is None or location is None:
         raise InvalidInput(f"case {case.number}: click the case's place on the map first "
-                           "(标定位置)", case=case.number)
+                           "(标定位置)", case=case.number, why="no_point")
     x, y = float(x), float(y)
     if not location.inside_district:
         raise InvalidInput(f"case {case.number}: ({x:.1f}, {y:.1f}) lies outside every unit "
-                           "grid cell of the district", case=case.number, x=x, y=y)
+                           "grid cell of the district", case=case.number, x=x, y=y, why="outside", action="place")
     previous = {"x": case.x, "y": case.y,
                 "located_by": case.located_by.value if case.located_by else None,
                 "match": case.locate_match or None}
+    data = {"x": round(x, 2), "y": round(y, 2), "cell_code": location.cell_code}
+    address = text(v, "address")
+    if address and address != case.address:
+        previous["address"] = case.address
+        data["address"] = address
 
     def apply(c: Case) -> None:
         c.x, c.y, c.location = x, y, location
         c.located_by, c.locate_confidence, c.locate_match = LocatedBy.MAP, 1.0, ""
-    return Change(text(v, "note"), {"x": round(x, 2), "y": round(y, 2),
-                                    "cell_code": location.cell_code, "previous": previous},
-                  apply=apply)
+        if "address" in data:
+            c.address = address
+    return Change(text(v, "note"), {**data, "previous": previous}, apply=apply)
 
 
 # ---- what each action leaves in the trail (replay) ---------------------------------------
 
-def _trail_rectify(f: Facts, ev) -> None:
+def _trail_rectify(f: Facts, ev: CaseEvent) -> None:
     f.rectifiers.add(ev.actor_id)
 
 
-def _trail_assign(f: Facts, ev) -> None:
+def _trail_assign(f: Facts, ev: CaseEvent) -> None:
     f.assigned_verifier_id = ev.data.get("verifier_id")
 
 
-def _trail_verify(f: Facts, ev) -> None:
+def _trail_verify(f: Facts, ev: CaseEvent) -> None:
     f.verifier_id = ev.actor_id
 
 
-def _trail_reopen(f: Facts, ev) -> None:
+def _trail_reopen(f: Facts, ev: CaseEvent) -> None:
     f.verifier_id = f.assigned_verifier_id = None
 
 
-def _trail_reply(f: Facts, ev) -> None:
+def _trail_reply(f: Facts, ev: CaseEvent) -> None:
     f.replied_at = ev.at
 
 
-def _trail_visit(f: Facts, ev) -> None:
+def _trail_visit(f: Facts, ev: CaseEvent) -> None:
     f.visited_at = ev.at
 
 
@@ -519,7 +578,8 @@ _APPROVERS = (R.DISPATCHER, R.SHIFT_LEADER, R.LEADER)
 A = Action
 
 
-def _rule(action, sources, to, roles, by_assignee=False) -> tuple[Rule, ...]:
+def _rule(action: Action, sources: Iterable[CaseState], to: CaseState | None,
+          roles: Iterable[Role], by_assignee: bool = False) -> tuple[Rule, ...]:
     return (Rule(action, frozenset(sources), to, tuple(roles), by_assignee),)
 
 
@@ -551,7 +611,15 @@ SPECS: dict[Action, ActionSpec] = {s.action: s for s in (
         _PHOTOS), verb="report", help="上报: open a case at a point."),
     ActionSpec(A.REGISTER, "立案", "Register", _rule(A.REGISTER, {S.REPORTED}, S.REGISTERED,
                                                     CLERKS),
-               (_note(),), _register, verb="register", help="立案: accept a reported case."),
+               (_note(),
+                Input("class_code", Kind.CLASS, "问题类别", "Class", option="--class",
+                      max_length=5, help="Correct the class (catalog code), e.g. E0103."),
+                Input("x", Kind.COORD, "X", "X", help="Correct the point: easting (store CRS)."),
+                Input("y", Kind.COORD, "Y", "Y", help="Correct the point: northing."),
+                Input("address", Kind.TEXT, "地址", "Address", max_length=SHORT_MAX,
+                      help="Correct the address.")),
+               _register, verb="register",
+               help="立案: accept a reported case, correcting its class or point if wrong."),
     ActionSpec(A.REJECT, "不予立案", "Reject",
                _rule(A.REJECT, {S.REPORTED}, S.REJECTED, CLERKS)
                + _rule(A.REJECT, {S.REGISTERED, S.RETURNED}, S.REJECTED, (R.SHIFT_LEADER,)),
@@ -657,7 +725,9 @@ SPECS: dict[Action, ActionSpec] = {s.action: s for s in (
                (Input("x", Kind.COORD, "X", "X", True,
                       help="Easting in the store's CRS (metres)."),
                 Input("y", Kind.COORD, "Y", "Y", True,
-                      help="Northing in the store's CRS (metres)."), _note()),
+                      help="Northing in the store's CRS (metres)."), _note(),
+                Input("address", Kind.TEXT, "地址", "Address", max_length=SHORT_MAX,
+                      help="The address of the point (kept when not given).")),
                _place, verb="place",
                help="标定位置: give a 待定位 case (or one located from its address) its point."),
 )}

@@ -104,7 +104,7 @@ class Scheme:
         return cls(str(data.get("name", "考核方案")), levels, grades, limit)
 
     @staticmethod
-    def grades_default() -> list[list]:
+    def grades_default() -> list[list[int | str]]:
         return [[90, "优秀"], [80, "良好"], [60, "合格"], [0, "不合格"]]
 
 
@@ -133,7 +133,7 @@ def default_scheme() -> Scheme:
 def competition_ranks(scores: list[float | None]) -> list[int | None]:
     """1, 2, 2, 4 ranking, best score first; None scores are not ranked."""
     order = sorted((s for s in scores if s is not None), reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for i, s in enumerate(order):
         first.setdefault(round(s, 6), i + 1)
     return [None if s is None else first[round(s, 6)] for s in scores]

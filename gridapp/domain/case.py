@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from .catalog import CaseKind
 from .places import LocatedBy, Location
@@ -180,6 +181,13 @@ class Case:
         """False while the case waits to be placed on the map (待定位)."""
         return self.x is not None and self.y is not None
 
+    @property
+    def stored_id(self) -> int:
+        """The id of a case read from the store (only a report not yet written has none)."""
+        if self.id is None:
+            raise ValueError(f"case {self.number or '(new)'} is not in the store yet")
+        return self.id
+
     def deadline_status(self, now: datetime) -> DeadlineStatus:
         """Overdue / warning / normal while a unit holds the case; NONE otherwise."""
         if not self.state.is_handling or self.deadline_at is None:
@@ -204,6 +212,6 @@ class CaseEvent:
     from_state: CaseState | None
     to_state: CaseState
     reason: str = ""
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)  # JSON: what the action recorded
     attachments: tuple[str, ...] = ()
     hash: str = ""  # seals this row and the one before it (domain/audit.py)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -114,7 +114,7 @@ class Catalog:
     def __contains__(self, code: object) -> bool:
         return code in self._by_code
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[CatalogClass]:
         return iter(self._by_code.values())
 
     def __len__(self) -> int:

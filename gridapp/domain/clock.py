@@ -52,7 +52,7 @@ class History:
     row: int | None
     by: str
 
-    def as_data(self) -> dict:
+    def as_data(self) -> dict[str, str | int | None]:
         return {"source": self.source, "row": self.row, "by": self.by}
 
 
@@ -68,4 +68,4 @@ def check_order(at: datetime, last: datetime | None, number: str | None) -> None
     if last is not None and at < last:
         raise InvalidInput(f"case {number}: {at:%Y-%m-%d %H:%M:%S} is earlier than its last "
                            f"event ({last:%Y-%m-%d %H:%M:%S}); times never go backwards (is "
-                           "this computer's clock right?)", case=number)
+                           "this computer's clock right?)", case=number, why="clock_backwards")

@@ -43,7 +43,7 @@ class AssignmentKind(StrEnum):
 def in_charge(valid_from: datetime, valid_to: datetime | None, at: datetime) -> bool:
     """The one rule for "responsible at time t": from `valid_from` (inclusive) until
     `valid_to` (exclusive), open-ended when `valid_to` is None. The store's SQL mirrors it
-    (gridapp/store/read_model.py, `in_charge_sql`)."""
+    (gridapp/store/read_tables.py, `in_charge_sql`)."""
     return valid_from <= at and (valid_to is None or at < valid_to)
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 
 class RoadClass(StrEnum):
@@ -69,6 +73,16 @@ class Location:
         return self.cell_code is not None
 
 
+@dataclass(frozen=True)
+class LocatedPoints:
+    """Where many points fall: per point its cell (None outside) and nearest segment."""
+
+    cell_code: list[str | None]
+    segment_id: list[int | None]
+    segment_code: list[str | None]
+    segment_distance: list[float | None]
+
+
 # ---- place records (geometry in the store's CRS, as shapely objects) -------------------
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +91,7 @@ class Area:
 
     code: str
     name: str
-    geometry: object | None
+    geometry: BaseGeometry | None
     parent_code: str | None = None
 
 
@@ -86,7 +100,7 @@ class UnitGridCell:
     code: str
     community_code: str
     street_code: str
-    geometry: object
+    geometry: BaseGeometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +109,7 @@ class RoadSegment:
     road_name: str
     road_class: RoadClass
     name: str
-    geometry: object
+    geometry: BaseGeometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +118,7 @@ class ComponentAsset:
     class_code: str
     name: str
     owner_department_code: str | None
-    geometry: object
+    geometry: BaseGeometry
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,4 +127,4 @@ class Landmark:
 
     name: str
     kind: str
-    geometry: object
+    geometry: BaseGeometry

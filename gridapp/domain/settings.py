@@ -9,9 +9,10 @@ the default in its place, and `gridapp store check` names it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from .duplicates import DuplicatePolicy
 from .errors import InvalidInput
@@ -201,17 +202,18 @@ class Settings:
 
     def with_value(self, key: str, text: str) -> Settings:
         """A copy with `key` set from what a user typed; InvalidInput names key and range."""
-        value = spec(key).parse(text)
+        # Any: each field's type is the one its SPECS entry parsed and checked
+        value: Any = spec(key).parse(text)
         if "." in key:
             group, name = key.split(".", 1)
             return replace(self, **{group: replace(getattr(self, group), **{name: value})})
         return replace(self, **{key: value})
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Settings:
+    def from_dict(cls, data: Mapping[str, object]) -> Settings:
         """Strict: any unknown type or out-of-range value is refused."""
         settings, problems = cls.load(data)
         if problems:
@@ -219,16 +221,16 @@ class Settings:
         return settings
 
     @classmethod
-    def load(cls, data: dict) -> tuple[Settings, list[str]]:
+    def load(cls, data: Mapping[str, object]) -> tuple[Settings, list[str]]:
         """Lenient, for what a store holds: bad values give way to defaults, each named."""
         problems: list[str] = []
         groups = {"duplicates": DuplicatePolicy, "backup": BackupPolicy}
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}   # Any: each checked by its SPECS entry
         for f in fields(cls):
             if f.name in groups:
                 sub = data.get(f.name, {})
                 sub = sub if isinstance(sub, dict) else {}
-                kept = {}
+                kept: dict[str, Any] = {}
                 for g in fields(groups[f.name]):
                     if g.name in sub:
                         ok = _checked(f"{f.name}.{g.name}", sub[g.name], problems)

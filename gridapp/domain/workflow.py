@@ -75,12 +75,12 @@ def _acting_role(case: Case, rule: Rule, actor: Actor) -> Role:
             f"case {case.number}: {rule.action.value} needs one of the roles "
             f"{', '.join(r.value for r in rule.roles)}; {actor.person.username} has "
             f"{', '.join(sorted(r.value for r in actor.roles)) or 'none'}",
-            case=case.number, action=rule.action.value, user=actor.person.username)
+            case=case.number, action=rule.action.value, user=actor.person.username, why="role")
     if rule.by_assignee:
         if not is_assignee(case, actor):
             raise OutOfScope(f"case {case.number} is not dispatched to {actor.person.username}",
                              case=case.number, action=rule.action.value,
-                             user=actor.person.username)
+                             user=actor.person.username, why="not_assignee")
         if case.assignee and case.assignee.person_id == actor.id and R.ROAD_CHIEF in held:
             return R.ROAD_CHIEF
         return held[0] if R.DEPT_HANDLER not in held else R.DEPT_HANDLER
@@ -95,27 +95,27 @@ def check(case: Case, action: Action, actor: Actor) -> tuple[Rule, Role]:
         raise IllegalTransition(
             f"case {case.number}: cannot {action.value} in state {case.state.value} "
             f"({case.state.label_zh}); allowed: {', '.join(allowed) or 'nothing'}",
-            case=case.number, action=action.value, state=case.state.value)
+            case=case.number, action=action.value, state=case.state.value, why="illegal")
     role = _acting_role(case, rule, actor)
     user = actor.person.username
     if role is R.ROAD_CHIEF and case.location.segment_id not in actor.segment_ids \
             and not (case.assignee and case.assignee.person_id == actor.id):
         raise OutOfScope(f"case {case.number} is not on a segment of road chief {user}",
-                         case=case.number, action=action.value, user=user)
+                         case=case.number, action=action.value, user=user, why="not_own_segment")
     if action in (Action.VERIFY_PASS, Action.VERIFY_FAIL):
         if actor.id in case.rectifier_ids:
             raise SeparationOfDuties(
                 f"case {case.number}: {user} rectified this case and may not verify it "
-                "(监管分离)", case=case.number, user=user)
+                "(监管分离)", case=case.number, user=user, why="separation")
         if case.location.cell_code not in actor.cell_codes \
                 and case.assigned_verifier_id != actor.id:
             raise OutOfScope(
                 f"case {case.number} lies in cell {case.location.cell_code or '(none)'}, not "
                 f"one of {user}'s cells, and its verification was not assigned to {user} "
-                "(a dispatcher can: assign-verifier)", case=case.number, user=user)
+                "(a dispatcher can: assign-verifier)", case=case.number, user=user, why="not_own_cell", cell=case.location.cell_code)
     if SPECS[action].citizen_only and not case.source.citizen_facing:
         raise InvalidInput(f"case {case.number} came from {case.source.value}: only citizen "
-                           "cases get a reply and a return visit", case=case.number)
+                           "cases get a reply and a return visit", case=case.number, why="citizen_only")
     return rule, role
 
 
@@ -141,16 +141,16 @@ def allowed_actions(case: Case, actor: Actor, context: Context | None = None) ->
 def _facts_allow(case: Case, action: Action) -> None:
     """Preconditions that depend on the case's history, not on the inputs."""
     if action is Action.REPLY and case.replied_at is not None:
-        raise InvalidInput(f"case {case.number} was already replied to", case=case.number)
+        raise InvalidInput(f"case {case.number} was already replied to", case=case.number, why="already_replied")
     if action is Action.VISIT and (case.replied_at is None or case.visited_at is not None):
-        raise InvalidInput(f"case {case.number}: no return visit due", case=case.number)
+        raise InvalidInput(f"case {case.number}: no return visit due", case=case.number, why="no_visit_due")
     if action is Action.DISPATCH and not case.placed:
         raise InvalidInput(f"case {case.number} has no position yet (待定位): place it on the "
-                           "map before it is dispatched", case=case.number)
+                           "map before it is dispatched", case=case.number, why="unplaced")
     if action is Action.PLACE and case.placed and case.located_by is None:
         raise InvalidInput(f"case {case.number} was reported with its own point; only a case "
                            "located from its address, or not yet, is placed on the map",
-                           case=case.number)
+                           case=case.number, why="own_point")
 
 
 def act(case: Case, action: Action, actor: Actor, at: datetime, context: Context | None = None,
@@ -186,7 +186,7 @@ def report_role(actor: Actor) -> Role:
         if r in roles:
             return r
     raise PermissionDenied(f"{actor.person.username} may not report cases",
-                           user=actor.person.username)
+                           user=actor.person.username, why="may_not_report")
 
 
 def open_case(case: Case, actor: Actor) -> CaseEvent:

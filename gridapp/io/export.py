@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -11,10 +12,17 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from sqlalchemy import text
 
-from ..domain.case import SOURCE_LABELS_ZH, STATE_LABELS_ZH, CaseState, Source
+from ..domain.case import (
+    SOURCE_LABELS_ZH,
+    STATE_LABELS_ZH,
+    CaseState,
+    Satisfaction,
+    Source,
+    case_number,
+)
 from ..domain.places import RoadClass
+from ..services.reading import CaseSelection
 from .crs import store_to_lonlat
 from .zone import district_zone, utc_offset, zone_label
 
@@ -37,110 +45,47 @@ def _integers(df: pd.DataFrame, layer: str) -> pd.DataFrame:
     return df
 
 
-def _q(conn, sql: str, **params) -> pd.DataFrame:
-    return pd.read_sql_query(text(sql), conn, params=params)
-
-
 def _geo(df: pd.DataFrame, srid: int, wkb: str = "wkb") -> gpd.GeoDataFrame:
     geom = shapely.from_wkb([bytes(b) if b is not None else None for b in df.pop(wkb)])
     return gpd.GeoDataFrame(df, geometry=geom, crs=f"EPSG:{srid}")
 
 
-def _in(values) -> str:
-    return ", ".join(f"'{v}'" for v in values)
-
-
 def layer_frame(store, name: str, now: datetime | None = None) -> gpd.GeoDataFrame:
     """One layer with its current state (who is in charge now, open and overdue cases)."""
-    now = now or datetime.now()
-    g = store.spatial.as_wkb("geom")
-    with store.read() as conn:
-        if name == "district":
-            return _geo(_q(conn, f"SELECT code, name, {g} AS wkb FROM districts"), store.srid)
-        if name == "streets":
-            return _geo(_q(conn, f"SELECT code, name, {g} AS wkb FROM streets ORDER BY code"),
-                        store.srid)
-        if name == "communities":
-            return _geo(_q(conn, f"SELECT code, street_code, name, {g} AS wkb FROM communities "
-                                 "ORDER BY code"), store.srid)
-        if name == "cells":
-            df = _q(conn, f"""
-                SELECT c.code, c.community_code, c.street_code, co.name AS community,
-                       s.name AS street, c.area_m2, p.name AS grid_worker,
-                       p.username AS worker_user, {g.replace('geom', 'c.geom')} AS wkb
-                FROM grid_cells c
-                LEFT JOIN communities co ON co.code = c.community_code
-                LEFT JOIN streets s ON s.code = c.street_code
-                LEFT JOIN assignments a ON a.kind = 'grid_worker_cell' AND a.target_code = c.code
-                     AND a.valid_from <= :now AND (a.valid_to IS NULL OR a.valid_to > :now)
-                LEFT JOIN people p ON p.id = a.person_id
-                ORDER BY c.code""", now=now)
-            counts = _q(conn, f"SELECT cell_code AS code, count(*) AS open_cases, "
-                              f"sum(CASE WHEN state IN ({_in(HANDLING)}) AND deadline_at < :now "
-                              f"THEN 1 ELSE 0 END) AS overdue FROM cases "
-                              f"WHERE state IN ({_in(OPEN)}) GROUP BY cell_code", now=now)
-            df = df.merge(counts, on="code", how="left").fillna({"open_cases": 0, "overdue": 0})
-            return _geo(_integers(df, "cells"), store.srid)
-        if name == "segments":
-            df = _q(conn, f"""
-                SELECT sg.id, sg.code, sg.road_name, sg.road_class, sg.name, sg.length_m,
-                       p.name AS road_chief, p.username AS chief_user, p.id AS chief_id,
-                       {g.replace('geom', 'sg.geom')} AS wkb
-                FROM road_segments sg
-                LEFT JOIN assignments a ON a.kind = 'road_chief_segment'
-                     AND a.target_code = sg.code AND a.valid_from <= :now
-                     AND (a.valid_to IS NULL OR a.valid_to > :now)
-                LEFT JOIN people p ON p.id = a.person_id
-                ORDER BY sg.code""", now=now)
-            df["class_zh"] = [RoadClass(c).label_zh for c in df["road_class"]]
-            df["patrol_days"] = [RoadClass(c).patrol_interval_days for c in df["road_class"]]
-            counts = _q(conn, f"SELECT segment_id AS id, count(*) AS open_cases FROM cases "
-                              f"WHERE state IN ({_in(OPEN)}) AND segment_id IS NOT NULL "
-                              "GROUP BY segment_id")
-            df = df.merge(counts, on="id", how="left").fillna({"open_cases": 0})
-            return _geo(_integers(df.drop(columns="id"), "segments"), store.srid)
-        if name == "components":
-            return _geo(_q(conn, f"""
-                SELECT c.code, c.class_code, c.name, d.name AS owner, c.status,
-                       {g.replace('geom', 'c.geom')} AS wkb
-                FROM components c LEFT JOIN departments d ON d.id = c.owner_department_id
-                ORDER BY c.code"""), store.srid)
-        if name == "cases":
-            df = cases_frame(store, now=now)
-            xy = df[["x", "y"]].to_numpy(float)
-            placed = np.isfinite(xy).all(axis=1)  # 待定位 cases: no geometry yet
-            geom = np.full(len(df), None, dtype=object)
-            if placed.any():
-                geom[placed] = shapely.points(xy[placed])
-            return gpd.GeoDataFrame(df, geometry=geom, crs=f"EPSG:{store.srid}")
-    raise ValueError(f"unknown layer {name!r}; layers: {', '.join(LAYERS)}")
+    now = now or store.now()
+    if name == "cases":
+        df = cases_frame(store, now=now)
+        xy = df[["x", "y"]].to_numpy(float)
+        placed = np.isfinite(xy).all(axis=1)  # 待定位 cases: no geometry yet
+        geom = np.full(len(df), None, dtype=object)
+        if placed.any():
+            geom[placed] = shapely.points(xy[placed])
+        return gpd.GeoDataFrame(df, geometry=geom, crs=f"EPSG:{store.srid}")
+    if name not in LAYERS:
+        raise ValueError(f"unknown layer {name!r}; layers: {', '.join(LAYERS)}")
+    df = store.read_model.layer_table(name, now)
+    if name == "segments":
+        df["class_zh"] = [RoadClass(c).label_zh for c in df["road_class"]]
+        df["patrol_days"] = [RoadClass(c).patrol_interval_days for c in df["road_class"]]
+        df = df.drop(columns="id")
+    return _geo(_integers(df, name), store.srid)
 
 
-def cases_frame(store, where: str = "", params: dict | None = None,
+def cases_frame(store, which: CaseSelection | None = None,
                 now: datetime | None = None) -> pd.DataFrame:
-    """Every case as a row with readable names (class, state, unit in charge)."""
-    now = now or datetime.now()
-    with store.read() as conn:
-        df = _q(conn, f"""
-            SELECT c.id, c.reported_at, c.source, c.kind, c.class_code, cc.name AS class_name,
-                   c.state, c.description, c.address, c.x, c.y, c.cell_code, c.community_code,
-                   c.street_code, s.name AS street, c.external_id, c.deadline_at, c.warning_at,
-                   c.dispatched_at, c.rectified_at, c.verified_at, c.closed_at,
-                   d.name AS department, p.name AS road_chief, c.return_count,
-                   c.rework_count, c.extension_count, c.reopen_count, c.supervision_count,
-                   c.duplicate_of, c.satisfaction, c.updated_at, c.time_limit_minutes
-            FROM cases c
-            LEFT JOIN catalog_classes cc ON cc.code = c.class_code
-                 AND cc.version = (SELECT max(version) FROM catalog_versions)
-            LEFT JOIN streets s ON s.code = c.street_code
-            LEFT JOIN departments d ON d.id = c.assignee_department_id
-            LEFT JOIN people p ON p.id = c.assignee_person_id
-            {where} ORDER BY c.id""", **(params or {}))
+    """The chosen cases (all by default) as rows with readable names (class, state, unit in
+    charge) and their deadline status at `now` (the store's clock by default)."""
+    now = now or store.now()
+    df = store.read_model.case_table(which or CaseSelection())
     for col in TIMES:
         df[col] = pd.to_datetime(df[col], format="mixed")
     _integers(df, "cases")
-    df.insert(0, "number", [f"{t.year}{i:08d}" for t, i in zip(df["reported_at"], df["id"],
-                                                                strict=True)])
+    df.insert(0, "number", [case_number(int(i), t) for t, i in zip(df["reported_at"], df["id"],
+                                                                   strict=True)])
+    # the original of a duplicate by its case number (the id stays for joins in GIS)
+    original = pd.to_datetime(df.pop("original_reported_at"), format="mixed")
+    df["duplicate_of_number"] = [case_number(int(i), t) if pd.notna(i) else None
+                                 for t, i in zip(original, df["duplicate_of"], strict=True)]
     df["state_zh"] = df["state"].map({s.value: z for s, z in STATE_LABELS_ZH.items()})
     df["source_zh"] = df["source"].map({s.value: z for s, z in SOURCE_LABELS_ZH.items()})
     handling = df["state"].isin(HANDLING)
@@ -158,28 +103,38 @@ CASE_COLUMNS_ZH = {
     "assignee": "责任单位", "deadline_at": "处置时限", "rectified_at": "处置时间",
     "closed_at": "结案时间", "external_id": "热线工单号", "return_count": "退回次数",
     "rework_count": "返工次数", "extension_count": "延期次数", "supervision_count": "督办次数",
-    "satisfaction": "满意度", "x": "X", "y": "Y", "lon": "经度", "lat": "纬度",
+    "satisfaction": "满意度", "duplicate_of_number": "重复于", "x": "X", "y": "Y",
+    "lon": "经度", "lat": "纬度",
 }
 
 
 DEADLINE_ZH = {"overdue": "超期", "warning": "预警", "normal": "正常", "none": ""}
 
 
-def case_table(store, df: pd.DataFrame | None = None, zone: str | None = None) -> pd.DataFrame:
-    """Cases as a sheet: Chinese headers that name the time zone and each coordinate's CRS,
-    lon/lat (WGS-84) beside the store's projected x/y, whole numbers as integers."""
+def case_table(store, df: pd.DataFrame | None = None, zone: str | None = None,
+               translate: Callable[[str], str] = str) -> pd.DataFrame:
+    """Cases as a sheet: headers that name the time zone and each coordinate's CRS, lon/lat
+    (WGS-84) beside the store's projected x/y, whole numbers as integers. Headers and the
+    words in cells (state, source, deadline, satisfaction) are Chinese, or what `translate`
+    makes of them (the client passes its own translation: exports in the UI's language)."""
     df = cases_frame(store) if df is None else df.copy()
     zone = zone or district_zone(store)
     lon, lat = store_to_lonlat(df["x"].to_numpy(float), df["y"].to_numpy(float), store.srid) \
         if len(df) else (np.zeros(0), np.zeros(0))
     df["lon"], df["lat"] = np.round(lon, 7), np.round(lat, 7)
     df["x"], df["y"] = df["x"].astype(float).round(3), df["y"].astype(float).round(3)
-    df["deadline_status"] = df["deadline_status"].map(DEADLINE_ZH)
+    df["deadline_status"] = df["deadline_status"].map(
+        {k: translate(v) if v else v for k, v in DEADLINE_ZH.items()})
+    for col in ("state_zh", "source_zh"):
+        df[col] = df[col].map(lambda v: translate(v) if isinstance(v, str) else v)
+    df["satisfaction"] = df["satisfaction"].map(
+        lambda v: translate(Satisfaction(v).label_zh) if isinstance(v, str) and v else v)
     table = df[list(CASE_COLUMNS_ZH)]
     when = zone_label(zone, [table[c] for c in CASE_COLUMNS_ZH if c in TIMES])
-    heads = {c: (f"{h} ({when})" if c in TIMES else h) for c, h in CASE_COLUMNS_ZH.items()}
+    heads = {c: (f"{translate(h)} ({when})" if c in TIMES else translate(h))
+             for c, h in CASE_COLUMNS_ZH.items()}
     heads.update({"x": f"X (EPSG:{store.srid})", "y": f"Y (EPSG:{store.srid})",
-                  "lon": "经度 (WGS-84)", "lat": "纬度 (WGS-84)"})
+                  "lon": f"{translate('经度')} (WGS-84)", "lat": f"{translate('纬度')} (WGS-84)"})
     return table.rename(columns=heads)
 
 
@@ -209,13 +164,14 @@ def _replace_atomically(out: Path, write) -> None:
 
 
 def export_cases_table(store, out: Path, df: pd.DataFrame | None = None,
-                       note: str | None = None) -> int:
+                       note: str | None = None, translate: Callable[[str], str] = str) -> int:
     """Cases to CSV (UTF-8 with BOM, opens in Excel; a .csvt gives GIS the types) or XLSX.
 
     `note` (which cases, chosen how, by whom: the client's list export) goes into the file: a
     说明 sheet in XLSX; in CSV a first line starting with '#', and then no .csvt (GDAL reads
     the header from the first line)."""
-    table = case_table(store, df)
+    table = case_table(store, df, translate=translate)
+    lonlat = {translate("经度"), translate("纬度")}
     out = Path(out)
     if out.suffix.lower() == ".xlsx":
         if len(table) > 1_048_575:
@@ -224,21 +180,23 @@ def export_cases_table(store, out: Path, df: pd.DataFrame | None = None,
         def write_xlsx(tmp: Path) -> None:
             with pd.ExcelWriter(tmp, engine="xlsxwriter",
                                 datetime_format="yyyy-mm-dd hh:mm:ss") as xl:
-                table.to_excel(xl, sheet_name="案件", index=False)
-                sheet = xl.sheets["案件"]
+                name = translate("案件")
+                table.to_excel(xl, sheet_name=name, index=False)
+                sheet = xl.sheets[name]
                 sheet.freeze_panes(1, 0)
                 sheet.autofilter(0, 0, len(table), len(table.columns) - 1)
-                lonlat = xl.book.add_format({"num_format": "0.0000000"})
+                degrees = xl.book.add_format({"num_format": "0.0000000"})
                 metres = xl.book.add_format({"num_format": "0.000"})
                 for i, c in enumerate(table.columns):
-                    if c.startswith(("经度", "纬度")):
-                        sheet.set_column(i, i, 14, lonlat)
+                    if c.split(" (")[0] in lonlat:
+                        sheet.set_column(i, i, 14, degrees)
                     elif c.startswith(("X (", "Y (")):
                         sheet.set_column(i, i, 14, metres)
                     elif pd.api.types.is_datetime64_any_dtype(table[c]):
                         sheet.set_column(i, i, 19)
                 if note:
-                    pd.DataFrame({"说明": [note]}).to_excel(xl, sheet_name="说明", index=False)
+                    word = translate("说明")
+                    pd.DataFrame({word: [note]}).to_excel(xl, sheet_name=word, index=False)
         _replace_atomically(out, write_xlsx)
     elif note:
         def write_csv(tmp: Path) -> None:

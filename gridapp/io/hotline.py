@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..analysis.gazetteer import Gazetteer
 from ..domain.case import Source
 from ..domain.catalog import Catalog
+from ..domain.gazetteer import Gazetteer
 from ..domain.settings import Settings
 from ..services.hotline import ReportBatch
 from ..services.progress import Progress, quiet
@@ -72,11 +72,10 @@ class ImportContext:
 
 def import_context(store, now: datetime | None = None) -> ImportContext:
     """Read once what the checks need (catalog, settings, district, places, names); `now`
-    defaults to the services' clock (the one tests freeze)."""
-    from ..services import cases
+    defaults to the store's clock."""
     with store.uow(write=False) as uow:
         ctx = ImportContext(
-            uow.config.catalog(), store.srid, uow.config.settings(), now or cases.now(),
+            uow.config.catalog(), store.srid, uow.config.settings(), now or uow.now(),
             uow.config.meta("district_name") or "the district",
             uow.places.district_area(), uow.places.index(), uow.places.gazetteer())
     return ctx

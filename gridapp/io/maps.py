@@ -73,10 +73,8 @@ def check_maps(folder: Path = MAPS) -> list[str]:
 
 def _district_extent(store):
     import shapely
-    g = store.spatial.as_wkb("geom")
-    with store.read() as conn:
-        raw = conn.exec_driver_sql(f"SELECT {g} FROM districts").scalar()
-    return shapely.from_wkb(bytes(raw)).bounds if raw else None
+    raw = store.read_model.district_wkb()
+    return shapely.from_wkb(raw).bounds if raw else None
 
 
 def _store_file(store) -> Path:
@@ -86,8 +84,7 @@ def _store_file(store) -> Path:
 
 def _basemap(store, out: Path) -> str | None:
     """The store's offline basemap (MBTiles) as the project finds it, if there is one."""
-    with store.read() as conn:
-        path = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'basemap'").scalar()
+    path = store.read_model.meta("basemap")
     if not path and store.backend == "sqlite":
         guess = _store_file(store).with_suffix(".basemap.mbtiles")
         path = str(guess) if guess.exists() else None

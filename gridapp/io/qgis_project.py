@@ -263,19 +263,7 @@ __all__ = ["LAYERS", "STYLES", "StoreSource", "PackageSource", "project_xml", "w
 
 def store_style_data(store, now=None) -> StyleData:
     """The store's streets, current road chiefs and catalog, for styles that name them."""
-    from datetime import datetime
-    now = now or datetime.now()
-    p = "?" if store.backend == "sqlite" else "%s"
-    with store.read() as conn:
-        q = conn.exec_driver_sql
-        streets = q("SELECT code, name FROM streets ORDER BY code").all()
-        chiefs = q("SELECT DISTINCT p.username, p.name, p.id FROM assignments a JOIN people p "
-                   "ON p.id = a.person_id WHERE a.kind = 'road_chief_segment' "
-                   f"AND a.valid_from <= {p} AND (a.valid_to IS NULL OR a.valid_to > {p}) "
-                   "ORDER BY p.username", (now, now)).all()
-        version = q("SELECT max(version) FROM catalog_versions").scalar()
-        classes = q(f"SELECT code, name, kind FROM catalog_classes WHERE version = {p} "
-                    "ORDER BY code", (version,)).all()
+    streets, chiefs, classes = store.read_model.style_names(now or store.now())
     return StyleData(
         streets=tuple((c, n) for c, n in streets),
         chiefs=tuple((u, n, int(i)) for u, n, i in chiefs),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..domain.assessment import Scheme, default_scheme
 from ..domain.errors import PermissionDenied
 from ..domain.people import Role
@@ -15,7 +17,7 @@ def current_scheme(uow: UnitOfWork) -> tuple[int, Scheme]:
     return (saved[0], Scheme.from_dict(saved[1])) if saved else (0, default_scheme())
 
 
-def save_scheme(uow: UnitOfWork, username: str, data: dict, note: str = "") -> int:
+def save_scheme(uow: UnitOfWork, username: str, data: dict[str, Any], note: str = "") -> int:
     """Validate and store a scheme as a new version; earlier bulletins keep theirs."""
     scheme = Scheme.from_dict(data)  # every mistake named before anything is written
     with uow:

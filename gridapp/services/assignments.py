@@ -82,7 +82,8 @@ def import_assignments(uow: UnitOfWork, file: str, rows: list[AssignmentRow]) ->
                 r.kind is not AssignmentKind.DEPARTMENT_CLASS else None
             uow.people.add_assignment(Assignment(
                 r.kind, r.target, person_id,
-                depts.get(r.department) if r.kind is AssignmentKind.DEPARTMENT_CLASS else None,
+                depts.get(r.department or "") if r.kind is AssignmentKind.DEPARTMENT_CLASS
+                else None,
                 r.valid_from, r.valid_to))
             written += 1
         uow.commit()

@@ -58,10 +58,10 @@ def check_case(case: Case, events: list[CaseEvent]) -> list[Problem]:
              "supervision_count": (case.supervision_count, r.supervisions),
              "rectifier_ids": (sorted(case.rectifier_ids), sorted(r.rectifiers)),
              "verifier_id": (case.verifier_id, r.verifier_id)}
-    for column, (row, trail) in facts.items():
-        if row != trail:
-            out.append(Problem(n, None, f"cases.{column} says {row}, the audit trail says "
-                                        f"{trail} (the record was edited outside gridapp)"))
+    for column, (recorded, replayed) in facts.items():
+        if recorded != replayed:
+            out.append(Problem(n, None, f"cases.{column} says {recorded}, the audit trail says "
+                                        f"{replayed} (the record was edited outside gridapp)"))
     return out
 
 
@@ -79,7 +79,7 @@ def verify(uow: UnitOfWork, progress: Progress | None = None) -> AuditReport:
                 report.cases += 1
                 report.rows += len(events)
                 report.problems.extend(check_case(case, events))
-            after = batch[-1][0].id
+            after = batch[-1][0].stored_id
             if progress:
                 progress(report.cases, total, "audit")
     return report

@@ -34,7 +34,7 @@ def login(uow: UnitOfWork, username: str, password: str) -> Person:
                 ok = False
         if not ok or person is None or not person.active:
             raise PermissionDenied("wrong user name or password", user=username)
-        if _hasher.check_needs_rehash(stored):
+        if stored and _hasher.check_needs_rehash(stored):  # stored: it just verified
             uow.people.set_password_hash(person.id, _hasher.hash(password))
             uow.commit()
         return person

@@ -8,7 +8,7 @@ backup that fails its check is kept aside (marked) and never pushes a good one o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -51,9 +51,10 @@ def retained(backups: Iterable[BackupFile], keep_days: int, keep_weeks: int) -> 
     """The backups to keep: newest per day for `keep_days` days, per ISO week for `keep_weeks`."""
     newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
     keep: set[Path] = set()
-    for count, period in ((keep_days, lambda t: t.date()),
-                          (keep_weeks, lambda t: t.isocalendar()[:2])):
-        seen: set = set()
+    periods: tuple[tuple[int, Callable[[datetime], Hashable]], ...] = (
+        (keep_days, lambda t: t.date()), (keep_weeks, lambda t: t.isocalendar()[:2]))
+    for count, period in periods:
+        seen: set[Hashable] = set()
         for b in newest_first:
             key = period(b.taken_at)
             if key in seen:

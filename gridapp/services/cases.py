@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..domain import workflow as wf
 from ..domain.actions import SPECS, Action, ActionSpec, Context, Input, Kind
@@ -29,11 +29,6 @@ from .ports import UnitOfWork
 SYSTEM = "system"  # the account of automatic acts (duplicate links); never a login
 
 
-def now() -> datetime:
-    """This computer's wall clock (display only; actions are stamped by the store's clock)."""
-    return datetime.now().replace(microsecond=0)
-
-
 @dataclass
 class Outcome:
     """The case after the use case, the audit rows it wrote, and what the user should know."""
@@ -48,7 +43,7 @@ def actor_for(uow: UnitOfWork, username: str, at: datetime) -> Actor:
     """The person behind `username`, with the segments and cells they hold at `at`."""
     actor = uow.people.actor(username, at)
     if not actor.person.active:
-        raise PermissionDenied(f"user {username} is deactivated", user=username)
+        raise PermissionDenied(f"user {username} is deactivated", user=username, why="deactivated")
     return actor
 
 
@@ -57,6 +52,16 @@ def resolve_case(uow: UnitOfWork, ref: int | str) -> Case:
     if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit() and len(ref) < 10):
         return uow.cases.get(int(ref))
     return uow.cases.get_by_number(str(ref))
+
+
+@overload
+def load(uow: UnitOfWork, ref: int | str,
+         strict: Literal[True] = True) -> tuple[Case, list[CaseEvent], wf.Replay]: ...
+
+
+@overload
+def load(uow: UnitOfWork, ref: int | str,
+         strict: bool) -> tuple[Case, list[CaseEvent], wf.Replay | None]: ...
 
 
 def load(uow: UnitOfWork, ref: int | str,
@@ -68,14 +73,14 @@ def load(uow: UnitOfWork, ref: int | str,
     case = resolve_case(uow, ref)
     # rows past the version read were committed meanwhile by another workstation: the
     # guarded update will refuse this one as stale, so judge the case as it was read
-    events = [e for e in uow.cases.events(case.id) if e.seq <= case.version]
+    events = [e for e in uow.cases.events(case.stored_id) if e.seq <= case.version]
     try:
         trail = wf.replay(events)
     except DomainError as exc:
         if not strict:
             return case, events, None
         raise InvalidInput(f"case {case.number}: its audit trail is damaged ({exc}); run "
-                           "`gridapp audit verify`", case=case.number) from None
+                           "`gridapp audit verify`", case=case.number, why="trail_damaged") from None
     if (trail.state, trail.version) != (case.state, case.version):
         if not strict:
             return case, events, None
@@ -83,7 +88,7 @@ def load(uow: UnitOfWork, ref: int | str,
             f"case {case.number}: the case record says {case.state.value} version "
             f"{case.version}, its audit trail says {trail.state.value} version {trail.version};"
             " nothing can be done to it until this is resolved (`gridapp audit verify`)",
-            case=case.number)
+            case=case.number, why="trail_mismatch")
     trail.apply_to(case)
     return case, events, trail
 
@@ -96,7 +101,8 @@ def _text(spec: ActionSpec, inp: Input, value: Any, number: str | None) -> str:
         where = f"case {number}: " if number else ""
         raise InvalidInput(f"{where}{inp.label_en.lower()} ({inp.name}) of {spec.action.value} "
                            f"is {len(s):,} characters; at most {inp.max_length:,}",
-                           field=inp.name, limit=inp.max_length)
+                           field=inp.name, limit=inp.max_length, why="too_long", length=len(s),
+                           action=spec.action.value, **({"case": number} if number else {}))
     return s
 
 
@@ -135,7 +141,7 @@ def resolve_inputs(uow: UnitOfWork, spec: ActionSpec, case: Case, at: datetime,
                 if inp.choices and value not in {c[0] for c in inp.choices}:
                     raise InvalidInput(f"case {case.number}: {inp.name} must be one of "
                                        f"{', '.join(c[0] for c in inp.choices)}, not {value!r}",
-                                       case=case.number)
+                                       case=case.number, why="choice", field=inp.name)
                 out[inp.name] = value
             case Kind.CASE:
                 out[inp.name] = resolve_case(uow, value).id
@@ -146,11 +152,19 @@ def resolve_inputs(uow: UnitOfWork, spec: ActionSpec, case: Case, at: datetime,
                 pass  # below: a missing assignee means the suggested unit
             case Kind.PERSON:
                 out[inp.name] = uow.people.actor(str(value), at)
+            case Kind.CLASS:
+                code = str(value).strip()
+                catalog = uow.config.catalog()
+                if code not in catalog:
+                    raise InvalidInput(f"case {case.number}: {code!r} is no class of the "
+                                       f"catalog (version {catalog.version})",
+                                       case=case.number, field=inp.name, value=code, why="unknown_class")
+                out[inp.name] = catalog[code]
             case _:
                 out[inp.name] = value
     if "assignee" in _NAMES[spec.action]:
         out["assignee"] = _assignee(uow, case, at, values.get("assignee"))
-    if spec.action is Action.PLACE and "x" in out and "y" in out:
+    if spec.action in (Action.PLACE, Action.REGISTER) and "x" in out and "y" in out:
         out["x"], out["y"] = float(out["x"]), float(out["y"])
         out["location"] = _located(uow, out["x"], out["y"], case.reported_at)
     return out
@@ -172,7 +186,7 @@ def _photos(uow: UnitOfWork, photos: Sequence[str]) -> tuple[str, ...]:
     unique = tuple(dict.fromkeys(photos))
     for sha in unique:
         if not uow.photos.exists(sha):
-            raise InvalidInput(f"photo {sha[:12]}… is not in the store; add it first", value=sha)
+            raise InvalidInput(f"photo {sha[:12]}… is not in the store; add it first", value=sha, why="photo_missing")
     return unique
 
 
@@ -238,6 +252,8 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
         if case_ref is not None:
             raise InvalidInput("a report opens a new case; it takes no case")
         return _report(uow, username, at, history, inputs)
+    if case_ref is None:
+        raise InvalidInput(f"{action.value} acts on a case: give its number or id")
     check_texts(spec, inputs)
     with uow:
         at = when(uow, at, history)
@@ -251,7 +267,7 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
                 f"case {case.number} was changed by {who.name} ({who.username}) at "
                 f"{last.at:%Y-%m-%d %H:%M} ({last.action}); you saw version "
                 f"{expected_version}, it is now version {case.version}. Refresh and retry.",
-                case=case.number, seen=expected_version, current=case.version)
+                case=case.number, seen=expected_version, current=case.version, why="stale", who=who.name, at=f"{last.at:%Y-%m-%d %H:%M}", what=last.action)
         loaded_version = case.version
         values = resolve_inputs(uow, spec, case, at, inputs)
         event = _stamp(wf.perform(case, action, actor, at, _context(uow, case), values), history)
@@ -259,7 +275,7 @@ def perform(uow: UnitOfWork, username: str, case_ref: int | str | None, action: 
         uow.cases.update(case, expected_version=loaded_version)
         uow.cases.add_event(event)
         if event.attachments:
-            uow.cases.attach_photos(case.id, event.seq, event.attachments, event.action)
+            uow.cases.attach_photos(case.stored_id, event.seq, event.attachments, event.action)
         uow.commit()
     return Outcome(case, [event])
 
@@ -280,14 +296,16 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
     check_texts(spec, inputs)
     class_code = str(inputs.get("class_code") or "").strip()
     if inputs.get("x") is None or inputs.get("y") is None:
-        raise InvalidInput("a report needs its point (x and y)")
+        raise InvalidInput("a report needs its point (x and y)", why="report_needs_point",
+                           action="report")
     x, y = float(inputs["x"]), float(inputs["y"])
     try:
         source = Source(getattr(inputs.get("source"), "value", inputs.get("source"))
                         or Source.GRID_PATROL)
     except ValueError:
         raise InvalidInput(f"{inputs.get('source')!r} is not a source "
-                           f"({', '.join(s.value for s in Source)})") from None
+                           f"({', '.join(s.value for s in Source)})", why="choice", field="source",
+                           action="report") from None
     component_code = (inputs.get("component_code") or "").strip() or None
     external_id = (inputs.get("external_id") or "").strip() or None
     with uow:
@@ -298,17 +316,18 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
             code = ComponentCode.parse(component_code)
             if code.class_code != class_code:
                 raise InvalidInput(f"component {component_code} is a {code.class_code}, "
-                                   f"not a {class_code}", value=component_code)
+                                   f"not a {class_code}", value=component_code, why="component_class",
+                                   component=component_code, klass=class_code, action="report")
         if external_id:
             same = uow.cases.by_external_id(external_id)
             if same is not None:
                 raise InvalidInput(f"hotline ticket {external_id} is already case {same.number};"
-                                   " one case per ticket", value=external_id)
+                                   " one case per ticket", value=external_id, why="ticket_taken", case=same.number)
         settings = uow.config.settings()
         loc = uow.places.locate(x, y, settings.road_tolerance_m)
         if not loc.inside_district:
             raise InvalidInput(f"point ({x:.1f}, {y:.1f}) lies outside every unit grid cell "
-                               "of the district", x=x, y=y)
+                               "of the district", x=x, y=y, why="outside", action="report")
         chief = _responsible(uow, AssignmentKind.ROAD_CHIEF_SEGMENT, loc.segment_code, at)
         worker = _responsible(uow, AssignmentKind.GRID_WORKER_CELL, loc.cell_code, at)
         loc = replace(loc, road_chief_id=chief, grid_worker_id=worker)
@@ -331,7 +350,7 @@ def _report(uow: UnitOfWork, username: str, at: datetime | None, history: Histor
         events = seal_new([replace(first, case_id=case.id)])
         uow.cases.add_event(events[0])
         if photos:
-            uow.cases.attach_photos(case.id, 1, photos, Action.REPORT.value)
+            uow.cases.attach_photos(case.stored_id, 1, photos, Action.REPORT.value)
         original = best_original(x, y, at, candidates, policy)
         if original is not None and policy.auto_link:
             system = actor_for(uow, SYSTEM, at)
@@ -385,7 +404,8 @@ def suggestions(uow: UnitOfWork, case: Case, at: datetime) -> list[Suggestion]:
     return ranked
 
 
-def dispatch_suggestions(uow: UnitOfWork, ref: int | str, at: datetime | None = None):
+def dispatch_suggestions(uow: UnitOfWork, ref: int | str,
+                         at: datetime | None = None) -> list[Suggestion]:
     with uow:
         case, _, _ = load(uow, ref, strict=False)
         return suggestions(uow, case, at or uow.now())
@@ -414,21 +434,21 @@ def _assignee(uow: UnitOfWork, case: Case, at: datetime, value: Any) -> Assignee
     if parsed and parsed[0] == "department":
         info = uow.people.department_by_code(parsed[1])
         if info is None:
-            raise NotFound(f"no department with code {parsed[1]!r}", value=parsed[1])
+            raise NotFound(f"no department with code {parsed[1]!r}", value=parsed[1], why="no_department")
         return Assignee(department_id=info.id)
     if parsed:
         person = uow.people.by_username(parsed[1])
         if Role.ROAD_CHIEF not in person.roles:
-            raise InvalidInput(f"{parsed[1]} is not a road chief", value=parsed[1])
+            raise InvalidInput(f"{parsed[1]} is not a road chief", value=parsed[1], why="not_road_chief")
         segments, _ = uow.people.scope(person.id, at)
         if case.location.segment_id not in segments:
             raise InvalidInput(f"case {case.number} is not on a segment of road chief "
-                               f"{parsed[1]}", value=parsed[1])
+                               f"{parsed[1]}", value=parsed[1], why="not_chiefs_segment", case=case.number)
         return Assignee(department_id=person.department_id, person_id=person.id)
     ranked = suggestions(uow, case, at)
     if not ranked:
         raise InvalidInput(f"case {case.number}: no department or road chief is responsible; "
-                           "name one", case=case.number)
+                           "name one", case=case.number, why="no_unit")
     return ranked[0].assignee
 
 
@@ -451,4 +471,4 @@ def view(uow: UnitOfWork, username: str | None, ref: int | str,
         case, events, trail = load(uow, ref, strict=False)
         allowed = wf.allowed_actions(case, actor_for(uow, username, at)) \
             if username and trail is not None else []
-        return CaseView(case, events, allowed, uow.photos.for_case(case.id))
+        return CaseView(case, events, allowed, uow.photos.for_case(case.stored_id))

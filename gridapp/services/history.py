@@ -19,12 +19,14 @@ import numpy as np
 from ..domain import workflow as wf
 from ..domain.actions import REPORT_ROLES, SPECS, Action, Context, Kind
 from ..domain.audit import seal_new
+from ..domain.calendar import WorkCalendar
 from ..domain.case import Assignee, Case, CaseEvent, Source, case_number
-from ..domain.catalog import TimeLimit
+from ..domain.catalog import Catalog, TimeLimit
 from ..domain.clock import check_plausible
 from ..domain.errors import DomainError, InvalidInput, PermissionDenied
 from ..domain.people import Actor, AssignmentKind, Person, Role
-from ..domain.places import Location
+from ..domain.places import LocatedPoints, Location
+from ..domain.settings import Settings
 from .ports import UnitOfWork
 from .progress import COMMITTING, Progress
 
@@ -205,8 +207,9 @@ class _RowError(InvalidInput):
         self.row = row
 
 
-def _one(uow, hc: HistoryCase, case_id: int, loc, k: int, people: _People,
-         departments: dict[str, int], catalog, calendar, settings, now, source: str,
+def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: int,
+         people: _People, departments: dict[str, int], catalog: Catalog,
+         calendar: WorkCalendar, settings: Settings, now: datetime, source: str,
          by: str) -> tuple[Case, list[CaseEvent]]:
     """One case through the table at its own times: the case and its sealed audit rows."""
     cell = loc.cell_code[k]
@@ -286,8 +289,9 @@ def _actor(people: _People, step: HistoryStep, case: Case) -> Actor:
         return Actor(person)
     role = _DESK_ROLE[step.action]
     person = people.get(step.person, role) if step.person else people.desk(role)
-    if role is Role.GRID_WORKER:  # the old system says this supervisor checked this cell
-        return Actor(person, frozenset(), frozenset({case.location.cell_code}))
+    cell = case.location.cell_code  # always set: a case outside every cell was refused
+    if role is Role.GRID_WORKER and cell:  # the old system says this supervisor checked it
+        return Actor(person, frozenset(), frozenset({cell}))
     return Actor(person)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, SupportsIndex
 
 import numpy as np
 
@@ -173,7 +174,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             worker = responsible(worker_kind, cell, t) if cell else None
             location = Location(cell, cell[:12], cell[:9], loc.segment_id[i],
                                 loc.segment_distance[i], chief.person_id if chief else None,
-                                worker.person_id if worker else None) if on_map else Location()
+                                worker.person_id if worker else None) if cell else Location()
             case = Case(source=Source(batch.source[i]), kind=kinds[cls], class_code=cls, x=x,
                         y=y, reported_at=t, reporter_id=person.id,
                         description=batch.description[i], address=batch.address[i],
@@ -184,15 +185,17 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                         locate_match=matched[i] or "", locate_confidence=sure[i])
             origin = {"imported": {"source": file, "row": _row(batch, i)}}
             events.append(_with(wf.open_case(case, actor), origin))
-            original = index.original(cls, x, y, t) if link_l[k] else None
+            original = None
+            if link_l[k] and x is not None and y is not None:  # linkable rows are placed
+                original = index.original(cls, x, y, t)
+                if original is None:  # only open cases are originals: a new case is one
+                    index.add(cls, Candidate(ids[k], case_number(ids[k], t), x, y, t))
             if original is not None:
                 ev = wf.act(case, Action.REJECT, system, t,
                             reason_code=RejectReason.DUPLICATE.value,
                             note=f"与案件 {original.number} 重复", duplicate_of=original.case_id)
                 events.append(_with(ev, origin))
                 linked += 1
-            elif link_l[k]:  # only open cases are originals: a new case is one
-                index.add(cls, Candidate(case.id, case.number, x, y, t))
             cases.append(case)
             if k % step == 0:
                 progress(k, len(order), "ownership and duplicates")
@@ -208,11 +211,11 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
     return summary
 
 
-def _row(batch: ReportBatch, i: int) -> int:
+def _row(batch: ReportBatch, i: SupportsIndex) -> int:
     return batch.rows[i] if batch.rows else int(i) + 1
 
 
-def _with(event: CaseEvent, extra: dict) -> CaseEvent:
+def _with(event: CaseEvent, extra: dict[str, Any]) -> CaseEvent:
     """The row just made by the rule, with where it came from (set in place: nobody else
     has seen the row yet, and a copy per row would cost as much as the rule)."""
     object.__setattr__(event, "data", {**event.data, **extra})

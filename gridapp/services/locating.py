@@ -34,7 +34,7 @@ def report_unplaced(uow: UnitOfWork, username: str, *, source: Source, class_cod
             same = uow.cases.by_external_id(external_id)
             if same is not None:
                 raise InvalidInput(f"hotline ticket {external_id} is already case "
-                                   f"{same.number}; one case per ticket", value=external_id)
+                                   f"{same.number}; one case per ticket", value=external_id, why="ticket_taken", case=same.number)
         case = Case(source=Source(source), kind=cls.kind, class_code=cls.code, x=None, y=None,
                     reported_at=at, reporter_id=actor.id, description=description.strip(),
                     address=address.strip(), reporter_contact=contact,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from ..domain.codes import ComponentCode, GridCode, check_community_code, check_street_code
 from ..domain.errors import DomainError, InvalidInput
@@ -40,7 +41,16 @@ class PlacesRejected(InvalidInput):
         self.problems = problems
 
 
-def _check_codes(layer: str, items, check, existing: set[str], problems: list) -> None:
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=_Coded)
+
+
+def _check_codes(layer: str, items: Sequence[_P], check: Callable[[_P], object],
+                 existing: set[str], problems: list[tuple[str, str, str]]) -> None:
     counts = Counter(i.code for i in items)
     for code, n in counts.items():
         if n > 1:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # the store answers with frames; the services only pass them on
+    import pandas as pd
 
 PLACE_TABLES = frozenset({"districts", "streets", "communities", "grid_cells", "road_segments",
                           "components", "landmarks"})
@@ -19,7 +22,20 @@ CONFIG_TABLES = frozenset({"people", "person_roles", "departments", "assignments
 # the columns of a case the map, the list and the warnings work from, in this order
 CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", "cell_code",
                 "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
-                "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq")
+                "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq",
+                "supervision_count")
+# one row as the store's driver gives it; which columns, in which order, each use says
+Row = Sequence[Any]
+
+
+@dataclass(frozen=True)
+class CaseSelection:
+    """Which cases an export reads: the ones listed (by id), or by state and report time."""
+
+    ids: tuple[int, ...] | None = None
+    states: tuple[str, ...] = ()
+    reported_from: datetime | None = None
+    reported_to: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -64,12 +80,12 @@ class Changes:
 class PlaceRows:
     """Every place layer and the vocabularies the map codes its columns with."""
 
-    streets: list[tuple]        # code, name, wkb
-    communities: list[tuple]    # code, name, wkb
-    classes: list[tuple]        # code, name (the current catalog)
-    cells: list[tuple]          # code, street_code, community_code, cx, cy, wkb
-    segments: list[tuple]       # id, code, name, road_class, wkb, road_name
-    components: list[tuple]     # code, class_code, wkb
+    streets: list[Row]          # code, name, wkb
+    communities: list[Row]      # code, name, wkb
+    classes: list[Row]          # code, name (the current catalog)
+    cells: list[Row]            # code, street_code, community_code, cx, cy, wkb
+    segments: list[Row]         # id, code, name, road_class, wkb, road_name
+    components: list[Row]       # code, class_code, wkb
     district: bytes | None      # wkb
     chiefs: dict[str, int]      # segment code → road chief in charge at `at`
 
@@ -79,10 +95,17 @@ class ReadModel(Protocol):
     def mark_is_valid(self, mark: Mark) -> bool: ...
     def changes(self, since: Mark) -> Changes: ...
     def places(self, at: datetime) -> PlaceRows: ...
-    def case_rows(self, ids: Sequence[int] | None = None) -> Iterator[list[tuple]]: ...
+    def case_rows(self, ids: Sequence[int] | None = None
+                  ) -> Iterator[list[Row]]: ...  # CASE_COLUMNS, in chunks
     def search_cases(self, text: str, limit: int = 200) -> list[int]: ...
     def meta(self, key: str) -> str | None: ...
     def addresses(self, ids: Sequence[int]) -> dict[int, str]: ...
     def unit_names(self) -> tuple[dict[int, str], dict[int, str]]: ...
+    def assigned_verifications(self, person_id: int) -> frozenset[int]: ...
+    def layer_table(self, name: str, at: datetime) -> pd.DataFrame: ...  # WKB in `wkb`
+    def case_table(self, which: CaseSelection) -> pd.DataFrame: ...      # in id order
+    def district_wkb(self) -> bytes | None: ...
+    def totals(self) -> dict[str, int]: ...
+    def style_names(self, at: datetime) -> tuple[list[Row], list[Row], list[Row]]: ...
     def overlapping_cells(self, since: Mark = NOTHING, min_area: float = 1.0
                           ) -> list[tuple[str, str, float]]: ...

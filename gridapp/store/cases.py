@@ -31,7 +31,8 @@ T = m.Case.__table__
 E = m.CaseEvent.__table__
 
 # Columns a transition may change (everything but identity and origin); the location
-# changes only when a case without a position (待定位) is placed on the map.
+# changes when a case is placed on the map (标定位置) or corrected at registration, the class
+# and address only at registration.
 MUTABLE = (
     "state", "version", "catalog_version", "registered_at", "dispatched_at", "signed_at",
     "rectified_at", "verified_at", "closed_at", "assignee_department_id", "assignee_person_id",
@@ -41,6 +42,7 @@ MUTABLE = (
     "rework_count", "extension_count", "reopen_count", "supervision_count", "updated_at",
     "x", "y", "cell_code", "community_code", "street_code", "segment_id", "segment_distance",
     "road_chief_id", "grid_worker_id", "located_by", "locate_match", "locate_confidence",
+    "class_code", "kind", "address",   # corrected at registration (立案), audited
     "change_seq",
 )
 READ_COLUMNS = list(T.c)
@@ -155,7 +157,7 @@ class SqlCaseRepository:
     def get(self, case_id: int) -> Case:
         row = self.conn.execute(_GET, {"b_id": case_id}).first()
         if row is None:
-            raise NotFound(f"no case with id {case_id}", value=case_id)
+            raise NotFound(f"no case with id {case_id}", value=case_id, why="no_case")
         return row_to_case(row)
 
     def get_by_number(self, number: str) -> Case:
@@ -163,7 +165,7 @@ class SqlCaseRepository:
         row = self.conn.execute(_GET, {"b_id": int(number[4:])}).first() \
             if len(number) == 12 and number.isdigit() else None
         if row is None or case_number(row.id, row.reported_at) != number:
-            raise NotFound(f"no case numbered {number}", value=number)
+            raise NotFound(f"no case numbered {number}", value=number, why="no_case")
         return row_to_case(row)
 
     def add(self, case: Case) -> Case:
@@ -187,7 +189,7 @@ class SqlCaseRepository:
             raise StaleCase(
                 f"case {case.number} was changed by another workstation while this one worked "
                 f"on it (read version {expected_version}, now {current}); nothing was saved. "
-                "Refresh and retry.", case=case.number, seen=expected_version, current=current)
+                "Refresh and retry.", case=case.number, seen=expected_version, current=current, why="stale")
 
     def add_event(self, event: CaseEvent) -> None:
         self.conn.execute(_INSERT_EVENT, event_to_row(event))

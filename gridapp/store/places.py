@@ -8,10 +8,10 @@ import numpy as np
 import shapely
 from sqlalchemy import Connection, select, text
 
-from ..analysis.gazetteer import Gazetteer, NamedPlace
-from ..analysis.place_index import PlaceIndex
-from ..domain.places import Location
-from ..services.ports import ComponentInfo, LocatedPoints
+from ..domain.gazetteer import Gazetteer, NamedPlace
+from ..domain.place_index import PlaceIndex
+from ..domain.places import LocatedPoints, Location
+from ..services.ports import ComponentInfo
 from ..services.progress import CHUNK, Progress, quiet
 from . import models as m
 from .cache import CacheView

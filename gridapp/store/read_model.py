@@ -11,17 +11,22 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
+import pandas as pd
+
 from ..domain.people import AssignmentKind
-from ..services.reading import CASE_COLUMNS, NOTHING, Changes, Mark, PlaceRows
+from ..services.reading import (
+    CASE_COLUMNS,
+    NOTHING,
+    CaseSelection,
+    Changes,
+    Mark,
+    PlaceRows,
+)
+from . import read_tables
 from .changes import after, current_mark, mark_is_valid
+from .read_tables import in_charge_sql
 
 CHUNK = 100_000  # rows fetched at a time: a million rows as tuples would take 1.5 GB at once
-
-
-def in_charge_sql(alias: str, at: str = ":at") -> str:
-    """`domain.people.in_charge` as SQL over an assignments row `alias` at the bind `at`."""
-    return (f"{alias}.valid_from <= {at} AND ({alias}.valid_to IS NULL "
-            f"OR {alias}.valid_to > {at})")
 
 
 class SqlReadModel:
@@ -160,6 +165,37 @@ class SqlReadModel:
             depts = dict(conn.exec_driver_sql("SELECT id, name FROM departments").all())
             people = dict(conn.exec_driver_sql("SELECT id, name FROM people").all())
         return depts, people
+
+    def assigned_verifications(self, person_id: int) -> frozenset[int]:
+        """Rectified cases whose verification a dispatcher gave to this grid worker (指派核查),
+        which wait for him outside his own cells."""
+        who = ("json_extract(e.data, '$.verifier_id')" if self.sqlite
+               else "(e.data ->> 'verifier_id')::bigint")
+        sql = ("SELECT DISTINCT c.id FROM cases c JOIN case_events e ON e.case_id = c.id "
+               f"WHERE c.state = 'rectified' AND e.action = 'assign_verifier' AND {who} = :p")
+        with self.store.read() as conn:
+            return frozenset(int(i) for i in conn.exec_driver_sql(
+                self._sql(sql), {"p": int(person_id)}).scalars())
+
+    # ---- exports -----------------------------------------------------------------------------
+    def layer_table(self, name: str, at: datetime) -> pd.DataFrame:
+        return read_tables.layer_table(self.store, name, at)
+
+    def case_table(self, which: CaseSelection) -> pd.DataFrame:
+        return read_tables.case_table(self.store, which)
+
+    def totals(self) -> dict[str, int]:
+        """How many cases, audit rows and people the store holds."""
+        with self.store.read() as conn:
+            return {k: int(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar())
+                    for k, t in (("cases", "cases"), ("audit_rows", "case_events"),
+                                 ("people", "people"))}
+
+    def district_wkb(self) -> bytes | None:
+        return read_tables.district_wkb(self.store)
+
+    def style_names(self, at: datetime) -> tuple[list, list, list]:
+        return read_tables.style_names(self.store, at)
 
     def meta(self, key: str) -> str | None:
         with self.store.read() as conn:

@@ -22,13 +22,15 @@ from .uow import SqlUnitOfWork
 
 
 class Store:
+    # None: the store tells time itself (uow.now()); a simulation or a test may hold it, for
+    # one store (store.clock = …) or for every store this process opens (a test's CLI run)
+    clock: Callable[[], datetime] | None = None
+
     def __init__(self, url: str, engine: Engine) -> None:
         self.url, self.engine = url, engine
         self.backend = engine.dialect.name
         self.spatial: SpatialDialect = dialect_for(self.backend)
         self.cache = StoreCache()
-        # None: the store tells time itself (uow.now()); a simulation or a test may hold it
-        self.clock: Callable[[], datetime] | None = None
         with engine.connect() as conn:
             meta = dict(conn.execute(text("SELECT key, value FROM meta WHERE key IN "
                                           "('srid', 'store_id')")).all())
@@ -119,6 +121,11 @@ class Store:
     def on_checked(self, callback) -> None:
         """`callback(read_only_reason)` once the open check is done (from its thread)."""
         guard_for(self.engine).on_verdict(callback)
+
+    def now(self) -> datetime:
+        """The store's clock (see `uow.now()`), for reads that ask "as of now"."""
+        with self.uow(write=False) as uow:
+            return uow.now()
 
     def close(self) -> None:
         guard_for(self.engine).stop()

@@ -1,35 +1,36 @@
-"""Domain errors as sentences for the user, in the interface language."""
+"""Errors in the client: the sentence of app/messages.py in the interface's language; the
+technical details (the store's own line, driver text, SQL) only behind 详细信息."""
 
 from __future__ import annotations
 
-from ..domain.errors import DomainError
-from .i18n import language, tr
-
-TEMPLATES = {
-    "illegal_transition": "案件 {case} 当前为「{state}」，不能执行此操作。",
-    "permission_denied": "您的角色不能执行此操作。",
-    "out_of_scope": "案件 {case} 不在您的责任范围内。",
-    "separation_of_duties": "监管分离：您处置过案件 {case}，不能由您核查。",
-    "stale_case": "案件 {case} 已被其他工作站修改（您看到的是第 {seen} 版，现在是第 {current} "
-                  "版）。界面已刷新，请确认后重新操作。",
-    "not_found": "未找到：{value}",
-}
+from ..app import messages
+from .i18n import language
 
 
-def explain(exc: Exception) -> str:
-    """One or two sentences: what went wrong and what to do."""
-    if not isinstance(exc, DomainError):
-        return str(exc)
-    if language() == "en":
-        return str(exc)
-    template = TEMPLATES.get(exc.code)
-    if template is None:
-        return tr("输入有误：") + str(exc)
-    params = {k: v for k, v in exc.params.items()}
-    if "state" in params:
-        from ..domain.case import CaseState
-        params["state"] = CaseState(params["state"]).label_zh
-    try:
-        return template.format(**params) + "\n\n" + str(exc)
-    except KeyError:
-        return str(exc)
+def explain(exc: BaseException) -> str:
+    """One or two sentences in the interface language: what went wrong, what to do."""
+    return messages.explain(exc, language())
+
+
+def details(exc: BaseException) -> str | None:
+    """What a technician needs (driver text, SQL), never in the main text."""
+    return messages.details(exc, language())
+
+
+def show_error(parent, title: str, exc: BaseException) -> None:
+    """The sentence in a message box; the technical details behind its 详细信息 button."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+    more = details(exc)
+    if more is None:
+        QMessageBox.warning(parent, title, explain(exc))
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, explain(exc),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("error_box")
+    box.setDetailedText(more)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    if parent is not None:
+        parent.error_box = box   # the latest, for whoever looks (tests, the soak)

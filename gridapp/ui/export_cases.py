@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..io.export import cases_frame, export_cases_table
+from ..services.reading import CaseSelection
 from .i18n import tr
 from .workers import Job
-
-IN_LIST = 20_000  # up to this many ids are asked for by id; more: read all, keep those
 
 
 def export_job(model, ids: list[int], filter_text: str, path: str) -> Job:
@@ -19,18 +18,11 @@ def export_job(model, ids: list[int], filter_text: str, path: str) -> Job:
 
     def work(progress) -> int:
         progress(0, 3, tr("读取案件"))
-        if not ids:
-            frame = cases_frame(store, "WHERE 1 = 0")
-        elif len(ids) <= IN_LIST:
-            binds = {f"i{k}": v for k, v in enumerate(ids)}
-            frame = cases_frame(store, f"WHERE c.id IN ({', '.join(':' + k for k in binds)})",
-                                binds)
-        else:
-            frame = cases_frame(store)
+        frame = cases_frame(store, CaseSelection(ids=tuple(ids)))
         progress(1, 3, tr("整理"))
         frame = frame.set_index("id").loc[ids].reset_index()  # the list's order
         progress(2, 3, tr("写入文件"))
-        n = export_cases_table(store, Path(path), frame, note=note)
+        n = export_cases_table(store, Path(path), frame, note=note, translate=tr)
         progress(3, 3, tr("完成"))
         return n
     return Job(work, "export")

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from ..paths import data_dir
-from .i18n import install_qt_language, set_language, tr
+from .i18n import install_qt_language, language, set_language, tr
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
@@ -81,13 +81,12 @@ def load_map(store, progress=None):
 
 def build_window(store, session, settings_obj=None, loaded=None, clock=None):
     """The main window on a fresh application model (map data read unless `loaded`)."""
-    from datetime import datetime
-
+    from ..app.clock import StoreClock
     from ..app.model import AppModel
     from .main_window import MainWindow
     cache, raster_path = cache_paths(store)
     data, raster = loaded or load_map(store)
-    model = AppModel(store, session, data, raster, clock or datetime.now, raster_path)
+    model = AppModel(store, session, data, raster, clock or StoreClock(store), raster_path)
     listener = _Wake(store) if store.backend == "postgresql" else None
     return MainWindow(model, basemap_for(store), settings_obj, cache, listener)
 
@@ -121,6 +120,17 @@ def _load_with_progress(job):
     if "error" in result:
         raise result["error"]
     return result["ok"]
+
+
+def fatal(title: str, exc: BaseException) -> None:
+    """The client cannot start: the sentence, the technical details behind 详细信息."""
+    from .errors import details, explain
+    box = QMessageBox(QMessageBox.Icon.Critical, "gridapp", f"{title}：{explain(exc)}"
+                      if language() == "zh" else f"{title}: {explain(exc)}")
+    more = details(exc)
+    if more:
+        box.setDetailedText(more)
+    box.exec()
 
 
 class _Behind(QObject):
@@ -186,14 +196,14 @@ def run(db: str | None, user: str | None = None, lang: str | None = None) -> int
     if not login.exec():
         behind.cancel()
         if behind.error is not None:
-            QMessageBox.critical(None, "gridapp", tr("无法打开数据库：") + f"\n{behind.error}")
+            fatal(tr("无法打开数据库"), behind.error)
             return 2
         return 0
     startup.mark("logged_in")
     try:
         loaded = _load_with_progress(behind.map_job)
     except Exception as exc:  # noqa: BLE001
-        QMessageBox.critical(None, "gridapp", tr("无法加载地图：") + f"\n{exc}")
+        fatal(tr("无法加载地图"), exc)
         return 2
     if loaded is None:
         return 0

@@ -36,11 +36,12 @@ from ..domain.workflow import Action
 from ..io.crs import store_to_lonlat
 from ..services.reading import Changes
 from . import labels
-from .errors import explain
+from .errors import explain, show_error
 from .i18n import follow_language, language, set_language, tr
 from .map import render_pool
 from .map.canvas import MapCanvas
 from .map.decorations import legend_items
+from .notifier import Notifier, app_icon, describe
 from .panels.case_detail import CaseDetailPanel
 from .panels.case_list import CaseListPanel
 from .panels.dashboard import DashboardPanel
@@ -49,8 +50,10 @@ from .panels.info_panel import InfoPanel
 from .panels.layers_panel import LayersPanel
 from .panels.legend_panel import LegendPanel
 from .panels.search_results import SearchResults
+from .panels.todo_panel import TodoPanel
 from .panels.wall_bar import WallBar
 from .panels.warnings_panel import WarningsPanel
+from .store_care import StoreCare
 from .workers import Job
 
 POLL_MS = 1000          # how often the store's change mark is looked at
@@ -72,13 +75,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.report_mode = False
         self.placing = None  # the case being placed (标定位置): the next map click is its point
+        self.picking = None  # a dialog waiting (hidden) for a point on the map
         self.dialog = None
         self._refresh_job: Job | None = None
         self._refresh_again = False
         self._closed = False
         self._build_docks(basemap)
+        self.notifier = Notifier(self, settings)
+        self.setWindowIcon(app_icon())
         self._build_actions()
         self._build_status()
+        self.care = StoreCare(self, self.store)
         self.canvas.clicked.connect(self.on_map_click)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.activated.connect(self.cancel_map_tool)
@@ -95,6 +102,7 @@ class MainWindow(QMainWindow):
         model.session_changed.connect(self._session_changed)
         model.message.connect(self._message)
         model.place_problems.connect(self._place_problems)
+        model.todo_changed.connect(self._todo_changed)
         for signal in (model.layers.changed, model.data_changed, model.filter_changed,
                        model.thematic_changed, model.session_changed):
             signal.connect(self.update_legend)
@@ -136,11 +144,13 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 1)
         left.setSizes([330, 560])
         self.case_list = CaseListPanel(m)
+        self.todo = TodoPanel(m)
         self.detail = CaseDetailPanel(m, basemap)
         self.info = InfoPanel(m)
         self.warnings = WarningsPanel(m)
         self.layers_dock = self._dock(left, "layers", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.list_dock = self._dock(self.case_list, "cases", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.todo_dock = self._dock(self.todo, "todo", Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.detail, "")
         self.tabs.addTab(self.info, "")
@@ -157,6 +167,8 @@ class MainWindow(QMainWindow):
         self.dashboard_dock.toggleViewAction().toggled.connect(
             lambda on: on or self.dashboard.map_button.setChecked(False))
         self.splitDockWidget(self.list_dock, self.detail_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.list_dock, self.todo_dock)
+        self.todo_dock.raise_()  # the day starts from 待办
         self.resizeDocks([self.layers_dock, self.list_dock], [190, 440],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.list_dock, self.detail_dock], [420, 500], Qt.Orientation.Vertical)
@@ -182,7 +194,8 @@ class MainWindow(QMainWindow):
         self._act(self.m_file, "注销", self.sign_out)
         self.m_file.addSeparator()
         self._act(self.m_file, "导出地图为图片…", lambda: self.export_map("png"), "Ctrl+E")
-        self._act(self.m_file, "导出地图为 PDF…", lambda: self.export_map("pdf"), "Ctrl+P")
+        self._act(self.m_file, "导出地图为 PDF…", lambda: self.export_map("pdf"), "Ctrl+Shift+P")
+        self._act(self.m_file, "打印…", self.print_current, "Ctrl+P")
         self._act(self.m_file, "导出案件表…", self.export_cases)
         self.m_file.addSeparator()
         self._act(self.m_file, "导入热线工单…", self.import_hotline)
@@ -193,12 +206,18 @@ class MainWindow(QMainWindow):
         self._act(self.m_view, "我的责任区", self.zoom_home)
         self._act(self.m_view, "缩放到所选", self.zoom_selection, "Ctrl+Shift+Z")
         self.m_view.addSeparator()
-        for dock in (self.layers_dock, self.list_dock, self.detail_dock, self.dashboard_dock):
+        for dock in (self.layers_dock, self.todo_dock, self.list_dock, self.detail_dock,
+                     self.dashboard_dock):
             self.m_view.addAction(dock.toggleViewAction())
         self.a_legend = self._act(self.m_view, "图例", self.toggle_legend, checkable=True)
         self.a_wall = self._act(self.m_view, "大屏模式", self.toggle_wall, "F11", checkable=True)
         self.m_view.addSeparator()
         self.a_english = self._act(self.m_view, "English", self.toggle_language, checkable=True)
+        self.m_view.addSeparator()
+        self.a_popup = self._act(self.m_view, "待办通知", self.notifier.set_popup, checkable=True)
+        self.a_sound = self._act(self.m_view, "提示音", self.notifier.set_sound, checkable=True)
+        self.a_popup.setChecked(self.notifier.popup)
+        self.a_sound.setChecked(self.notifier.sound)
         self.m_analysis = mb.addMenu("")
         self._act(self.m_analysis, "分析看板", self.show_dashboard, "Ctrl+D")
         self._act(self.m_analysis, "生成考核通报…", self.dashboard.ask_bulletin, "Ctrl+B")
@@ -240,7 +259,7 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.user_label)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("城市网格化管理指挥平台") + f" — {self.store_name()}")
+        self._title()
         for a, key in self._texts.items():
             a.setText(tr(key))
         self.m_file.setTitle(tr("文件"))
@@ -256,8 +275,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(2, tr("每日预警"))
         self.search.setPlaceholderText(tr("搜索：网格编码 / 案卷号 / 路段 / 地址"))
         session = self.model.session
-        roles = "、".join(tr(r.label_zh) for r in sorted(session.person.roles))
-        self.user_label.setText(f"{session.person.name}（{roles}）")
+        roles = tr("、").join(tr(r.label_zh) for r in sorted(session.person.roles))
+        self.user_label.setText(tr("{what}（{n}）", what=session.person.name, n=roles))
         self.a_english.setChecked(language() == "en")
         self._show_scale(self.canvas.viewport)
         self.update_legend()
@@ -314,8 +333,8 @@ class MainWindow(QMainWindow):
 
     def _show_coords(self, x: float, y: float) -> None:
         lon, lat = store_to_lonlat(x, y, self.model.data.srid)
-        self.coord_label.setText(f"X {x:,.1f}  Y {y:,.1f}  |  {float(lon):.6f}°E "
-                                 f"{float(lat):.6f}°N")
+        # lon/lat (WGS-84) as people read positions; the store's metres stay inside
+        self.coord_label.setText(f"{float(lon):.6f}°E  {float(lat):.6f}°N")
 
     def _show_scale(self, vp) -> None:
         self.scale_label.setText(tr("比例尺 1:{n}", n=f"{vp.scale_denominator():,.0f}"))
@@ -347,6 +366,12 @@ class MainWindow(QMainWindow):
         return True
 
     def on_map_click(self, x: float, y: float) -> None:
+        if self.picking is not None:  # a dialog waits for its point (立案: correct the point)
+            dialog, self.picking = self.picking, None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            dialog.set_point(x, y)
+            dialog.open()
+            return
         if self.placing is not None:
             case, self.placing = self.placing, None
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
@@ -437,8 +462,18 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.performed.connect(lambda out: self.after_change(out.case.id))
         dialog.stale.connect(lambda: self.after_change(case.id))
+        dialog.pick_point.connect(self.pick_point_for)
         dialog.open()
         return dialog
+
+    def pick_point_for(self, dialog) -> None:
+        """The dialog steps aside until the user clicks the case's place (Esc: back to it)."""
+        dialog.hide()
+        self.picking = dialog
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor)
+        self.canvas.setFocus()
+        self.statusBar().showMessage(tr("在地图上点击案件 {n} 的正确位置（Esc 返回）",
+                                        n=dialog.case.number), 15000)
 
     def start_placing(self, case) -> None:
         """标定位置: the next click on the map gives the case its point (Esc: never mind)."""
@@ -458,6 +493,11 @@ class MainWindow(QMainWindow):
             self.placing = None
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
             self.statusBar().clearMessage()
+        if self.picking is not None:
+            dialog, self.picking = self.picking, None
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            self.statusBar().clearMessage()
+            dialog.open()
 
     def after_change(self, case_id: int | None) -> None:
         """This workstation changed something: take it in now, keep the case in view."""
@@ -466,7 +506,7 @@ class MainWindow(QMainWindow):
         self.refresh_data()
 
     def explain_error(self, exc: Exception) -> None:
-        QMessageBox.warning(self, tr("无法完成"), explain(exc))
+        show_error(self, tr("无法完成"), exc)
 
     def supervise_unit(self, unit, note: str) -> Job:
         """督办 every overdue case of a unit, off the UI thread; returns the job."""
@@ -534,6 +574,20 @@ class MainWindow(QMainWindow):
         roles = sorted(r.value for r in self.model.session.person.roles)
         return "layout/" + "+".join(roles)
 
+    def _title(self) -> None:
+        """The product, the store and how much waits: the count shows in the task bar too."""
+        n = self.model.todo.total
+        self.setWindowTitle((tr("（{n} 件待办）", n=n) if n else "") +
+                            tr("城市网格化管理指挥平台") + f" — {self.store_name()}")
+        self.todo_dock.setWindowTitle(tr("{what}（{n}）", what=tr("待办"), n=n) if n
+                                      else tr("待办"))
+
+    def _todo_changed(self, todo, news) -> None:
+        self._title()
+        told = describe(news, todo, self.model.data.cases)
+        if told is not None:
+            self.notifier.tell(*told)
+
     def _session_changed(self, session) -> None:
         if self.settings is not None:  # the last user's arrangement kept for his role
             self.settings.setValue(self._layout_key, self.saveState())
@@ -590,7 +644,6 @@ class MainWindow(QMainWindow):
         self.fresh_label.setText(tr("数据未能更新：{e}", e=explain(exc)))
 
     def _data_changed(self, changes: Changes) -> None:
-        from datetime import datetime
         self.canvas.invalidate(CASE_LAYERS + (["segments"] if "assignments" in changes.tables
                                               else []) if not changes.places else None)
         cid = getattr(self, "_reselect", None)
@@ -599,7 +652,7 @@ class MainWindow(QMainWindow):
             k = self.model.index_of(cid)
             if k >= 0:
                 self.select_case(k)
-        self.fresh_label.setText(tr("数据更新于 {t}", t=datetime.now().strftime("%H:%M:%S")))
+        self.fresh_label.setText(tr("数据更新于 {t}", t=self.model.clock().strftime("%H:%M:%S")))
 
     # ---- language and export -------------------------------------------------------------
     def show_dashboard(self) -> None:
@@ -657,6 +710,14 @@ class MainWindow(QMainWindow):
         export_view(self, path, fmt)
         self.statusBar().showMessage(tr("已导出 {p}", p=path), 5000)
         return path
+
+    def print_current(self) -> None:
+        """Ctrl+P: the 案件处理单 of the selected case; with no case selected, the map (the
+        map also keeps its own item, 导出地图为 PDF)."""
+        if self.detail.view is not None:
+            self.detail.print_sheet()
+        else:
+            self.export_map("pdf")
 
     def export_cases(self, path: str | None = None) -> Job | None:
         """The cases the list shows, in its order, with the filter written into the file."""

@@ -210,7 +210,8 @@ class Driver:
         self.actions = [
             (self.wheel, 14), (self.drag, 10), (self.whole, 3), (self.keys, 4),
             (self.toggle_layer, 4), (self.style, 2), (self.filters, 6), (self.search, 5),
-            (self.pick_on_map, 8), (self.pick_in_list, 8), (self.act, 12), (self.refresh, 2),
+            (self.pick_on_map, 8), (self.pick_in_list, 8), (self.pick_in_todo, 6),
+            (self.act, 12), (self.refresh, 2),
             (self.dashboard, 2), (self.export, 1), (self.language, 1), (self.switch_user, 2),
         ]
 
@@ -309,10 +310,7 @@ class Driver:
         d = self.w.model.data
         choices = ["垃圾", "解放", "不存在的地方"]
         if len(d.cases):
-            i = self.rng.randrange(len(d.cases))
-            year = str((np.datetime64("1970-01-01") + np.timedelta64(int(d.cases.reported[i]),
-                                                                   "s")).astype("M8[Y]"))
-            choices.append(f"{year}{int(d.cases.id[i]):08d}")
+            choices.append(d.cases.number(self.rng.randrange(len(d.cases))))
         if len(d.cells.codes):
             choices.append(str(self.rng.choice(list(d.cells.codes))))
         if len(d.segments.names):
@@ -336,9 +334,26 @@ class Driver:
                 return
         QTest.mouseClick(c, Qt.MouseButton.LeftButton, pos=self._point())
 
+    def pick_in_todo(self) -> None:
+        """Open a case from 待办, as each role starts its work."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        self.w.todo_dock.raise_()
+        tree = self.w.todo.tree
+        rows = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+                for j in range(tree.topLevelItem(i).childCount())]
+        if not rows:
+            return
+        item = self.rng.choice(rows)
+        tree.scrollToItem(item)
+        rect = tree.visualItemRect(item)
+        if rect.isValid():
+            QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
     def pick_in_list(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
+        self.w.list_dock.raise_()
         t = self.w.case_list.table
         rows = self.w.case_list.model.rowCount()
         if not rows:

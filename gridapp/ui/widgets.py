@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
+from .i18n import tr
+
 
 class MultiSelect(QToolButton):
     """A filter of several choices: a button that opens a checklist; nothing ticked = all."""
@@ -48,7 +50,7 @@ class MultiSelect(QToolButton):
         elif len(chosen) == 1:
             self.setText(chosen[0])
         else:
-            self.setText(f"{self.caption}（{len(chosen)}）")
+            self.setText(tr("{what}（{n}）", what=self.caption, n=len(chosen)))
         self.setToolTip("、".join(chosen) or self.everything)
 
     def selected(self) -> set:

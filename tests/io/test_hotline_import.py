@@ -39,6 +39,12 @@ def write(tmp_path, rows, name="export.csv"):
 NOW = datetime(2026, 11, 20, 12, 0)
 
 
+@pytest.fixture(autouse=True)
+def _the_day_of_the_export(frozen_clock):
+    """The store's clock on the day the export was made, whatever day the suite runs."""
+    frozen_clock(NOW)
+
+
 def run(store, path, mapping=None, user="acceptor"):
     batch = parse_hotline(path, mapping or HotlineMapping(), import_context(store, NOW))
     return import_reports(store.uow(), user, batch)

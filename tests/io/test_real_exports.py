@@ -38,6 +38,12 @@ MAPPING = DATA / "江岸区12345.toml"
 NOW = datetime(2026, 11, 28, 12, 0)
 
 
+@pytest.fixture(autouse=True)
+def _the_day_of_the_export(frozen_clock):
+    """The store's clock on the day the export was made, whatever day the suite runs."""
+    frozen_clock(NOW)
+
+
 def add_catch_all(store):
     """The district's catalog gains a class for the tickets that are not its business."""
     with store.uow(write=False) as uow:

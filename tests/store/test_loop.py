@@ -245,6 +245,12 @@ def test_illegal_transition_through_the_service_changes_nothing(store):
     assert len(events(store, c.id)) == 1
 
 
+def test_an_action_without_its_case_is_refused_by_name(store):
+    # found by mypy: `perform` took case_ref None for any action and looked up case "None"
+    with pytest.raises(InvalidInput, match="register acts on a case: give its number or id"):
+        act(store, "acceptor", None, Action.REGISTER)
+
+
 def test_catalog_versions_keep_old_deadlines(store):
     a = report(store)
     act(store, 'acceptor', a.id, Action.REGISTER)

@@ -76,7 +76,8 @@ def test_buttons_are_exactly_what_the_role_allows(window):
     assert w.detail.allowed() == []  # a reported case: nothing for a grid worker
     w2 = make("acceptor")
     w2.select_case(index_of(w2, a.id))
-    names = {b.objectName() for b in w2.detail.findChildren(QPushButton)}
+    names = {b.objectName() for b in w2.detail.findChildren(QPushButton)
+             if b.objectName().startswith("action_")}
     assert names == {"action_register", "action_reject"}
 
 
@@ -140,7 +141,7 @@ def test_a_case_without_a_position_is_found_and_placed_with_a_click(window, qtbo
     cl.unplaced.setChecked(True)
     idle(qtbot, w)
     assert [int(w.model.data.cases.id[k]) for k in cl.model.rows] == [c.id]
-    assert "chip_unplaced" in {f"chip_{k}" for k in cl.chips}
+    assert cl.chips.keys().count("unplaced") == 1
     w.select_case(index_of(w, c.id))  # no point: the map stays where it was
     vp_before = w.canvas.viewport
     assert w.canvas.viewport == vp_before and w.detail.mini.pixmap().isNull()

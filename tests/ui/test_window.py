@@ -238,6 +238,16 @@ def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_pat
     qtbot.waitUntil(lambda: not job.running)
     lines = (tmp_path / "cases.csv").read_text("utf-8-sig").splitlines()
     assert lines[0].startswith("# ") and "时限：超期" in lines[0] and len(lines) == 3
+    set_language("en")  # the export speaks the interface's language
+    job = w.export_cases(str(tmp_path / "cases-en.xlsx"))
+    qtbot.waitUntil(lambda: not job.running)
+    book = CalamineWorkbook.from_path(str(tmp_path / "cases-en.xlsx"))
+    rows = book.get_sheet_by_name("Cases").to_python()
+    head = dict(zip(rows[0], rows[1], strict=True))
+    assert head["State"] == "To sign" and head["Deadline status"] == "Overdue"
+    assert "Longitude (WGS-84)" in head and "Deadline: Overdue" in \
+        book.get_sheet_by_name("Note").to_python()[1][0]
+    set_language("zh")
 
 
 def test_replies_to_the_user_come_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
@@ -301,3 +311,30 @@ def test_every_interface_string_has_english():
                 texts.add(node.value)
     texts -= {"中文"}
     assert missing(texts) == []
+
+
+def test_todo_shows_what_waits_counts_it_in_the_title_and_tells_of_news(window, qtbot):
+    from PySide6.QtCore import Qt
+    make, store, a, b = window
+    w = make("dispatcher")
+    assert not w.todo_dock.visibleRegion().isEmpty()  # the day starts from 待办
+    assert w.todo.tree.topLevelItemCount() == 0 and "待办" not in w.windowTitle()
+    act(store, "acceptor", a.id, Action.REGISTER)  # at the acceptor's desk
+    refreshed(qtbot, w)
+    head = w.todo.tree.topLevelItem(0)
+    assert head.text(0) == "待派遣（1）" and "（1 件待办）" in w.windowTitle()
+    assert w.notifier.last[0] == "新待办 1 件" and a_number(a) in w.notifier.last[1]
+    row = head.child(0)
+    assert row.text(0) == a_number(a)
+    rect = w.todo.tree.visualItemRect(row)
+    qtbot.mouseClick(w.todo.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.detail.view.case.id == a.id
+    set_language("en")
+    assert w.todo.tree.topLevelItem(0).text(0) == "To dispatch (1)"
+    assert w.todo_dock.windowTitle() == "To-do (1)"
+    assert "(1 waiting)" in w.windowTitle()
+    set_language("zh")
+
+
+def a_number(case) -> str:
+    return case.number

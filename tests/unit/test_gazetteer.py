@@ -3,7 +3,7 @@ sure it is; nothing is guessed beyond what the address names."""
 
 from shapely.geometry import LineString, Point, box
 
-from gridapp.analysis.gazetteer import Gazetteer, NamedPlace
+from gridapp.domain.gazetteer import Gazetteer, NamedPlace
 from gridapp.domain.places import LocatedBy
 
 # 解放大道 runs east-west in two segments (2 km), 黄浦路 north-south (400 m), 沿江大道 is

@@ -6,14 +6,15 @@ It follows the model's current case, and reads the case again whenever another w
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,15 +26,22 @@ from ...domain.places import LocatedBy
 from ...domain.workflow import Action
 from ...services import cases as svc
 from .. import labels, theme
+from ..errors import show_error
 from ..i18n import follow_language, tr
 from ..map.renderers import render_layer
 from ..map.snapshot import RenderSnapshot
+from ..photo_viewer import PHASES, Photo, PhotoViewer, decode
+from ..workers import Job
+from .dialogs import lonlat_text
 
 MINI = (300, 190)
+THUMB = (160, 120)
+THUMBS = 8
 
 
 class CaseDetailPanel(QWidget):
     action_requested = Signal(object, object)  # case, Action
+    printed = Signal(str)                      # the case sheet went to the printer
 
     def __init__(self, app, basemap=None, parent=None) -> None:
         super().__init__(parent)
@@ -50,6 +58,14 @@ class CaseDetailPanel(QWidget):
         self.actions = QHBoxLayout(self.actions_box)
         self.actions.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.actions_box)
+        tools = QHBoxLayout()
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_sheet")
+        self.print_button.clicked.connect(lambda: self.print_sheet())
+        tools.addWidget(self.print_button)
+        tools.addStretch(1)
+        outer.addLayout(tools)
+        self.sheet_job = None
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -82,6 +98,8 @@ class CaseDetailPanel(QWidget):
     def show_case(self, case_id: int | None) -> None:
         """Load the case fresh from the store (its version is what actions will check)."""
         self._clear()
+        self.print_button.setText(tr("打印处理单") + " (Ctrl+P)")
+        self.print_button.setEnabled(case_id is not None)
         if case_id is None:
             self.view = None
             self.title.setText(tr("在地图或列表中选择一个案件"))
@@ -115,7 +133,8 @@ class CaseDetailPanel(QWidget):
                            f"{tr(c.kind.label_zh)}·{name}")
         rows = [
             ("问题描述", c.description), ("地址", c.address), ("来源", labels.source(c.source.value)),
-            ("上报人", reporter + (f"（{c.reporter_contact}）" if c.reporter_contact else "")),
+            ("上报人", tr("{what}（{n}）", what=reporter, n=c.reporter_contact)
+             if c.reporter_contact else reporter),
             ("上报时间", labels.dt(c.reported_at)), ("单元网格", c.location.cell_code or ""),
             ("网格员", worker), ("路长", chief), ("责任单位", assignee),
             ("处置时限", labels.dt(c.deadline_at)), ("部件编码", c.component_code or ""),
@@ -127,14 +146,18 @@ class CaseDetailPanel(QWidget):
         if not c.placed:
             rows.insert(2, ("位置", tr("待定位") + (f"（{tr('地址匹配')}：{c.locate_match}）"
                                                   if c.locate_match else "")))
-        elif c.located_by is LocatedBy.MAP:
-            rows.insert(2, ("位置", tr("地图标定")))
-        elif c.located_by is not None:  # a rough point from the ticket's address
-            rows.insert(2, ("位置", tr("按地址定位（{how}），可信度 {p:.0%}",
-                                      how=labels.located(c.located_by),
-                                      p=c.locate_confidence or 0.0)))
-        if c.duplicate_of:
-            rows.append(("重复于", f"#{c.duplicate_of}"))
+        else:   # WGS-84 lon/lat, as people read positions (never projected metres)
+            where = lonlat_text(store, c.x, c.y)
+            if c.located_by is LocatedBy.MAP:
+                where += f" · {tr('地图标定')}"
+            elif c.located_by is not None:  # a rough point from the ticket's address
+                where += " · " + tr("按地址定位（{how}），可信度 {p:.0%}",
+                                    how=labels.located(c.located_by),
+                                    p=c.locate_confidence or 0.0)
+            rows.insert(2, ("位置", where))
+        if c.duplicate_of:   # the original by its number, as people name cases
+            with store.uow(write=False) as uow:
+                rows.append(("重复于", uow.cases.get(c.duplicate_of).number))
         if c.satisfaction:
             rows.append(("满意度", tr(c.satisfaction.label_zh)))
         for label, value in rows:
@@ -153,7 +176,8 @@ class CaseDetailPanel(QWidget):
         self.timeline.setHeaderLabels([tr("时间"), tr("环节"), tr("经办人"), tr("说明")])
         for e in self.view.events:
             item = QTreeWidgetItem([labels.dt(e.at), labels.action(e.action),
-                                    f"{actors[e.actor_id]}（{labels.role(e.actor_role)}）",
+                                    tr("{what}（{n}）", what=actors[e.actor_id],
+                                       n=labels.role(e.actor_role)),
                                     e.reason])
             item.setToolTip(3, e.reason)
             self.timeline.addTopLevelItem(item)
@@ -194,25 +218,79 @@ class CaseDetailPanel(QWidget):
         p.end()
         return QPixmap.fromImage(img)
 
-    def _photos(self) -> None:
-        store = self.app.store
-        phase_name = {"report": "上报", "rectify": "处置后", "verify_pass": "核查",
-                      "verify_fail": "核查", "reinspect": "回头看"}
-        with store.uow(write=False) as uow:
-            for _seq, phase, sha in self.view.photos[:8]:
+    def case_photos(self) -> list[Photo]:
+        """Every photo of the shown case, with the phase, time and person of its action."""
+        if self.view is None:
+            return []
+        events = {e.seq: e for e in self.view.events}
+        out = []
+        with self.app.store.uow(write=False) as uow:
+            for seq, phase, sha in self.view.photos:
                 _ref, data = uow.photos.get(sha)
-                pix = QPixmap()
-                pix.loadFromData(data)
-                box = QVBoxLayout()
-                pic = QLabel()
-                pic.setPixmap(pix.scaled(120, 90, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
-                box.addWidget(pic)
-                box.addWidget(QLabel(tr(phase_name.get(phase, phase))))
-                holder = QWidget()
-                holder.setLayout(box)
-                self.photos.addWidget(holder)
+                ev = events.get(seq)
+                who = uow.people.get(ev.actor_id).name if ev else ""
+                out.append(Photo(sha, phase, ev.at if ev else None, who, data))
+        return out
+
+    def _photos(self) -> None:
+        self.photo_list = self.case_photos()
+        for k, photo in enumerate(self.photo_list[:THUMBS]):
+            pix = QPixmap.fromImage(decode(photo.data)).scaled(
+                *THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)
+            box = QVBoxLayout()
+            pic = QToolButton()
+            pic.setObjectName(f"photo_{k}")
+            pic.setIcon(QIcon(pix))
+            pic.setIconSize(QSize(*THUMB))
+            pic.setToolTip(photo.caption + " — " + tr("点击查看大图"))
+            pic.setCursor(Qt.CursorShape.PointingHandCursor)
+            pic.clicked.connect(lambda _=False, k=k: self.open_photo(k))
+            box.addWidget(pic)
+            box.addWidget(QLabel(tr(PHASES.get(photo.phase, photo.phase))))
+            holder = QWidget()
+            holder.setLayout(box)
+            self.photos.addWidget(holder)
+        if len(self.photo_list) > THUMBS:
+            more = QPushButton(tr("全部 {n} 张…", n=len(self.photo_list)))
+            more.clicked.connect(lambda: self.open_photo(THUMBS))
+            self.photos.addWidget(more)
         self.photos.addStretch(1)
+
+    def open_photo(self, k: int) -> PhotoViewer:
+        """The photo large, in a viewer of every photo of the case."""
+        self.viewer = PhotoViewer(self.photo_list, k, self.view.case.number, self)
+        self.viewer.show()
+        return self.viewer
+
+    def print_sheet(self, printer=None) -> Job | None:
+        """案件处理单 of the shown case: made off the UI thread, then printed on the printer
+        the user picks (or on `printer`, already chosen)."""
+        from ..print_sheet import ask_printer, print_pdf, sheet_job
+        if self.view is None:
+            return None
+        case = self.view.case
+        job = self.sheet_job = sheet_job(self.app.store, case.id, self.app.session.person.name)
+        self.print_button.setEnabled(False)
+
+        def made(pdf) -> None:
+            self.print_button.setEnabled(True)
+            chosen = printer or ask_printer(self, tr("打印案件处理单 {n}", n=case.number))
+            if chosen is None:
+                return
+            try:
+                print_pdf(pdf, chosen)
+            except OSError as exc:
+                show_error(self, tr("打印"), exc)
+                return
+            self.printed.emit(str(pdf))
+
+        def failed(exc) -> None:
+            self.print_button.setEnabled(True)
+            show_error(self, tr("打印"), exc)
+        job.finished.connect(made)
+        job.failed.connect(failed)
+        return job.start()
 
     def allowed(self) -> list[Action]:
         return list(self.view.allowed) if self.view else []

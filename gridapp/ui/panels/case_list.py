@@ -79,7 +79,7 @@ class CaseTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "number":
-                return f"{labels.when(c.reported[i], '%Y')}{int(c.id[i]):08d}"
+                return c.number(i)
             if key == "reported":
                 return labels.when(c.reported[i])
             if key == "klass":
@@ -293,9 +293,11 @@ class CaseListPanel(QWidget):
         for key, label, w in (("states", "状态", self.state), ("classes", "类别", self.klass),
                               ("sources", "来源", self.source), ("streets", "街道", self.street)):
             if w.selected():
-                out.append((key, f"{tr(label)}：{'、'.join(w.texts())}"))
+                out.append((key, tr("{label}：{value}", label=tr(label),
+                                    value=tr("、").join(w.texts()))))
         if self.deadline.currentData():
-            out.append(("deadline", f"{tr('时限')}：{self.deadline.currentText()}"))
+            out.append(("deadline", tr("{label}：{value}", label=tr("时限"),
+                                       value=self.deadline.currentText())))
         if self.open_only.isChecked():
             out.append(("open_only", tr("仅在办案件")))
         if self.unplaced.isChecked():
@@ -354,7 +356,7 @@ class CaseListPanel(QWidget):
         parts = [text for _key, text in self.chips_of()]
         if not self.app.session.sees_everything:
             parts.append(tr("{u} 的责任范围", u=self.app.session.person.name))
-        return "；".join(parts) or tr("全部案件")
+        return tr("；").join(parts) or tr("全部案件")
 
     def _update_counts(self) -> None:
         mask = self.app.mask

@@ -28,6 +28,7 @@ from ...app.map_data import seconds
 from ...app.thematic import Thematic
 from ...domain.indicators import COUNT_BY_KEY, RATE_BY_KEY, RATES_BY_LEVEL, Level, percent
 from ...domain.period import Period
+from ..errors import show_error
 from ..i18n import follow_language, language, tr
 from ..workers import Job
 
@@ -354,7 +355,7 @@ class DashboardPanel(QWidget):
                                           lang=language())
         job = self._bulletin_job = Job(work, "bulletin")
         job.finished.connect(self._bulletin_written)
-        job.failed.connect(lambda exc: QMessageBox.warning(self, tr("通报"), str(exc)))
+        job.failed.connect(lambda exc: show_error(self, tr("通报"), exc))
         return job.start()
 
     def _bulletin_written(self, files) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,19 +28,80 @@ from ...domain.case import RejectReason, Satisfaction, Source
 from ...domain.errors import StaleCase
 from ...domain.people import Role
 from ...domain.workflow import Action
+from ...io.crs import store_to_lonlat
 from ...services import cases as svc
 from ...services.photos import add_photo
 from ...store.sharing import OwnStoreFile, refuse_own_store
 from .. import labels
-from ..errors import explain
+from ..class_picker import ClassPicker
+from ..errors import show_error
 from ..i18n import tr
+from ..workers import Job
 
 EXTRA = [("2h", "2 工作时"), ("4h", "4 工作时"), ("1d", "1 工作日"), ("2d", "2 工作日"),
          ("3d", "3 工作日"), ("5d", "5 工作日"), ("10d", "10 工作日")]
 LABELS = {"note": "说明", "reason": "原因", "reason_code": "不予立案原因",
           "duplicate_of": "原案卷号", "assignee": "派遣至", "extra": "延期时长",
           "satisfaction": "满意度", "photos": "照片", "verifier": "核查人",
-          "x": "X 坐标", "y": "Y 坐标"}
+          "x": "位置", "class_code": "问题类别", "address": "地址"}
+
+
+def lonlat_text(store, x: float | None, y: float | None) -> str:
+    """A position as a person reads it: WGS-84 longitude and latitude, 6 decimals."""
+    if x is None or y is None:
+        return tr("待定位")
+    lon, lat = store_to_lonlat(x, y, store.srid)
+    return f"{float(lon):.6f}°E, {float(lat):.6f}°N"
+
+
+def limit_text(limit) -> str:
+    """'4 工作时' / '4 working hours' (a time limit in the interface's language)."""
+    amount = int(limit.amount) if float(limit.amount).is_integer() else limit.amount
+    return f"{amount} {tr(limit.unit.label_zh)}"
+
+
+class PointField(QWidget):
+    """Where the case is (lon/lat); with `pick` a button asks for a click on the map."""
+
+    pick = Signal()
+
+    def __init__(self, store, x, y, pickable: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.label, 1)
+        self.button = QPushButton(tr("在地图上选点…"))
+        self.button.setObjectName("pick_point")
+        self.button.clicked.connect(self.pick.emit)
+        self.button.setVisible(pickable)
+        lay.addWidget(self.button)
+        self.show_point(x, y)
+
+    def show_point(self, x, y, changed: bool = False) -> None:
+        text = lonlat_text(self.store, x, y)
+        self.label.setText(text + (tr("（已更正）") if changed else ""))
+
+
+def fill_address(dialog, field: QLineEdit, x: float, y: float) -> Job:
+    """The address of (x, y) into `field`, looked up off the UI thread; what the user typed
+    meanwhile is kept."""
+    from ...app.addresses import address_at
+    store = dialog.app.store
+    typed = field.text()
+    job = Job(lambda _progress: address_at(store, x, y), "address")
+
+    def done(address) -> None:
+        if field.text() == typed:   # untouched meanwhile
+            field.setText(address.text)
+            field.setCursorPosition(0)
+        dialog.address_job = None
+    job.finished.connect(done)
+    job.failed.connect(lambda _exc: setattr(dialog, "address_job", None))
+    dialog.address_job = job
+    return job.start()
 
 
 class PhotoPicker(QWidget):
@@ -67,7 +129,7 @@ class PhotoPicker(QWidget):
         try:
             refuse_own_store(path)
         except OwnStoreFile as exc:
-            QMessageBox.warning(self, tr("选择照片"), str(exc))
+            show_error(self, tr("选择照片"), exc)
             return
         self.paths.append(path)
         self.list.addItem(path.name)
@@ -79,12 +141,14 @@ class ActionDialog(QDialog):
 
     performed = Signal(object)
     stale = Signal()
+    pick_point = Signal(object)   # the dialog waits (hidden) for a click on the map
 
     def __init__(self, app, case, action: Action, parent=None,
                  point: tuple[float, float] | None = None) -> None:
         super().__init__(parent)
         self.app, self.case, self.action, self.point = app, case, action, point
         self.outcome = None
+        self.address_job = None
         self.setWindowTitle(f"{labels.action(action)} · {case.number}")
         self.setMinimumWidth(460)
         lay = QVBoxLayout(self)
@@ -94,6 +158,8 @@ class ActionDialog(QDialog):
         form = QFormLayout()
         self.inputs: dict[str, QWidget] = {}
         for name in FIELDS[action]:
+            if name == "y":
+                continue  # one row shows the point
             widget = self._input(name)
             self.inputs[name] = widget
             text = tr(LABELS[name]) + (" *" if name in REQUIRED or self._note_required(name)
@@ -102,6 +168,7 @@ class ActionDialog(QDialog):
         lay.addLayout(form)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self._hints: dict[str, str] = {}   # place, class, deadline: each its own line
         lay.addWidget(self.hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
@@ -114,6 +181,10 @@ class ActionDialog(QDialog):
             self._fill_assignees()
         if action is Action.PLACE and point is not None:
             self._preview_place()
+            if not case.address:
+                fill_address(self, self.inputs["address"], *point)
+        if action is Action.REGISTER:
+            self.inputs["class_code"].currentIndexChanged.connect(self._preview_class)
 
     def _note_required(self, name: str) -> bool:
         return name == "note" and self.action in (
@@ -125,18 +196,27 @@ class ActionDialog(QDialog):
             w = QPlainTextEdit()
             w.setMaximumHeight(80)
             return w
-        if name in ("reason", "duplicate_of"):
+        if name == "reason":
             return QLineEdit()
+        if name == "duplicate_of":  # the originals nearby, chosen; a number may be typed
+            return self._originals()
+        if name == "address":
+            return QLineEdit(self.case.address or "")
+        if name == "class_code":  # 立案: the acceptor may correct a wrong class
+            with self.app.store.uow(write=False) as uow:
+                return ClassPicker(uow.config.catalog(), self.case.class_code)
         if name == "verifier":  # a grid worker, who then verifies outside his own cells
             w = QComboBox()
             with self.app.store.uow(write=False) as uow:
                 for p in uow.people.people_with_role(Role.GRID_WORKER):
                     if p.active and p.id not in self.case.rectifier_ids:
-                        w.addItem(f"{p.name}（{p.username}）", p.username)
+                        w.addItem(tr("{what}（{n}）", what=p.name, n=p.username), p.username)
             return w
-        if name in ("x", "y"):  # the point clicked on the map (标定位置)
-            value = self.point[0 if name == "x" else 1] if self.point else float("nan")
-            return QLabel(f"{value:,.1f} m")
+        if name == "x":  # the point clicked on the map (标定位置), or one to correct (立案)
+            x, y = self.point if self.point else (self.case.x, self.case.y)
+            w = PointField(self.app.store, x, y, pickable=self.action is Action.REGISTER)
+            w.pick.connect(lambda: self.pick_point.emit(self))
+            return w
         if name == "reason_code":
             w = QComboBox()
             for r in RejectReason:
@@ -160,6 +240,31 @@ class ActionDialog(QDialog):
         if name == "photos":
             return PhotoPicker()
         raise ValueError(name)
+
+    def _originals(self) -> QComboBox:
+        """Open cases of the same class near this one, reported before it, nearest first."""
+        w = QComboBox()
+        w.setEditable(True)
+        w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        w.lineEdit().setPlaceholderText(tr("选择附近的原案件，或输入案卷号"))
+        c = self.case
+        if not c.placed:
+            return w
+        with self.app.store.uow(write=False) as uow:
+            radius = max(4 * uow.config.settings().duplicates.radius_m, 200.0)
+            found = uow.cases.duplicate_candidates(
+                c.class_code, c.x, c.y, radius, c.reported_at - timedelta(days=30),
+                c.reported_at)
+            cls = uow.config.catalog().find(c.class_code)
+        found = sorted((o for o in found if o.case_id != c.id),
+                       key=lambda o: (o.x - c.x) ** 2 + (o.y - c.y) ** 2)
+        for o in found[:20]:
+            d = ((o.x - c.x) ** 2 + (o.y - c.y) ** 2) ** 0.5
+            w.addItem(tr("{n} · {cls} · 相距 {d} 米 · {t}", n=o.number,
+                         cls=cls.name if cls else c.class_code, d=f"{d:.0f}",
+                         t=f"{o.reported_at:%m-%d %H:%M}"), o.number)
+        w.setCurrentIndex(-1)
+        return w
 
     def _fill_assignees(self) -> None:
         """The ownership rule's suggestions first, then every department."""
@@ -191,15 +296,37 @@ class ActionDialog(QDialog):
         store, (x, y) = self.app.store, self.point
         loc = where(store.uow(write=False), x, y, self.case.reported_at)
         if not loc.inside_district:
-            self.hint.setText(tr("此处不在辖区任何单元网格内，请重新选择位置。"))
+            self.say("place", tr("此处不在辖区任何单元网格内，请重新选择位置。"))
             return
         with store.uow(write=False) as uow:
             people = uow.people
             chief = people.get(loc.road_chief_id).name if loc.road_chief_id else "—"
             worker = people.get(loc.grid_worker_id).name if loc.grid_worker_id else "—"
         road = self.app.segment_name(loc.segment_code) if loc.segment_code else "—"
-        self.hint.setText(tr("单元网格 {cell}，网格员 {worker}；路段 {road}，路长 {chief}。",
+        self.say("place", tr("单元网格 {cell}，网格员 {worker}；路段 {road}，路长 {chief}。",
                              cell=loc.cell_code, worker=worker, road=road, chief=chief))
+
+    def say(self, key: str, text: str) -> None:
+        """One line of the hint under the form (the place, the class, the deadline)."""
+        self._hints[key] = text
+        self.hint.setText("\n".join(t for t in self._hints.values() if t))
+
+    def set_point(self, x: float, y: float) -> None:
+        """The point picked on the map: shown, its place previewed, its address filled."""
+        self.point = (x, y)
+        self.inputs["x"].show_point(x, y, changed=True)
+        self._preview_place()
+        fill_address(self, self.inputs["address"], x, y)
+
+    def _preview_class(self, *_args) -> None:
+        code = self.inputs["class_code"].code()
+        if not code or code == self.case.class_code:
+            self.say("class", "")
+            return
+        with self.app.store.uow(write=False) as uow:
+            cls = uow.config.catalog()[code]
+        self.say("class", tr("类别更正为 {name}（{code}），处置时限 {limit}。", name=cls.name,
+                             code=code, limit=limit_text(cls.time_limit)))
 
     def _preview_deadline(self, *_args) -> None:
         if self.action is not Action.DISPATCH:
@@ -209,10 +336,8 @@ class ActionDialog(QDialog):
             cal = uow.config.calendar()
         deadline = cal.add_working_minutes(self.app.clock(), cls.time_limit.working_minutes(
             cal.minutes_per_day))
-        amount = cls.time_limit.amount
-        limit = f"{int(amount) if float(amount).is_integer() else amount} " \
-            f"{tr(cls.time_limit.unit.label_zh)}"
-        self.hint.setText(tr("处置时限 {limit}：如现在派遣，应于 {when} 前处置完毕。",
+        limit = limit_text(cls.time_limit)
+        self.say("deadline", tr("处置时限 {limit}：如现在派遣，应于 {when} 前处置完毕。",
                              limit=limit, when=f"{deadline:%Y-%m-%d %H:%M}"))
 
     def values(self) -> dict:
@@ -222,17 +347,28 @@ class ActionDialog(QDialog):
                 out[name] = w.toPlainText().strip()
             elif isinstance(w, QLineEdit):
                 out[name] = w.text().strip()
+            elif name == "duplicate_of":   # a listed original, or the number typed
+                text = w.currentText().strip()
+                k = w.findText(text)
+                out[name] = w.itemData(k) if k >= 0 else text.split(" ")[0] if text else None
             elif isinstance(w, QComboBox):
                 data = w.currentData()
                 # the assignee is "kind:code" (Qt cannot look up Python tuples in a combo)
                 out[name] = tuple(data.split(":", 1)) if name == "assignee" and data else data
             elif isinstance(w, PhotoPicker):
                 out[name] = w.paths
+            elif isinstance(w, ClassPicker):
+                out[name] = w.code()
         if self.point is not None and "x" in self.inputs:
             out["x"], out["y"] = self.point
         return out
 
     def submit(self) -> None:
+        picker = self.inputs.get("class_code")
+        if isinstance(picker, ClassPicker) and picker.code() is None:
+            QMessageBox.warning(self, tr("无法完成"), tr(
+                "请从列表中选择问题类别（“{t}”不是唯一的类别）。", t=picker.currentText()))
+            return
         v = self.values()
         store = self.app.store
         try:
@@ -240,7 +376,7 @@ class ActionDialog(QDialog):
                            for p in v.get("photos", [])]
             self.outcome = self.app.perform(self.case, self.action, v)
         except Exception as exc:  # noqa: BLE001 (shown to the user, who can correct and retry)
-            QMessageBox.warning(self, tr("无法完成"), explain(exc))
+            show_error(self, tr("无法完成"), exc)
             if isinstance(exc, StaleCase):
                 self.stale.emit()  # the case changed under us: show it as it is now
                 self.reject()
@@ -260,13 +396,8 @@ class ReportDialog(QDialog):
         self.setMinimumWidth(460)
         lay = QVBoxLayout(self)
         form = QFormLayout()
-        self.klass = QComboBox()
-        self.klass.setEditable(True)
         with app.store.uow(write=False) as uow:
-            for c in uow.config.catalog():
-                if c.active:
-                    self.klass.addItem(f"{c.code} {c.kind.label_zh}·{c.large_name}·{c.name}",
-                                       c.code)
+            self.klass = ClassPicker(uow.config.catalog())
         self.source = QComboBox()
         for s in Source:
             self.source.addItem(tr(s.label_zh), s.value)
@@ -280,10 +411,14 @@ class ReportDialog(QDialog):
         form.addRow(tr("地址"), self.address)
         form.addRow(tr("照片"), self.photos)
         lay.addLayout(form)
-        lay.addWidget(QLabel(tr("位置：X {x:.1f}  Y {y:.1f}", x=x, y=y)))
+        self.position = QLabel(tr("位置：{p}", p=lonlat_text(app.store, x, y)))
+        self.position.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.position)
+        self.address_job = None
+        fill_address(self, self.address, x, y)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("上报"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("提交上报"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -291,15 +426,20 @@ class ReportDialog(QDialog):
 
     def submit(self) -> None:
         store = self.app.store
+        code = self.klass.code()
+        if code is None:
+            QMessageBox.warning(self, tr("无法完成"), tr(
+                "请从列表中选择问题类别（“{t}”不是唯一的类别）。", t=self.klass.currentText()))
+            return
         try:
             photos = [add_photo(store.uow(), p.read_bytes(), p.name) for p in self.photos.paths]
             self.outcome = svc.report(
                 store.uow(), self.app.session.username, source=Source(self.source.currentData()),
-                class_code=self.klass.currentData(), x=self.x, y=self.y,
+                class_code=code, x=self.x, y=self.y,
                 description=self.description.toPlainText().strip(),
                 address=self.address.text().strip(), photos=photos)
         except Exception as exc:  # noqa: BLE001
-            QMessageBox.warning(self, tr("无法完成"), explain(exc))
+            show_error(self, tr("无法完成"), exc)
             return
         self.accept()
 

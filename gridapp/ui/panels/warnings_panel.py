@@ -62,9 +62,7 @@ class WarningsPanel(QWidget):
                                         labels.when(unit.oldest_deadline)])
                 c = app.data.cases
                 for i in unit.case_indices[:200]:
-                    child = QTreeWidgetItem([f"{labels.when(c.reported[i], '%Y')}"
-                                             f"{int(c.id[i]):08d}", "", "",
-                                             labels.when(c.deadline[i])])
+                    child = QTreeWidgetItem([c.number(i), "", "", labels.when(c.deadline[i])])
                     child.setData(0, 256, int(i))
                     item.addChild(child)
                 self.tree.addTopLevelItem(item)

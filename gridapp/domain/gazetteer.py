@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import MultiLineString, Point
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
-from ..domain.places import LocatedBy
+from .places import LocatedBy
 
 MEET_M = 30.0          # roads closer than this meet (digitised crossings rarely touch)
 SHORT_ROAD_M = 600.0
@@ -53,7 +54,7 @@ class Match:
 class NamedPlace:
     kind: str           # road | community | street | landmark | component
     name: str
-    geometry: object
+    geometry: BaseGeometry | None   # None: the row has no shape (the gazetteer skips it)
     code: str = ""
 
 
@@ -62,19 +63,32 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
-def _middle(geom) -> Point:
+def _middle(geom: BaseGeometry) -> Point:
     """The middle of a line (its longest part when it is in pieces)."""
-    merged = shapely.line_merge(geom) if geom.geom_type == "MultiLineString" else geom
-    if merged.geom_type == "MultiLineString":
+    merged = shapely.line_merge(geom) if isinstance(geom, MultiLineString) else geom
+    if isinstance(merged, MultiLineString):
         merged = max(merged.geoms, key=lambda g: g.length)
     return merged.interpolate(0.5, normalized=True)
+
+
+def _shape(place: NamedPlace) -> BaseGeometry:
+    """The shape of a place the gazetteer kept (it skips those without one)."""
+    if place.geometry is None:
+        raise ValueError(f"{place.kind} {place.name!r} has no shape")
+    return place.geometry
+
+
+def _point(place: NamedPlace) -> Point:
+    """A landmark's or component's point (their tables hold points)."""
+    geom = _shape(place)
+    return geom if isinstance(geom, Point) else geom.representative_point()
 
 
 class Gazetteer:
     """Names of roads, communities, streets, landmarks and components, and their shapes."""
 
     def __init__(self, places: list[NamedPlace]) -> None:
-        self.roads: dict[str, list] = defaultdict(list)
+        self.roads: dict[str, list[BaseGeometry]] = defaultdict(list)
         self.segments_per_road: dict[str, int] = defaultdict(int)
         self.areas: dict[str, list[NamedPlace]] = defaultdict(list)    # name variant → area
         self.landmarks: dict[str, list[NamedPlace]] = defaultdict(list)
@@ -96,9 +110,10 @@ class Gazetteer:
                     self.landmarks[normalize(p.name)].append(p)
         self.road_geoms = {name: shapely.union_all(g) for name, g in self.roads.items()}
         names = set(self.road_geoms) | set(self.areas) | set(self.landmarks)
-        names = sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
+        longest_first = sorted((n for n in names if len(n) >= 2), key=len, reverse=True)
         # one alternation, longest names first: at each position the longest name wins
-        self._pattern = re.compile("|".join(map(re.escape, names))) if names else None
+        self._pattern = re.compile("|".join(map(re.escape, longest_first))) \
+            if longest_first else None
         self.locate = lru_cache(maxsize=65536)(self._locate)
 
     def __len__(self) -> int:
@@ -120,7 +135,7 @@ class Gazetteer:
         for code in COMPONENT_CODE.findall(text):
             comp = self.components.get(code)
             if comp is not None:
-                p = comp.geometry
+                p = _point(comp)
                 candidates.append(Match(p.x, p.y, LocatedBy.COMPONENT,
                                         f"部件 {code} {comp.name}".strip(), 0.95))
         found = self.names_in(text)
@@ -134,7 +149,8 @@ class Gazetteer:
             places = self.landmarks[name]
             pick = _inside(places, communities + streets) or places[0]
             conf = 0.9 if len(places) == 1 or pick is not places[0] else 0.6
-            candidates.append(Match(pick.geometry.x, pick.geometry.y, LocatedBy.LANDMARK,
+            mark = _point(pick)
+            candidates.append(Match(mark.x, mark.y, LocatedBy.LANDMARK,
                                     f"地标 {pick.name}", conf))
         if len(roads) >= 2 and CROSSING.search(text):
             hit = self._crossing(roads[0], roads[1], communities + streets)
@@ -143,7 +159,7 @@ class Gazetteer:
         for road in roads[:1]:
             geom = self.road_geoms[road]
             for area, conf in [(a, 0.7) for a in communities] + [(a, 0.55) for a in streets]:
-                part = geom.intersection(area.geometry.buffer(20.0))
+                part = geom.intersection(_shape(area).buffer(20.0))
                 if not part.is_empty and part.length > 0:
                     p = _middle(part)
                     candidates.append(Match(p.x, p.y, LocatedBy.ROAD_IN_AREA,
@@ -154,10 +170,10 @@ class Gazetteer:
             candidates.append(Match(p.x, p.y, LocatedBy.ROAD, f"{road}（{geom.length:,.0f} m）",
                                     0.6 if short else 0.4))
         for area in communities[:1]:
-            p = area.geometry.representative_point()
+            p = _shape(area).representative_point()
             candidates.append(Match(p.x, p.y, LocatedBy.COMMUNITY, area.name, 0.4))
         for area in streets[:1]:
-            p = area.geometry.representative_point()
+            p = _shape(area).representative_point()
             candidates.append(Match(p.x, p.y, LocatedBy.STREET, area.name, 0.2))
         return max(candidates, key=lambda m: m.confidence) if candidates else None
 
@@ -173,7 +189,7 @@ class Gazetteer:
             pa, pb = nearest_points(ga, gb)
             points = [Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2)]
         unique = list({(round(p.x, 1), round(p.y, 1)): p for p in points}.values())
-        inside = [p for p in unique if any(ar.geometry.contains(p) for ar in areas)]
+        inside = [p for p in unique if any(_shape(ar).contains(p) for ar in areas)]
         pick = (inside or unique)[0]
         conf = 0.9 if len(unique) == 1 or len(inside) == 1 else 0.75
         return Match(pick.x, pick.y, LocatedBy.INTERSECTION, label, conf)
@@ -202,6 +218,6 @@ def _variants(name: str, kind: str) -> list[str]:
 def _inside(places: list[NamedPlace], areas: list[NamedPlace]) -> NamedPlace | None:
     for area in areas:
         for p in places:
-            if area.geometry.contains(p.geometry):
+            if _shape(area).contains(p.geometry):
                 return p
     return None

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-import numpy as np
-import shapely
+from collections.abc import Sequence
 
-from ..services.ports import LocatedPoints
+import numpy as np
+import numpy.typing as npt
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from .places import LocatedPoints
+
+Geometries = Sequence[BaseGeometry] | npt.NDArray[np.object_]   # e.g. shapely.from_wkb's array
 
 
 class PlaceIndex:
-    def __init__(self, cell_codes, cell_geoms, segment_ids, segment_codes, segment_geoms):
+    def __init__(self, cell_codes: Sequence[str], cell_geoms: Geometries,
+                 segment_ids: Sequence[int], segment_codes: Sequence[str],
+                 segment_geoms: Geometries) -> None:
         self.cell_codes = np.asarray(cell_codes, dtype=object)
         self.cells = shapely.STRtree(np.asarray(cell_geoms))
         self.segment_ids = np.asarray(segment_ids, dtype=np.int64)
         self.segment_codes = np.asarray(segment_codes, dtype=object)
         self.segments = shapely.STRtree(np.asarray(segment_geoms)) if len(segment_ids) else None
 
-    def locate_many(self, x, y, tolerance: float) -> LocatedPoints:
-        pts = shapely.points(np.asarray(x, float), np.asarray(y, float))
-        n = len(pts)
+    def locate_many(self, x: npt.ArrayLike, y: npt.ArrayLike, tolerance: float) -> LocatedPoints:
+        xs, ys = np.asarray(x, float), np.asarray(y, float)
+        pts = shapely.points(xs, ys)
+        n = len(xs)
         cell = np.full(n, None, dtype=object)
         p_idx, c_idx = self.cells.query(pts, predicate="intersects")
         # a point on a shared edge meets two cells: the lower code wins, as in SQL
