@@ -61,14 +61,19 @@ def store(obj, cells, reports, cases, bulk):
 @bench.command("data")
 @click.option("--polygons", type=int, default=100_000, show_default=True)
 @click.option("--hotline", type=int, default=1_000_000, show_default=True)
+@click.option("--hotline-cells", type=int, default=100_000, show_default=True,
+              help="Unit grid cells of the store the hotline rows go into.")
+@click.option("--grid/--no-grid", default=True, show_default=True,
+              help="Also time building a district's unit grid.")
 @click.option("--demo", "demo_scale", type=click.Choice(["tiny", "district", "city"]),
               help="Also time generating this demo scale.")
 @click.pass_obj
-def data(obj, polygons, hotline, demo_scale):
-    """Imports (polygons, hotline rows) against raw reads; unit grid; demo generation."""
+def data(obj, polygons, hotline, hotline_cells, grid, demo_scale):
+    """Imports (polygons, hotline rows) against their raw floors; unit grid; demo generation."""
     from ..bench.import_bench import run
     click.echo("== data: imports, unit grid, demo")
-    obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale))
+    obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale, hotline_cells,
+                              grid))
 
 
 @bench.command("history")
