@@ -132,6 +132,7 @@ def _hotline(rep: Report, root: Path, n: int, cells: int) -> None:
     seen: list[float] = []
     with timer() as t:
         progress = _clock(seen)
+        progress(0, 1, "reading the store's places")  # as `gridapp import hotline` does
         batch = parse_hotline(path, HotlineMapping(time_format="%Y-%m-%dT%H:%M:%S"),
                               import_context(store, datetime(2027, 1, 1)), progress=progress)
         summary = import_reports(store.uow(), "acc", batch, progress)
