@@ -45,6 +45,18 @@ def _best(fn, runs: int = 3) -> float:
     return best * 1000
 
 
+def _best_pair(ours, floor, runs: int = 5) -> tuple[float, float]:
+    """Best of `runs` each, ours and the floor taking turns: on a shared machine the load
+    changes within seconds, and measuring one after the other would judge the load."""
+    best = [float("inf"), float("inf")]
+    for _ in range(runs):
+        for k, fn in enumerate((floor, ours)):
+            t = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - t)
+    return best[1] * 1000, best[0] * 1000
+
+
 def run(store, period: Period | None = None) -> Report:
     rep = Report("analysis")
     with store.read() as conn:
@@ -63,13 +75,13 @@ def run(store, period: Period | None = None) -> Report:
             conn.execute(text(RAW_ACTS), params).all()
     params = {"s": period.start_at.isoformat(sep=" "), "e": period.end_at.isoformat(sep=" ")} \
         if store.engine.dialect.name == "sqlite" else {"s": period.start_at, "e": period.end_at}
-    floor = _best(raw_month)
 
     def ours():
         d = load_period(store, period, now, ctx["calendar"], ctx["scheme"].verify_limit_hours)
         for lv in Level:
             indicator_table(d, lv)
-    indicators = rep.add(Figure("indicators of every unit at 7 levels, one month", _best(ours),
+    ms, floor = _best_pair(ours, raw_month)
+    indicators = rep.add(Figure("indicators of every unit at 7 levels, one month", ms,
                                 "ms", floor, "raw GROUP BY per level (cases + audit acts)",
                                 "target ≤ 1.2×"))
     year = period.trailing_months(12)
@@ -77,17 +89,15 @@ def run(store, period: Period | None = None) -> Report:
     def raw_trend():
         with store.read() as conn:
             conn.execute(text(RAW_TREND), {"s": year.start_at, "e": year.end_at}).all()
-    rep.add(Figure("a year's trend (cases per month, one query, resampled)",
-                   _best(lambda: patterns.trend(store, year)), "ms", _best(raw_trend),
+    ms, floor = _best_pair(lambda: patterns.trend(store, year), raw_trend)
+    rep.add(Figure("a year's trend (cases per month, one query, resampled)", ms, "ms", floor,
                    "raw SQL count per day", "target ≤ 2,000 ms"))
     rep.add(Figure("a year's trend of one class in one street",
                    _best(lambda: patterns.trend(store, year, "E0102", "street",
                                                 _first_street(store))), "ms", None, "",
                    "target ≤ 2,000 ms"))
     with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
-        reports.write_bulletin(store, period, Path(tmp), now=now)
-        ms = (time.perf_counter() - t) * 1000
+        ms = _best(lambda: reports.write_bulletin(store, period, Path(tmp), now=now), 2)
     # the bulletin is the indicators of two periods written out: its floor is ours above
     rep.add(Figure("the bulletin (XLSX + PDF, both periods, charts, map)", ms, "ms",
                    indicators.value, "our indicators, same run", "target ≤ 3×"))
