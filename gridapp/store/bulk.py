@@ -63,6 +63,9 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
     `progress(done, n, what)` every CHUNK rows."""
     if n == 0:
         return 0
+    progress = progress or quiet
+    what = what or f"writing {table}"
+    progress(0, n, what)  # converting the columns below takes seconds for a million rows
     sqlite = conn.dialect.name == "sqlite"
     if table in STAMPED:  # one number for the whole batch: the per-row triggers stay idle
         columns = {**columns, "change_seq": log_table(conn, table) if table != "cases"
@@ -72,9 +75,8 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
         if sqlite:
             cols = {k: [sqlite_time(x) for x in v] if v and isinstance(v[0], date) else v
                     for k, v in cols.items()}
-            return _sqlite_insert(conn, table, cols, n, rebuild_indexes,
-                                  progress or quiet, what or f"writing {table}")
-        return _copy(conn, table, cols, n, progress or quiet, what or f"writing {table}")
+            return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what)
+        return _copy(conn, table, cols, n, progress, what)
     except conn.dialect.loaded_dbapi.Error as exc:
         # the driver's own error, raised like any other statement's (IntegrityError, …)
         raise DBAPIError.instance(f"bulk insert into {table}", None, exc,
@@ -196,6 +198,7 @@ class CaseBulkWriter:
             row["id"] = c.id
             row["updated_at"] = last.get(c.id, c.reported_at)
             rows.append(values(row))
+        progress(len(rows), len(rows), "preparing cases")
         if rows:  # rows to columns in C (a comprehension per column costs seconds a million)
             columns = zip(*rows, strict=True)
             insert_columns(self.conn, "cases", dict(zip(CASE_COLUMNS, columns, strict=True)),
