@@ -20,7 +20,7 @@ from ..domain.clock import check_plausible
 from ..domain.duplicates import Candidate, DuplicateIndex
 from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
-from ..domain.places import LocatedBy, Location
+from ..domain.places import LocatedBy, LocatedPoints, Location
 from .ports import UnitOfWork
 from .progress import COMMITTING, Progress, quiet
 
@@ -124,9 +124,8 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         placed = ~(np.isnan(batch.x) | np.isnan(batch.y))
         linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
                              else np.ones(n_all, bool))
-        progress(0, len(batch), "cells and road segments")
-        loc = uow.places.locate_many(np.where(placed, batch.x, 0.0),
-                                     np.where(placed, batch.y, 0.0), settings.road_tolerance_m)
+        loc = _locate(uow, np.where(placed, batch.x, 0.0), np.where(placed, batch.y, 0.0),
+                      settings.road_tolerance_m, progress)
         outside = placed & np.array([c is None for c in loc.cell_code], bool)
         if outside.any():  # the reader checks this per row; the places may have changed since
             summary.outside = [_row(batch, i) for i in np.flatnonzero(outside)]
@@ -209,6 +208,31 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         summary.located_from_address = sum(1 for i in order if by[i])
         summary.first_number, summary.last_number = cases[0].number, cases[-1].number
     return summary
+
+
+LOCATE_CHUNK = 100_000  # points per look-up: a million take half a minute on a busy machine
+
+
+def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
+            progress: Progress) -> LocatedPoints:
+    """Cell and nearest segment of every point, in chunks with progress between them."""
+    n = len(x)
+    if n <= LOCATE_CHUNK:
+        progress(0, n, "cells and road segments")
+        return uow.places.locate_many(x, y, tolerance)
+    cells: list[str | None] = []
+    ids: list[int | None] = []
+    codes: list[str | None] = []
+    dist: list[float | None] = []
+    for start in range(0, n, LOCATE_CHUNK):
+        progress(start, n, "cells and road segments")
+        part = uow.places.locate_many(x[start:start + LOCATE_CHUNK],
+                                      y[start:start + LOCATE_CHUNK], tolerance)
+        cells.extend(part.cell_code)
+        ids.extend(part.segment_id)
+        codes.extend(part.segment_code)
+        dist.extend(part.segment_distance)
+    return LocatedPoints(cells, ids, codes, dist)
 
 
 def _row(batch: ReportBatch, i: SupportsIndex) -> int:

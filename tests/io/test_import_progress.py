@@ -47,6 +47,21 @@ def test_a_hotline_import_reports_progress_from_reading_the_file_to_the_commit(s
     assert stages.index("ownership and duplicates") < stages.index("writing cases")
 
 
+def test_a_large_batch_is_located_in_chunks_with_progress_and_the_same_result(
+        store, tmp_path, monkeypatch):
+    import gridapp.services.hotline as hotline
+    monkeypatch.setattr(hotline, "LOCATE_CHUNK", 7)
+    seen = []
+    batch = parse_hotline(export(tmp_path), HotlineMapping(), import_context(store, NOW))
+    import_reports(store.uow(), "acceptor", batch,
+                   lambda done, total, what: seen.append((what, done)))
+    assert [d for w, d in seen if w == "cells and road segments"] == list(range(0, 40, 7))
+    with store.uow(write=False) as uow:
+        expected = uow.places.locate_many(batch.x, batch.y, 0.0).cell_code
+    by_ticket = {k: c.location.cell_code for k, c in all_cases(store).items()}
+    assert [by_ticket[t] for t in batch.external_id] == expected
+
+
 @pytest.mark.parametrize("stop_at", ["ownership and duplicates", "sealing audit rows",
                                      "writing cases", "writing audit rows", COMMITTING])
 def test_a_cancel_up_to_the_commit_leaves_nothing(store, tmp_path, stop_at):
