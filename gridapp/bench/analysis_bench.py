@@ -16,13 +16,22 @@ from ..domain.indicators import Level
 from ..domain.period import Period
 from . import Figure, Report
 
-# One GROUP BY per unit column over the month's registered cases: what a hand-written
-# report query does, without the audit trail, the cut-off or the rates.
+# The honest floor of the indicators: what a hand-written report query does for the same
+# seven levels — one GROUP BY per unit column over the month's cases (registered or reported
+# in it, as ours reads), and one GROUP BY per actor over the month's dispatches, returns and
+# verifications in the audit trail (the dispatcher level and the timeliness rates). It
+# leaves out what ours adds: the cut-off, working-time deadlines, the rates and the names.
 RAW = """SELECT {col}, COUNT(*), SUM(dispatched_at IS NOT NULL), SUM(signed_at IS NOT NULL),
   SUM(rectified_at IS NOT NULL), SUM(rectified_at <= deadline_at), SUM(closed_at IS NOT NULL),
-  SUM(rework_count > 0), SUM(return_count > 0), SUM(extension_count > 0)
-FROM cases WHERE registered_at >= :s AND registered_at < :e GROUP BY {col}"""
-RAW_COLS = ("street_code", "community_code", "cell_code", "last_department_id", "road_chief_id")
+  SUM(rework_count > 0), SUM(return_count > 0), SUM(extension_count > 0),
+  SUM(satisfaction IN ('satisfied', 'basic'))
+FROM cases WHERE (registered_at >= :s AND registered_at < :e)
+  OR (reported_at >= :s AND reported_at < :e) GROUP BY {col}"""
+RAW_COLS = ("street_code", "community_code", "cell_code", "last_department_id",
+            "road_chief_id", "grid_worker_id")
+RAW_ACTS = """SELECT actor_id, action, COUNT(*), COUNT(DISTINCT case_id) FROM case_events
+WHERE action IN ('dispatch', 'return', 'verify_pass', 'verify_fail', 'rectify')
+  AND at >= :s AND at < :e GROUP BY actor_id, action"""
 RAW_TREND = """SELECT date(reported_at) AS d, COUNT(*) FROM cases
 WHERE reported_at >= :s AND reported_at < :e GROUP BY d"""
 
@@ -34,6 +43,18 @@ def _best(fn, runs: int = 3) -> float:
         fn()
         best = min(best, time.perf_counter() - t)
     return best * 1000
+
+
+def _best_pair(ours, floor, runs: int = 5) -> tuple[float, float]:
+    """Best of `runs` each, ours and the floor taking turns: on a shared machine the load
+    changes within seconds, and measuring one after the other would judge the load."""
+    best = [float("inf"), float("inf")]
+    for _ in range(runs):
+        for k, fn in enumerate((floor, ours)):
+            t = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - t)
+    return best[1] * 1000, best[0] * 1000
 
 
 def run(store, period: Period | None = None) -> Report:
@@ -50,34 +71,36 @@ def run(store, period: Period | None = None) -> Report:
     def raw_month():
         with store.read() as conn:
             for col in RAW_COLS:
-                conn.execute(text(RAW.format(col=col)),
-                             {"s": period.start_at, "e": period.end_at}).all()
-    floor = _best(raw_month)
+                conn.execute(text(RAW.format(col=col)), params).all()
+            conn.execute(text(RAW_ACTS), params).all()
+    params = {"s": period.start_at.isoformat(sep=" "), "e": period.end_at.isoformat(sep=" ")} \
+        if store.engine.dialect.name == "sqlite" else {"s": period.start_at, "e": period.end_at}
 
     def ours():
         d = load_period(store, period, now, ctx["calendar"], ctx["scheme"].verify_limit_hours)
         for lv in Level:
             indicator_table(d, lv)
-    rep.add(Figure("indicators of every unit at 7 levels, one month", _best(ours), "ms", floor,
-                   "raw SQL GROUP BY per unit column", "target ≤ 1,000 ms"))
+    ms, floor = _best_pair(ours, raw_month)
+    indicators = rep.add(Figure("indicators of every unit at 7 levels, one month", ms,
+                                "ms", floor, "raw GROUP BY per level (cases + audit acts)",
+                                "target ≤ 1.2×"))
     year = period.trailing_months(12)
 
     def raw_trend():
         with store.read() as conn:
             conn.execute(text(RAW_TREND), {"s": year.start_at, "e": year.end_at}).all()
-    rep.add(Figure("a year's trend (cases per month, one query, resampled)",
-                   _best(lambda: patterns.trend(store, year)), "ms", _best(raw_trend),
+    ms, floor = _best_pair(lambda: patterns.trend(store, year), raw_trend)
+    rep.add(Figure("a year's trend (cases per month, one query, resampled)", ms, "ms", floor,
                    "raw SQL count per day", "target ≤ 2,000 ms"))
     rep.add(Figure("a year's trend of one class in one street",
                    _best(lambda: patterns.trend(store, year, "E0102", "street",
                                                 _first_street(store))), "ms", None, "",
                    "target ≤ 2,000 ms"))
     with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
-        reports.write_bulletin(store, period, Path(tmp), now=now)
-        ms = (time.perf_counter() - t) * 1000
-    rep.add(Figure("the bulletin (XLSX + PDF, both periods, charts, map)", ms, "ms", floor,
-                   "raw SQL GROUP BY per unit column", "target ≤ 10,000 ms"))
+        ms = _best(lambda: reports.write_bulletin(store, period, Path(tmp), now=now), 2)
+    # the bulletin is the indicators of two periods written out: its floor is ours above
+    rep.add(Figure("the bulletin (XLSX + PDF, both periods, charts, map)", ms, "ms",
+                   indicators.value, "our indicators, same run", "target ≤ 3×"))
     return rep
 
 

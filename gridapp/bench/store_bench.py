@@ -86,7 +86,7 @@ def run(n_cells: int = 100_000, n_reports: int = 2000, n_cases: int = 600,
     ours = n_reports / t["s"]
     raw = _raw_reports(path, store.srid, points[: n_reports // 2])
     rep.add(Figure(f"report + ownership into {n_cells:,} cells (service)", ours, "/s", raw,
-                   "raw sqlite3 same SQL", "target ≥ 500/s"))
+                   "raw sqlite3 same SQL", "target ≥ 0.3×"))
 
     # --- transitions through the full service path --------------------------------------
     work = [i for i in ids if svc.view(store.uow(write=False), None, i).case.state
@@ -106,12 +106,12 @@ def run(n_cells: int = 100_000, n_reports: int = 2000, n_cases: int = 600,
     ours = steps / t["s"]
     raw = _raw_transitions(path, work, 2000)
     rep.add(Figure("case transitions, full service path (perm+audit+commit)", ours, "/s", raw,
-                   "raw sqlite3 UPDATE+INSERT+COMMIT", "target ≥ 1,000/s"))
+                   "raw sqlite3 UPDATE+INSERT+COMMIT", "target ≥ 0.3×"))
 
     # --- bulk load ----------------------------------------------------------------------
     ours, raw = _bulk(store, n_bulk)
     rep.add(Figure(f"bulk load {n_bulk:,} cases + their audit rows (1 txn)", ours, "rows/s",
-                   raw, "raw executemany, same rows", "target ≥ 200,000 rows/s"))
+                   raw, "fastest raw executemany, same rows", "target ≥ 0.5×"))
     store.close()
     return rep
 
@@ -189,7 +189,10 @@ def hotline_columns(first_id: int, n: int, seed: int = 3) -> tuple[dict, dict]:
 
 
 def _bulk(store, n: int) -> tuple[float, float]:
-    """Bulk writer (literals for constant columns, index rebuild) vs raw executemany."""
+    """Our bulk writer against the fastest raw executemany the driver reaches on the same
+    rows: the columns that hold one value written into the statement (a hand-written load
+    would not bind a constant a million times) and the rest bound, one change number (the row
+    triggers idle, as ours), the secondary indexes dropped before and rebuilt after."""
     from ..store.bulk import insert_columns
     with store.uow() as uow:
         first = (uow.conn.exec_driver_sql("SELECT max(id) FROM cases").scalar() or 0) + 1
@@ -201,19 +204,47 @@ def _bulk(store, n: int) -> tuple[float, float]:
             uow.commit()  # durable: the commit is part of the load
     ours = 2 * n / t["s"]
     con = _raw(Path(store.engine.url.database))
-    floor_rows = 2 * min(n, 100_000)
-    k = floor_rows // 2
-    cases["id"] = list(range(floor_first, floor_first + k))
+    cases["id"] = list(range(floor_first, floor_first + n))
+    cases["external_id"] = [f"HLF{i}" for i in range(n)]  # tickets are unique
     events["case_id"] = cases["id"]
-    ccols = list(cases)
-    crow = [tuple(v[i] if isinstance(v, list) else v for v in cases.values()) for i in range(k)]
-    erow = [tuple(v[i] if isinstance(v, list) else v for v in events.values()) for i in range(k)]
+    cases["change_seq"] = (con.execute("SELECT max(change_seq) FROM cases").fetchone()[0]
+                           or 0) + 1
+    case_sql, crow = _raw_insert("cases", cases)
+    event_sql, erow = _raw_insert("case_events", events)
     with timer() as t:
         con.execute("BEGIN")
-        con.executemany(f"INSERT INTO cases ({', '.join(ccols)}) VALUES "
-                        f"({', '.join('?' * len(ccols))})", crow)
-        con.executemany(f"INSERT INTO case_events ({', '.join(events)}) VALUES "
-                        f"({', '.join('?' * len(events))})", erow)
+        ddl = []
+        for table in ("cases", "case_events"):
+            for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = "
+                                         "'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                         (table,)).fetchall():
+                con.execute(f'DROP INDEX "{name}"')
+                ddl.append(sql)
+        con.executemany(case_sql, crow)
+        con.executemany(event_sql, erow)
+        for sql in ddl:
+            con.execute(sql)
         con.execute("COMMIT")
     con.close()
-    return ours, floor_rows / t["s"]
+    return ours, 2 * n / t["s"]
+
+
+def _raw_insert(table: str, columns: dict):
+    """An INSERT with the constant columns as SQL literals, and the rows of the others."""
+    names, values, varying = [], [], []
+    for name, v in columns.items():
+        names.append(name)
+        if isinstance(v, list):
+            values.append("?")
+            varying.append(v)
+        elif v is None:
+            values.append("NULL")
+        elif isinstance(v, int | float):
+            values.append(repr(v))
+        elif isinstance(v, str):
+            values.append("'" + v.replace("'", "''") + "'")
+        else:  # a datetime: bound like the rest
+            values.append("?")
+            varying.append([v] * len(next(c for c in columns.values() if isinstance(c, list))))
+    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
+    return sql, zip(*varying, strict=True)

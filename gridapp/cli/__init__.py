@@ -11,7 +11,7 @@ import click
 
 from ..domain.errors import DomainError
 from ..io.errors import ImportRejected
-from ..store.db import StoreUnavailable
+from ..store.errors import StoreUnavailable
 
 
 @dataclass
@@ -53,8 +53,30 @@ def parse_at(value: str | None) -> datetime | None:
         raise click.BadParameter(f"{value!r} is not a date and time like 2026-11-02T09:30") from None
 
 
+# Each verb and the module defining it: a verb's module is imported only when it is used,
+# so `gridapp gui` starts without loading the modules (and libraries) of every other verb.
+VERBS = {
+    "init": "admin", "dept": "admin", "person": "admin", "assign": "admin",
+    "catalog": "admin", "calendar": "admin", "settings": "admin",
+    "indicators": "analysis", "assess": "analysis", "report": "analysis",
+    "analyze": "analysis", "warnings": "analysis", "audit": "audit", "bench": "bench",
+    "case": "cases", "demo": "data", "import": "data", "export": "data", "gui": "gui",
+    "maps": "maps", "soak": "soak", "field": "field", "patrol": "patrol", "store": "store_cmds", "backup": "store_cmds",
+    "restore": "store_cmds",
+}
+EXTENDS = {"data": ("history",)}  # modules that add sub-commands to a verb of another
+
+
 class GridappGroup(click.Group):
     """Turns domain and store errors into one clear line (or JSON) and exit status 2."""
+
+    def list_commands(self, ctx):
+        return sorted(set(VERBS) | set(self.commands))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in VERBS:
+            _load(VERBS[name])
+        return self.commands.get(name)
 
     def invoke(self, ctx):
         try:
@@ -85,26 +107,11 @@ def main(ctx, db, as_json):
         ctx.invoke(gui)
 
 
-def _register() -> None:
-    from . import (  # noqa: F401
-        admin,
-        analysis,
-        audit,
-        bench,
-        cases,
-        data,
-        field,
-        gui,
-        history,
-        maps,
-        patrol,
-        soak,
-        store_cmds,
-    )
-    for module in (admin, analysis, audit, bench, cases, data, field, gui, maps, patrol, soak,
-                   store_cmds):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()
+def _load(module_name: str) -> None:
+    """Import a verb's module and add the commands it defines."""
+    import importlib
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    for extra in EXTENDS.get(module_name, ()):
+        importlib.import_module(f"{__name__}.{extra}")
+    for command in module.COMMANDS:
+        main.add_command(command)

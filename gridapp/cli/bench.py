@@ -9,13 +9,25 @@ import click
 
 
 @click.group(invoke_without_command=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Also write the figures as JSON.")
+@click.option("--json", "--out", "out", type=click.Path(dir_okay=False),
+              help="Also write the figures (with floors, ratios, load) as JSON to this file.")
+@click.option("--compare", "previous", type=click.Path(exists=True, dir_okay=False),
+              help="An earlier run's JSON: print the change of every figure against it.")
 @click.option("--workdir", type=click.Path(file_okay=False), help="Where to build bench stores.")
 @click.pass_context
-def bench(ctx, out, workdir):
+def bench(ctx, out, previous, workdir):
     """Run benchmarks (all of them without a sub-command)."""
     parent = ctx.parent.obj if ctx.parent is not None else None  # the --db of `gridapp`
-    ctx.obj = {"out": out, "workdir": workdir, "reports": [], "parent": parent}
+    prev = None
+    if previous:
+        try:
+            prev = json.loads(Path(previous).read_text(encoding="utf-8"))
+            if not isinstance(prev, list) or not all(isinstance(r, dict) for r in prev):
+                raise ValueError("expected the list that --json writes")
+        except (ValueError, OSError) as exc:
+            raise click.BadParameter(f"{previous}: not a bench JSON file ({exc})",
+                                     param_hint="--compare") from None
+    ctx.obj = {"out": out, "workdir": workdir, "reports": [], "parent": parent, "prev": prev}
     if ctx.invoked_subcommand is None:
         for name in ("store", "data"):
             ctx.invoke(bench.commands[name])
@@ -23,9 +35,14 @@ def bench(ctx, out, workdir):
 
 
 def _write(obj) -> None:
-    if obj["out"] and obj["reports"]:
-        Path(obj["out"]).write_text(json.dumps([r.as_dict() for r in obj["reports"]],
-                                               ensure_ascii=False, indent=2))
+    current = [r.as_dict() for r in obj["reports"]]
+    if obj["out"] and current:
+        Path(obj["out"]).write_text(json.dumps(current, ensure_ascii=False, indent=2))
+    if obj["prev"] is not None and current:
+        from ..bench import compare
+        lines = compare(obj["prev"], current)
+        click.echo("== change against the earlier run")
+        click.echo("\n".join(lines) if lines else "  no figure of this run is in that file")
 
 
 @bench.command("store")
@@ -44,14 +61,19 @@ def store(obj, cells, reports, cases, bulk):
 @bench.command("data")
 @click.option("--polygons", type=int, default=100_000, show_default=True)
 @click.option("--hotline", type=int, default=1_000_000, show_default=True)
+@click.option("--hotline-cells", type=int, default=100_000, show_default=True,
+              help="Unit grid cells of the store the hotline rows go into.")
+@click.option("--grid/--no-grid", default=True, show_default=True,
+              help="Also time building a district's unit grid.")
 @click.option("--demo", "demo_scale", type=click.Choice(["tiny", "district", "city"]),
               help="Also time generating this demo scale.")
 @click.pass_obj
-def data(obj, polygons, hotline, demo_scale):
-    """Imports (polygons, hotline rows) against raw reads; unit grid; demo generation."""
+def data(obj, polygons, hotline, hotline_cells, grid, demo_scale):
+    """Imports (polygons, hotline rows) against their raw floors; unit grid; demo generation."""
     from ..bench.import_bench import run
     click.echo("== data: imports, unit grid, demo")
-    obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale))
+    obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale, hotline_cells,
+                              grid))
 
 
 @bench.command("patrols")
@@ -117,6 +139,32 @@ def analysis(obj, period):
     db = getattr(obj["parent"], "db", None)
     click.echo(f"== analysis: {db or 'demo store'}")
     obj["reports"].append(run(open_store(db), Period.parse(period) if period else None))
+
+
+@bench.command("startup")
+@click.option("--user", default="admin", show_default=True, help="Who logs in.")
+@click.option("--runs", type=int, default=5, show_default=True)
+@click.option("--typing", type=float, default=3.0, show_default=True,
+              help="Seconds the user takes to type the password.")
+@click.pass_obj
+def startup(obj, user, runs, typing):
+    """The client's start-up on the store given by --db: login dialog, main window.
+
+    The password comes from GRIDAPP_PASSWORD (the demo's is demo1234).
+    """
+    import os
+
+    from ..bench.startup_bench import run
+    from ..bootstrap import default_db
+    password = os.environ.get("GRIDAPP_PASSWORD")
+    if not password:
+        raise click.UsageError("set GRIDAPP_PASSWORD to the password of --user")
+    db = getattr(obj["parent"], "db", None) or default_db()
+    click.echo(f"== startup: {db}")
+    try:
+        obj["reports"].append(run(db, user, password, runs, typing))
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 COMMANDS = [bench]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
 
 import click
@@ -13,26 +15,68 @@ from .auth import as_admin, authenticate
 
 
 class ProgressLine:
-    """One updating line per stage on a terminal; plain lines otherwise."""
+    """One updating line per stage on a terminal; plain lines otherwise.
+
+    Also the import's window for Ctrl-C (use it as a context manager): until the work reports
+    COMMITTING an interrupt cancels it and nothing is written; from then on the commit goes
+    through, and `late` says that an interrupt came too late to cancel anything.
+    """
 
     def __init__(self) -> None:
         self.stage = None
         self.t0 = time.perf_counter()
         self.tty = sys.stderr.isatty()
         self.last_tenth = -1
+        self.committing = False
+        self.late = False
+        self._previous = None
 
     def __call__(self, done: int, total: int, what: str) -> None:
+        from ..services.progress import COMMITTING
+        if what == COMMITTING:
+            self.committing = True
         if what != self.stage and self.stage is not None and self.tty:
             click.echo("", err=True)
-        self.stage = what
+        new_stage, self.stage = what != self.stage, what
         pct = f"{100 * done / total:5.1f}%" if total > 1 else ""
-        msg = f"[{time.perf_counter() - self.t0:6.1f}s] {what} {pct} {done:,}/{total:,}" \
-            if total > 1 else f"[{time.perf_counter() - self.t0:6.1f}s] {what}"
+        count = f" {done:,}/{total:,}" if total > 1 else f" {done:,}" if done else ""
+        msg = f"[{time.perf_counter() - self.t0:6.1f}s] {what} {pct}{count}"
         if self.tty:
             click.echo("\r" + msg, err=True, nl=False)
-        elif total <= 1 or done == total or done * 10 // total != self.last_tenth:
+        elif new_stage or (total > 1 and (done == total or done * 10 // total
+                                          != self.last_tenth)):
             self.last_tenth = done * 10 // total if total > 1 else -1
             click.echo(msg, err=True)
+
+    def __enter__(self) -> ProgressLine:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._interrupt)
+        return self
+
+    def _interrupt(self, _signum, _frame) -> None:
+        if self.committing:  # too late to cancel: let the commit finish and say so
+            self.late = True
+            return
+        raise KeyboardInterrupt
+
+    def __exit__(self, kind, _exc, _tb) -> None:
+        if self._previous is not None:
+            previous, self._previous = self._previous, None
+            ctx = click.get_current_context(silent=True)
+            if self.committing and ctx is not None:  # saved: no "Aborted!" before it is said
+                ctx.call_on_close(lambda: signal.signal(signal.SIGINT, previous))
+            else:
+                signal.signal(signal.SIGINT, previous)
+        if self.tty and self.stage is not None:
+            click.echo("", err=True)
+        if kind is KeyboardInterrupt:
+            click.echo("cancelled before the commit: nothing was written", err=True)
+            raise SystemExit(130)
+
+    def saved_note(self) -> str:
+        """What to add to the final message when Ctrl-C came during the commit."""
+        return ("\nnote: Ctrl-C came while the import was being committed: it was not "
+                "cancelled, everything above was saved" if self.late else "")
 
 
 @click.command()
@@ -122,18 +166,21 @@ def import_places(ctx, kind, path, layer, field, crs, coords, encoding, repair, 
     from ..services.places import PlacesRejected, load_places
     store = ctx.store
     district = _district(store)
-    layers, rows = read_places(path, kind, store.srid,
-                               _options(layer, field, crs, coords, encoding, repair), district,
-                               ProgressLine())
-    try:
-        result = load_places(store.uow(), layers)
-    except PlacesRejected as exc:  # clashes with the store: name the rows
-        report = ValidationReport()
-        for _, code, msg in exc.problems:
-            report.add(click.format_filename(path), rows.get(code), "code", f"{code}: {msg}")
-        raise ImportRejected(report) from None
+    with ProgressLine() as progress:  # Ctrl-C cancels up to the commit
+        progress(0, 1, f"reading {click.format_filename(path)}")
+        layers, rows = read_places(path, kind, store.srid,
+                                   _options(layer, field, crs, coords, encoding, repair),
+                                   district, progress)
+        try:
+            result = load_places(store.uow(), layers, progress)
+        except PlacesRejected as exc:  # clashes with the store: name the rows
+            report = ValidationReport()
+            for _, code, msg in exc.problems:
+                report.add(click.format_filename(path), rows.get(code), "code",
+                           f"{code}: {msg}")
+            raise ImportRejected(report) from None
     ctx.emit(result.counts, "loaded; the store now has " +
-             ", ".join(f"{v:,} {k}" for k, v in result.counts.items()))
+             ", ".join(f"{v:,} {k}" for k, v in result.counts.items()) + progress.saved_note())
 
 
 def _district(store):
@@ -315,17 +362,15 @@ def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, ca
                   "takes this one)")
     if check:
         raise ImportRejected(check)
-    progress = ProgressLine()
-    progress(0, 1, "checking the file")
-    try:
-        batch = parse_hotline(path, mapping, import_context(store), sheet)
-    except ImportRejected as exc:
-        _save_report(exc, path, report_to)
-        raise
-    summary = import_reports(store.uow(), user, batch, progress, dry_run=dry_run,
-                             source_name=os.path.basename(path))
-    if progress.tty:
-        click.echo("", err=True)
+    with ProgressLine() as progress:  # Ctrl-C cancels up to the commit
+        progress(0, 1, "reading the store's places")
+        try:
+            batch = parse_hotline(path, mapping, import_context(store), sheet, progress)
+        except ImportRejected as exc:
+            _save_report(exc, path, report_to)
+            raise
+        summary = import_reports(store.uow(), user, batch, progress, dry_run=dry_run,
+                                 source_name=os.path.basename(path))
     name = save_as or save_preset
     if name and not dry_run:
         mapping.name = name
@@ -340,7 +385,8 @@ def import_hotline(ctx, path, user, mapping_ref, preset, columns, categories, ca
              + (f"; cases {summary.first_number} … {summary.last_number}"
                 if summary.first_number and not dry_run else "")
              + "".join(f"\nnote: {n}" for n in summary.notes)
-             + (f"\nmapping saved as {name!r}" if name and not dry_run else ""))
+             + (f"\nmapping saved as {name!r}" if name and not dry_run else "")
+             + progress.saved_note())
 
 
 @import_.command("inspect")

@@ -30,15 +30,13 @@ def import_history(ctx, path, mapping_ref, user, sheet, save_as, report_to, dry_
     as_admin(ctx, user)
     store = ctx.store
     mapping = _mapping(store, mapping_ref)
-    progress = ProgressLine()
     try:
-        read, s = migrate_file(store, path, mapping, user, dry_run=dry_run, progress=progress,
-                               sheet=sheet)
+        with ProgressLine() as progress:  # Ctrl-C cancels up to the commit
+            read, s = migrate_file(store, path, mapping, user, dry_run=dry_run,
+                                   progress=progress, sheet=sheet)
     except ImportRejected as exc:
         _save_report(exc, path, report_to)
         raise
-    if progress.tty:
-        click.echo("", err=True)
     if save_as and not dry_run:
         mapping.name = save_as
         with store.uow() as uow:
@@ -54,4 +52,5 @@ def import_history(ctx, path, mapping_ref, user, sheet, save_as, report_to, dry_
              + (f"; {len(s.people_created)} migrated account(s) made (inactive)"
                 if s.people_created else "")
              + "".join(f"\nnote: {n}" for n in read.notes)
-             + (f"\nmapping saved as {save_as!r}" if save_as and not dry_run else ""))
+             + (f"\nmapping saved as {save_as!r}" if save_as and not dry_run else "")
+             + progress.saved_note())

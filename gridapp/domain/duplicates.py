@@ -53,14 +53,22 @@ class DuplicateIndex:
     def __init__(self, policy: DuplicatePolicy) -> None:
         self.policy = policy
         self.size = max(policy.radius_m, 1.0)
-        self.buckets: dict[tuple[str, int, int], list[Candidate]] = {}
+        # class → (column, row) of the bucket → candidates (a batch asks a million times)
+        self.buckets: dict[str, dict[tuple[int, int], list[Candidate]]] = {}
 
     def add(self, class_code: str, candidate: Candidate) -> None:
-        key = (class_code, int(candidate.x // self.size), int(candidate.y // self.size))
-        self.buckets.setdefault(key, []).append(candidate)
+        key = (int(candidate.x // self.size), int(candidate.y // self.size))
+        self.buckets.setdefault(class_code, {}).setdefault(key, []).append(candidate)
 
     def original(self, class_code: str, x: float, y: float, at: datetime) -> Candidate | None:
+        of_class = self.buckets.get(class_code)
+        if not of_class:
+            return None
         gx, gy = int(x // self.size), int(y // self.size)
-        near = [c for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                for c in self.buckets.get((class_code, gx + dx, gy + dy), ())]
+        near: list[Candidate] = []
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                bucket = of_class.get((gx + dx, gy + dy))
+                if bucket:
+                    near.extend(bucket)
         return best_original(x, y, at, near, self.policy) if near else None

@@ -181,11 +181,12 @@ def perform(case: Case, action: Action, actor: Actor, at: datetime, context: Con
 
 def report_role(actor: Actor) -> Role:
     """The role under which `actor` reports, or why they may not."""
-    held = [r for r in REPORT_ROLES if r in actor.roles]
-    if not held:
-        raise PermissionDenied(f"{actor.person.username} may not report cases",
-                               user=actor.person.username, why="may_not_report")
-    return held[0]
+    roles = actor.roles
+    for r in REPORT_ROLES:  # the first one held, in the spec's order
+        if r in roles:
+            return r
+    raise PermissionDenied(f"{actor.person.username} may not report cases",
+                           user=actor.person.username, why="may_not_report")
 
 
 def open_case(case: Case, actor: Actor) -> CaseEvent:

@@ -100,10 +100,10 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
     cols += [c for c in t.columns if c in RATE_BY_KEY]
     ws.write(0, 0, "代码" if lang == "zh" else "Code", f["head"])
     ws.write_row(0, 1, [label(c, lang) for c in cols], f["head"])
-    for i, (unit, rec) in enumerate(t[cols].iterrows(), start=1):
+    # plain tuples: a Series per row and a lookup per cell cost more than writing the cell
+    for i, (unit, *rec) in enumerate(t[cols].itertuples(name=None), start=1):
         ws.write(i, 0, str(unit))
-        for j, c in enumerate(cols, start=1):
-            v = rec[c]
+        for j, (c, v) in enumerate(zip(cols, rec, strict=True), start=1):
             if c in RATE_BY_KEY:
                 _pct(ws, i, j, None if pd.isna(v) else v, f)
             elif pd.isna(v):

@@ -22,6 +22,7 @@ from ..domain.catalog import Catalog
 from ..domain.gazetteer import Gazetteer
 from ..domain.settings import Settings
 from ..services.hotline import ReportBatch
+from ..services.progress import Progress, quiet
 from .crs import lonlat_to_store
 from .errors import ImportRejected, ValidationReport
 from .mapping import MappedRows, Mapping, read_rows
@@ -81,10 +82,11 @@ def import_context(store, now: datetime | None = None) -> ImportContext:
 
 
 def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
-                  sheet: str | None = None) -> ReportBatch:
+                  sheet: str | None = None, progress: Progress | None = None) -> ReportBatch:
     """Every row checked against the mapping and the store; ImportRejected lists each
     problem (all of them) with its row and column."""
-    rows = read_rows(path, mapping, ALIASES, REQUIRED, sheet)
+    progress = progress or quiet
+    rows = read_rows(path, mapping, ALIASES, REQUIRED, sheet, progress=progress)
     report = rows.report
     if ctx.places is not None and len(ctx.places.cell_codes) == 0:
         report.add(rows.file, None, None, f"{ctx.district_name} has no unit grid cells yet: "
@@ -96,8 +98,10 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
         report.add(rows.file, None, None, f"no data rows below the header (row "
                    f"{rows.header_row})")
         raise ImportRejected(report)
+    progress(0, n, "checking ticket numbers")
     ext = rows.text("external_id")
     _check_tickets(rows, ext)
+    progress(0, n, "checking times")
     times = parse_times(
         rows.text("reported_at"), lambda i, m, v, e: rows.problem(i, "reported_at", m, v, e),
         rows.column("reported_at"), time_format=mapping.time_format,
@@ -105,8 +109,10 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
         earliest=ctx.settings.earliest, now=ctx.now, skew=ctx.settings.future_skew)
     for i in np.flatnonzero(times.empty):
         rows.problem(int(i), "reported_at", "no time", "", "the time the ticket was taken")
+    progress(0, n, "checking classes")
     classes, caught = _classes(rows, mapping, ctx.catalog)
     sources = _sources(rows, mapping)
+    progress(0, n, "checking positions")
     x, y, pending, located = _positions(rows, mapping, ctx)
     if report:
         raise ImportRejected(report)

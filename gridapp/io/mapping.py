@@ -45,6 +45,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 
 from ..domain.case import CaseState, Source
+from ..services.progress import CHUNK, Progress
 from .crs import LonLatSystem
 from .errors import ImportRejected, ValidationReport
 from .tables import Sheet, iter_sheet
@@ -451,7 +452,7 @@ def resolve_columns(headers: list[str], mapping: Mapping, aliases: dict[str, lis
 
 def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
               required: tuple[str, ...] = (), sheet: str | int | None = None,
-              keep_sheet: bool = False) -> MappedRows:
+              keep_sheet: bool = False, progress: Progress | None = None) -> MappedRows:
     """Read a CSV/XLSX through `mapping`: the fields' text per data row with Excel's row
     numbers. File-level problems (no header, a required column missing) raise ImportRejected;
     problems of single rows are left for the caller to add to `report`. The file is read
@@ -489,6 +490,8 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
     summary: list[int] = []
     for k, record in enumerate(itertools.chain(head[h + 1:], stream)):
         row = h + 2 + k
+        if progress is not None and k % CHUNK == 0:
+            progress(k, 0, f"reading {file}")  # rows so far; the total is known at the end
         if kept is not None:
             kept.append(record)
         if row in skip or not "".join(record).strip():

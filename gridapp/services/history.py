@@ -29,7 +29,7 @@ from ..domain.people import Actor, AssignmentKind, Person, Role
 from ..domain.places import LocatedPoints, Location
 from ..domain.settings import Settings
 from .ports import UnitOfWork
-from .progress import Progress
+from .progress import COMMITTING, Progress
 
 
 @dataclass
@@ -211,12 +211,10 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
         summary.cases, summary.events = len(out_cases), len(out_events)
         summary.people_created = list(people.created)
         summary.first_number, summary.last_number = out_cases[0].number, out_cases[-1].number
-        if progress:
-            progress(len(todo), len(todo), "writing")
         if not dry_run:
-            uow.cases.bulk_add(out_cases, out_events)
-            if progress:  # the last moment to cancel: nothing is committed yet
-                progress(len(todo), len(todo), "committing")
+            uow.cases.bulk_add(out_cases, out_events, progress)
+            if progress:  # the last moment a cancel leaves nothing behind
+                progress(len(todo), len(todo), COMMITTING)
             uow.commit()
     return summary
 

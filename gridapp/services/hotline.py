@@ -20,9 +20,9 @@ from ..domain.clock import check_plausible
 from ..domain.duplicates import Candidate, DuplicateIndex
 from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
-from ..domain.places import LocatedBy, Location
+from ..domain.places import LocatedBy, LocatedPoints, Location
 from .ports import UnitOfWork
-from .progress import Progress
+from .progress import COMMITTING, Progress, quiet
 
 
 @dataclass
@@ -72,6 +72,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                    source_name: str = "") -> ImportSummary:
     """Open a case for every new row, linked to an open original when it is a duplicate."""
     summary = ImportSummary(notes=list(batch.notes))
+    progress = progress or quiet
     with uow:
         person = uow.people.by_username(username)
         if not any(r in person.roles for r in (Role.ACCEPTOR, Role.SHIFT_LEADER)):
@@ -81,27 +82,41 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         catalog = uow.config.catalog()
         settings = uow.config.settings()
         policy = settings.duplicates
+        progress(0, len(batch), "tickets already in the store")
         known = uow.cases.known_external_ids(batch.external_id)
         keep = np.array([e not in known for e in batch.external_id], bool)
         summary.already_imported = int((~keep).sum())
-        seen: dict[str, int] = {}
+        new = np.flatnonzero(keep).tolist()
         limits = {i.name: i.max_length for i in SPECS[Action.REPORT].inputs if i.max_length}
         columns = {"external_id": batch.external_id, "description": batch.description,
                    "address": batch.address, "contact": batch.contact}
         for name, values in columns.items():
-            for i in np.flatnonzero(keep):
-                if len(values[i]) > limits[name]:
-                    raise InvalidInput(f"row {_row(batch, i)} [{name}]: {len(values[i]):,} "
-                                       f"characters; at most {limits[name]:,}", field=name,
-                                       limit=limits[name])
-        for i in np.flatnonzero(keep):
-            ticket = batch.external_id[i]
-            if ticket in seen:
-                raise InvalidInput(f"ticket {ticket} appears twice (rows {seen[ticket]} and "
-                                   f"{_row(batch, i)}); one case per ticket")
-            seen[ticket] = _row(batch, i)
-            check_plausible(batch.reported_at[i], now, settings.earliest,
-                            f"row {_row(batch, i)}: report time", settings.future_skew)
+            limit = limits[name]
+            if max((len(values[i]) for i in new), default=0) > limit:
+                i = next(i for i in new if len(values[i]) > limit)  # the first, to name it
+                raise InvalidInput(f"row {_row(batch, i)} [{name}]: {len(values[i]):,} "
+                                   f"characters; at most {limit:,}", field=name, limit=limit)
+        tickets = [batch.external_id[i] for i in new]
+        if len(set(tickets)) < len(tickets):
+            seen: dict[str, int] = {}
+            for i in new:
+                ticket = batch.external_id[i]
+                if ticket in seen:
+                    raise InvalidInput(f"ticket {ticket} appears twice (rows {seen[ticket]} "
+                                       f"and {_row(batch, i)}); one case per ticket")
+                seen[ticket] = _row(batch, i)
+        if new:  # the earliest and the latest decide; the message names the first bad row
+            first = min(batch.reported_at[i] for i in new)
+            last = max(batch.reported_at[i] for i in new)
+            for t in {first, last}:
+                try:
+                    check_plausible(t, now, settings.earliest, "report time",
+                                    settings.future_skew)
+                except InvalidInput:
+                    for i in new:
+                        check_plausible(batch.reported_at[i], now, settings.earliest,
+                                        f"row {_row(batch, i)}: report time",
+                                        settings.future_skew)
         n_all = len(batch)
         by = batch.located_by or [None] * n_all
         sure = batch.locate_confidence or [None] * n_all
@@ -109,8 +124,8 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         placed = ~(np.isnan(batch.x) | np.isnan(batch.y))
         linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
                              else np.ones(n_all, bool))
-        loc = uow.places.locate_many(np.where(placed, batch.x, 0.0),
-                                     np.where(placed, batch.y, 0.0), settings.road_tolerance_m)
+        loc = _locate(uow, np.where(placed, batch.x, 0.0), np.where(placed, batch.y, 0.0),
+                      settings.road_tolerance_m, progress)
         outside = placed & np.array([c is None for c in loc.cell_code], bool)
         if outside.any():  # the reader checks this per row; the places may have changed since
             summary.outside = [_row(batch, i) for i in np.flatnonzero(outside)]
@@ -129,6 +144,7 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         linking = policy.enabled and policy.auto_link
         index = DuplicateIndex(policy)
         if linking:
+            progress(0, len(order), "open cases for the duplicate check")
             uow.cases.lock_duplicate_classes(set(classes))
             for o in uow.cases.open_cases(set(classes), min(times) - policy.window, max(times)):
                 index.add(o[0], Candidate(o[1], case_number(o[1], o[4]), o[2], o[3], o[4]))
@@ -139,15 +155,22 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         cases: list[Case] = []
         events: list[CaseEvent] = []
         linked = 0
-        for k, i in enumerate(order):
+        # plain Python values: a numpy scalar per row and column costs more than the rule
+        order_l = order.tolist()
+        on_map_l = placed[order].tolist()
+        link_l = (linkable[order] if linking else np.zeros(len(order), bool)).tolist()
+        xs, ys = batch.x[order].tolist(), batch.y[order].tolist()
+        responsible = uow.people.responsible
+        chief_kind = AssignmentKind.ROAD_CHIEF_SEGMENT.value
+        worker_kind = AssignmentKind.GRID_WORKER_CELL.value
+        step = max(1000, len(order) // 50)  # progress about every 2 %
+        for k, i in enumerate(order_l):
             t, cls = times[k], classes[k]
-            on_map = bool(placed[i])
-            x, y = (float(batch.x[i]), float(batch.y[i])) if on_map else (None, None)
+            on_map = on_map_l[k]
+            x, y = (xs[k], ys[k]) if on_map else (None, None)
             cell, seg = (loc.cell_code[i], loc.segment_code[i]) if on_map else (None, None)
-            chief = uow.people.responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, seg, t) \
-                if seg else None
-            worker = uow.people.responsible(AssignmentKind.GRID_WORKER_CELL.value, cell, t) \
-                if cell else None
+            chief = responsible(chief_kind, seg, t) if seg else None
+            worker = responsible(worker_kind, cell, t) if cell else None
             location = Location(cell, cell[:12], cell[:9], loc.segment_id[i],
                                 loc.segment_distance[i], chief.person_id if chief else None,
                                 worker.person_id if worker else None) if cell else Location()
@@ -160,10 +183,9 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                         located_by=LocatedBy(by[i]) if by[i] else None,
                         locate_match=matched[i] or "", locate_confidence=sure[i])
             origin = {"imported": {"source": file, "row": _row(batch, i)}}
-            first = wf.open_case(case, actor)
-            events.append(_with(first, origin))
+            events.append(_with(wf.open_case(case, actor), origin))
             original = None
-            if linking and linkable[i] and x is not None and y is not None:  # placed
+            if link_l[k] and x is not None and y is not None:  # linkable rows are placed
                 original = index.original(cls, x, y, t)
                 if original is None:  # only open cases are originals: a new case is one
                     index.add(cls, Candidate(ids[k], case_number(ids[k], t), x, y, t))
@@ -174,13 +196,12 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                 events.append(_with(ev, origin))
                 linked += 1
             cases.append(case)
-            if progress and k % 20000 == 0:
-                progress(k, len(order), "ownership")
+            if k % step == 0:
+                progress(k, len(order), "ownership and duplicates")
         n = len(cases)
-        if progress:
-            progress(n, n, "writing")
         if not dry_run:
-            uow.cases.bulk_add(cases, events)
+            uow.cases.bulk_add(cases, events, progress)
+            progress(n, n, COMMITTING)  # the last moment a cancel leaves nothing behind
             uow.commit()
         summary.imported, summary.linked_duplicates = n, linked
         summary.unplaced = int((~placed[order]).sum())
@@ -189,10 +210,37 @@ def import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
     return summary
 
 
+LOCATE_CHUNK = 100_000  # points per look-up: a million take half a minute on a busy machine
+
+
+def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
+            progress: Progress) -> LocatedPoints:
+    """Cell and nearest segment of every point, in chunks with progress between them."""
+    n = len(x)
+    if n <= LOCATE_CHUNK:
+        progress(0, n, "cells and road segments")
+        return uow.places.locate_many(x, y, tolerance)
+    cells: list[str | None] = []
+    ids: list[int | None] = []
+    codes: list[str | None] = []
+    dist: list[float | None] = []
+    for start in range(0, n, LOCATE_CHUNK):
+        progress(start, n, "cells and road segments")
+        part = uow.places.locate_many(x[start:start + LOCATE_CHUNK],
+                                      y[start:start + LOCATE_CHUNK], tolerance)
+        cells.extend(part.cell_code)
+        ids.extend(part.segment_id)
+        codes.extend(part.segment_code)
+        dist.extend(part.segment_distance)
+    return LocatedPoints(cells, ids, codes, dist)
+
+
 def _row(batch: ReportBatch, i: SupportsIndex) -> int:
     return batch.rows[i] if batch.rows else int(i) + 1
 
 
 def _with(event: CaseEvent, extra: dict[str, Any]) -> CaseEvent:
-    from dataclasses import replace
-    return replace(event, data={**event.data, **extra})
+    """The row just made by the rule, with where it came from (set in place: nobody else
+    has seen the row yet, and a copy per row would cost as much as the rule)."""
+    object.__setattr__(event, "data", {**event.data, **extra})
+    return event

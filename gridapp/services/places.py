@@ -11,6 +11,7 @@ from ..domain.codes import ComponentCode, GridCode, check_community_code, check_
 from ..domain.errors import DomainError, InvalidInput
 from ..domain.places import Area, ComponentAsset, Landmark, RoadSegment, UnitGridCell
 from .ports import DepartmentInfo, UnitOfWork
+from .progress import COMMITTING, Progress, quiet
 
 
 @dataclass
@@ -63,10 +64,13 @@ def _check_codes(layer: str, items: Sequence[_P], check: Callable[[_P], object],
             problems.append((layer, item.code, str(exc)))
 
 
-def load_places(uow: UnitOfWork, layers: PlaceLayers) -> LoadResult:
+def load_places(uow: UnitOfWork, layers: PlaceLayers,
+                progress: Progress | None = None) -> LoadResult:
     """Check every code against the rules and the store, then write all layers or none."""
+    progress = progress or quiet
     problems: list[tuple[str, str, str]] = []
     with uow:
+        progress(0, 1, "checking codes")
         ld = uow.loader
         street_codes = {s.code for s in layers.streets} | ld.existing_codes("streets")
         community_codes = {c.code for c in layers.communities} | ld.existing_codes("communities")
@@ -109,19 +113,22 @@ def load_places(uow: UnitOfWork, layers: PlaceLayers) -> LoadResult:
             ld.areas("districts", [layers.district])
             uow.config.set_meta("district_code", layers.district.code)
             uow.config.set_meta("district_name", layers.district.name)
-        ld.areas("streets", layers.streets)
+        progress(0, 1, "writing places")
+        ld.areas("streets", layers.streets, progress=progress)
         for street in layers.streets:  # 属地: each street office can receive cases
             if uow.people.street_department(street.code) is None:
                 name = street.name if street.name.endswith("办事处") else street.name + "办事处"
                 uow.people.add_department(DepartmentInfo(0, f"street-{street.code}", name,
                                                          "street", street.code))
-        ld.areas("communities", layers.communities, parent_column="street_code")
-        ld.cells(layers.cells)
-        ld.segments(layers.segments)
-        ld.components(layers.components, depts)
+        ld.areas("communities", layers.communities, parent_column="street_code",
+                 progress=progress)
+        ld.cells(layers.cells, progress)
+        ld.segments(layers.segments, progress)
+        ld.components(layers.components, depts, progress)
         counts = ld.counts()
         if layers.landmarks:  # no codes: named points, checked by the reader
-            counts["landmarks"] = ld.landmarks(layers.landmarks)
+            counts["landmarks"] = ld.landmarks(layers.landmarks, progress)
         result = LoadResult(counts)
+        progress(1, 1, COMMITTING)  # the last moment a cancel leaves nothing behind
         uow.commit()
     return result

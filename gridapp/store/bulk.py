@@ -9,6 +9,7 @@ SQLite's DDL is transactional, so the batch stays atomic. PostgreSQL: COPY.
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,8 +18,9 @@ from datetime import date, datetime
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from ..domain.audit import GENESIS, canonical_json, seal
+from ..domain.audit import GENESIS, canonical_json, digest
 from ..domain.case import Case, CaseEvent
+from ..services.progress import CHUNK, Progress, quiet
 from . import models as m
 from .cases import case_number, case_to_row
 from .changes import log_table, stamp
@@ -26,6 +28,7 @@ from .changes import log_table, stamp
 # the point's geometry is written from x/y (store/migrations 0008), never given as a column
 CASE_COLUMNS = [c.name for c in m.Case.__table__.c if c.name != "geom"]
 EVENT_COLUMNS = [c.name for c in m.CaseEvent.__table__.c if c.name != "id"]
+_CASE_VALUES = operator.itemgetter(*CASE_COLUMNS)  # a row dict's values in column order
 REBUILD_AT = 50_000  # rows in one batch from which dropping and rebuilding indexes pays
 # tables whose rows carry the writing transaction's change number (store/changes.py)
 STAMPED = {"cases", "districts", "streets", "communities", "grid_cells", "road_segments",
@@ -66,10 +69,15 @@ def _literal(v) -> str | None:
 
 
 def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence | object],
-                   n: int, rebuild_indexes: bool | None = None) -> int:
-    """Insert `n` rows given column-wise (a sequence per column, or one value for all)."""
+                   n: int, rebuild_indexes: bool | None = None,
+                   progress: Progress | None = None, what: str = "") -> int:
+    """Insert `n` rows given column-wise (a sequence per column, or one value for all);
+    `progress(done, n, what)` every CHUNK rows."""
     if n == 0:
         return 0
+    progress = progress or quiet
+    what = what or f"writing {table}"
+    progress(0, n, what)  # converting the columns below takes seconds for a million rows
     sqlite = conn.dialect.name == "sqlite"
     if table in STAMPED:  # one number for the whole batch: the per-row triggers stay idle
         columns = {**columns, "change_seq": log_table(conn, table) if table != "cases"
@@ -81,15 +89,15 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
                 as_text = _times_as_text(v)
                 if as_text is not None:
                     cols[k] = as_text
-            return _sqlite_insert(conn, table, cols, n, rebuild_indexes)
-        return _copy(conn, table, cols, n)
+            return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what)
+        return _copy(conn, table, cols, n, progress, what)
     except conn.dialect.loaded_dbapi.Error as exc:
         # the driver's own error, raised like any other statement's (IntegrityError, …)
         raise DBAPIError.instance(f"bulk insert into {table}", None, exc,
                                   conn.dialect.loaded_dbapi.Error) from exc
 
 
-def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
+def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str) -> int:
     names, values, varying = [], [], []
     for name, seq in cols.items():
         first = seq[0]
@@ -117,16 +125,21 @@ def _sqlite_insert(conn, table, cols, n, rebuild) -> int:
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
     indexes = _drop_indexes(conn, table) if rebuild else []
     cursor = conn.connection.cursor()
+    rows = zip(*varying, strict=True)
     try:
-        if varying:
-            cursor.executemany(sql, zip(*varying, strict=True))
-        else:
-            for _ in range(n):
-                cursor.execute(sql)
+        for start in range(0, n, CHUNK):
+            progress(start, n, what)
+            if varying:
+                cursor.executemany(sql, itertools.islice(rows, CHUNK))
+            else:
+                for _ in range(min(CHUNK, n - start)):
+                    cursor.execute(sql)
     finally:
         cursor.close()
-    for ddl in indexes:
+    for k, ddl in enumerate(indexes):
+        progress(k, len(indexes), f"indexing {table}")
         conn.exec_driver_sql(ddl)
+    progress(n, n, what)
     return n
 
 
@@ -150,29 +163,35 @@ def _drop_indexes(conn, table: str) -> list[str]:
     return [sql for _, sql in rows]
 
 
-def _copy(conn, table, cols, n) -> int:
+def _copy(conn, table, cols, n, progress: Progress, what: str) -> int:
     names = list(cols)
     cursor = conn.connection.cursor()
     try:
         with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
-            for row in zip(*(cols[k] for k in names), strict=True):
+            for k, row in enumerate(zip(*(cols[k] for k in names), strict=True)):
+                if k % CHUNK == 0:
+                    progress(k, n, what)
                 copy.write_row(row)
     finally:
         cursor.close()
+    progress(n, n, what)
     return n
 
 
-def _sealed(events: list[CaseEvent]) -> list[CaseEvent]:
+def _sealed(events: list[CaseEvent], progress: Progress = quiet) -> list[CaseEvent]:
+    """Rows not sealed yet get their hash in place: the writer's callers hand over rows they
+    have just made (a copy of each would cost as much as the hash)."""
     if all(e.hash for e in events):
         return events
     last: dict[int | None, str] = {}
-    out = []
-    for e in events:
+    for k, e in enumerate(events):
+        if k % CHUNK == 0:
+            progress(k, len(events), "sealing audit rows")
         if not e.hash:
-            e = seal(e, last.get(e.case_id, GENESIS) if e.seq > 1 else GENESIS)
+            object.__setattr__(e, "hash", digest(
+                last.get(e.case_id, GENESIS) if e.seq > 1 else GENESIS, e))
         last[e.case_id] = e.hash
-        out.append(e)
-    return out
+    return events
 
 
 _EVENT_FIELDS = operator.attrgetter("case_id", "seq", "action", "actor_id", "actor_role", "at",
@@ -186,24 +205,34 @@ class CaseBulkWriter:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def write(self, cases: Sequence[Case], events: Iterable[CaseEvent]) -> int:
+    def write(self, cases: Sequence[Case], events: Iterable[CaseEvent],
+              progress: Progress | None = None) -> int:
         """Cases with their audit rows; a case was last updated at its last audit row.
 
         Rows not sealed yet are sealed here, chained per case in the order given (a batch
         holds whole new cases, each from its first row).
         """
-        events = _sealed(list(events))
+        progress = progress or quiet
+        events = _sealed(list(events), progress)
         # times never go backwards within a case (the engine refuses it) and each case's
         # rows come in order: its last row given is its latest
         last: dict[int, datetime] = {e.case_id: e.at for e in events}
+        values = _CASE_VALUES
         rows = []
-        for c in cases:
+        for k, c in enumerate(cases):
+            if k % CHUNK == 0:
+                progress(k, len(cases), "preparing cases")
             c.number = case_number(c.id, c.reported_at)
             row = case_to_row(c)
             row["id"] = c.id
             row["updated_at"] = last.get(c.id, c.reported_at)
-            rows.append(row)
-        self.write_rows(rows, [])
+            rows.append(values(row))
+        progress(len(rows), len(rows), "preparing cases")
+        if rows:  # rows to columns in C (a comprehension per column costs seconds a million)
+            columns = zip(*rows, strict=True)
+            insert_columns(self.conn, "cases", dict(zip(CASE_COLUMNS, columns, strict=True)),
+                           len(rows), progress=progress, what="writing cases")
+            self._sync_sequence()
         if events:
             # one pass in C over the rows, then a column per field (a list each)
             (case_id, seq, action, actor_id, actor_role, at, from_state, to_state, reason,
@@ -216,7 +245,8 @@ class CaseBulkWriter:
                 "to_state": [s.value for s in to_state], "reason": reason,
                 "data": [canonical_json(d) if d else "{}" for d in data],
                 "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
-                "hash": hashes}, len(events))
+                "hash": hashes}, len(events), progress=progress,
+                what="writing audit rows")
         return len(rows)
 
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:
@@ -230,7 +260,12 @@ class CaseBulkWriter:
             cols["data"] = [json.dumps(d, ensure_ascii=False) for d in cols["data"]]
             cols["attachments"] = [json.dumps(a) for a in cols["attachments"]]
             insert_columns(self.conn, "case_events", cols, len(event_rows))
-        if case_rows and self.conn.dialect.name == "postgresql":
+        if case_rows:
+            self._sync_sequence()
+
+    def _sync_sequence(self) -> None:
+        """PostgreSQL: the id sequence past the ids just written."""
+        if self.conn.dialect.name == "postgresql":
             # never backwards: ids handed out by the sequence but not yet written stay taken
             self.conn.execute(text(
                 "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "

@@ -320,11 +320,12 @@ class SqlCaseRepository:
         top = self.conn.execute(select(func.max(T.c.id))).scalar() or 0
         return list(range(top + 1, top + 1 + n))
 
-    def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent]) -> None:
+    def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent],
+                 progress=None) -> None:
         """Cases with ids from `reserve_ids` and their audit rows, column-wise."""
         from .bulk import CaseBulkWriter
         try:
-            CaseBulkWriter(self.conn).write(cases, events)
+            CaseBulkWriter(self.conn).write(cases, events, progress)
         except IntegrityError as exc:
             raise _ticket_taken(exc, [c.external_id for c in cases]) from None
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import URL
+if TYPE_CHECKING:  # the client imports these errors before SQLAlchemy (start-up time)
+    from sqlalchemy.engine import URL
 
 
 class StoreUnavailable(Exception):

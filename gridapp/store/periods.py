@@ -120,7 +120,7 @@ def case_points(conn: Connection, start: datetime, end: datetime) -> dict[str, l
     sql = (f"SELECT id, x, y, class_code, COALESCE(cell_code, ''), COALESCE(street_code, ''), "
            f"{epoch('reported_at', conn.dialect.name)}, COALESCE(source, '') FROM cases "
            "WHERE reported_at >= :s AND reported_at < :e")
-    rows = conn.execute(text(sql), {"s": start, "e": end}).all()
+    rows = _rows(conn, sql, {"s": _param(conn, start), "e": _param(conn, end)})
     names = ("id", "x", "y", "class_code", "cell_code", "street_code", "reported_at", "source")
     if not rows:
         return {n: [] for n in names}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
 import shapely
 from sqlalchemy import Connection, select, text
 
@@ -9,6 +12,7 @@ from ..domain.gazetteer import Gazetteer, NamedPlace
 from ..domain.place_index import PlaceIndex
 from ..domain.places import LocatedPoints, Location
 from ..services.ports import ComponentInfo
+from ..services.progress import CHUNK, Progress, quiet
 from . import models as m
 from .cache import CacheView
 from .changes import log_table
@@ -18,12 +22,18 @@ SEG = m.RoadSegment.__table__
 COMP = m.Component.__table__
 
 
+@functools.lru_cache(maxsize=8)
+def _lookups(spatial: SpatialDialect, srid: int):
+    """The cell and segment lookups, compiled once (a unit of work per action would parse
+    their SQL each time)."""
+    return text(spatial.locate_cell(srid)), text(spatial.nearest_segment(srid))
+
+
 class SqlPlaceRepository:
     def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int,
                  view: CacheView | None = None) -> None:
         self.conn, self.spatial, self.view = conn, spatial, view
-        self._cell = text(spatial.locate_cell(srid))
-        self._segment = text(spatial.nearest_segment(srid))
+        self._cell, self._segment = _lookups(spatial, srid)
 
     def index(self) -> PlaceIndex:
         """Every cell and segment in memory (cached until places or config change)."""
@@ -93,67 +103,82 @@ class SqlPlaceRepository:
 
 
 class PlaceWriter:
-    """Bulk writes of place layers in one transaction (executemany with WKB geometry)."""
+    """Bulk writes of place layers in one transaction (the driver's executemany, WKB
+    geometry; shapes measured with shapely's vectorised calls)."""
 
     def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int,
                  view: CacheView | None = None) -> None:
         self.conn, self.spatial, self.srid, self.view = conn, spatial, srid, view
 
-    def _insert(self, table: str, columns: list[str], rows: list[dict], multi: bool = True) -> int:
-        if not rows:
+    def _insert(self, table: str, columns: dict[str, list], geoms, multi: bool = True,
+                progress: Progress | None = None) -> int:
+        """Rows given column-wise plus their geometries, straight to the driver (SQLAlchemy's
+        per-row parameter handling would cost as much as the spatial index)."""
+        n = len(geoms)
+        if not n:
             return 0
-        geom = self.spatial.from_wkb(":wkb", self.srid) if multi \
-            else self.spatial.point_from_wkb(":wkb", self.srid)
+        progress = progress or quiet
+        mark = "?" if self.conn.dialect.name == "sqlite" else "%s"
+        geom = self.spatial.from_wkb(mark, self.srid) if multi \
+            else self.spatial.point_from_wkb(mark, self.srid)
         seq = log_table(self.conn, table)  # one change number: the row triggers stay idle
+        wkb = [None if g is None else w for g, w in
+               zip(geoms, shapely.to_wkb(np.asarray(geoms, dtype=object)), strict=True)]
         sql = (f"INSERT INTO {table} ({', '.join(columns)}, geom, change_seq) VALUES "
-               f"({', '.join(':' + c for c in columns)}, {geom}, {seq})")
-        self.conn.execute(text(sql), rows)
+               f"({', '.join(mark for _ in columns)}, {geom}, {seq})")
+        rows = list(zip(*columns.values(), wkb, strict=True))
+        for start in range(0, n, CHUNK):  # the spatial index is most of the time: report it
+            progress(start, n, f"writing {table}")
+            self.conn.exec_driver_sql(sql, rows[start:start + CHUNK])
+        progress(n, n, f"writing {table}")
         if self.view is not None:
             self.view.bump()  # cached place indexes and scopes are out of date
-        return len(rows)
+        return n
 
     def existing_codes(self, table: str) -> set[str]:
         return set(self.conn.execute(text(f"SELECT code FROM {table}")).scalars())
 
-    def areas(self, table: str, areas, parent_column: str | None = None) -> int:
-        cols = ["code", "name"] + ([parent_column] if parent_column else [])
-        rows = []
-        for a in areas:
-            row = {"code": a.code, "name": a.name,
-                   "wkb": shapely.to_wkb(a.geometry) if a.geometry is not None else None}
-            if parent_column:
-                row[parent_column] = a.parent_code
-            rows.append(row)
-        return self._insert(table, cols, rows)
+    def areas(self, table: str, areas, parent_column: str | None = None,
+              progress: Progress | None = None) -> int:
+        cols = {"code": [a.code for a in areas], "name": [a.name for a in areas]}
+        if parent_column:
+            cols[parent_column] = [a.parent_code for a in areas]
+        return self._insert(table, cols, [a.geometry for a in areas], progress=progress)
 
-    def cells(self, cells) -> int:
-        rows = []
-        for c in cells:
-            centroid = c.geometry.representative_point()
-            rows.append({"code": c.code, "community_code": c.community_code,
-                         "street_code": c.street_code, "area_m2": c.geometry.area,
-                         "cx": centroid.x, "cy": centroid.y, "wkb": shapely.to_wkb(c.geometry)})
-        return self._insert("grid_cells", ["code", "community_code", "street_code", "area_m2",
-                                           "cx", "cy"], rows)
+    def cells(self, cells, progress: Progress | None = None) -> int:
+        geoms = np.array([c.geometry for c in cells], dtype=object)
+        inside = shapely.point_on_surface(geoms) if len(geoms) else geoms
+        cols = {"code": [c.code for c in cells],
+                "community_code": [c.community_code for c in cells],
+                "street_code": [c.street_code for c in cells],
+                "area_m2": shapely.area(geoms).tolist() if len(geoms) else [],
+                "cx": shapely.get_x(inside).tolist() if len(geoms) else [],
+                "cy": shapely.get_y(inside).tolist() if len(geoms) else []}
+        return self._insert("grid_cells", cols, geoms, progress=progress)
 
-    def segments(self, segments) -> int:
-        rows = [{"code": s.code, "road_name": s.road_name, "road_class": s.road_class.value,
-                 "name": s.name, "length_m": s.geometry.length, "wkb": shapely.to_wkb(s.geometry)}
-                for s in segments]
-        return self._insert("road_segments", ["code", "road_name", "road_class", "name",
-                                              "length_m"], rows)
+    def segments(self, segments, progress: Progress | None = None) -> int:
+        geoms = np.array([s.geometry for s in segments], dtype=object)
+        cols = {"code": [s.code for s in segments], "road_name": [s.road_name for s in segments],
+                "road_class": [s.road_class.value for s in segments],
+                "name": [s.name for s in segments],
+                "length_m": shapely.length(geoms).tolist() if len(geoms) else []}
+        return self._insert("road_segments", cols, geoms, progress=progress)
 
-    def components(self, components, department_ids: dict[str, int]) -> int:
-        rows = [{"code": c.code, "class_code": c.class_code, "name": c.name,
-                 "owner_department_id": department_ids.get(c.owner_department_code or ""),
-                 "status": "normal", "wkb": shapely.to_wkb(c.geometry)} for c in components]
-        return self._insert("components", ["code", "class_code", "name", "owner_department_id",
-                                           "status"], rows, multi=False)
+    def components(self, components, department_ids: dict[str, int],
+                   progress: Progress | None = None) -> int:
+        cols = {"code": [c.code for c in components],
+                "class_code": [c.class_code for c in components],
+                "name": [c.name for c in components],
+                "owner_department_id": [department_ids.get(c.owner_department_code or "")
+                                        for c in components],
+                "status": ["normal"] * len(components)}
+        return self._insert("components", cols, [c.geometry for c in components], multi=False,
+                            progress=progress)
 
-    def landmarks(self, landmarks) -> int:
-        rows = [{"name": m.name, "kind": m.kind, "wkb": shapely.to_wkb(m.geometry)}
-                for m in landmarks]
-        return self._insert("landmarks", ["name", "kind"], rows, multi=False)
+    def landmarks(self, landmarks, progress: Progress | None = None) -> int:
+        cols = {"name": [m.name for m in landmarks], "kind": [m.kind for m in landmarks]}
+        return self._insert("landmarks", cols, [m.geometry for m in landmarks], multi=False,
+                            progress=progress)
 
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()

@@ -22,10 +22,21 @@ from PySide6.QtWidgets import (
 from ..io.errors import SCREEN_LINES, ImportRejected, default_report_path, write_report
 from ..io.hotline import HotlineMapping, import_context, parse_hotline
 from ..services.hotline import import_reports
-from ..services.progress import Cancelled
+from ..services.progress import COMMITTING, Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
 from .i18n import tr
 from .workers import Job
+
+# the service's stages as the user reads them (English in resources/translations/en.json)
+STAGES = {"reading": "读取文件", "checking ticket numbers": "检查工单编号",
+          "checking times": "检查时间", "checking classes": "检查分类",
+          "checking positions": "检查位置", "tickets already in the store": "查找已导入的工单",
+          "cells and road segments": "确定网格与路段",
+          "open cases for the duplicate check": "读取查重所需的案件",
+          "ownership and duplicates": "确定责任人并查重", "sealing audit rows": "封存审计记录",
+          "preparing cases": "准备案件", "writing cases": "写入案件",
+          "writing audit rows": "写入审计记录", "indexing": "重建索引",
+          COMMITTING: "提交中（此时取消已无效）"}
 
 
 class HotlineImportDialog(QDialog):
@@ -34,6 +45,7 @@ class HotlineImportDialog(QDialog):
         self.window = window
         self.job: Job | None = None
         self.summary = None
+        self.cancelling = False
         self.setWindowTitle(tr("导入热线工单"))
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
@@ -95,7 +107,7 @@ class HotlineImportDialog(QDialog):
         def work(progress):
             progress(0, 1, tr("检查文件"))
             try:
-                batch = parse_hotline(path, mapping, import_context(store))
+                batch = parse_hotline(path, mapping, import_context(store), progress=progress)
             except ImportRejected as exc:  # every problem in a CSV beside the file
                 if len(exc.report) > SCREEN_LINES:
                     with contextlib.suppress(OSError):
@@ -114,13 +126,15 @@ class HotlineImportDialog(QDialog):
     def _progress(self, done: int, total: int, what: str) -> None:
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
-        self.status.setText(what)
+        stage = next((zh for en, zh in STAGES.items() if what.startswith(en)), what)
+        self.status.setText(tr(stage) + (f" {done:,}/{total:,}" if total > 1 else ""))
 
     def _done(self, summary) -> None:
         self.summary = summary
         self.status.setText(tr("已导入 {n} 件（其中 {d} 件关联为重复），{k} 件此前已导入",
                                n=summary.imported, d=summary.linked_duplicates,
-                               k=summary.already_imported))
+                               k=summary.already_imported)
+                            + (tr("（取消时已在提交，数据已保存）") if self.cancelling else ""))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("关闭"))
         self.buttons.rejected.disconnect()
         self.buttons.rejected.connect(self.accept)
@@ -128,6 +142,7 @@ class HotlineImportDialog(QDialog):
     def _failed(self, exc) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         if isinstance(exc, Cancelled):
+            self.cancelling = False
             self.status.setText(tr("已取消，未写入任何数据"))
             return
         self.status.setText(tr("文件有问题，未写入任何数据："))
@@ -136,7 +151,11 @@ class HotlineImportDialog(QDialog):
                                    else str(exc))
 
     def stop(self) -> None:
-        if self.job is not None and self.job.thread.isRunning():
+        """Cancel a running import (honoured up to its commit; the outcome is shown), or
+        close the dialog."""
+        if self.job is not None and self.job.running:
+            self.cancelling = True
             self.job.cancel()
-            self.job.wait()
+            self.status.setText(tr("正在取消…"))
+            return
         self.reject()

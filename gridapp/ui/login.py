@@ -1,4 +1,8 @@
-"""Log in: user name, password (argon2 in the store), interface language."""
+"""Log in: user name, password (argon2 in the store), interface language.
+
+The dialog imports only Qt: it appears while the store is still being opened behind it
+(`store_ready`); a login asked for before then goes ahead once the store is open.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..app.session import Session
 from .i18n import language, set_language, tr
 
 
@@ -20,7 +23,8 @@ class LoginDialog(QDialog):
     def __init__(self, store, username: str = "", parent=None) -> None:
         super().__init__(parent)
         self.store = store
-        self.session: Session | None = None
+        self.session = None  # app.session.Session once logged in
+        self._pending = False  # the user asked to log in before the store was open
         lay = QVBoxLayout(self)
         self.heading = QLabel()
         lay.addWidget(self.heading)
@@ -64,7 +68,20 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("登录"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
 
+    def store_ready(self, store) -> None:
+        """The store is open: log in now if the user already asked to."""
+        self.store = store
+        if self._pending:
+            self._pending = False
+            self.error.clear()
+            self.try_login()
+
     def try_login(self) -> None:
+        if self.store is None:
+            self._pending = True
+            self.error.setText(tr("正在打开数据库…"))
+            return
+        from ..app.session import Session
         try:
             self.session = Session.open(self.store, self.user.text().strip(),
                                         self.password.text())

@@ -91,23 +91,28 @@ def build_window(store, session, settings_obj=None, loaded=None, clock=None):
     return MainWindow(model, basemap_for(store), settings_obj, cache, listener)
 
 
-def _load_with_progress(store):
-    """Read the map off the UI thread, with progress and a way out."""
-    from .workers import Job
+def _load_with_progress(job):
+    """Wait for the map being read off the UI thread, with progress and a way out."""
     dialog = QProgressDialog(tr("正在加载地图…"), tr("退出"), 0, 100)
     dialog.setWindowTitle("gridapp")
     dialog.setMinimumDuration(300)
     result: dict = {}
     loop = QEventLoop()
-    job = Job(lambda progress: load_map(store, progress), "load")
-    job.progress.connect(lambda d, t, what: (dialog.setMaximum(max(t, 1)), dialog.setValue(d),
-                                            dialog.setLabelText(tr("正在加载地图…") + f"\n{what}")))
-    job.finished.connect(lambda r: (result.setdefault("ok", r), loop.quit()))
-    job.failed.connect(lambda exc: (result.setdefault("error", exc), loop.quit()))
+
+    def progressed(done: int, total: int, what: str) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        dialog.setLabelText(tr("正在加载地图…") + f"\n{what}")
+    if job.last_progress is not None:  # it started while the user logged in
+        progressed(*job.last_progress)
+    job.progress.connect(progressed)
+    job.settled.connect(loop.quit)
     dialog.canceled.connect(lambda: (job.cancel(), result.setdefault("cancelled", True),
                                      loop.quit()))
-    job.start()
-    loop.exec()
+    if job.outcome is None:  # else it was read completely before the login was done
+        loop.exec()
+    if job.outcome is not None and "cancelled" not in result:
+        result[job.outcome[0]] = job.outcome[1]
     dialog.reset()
     if "cancelled" in result:
         job.wait(30)
@@ -128,27 +133,81 @@ def fatal(title: str, exc: BaseException) -> None:
     box.exec()
 
 
-def run(db: str | None, user: str | None = None, lang: str | None = None) -> int:
+class _Behind(QObject):
+    """What starts behind the login dialog: open the store, then read the map off the UI thread.
+
+    The dialog needs neither, so it appears as soon as Qt can draw it (the work starts once
+    it has painted: loading the database layer would compete with it for the interpreter);
+    by the time the user has typed a password the store is usually open and the map read.
+    """
+
+    def __init__(self, db: str | None, login) -> None:
+        from .startup import after_first_paint
+        super().__init__()
+        self.db, self.login = db, login
+        self.store, self.error, self.opening, self.map_job = None, None, None, None
+        after_first_paint(login, self._start)
+
+    def _start(self) -> None:
+        from .workers import Job
+        self.opening = Job(lambda _progress: _open(self.db), "open store")
+        self.opening.finished.connect(self._opened)
+        self.opening.failed.connect(self._failed)
+        self.opening.start()
+
+    def _opened(self, store) -> None:
+        from .workers import Job
+        self.store = store
+        self.map_job = Job(lambda progress: _prepare(store, progress), "load").start()
+        self.login.store_ready(store)
+
+    def _failed(self, exc) -> None:
+        self.error = exc
+        self.login.reject()
+
+    def cancel(self) -> None:
+        for job in (self.opening, self.map_job):
+            if job is not None:
+                job.cancel()
+                job.wait(30)
+
+
+def _prepare(store, progress):
+    """Behind the login: the window's modules (pyqtgraph and the panels take ~1 s to import
+    on this kind of machine), then the map's data."""
+    from . import main_window  # noqa: F401 (imported for the main window to come)
+    return load_map(store, progress)
+
+
+def _open(db: str | None):
     from ..bootstrap import open_store
+    return open_store(db)
+
+
+def run(db: str | None, user: str | None = None, lang: str | None = None) -> int:
+    from . import startup
     from .login import LoginDialog
     app = application()
     st = settings()
     set_language(lang or st.value("language", "zh"))
-    try:
-        store = open_store(db)
-    except Exception as exc:  # noqa: BLE001
-        fatal(tr("无法打开数据库"), exc)
-        return 2
-    login = LoginDialog(store, user or st.value("user", ""))
+    login = LoginDialog(None, user or st.value("user", ""))
+    behind = _Behind(db, login)
+    startup.watch(login, "login")
     if not login.exec():
+        behind.cancel()
+        if behind.error is not None:
+            fatal(tr("无法打开数据库"), behind.error)
+            return 2
         return 0
+    startup.mark("logged_in")
     try:
-        loaded = _load_with_progress(store)
+        loaded = _load_with_progress(behind.map_job)
     except Exception as exc:  # noqa: BLE001
         fatal(tr("无法加载地图"), exc)
         return 2
     if loaded is None:
         return 0
-    window = build_window(store, login.session, st, loaded)
+    window = build_window(behind.store, login.session, st, loaded)
     window.show()
+    startup.watch(window, "window")
     return app.exec()

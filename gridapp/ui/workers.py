@@ -23,6 +23,8 @@ class Job(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(object)
+    settled = Signal()  # on the UI thread, once `outcome` is set
+
 
     _live: set[Job] = set()  # running jobs (nothing running may be garbage-collected)
 
@@ -32,8 +34,13 @@ class Job(QObject):
         self._stop = threading.Event()
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
-        self.finished.connect(self._release)
-        self.failed.connect(self._release)
+        # what was delivered, for whoever looks after the signals went by (the map read
+        # behind the login dialog is picked up when the login is done)
+        self.last_progress: tuple[int, int, str] | None = None
+        self.outcome: tuple[str, object] | None = None
+        self.progress.connect(self._progressed)
+        self.finished.connect(self._ok)
+        self.failed.connect(self._error)
 
     def _report(self, done: int, total: int, what: str) -> None:
         if self._stop.is_set():
@@ -50,8 +57,19 @@ class Job(QObject):
         self._done.set()
         self.finished.emit(result)
 
-    def _release(self, *_args) -> None:
+    def _progressed(self, done: int, total: int, what: str) -> None:
+        self.last_progress = (done, total, what)
+
+    def _ok(self, result) -> None:
+        self._settle("ok", result)
+
+    def _error(self, exc) -> None:
+        self._settle("error", exc)
+
+    def _settle(self, kind: str, value) -> None:
         Job._live.discard(self)
+        self.outcome = (kind, value)
+        self.settled.emit()
 
     def start(self) -> Job:
         Job._live.add(self)

@@ -1,0 +1,82 @@
+"""`gridapp bench` at a tiny scale: every figure is printed beside its floor, the floors do
+their work (the rows they write are really there), --json and --compare read back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+
+import pytest
+from click.testing import CliRunner
+
+from gridapp.cli import main
+
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+
+def _figures(path) -> dict[str, dict]:
+    return {f["name"]: f for rep in json.loads(path.read_text()) for f in rep["figures"]}
+
+
+def test_store_and_data_benches_print_every_figure_beside_a_floor(tmp_path):
+    out = tmp_path / "run.json"
+    r = CliRunner().invoke(main, ["bench", "--json", str(out), "--workdir", str(tmp_path / "w"),
+                                  "store", "--cells", "400", "--reports", "40", "--cases",
+                                  "10", "--bulk", "2000"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["bench", "--json", str(tmp_path / "data.json"), "--workdir",
+                                  str(tmp_path / "w"), "data", "--polygons", "300",
+                                  "--hotline", "500", "--hotline-cells", "400", "--no-grid"])
+    assert r.exit_code == 0, r.output
+    assert "load average" in r.output
+    figs = {**_figures(out), **_figures(tmp_path / "data.json")}
+    floored = [n for n in figs if n.startswith(("report + ownership", "case transitions",
+                                                 "bulk load", "import "))]
+    assert len(floored) == 5, sorted(figs)
+    for name in floored:
+        f = figs[name]
+        assert f["floor"] and f["floor"] > 0 and f["ratio"] > 0 and f["target"], f
+        assert len(f["load"]) == 3
+    # the import floors wrote the same rows as the imports, into copies of the same store
+    w = tmp_path / "w"
+    for ours, floor, table, n in (("polygons.sqlite", "polygons-floor.sqlite", "grid_cells",
+                                   300), ("hotline.sqlite", "hotline-floor.sqlite", "cases",
+                                          500)):
+        counts = []
+        for db in (ours, floor):
+            con = sqlite3.connect(w / db)
+            counts.append(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            con.close()
+        assert counts[0] == counts[1] >= n
+
+    again = CliRunner().invoke(main, ["bench", "--compare", str(out), "--workdir",
+                                      str(tmp_path / "w"), "store", "--cells", "400",
+                                      "--reports", "40", "--cases", "10", "--bulk", "2000"])
+    assert again.exit_code == 0, again.output
+    assert "change against the earlier run" in again.output
+    assert "bulk load 2,000 cases" in again.output.split("change against")[1]
+
+
+def test_a_file_that_is_not_a_bench_run_is_refused(tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text('{"a": 1}')
+    r = CliRunner().invoke(main, ["bench", "--compare", str(bad), "store"])
+    assert r.exit_code == 2 and "not a bench JSON file" in r.output
+
+
+def test_analysis_bench_puts_the_bulletin_beside_the_indicators(tmp_path):
+    from gridapp.bench.analysis_bench import run
+    from gridapp.demo.build import build_demo
+    from gridapp.domain.period import Period
+    store = build_demo(str(tmp_path / "tiny.sqlite"), "tiny", seed=11,
+                       until=datetime(2026, 11, 20, 16), basemap=False)
+    try:
+        rep = run(store, Period.parse("2026-10"))
+    finally:
+        store.close()
+    figs = {f.name: f for f in rep.figures}
+    ind = figs["indicators of every unit at 7 levels, one month"]
+    bulletin = next(f for n, f in figs.items() if n.startswith("the bulletin"))
+    assert ind.floor and ind.floor > 0 and ind.target == "target ≤ 1.2×"
+    assert bulletin.floor == ind.value and bulletin.floor_name == "our indicators, same run"
