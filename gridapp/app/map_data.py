@@ -358,9 +358,18 @@ class MapData:
                                   "road_segments", "components", "catalog_classes",
                                   "catalog_versions"}
         new_day = now.date().isoformat() != self.chiefs_day
-        if vocab:  # every case is coded against the places and the catalog: read it all
+        if vocab:
             fresh = self._places(read.places(now), self.srid, self.identity, changes.mark, now)
-            return replace(fresh, cases=fresh._read_cases(read))
+            if not self._same_vocabulary(fresh):  # cases are coded against these: read all
+                return replace(fresh, cases=fresh._read_cases(read))
+            # a street renamed, a cell reshaped, a component added: the case arrays stay
+            # valid, and the cell image too unless the cells or the district changed
+            keep_image = not changes.tables & {"grid_cells", "districts"}
+            fresh = replace(fresh, cases=self.cases,
+                            places_mark=self.places_mark if keep_image else changes.mark)
+            if changes.case_ids or changes.deleted_cases:
+                fresh = replace(fresh, cases=fresh._merged(read, changes))
+            return fresh
         data = self
         if "assignments" in changes.tables or new_day:  # who is road chief where, today
             chiefs = read.places(now).chiefs
@@ -372,6 +381,13 @@ class MapData:
         if data is self and changes.mark == self.mark:
             return self
         return replace(data, mark=changes.mark)
+
+    def _same_vocabulary(self, other: MapData) -> bool:
+        """The same streets, classes and cells, in the same order: case arrays coded against
+        one are valid for the other."""
+        return (np.array_equal(self.streets, other.streets)
+                and np.array_equal(self.classes, other.classes)
+                and np.array_equal(self.cells.codes, other.cells.codes))
 
     def _merged(self, read: ReadModel, changes: Changes) -> Cases:
         """The case arrays with the changed rows read again and the deleted ones gone."""

@@ -4,6 +4,7 @@
 import threading
 from datetime import datetime
 
+import numpy as np
 import pytest
 from factories import act, cell_center, clock
 
@@ -137,3 +138,25 @@ def test_cells_edited_into_each_other_are_reported(store):
     assert [(a, b) for a, b, _ in pairs] == [("420102001001001", "420102001001002")]
     assert pairs[0][2] == pytest.approx(30 * 100)
     assert read.overlapping_cells(read.mark()) == []  # nothing written since
+
+
+def test_a_place_edit_keeps_what_it_does_not_touch(store):
+    """A street renamed (say in QGIS) leaves the case arrays and the cell image as they
+    were — the window need not read every case again — while a case changed in the same
+    refresh is still taken in; a moved cell makes a new cell image."""
+    from gridapp.app.map_data import MapData
+    a = _report(store)
+    data = MapData.load(store, now=T0)
+    _sql(store, "UPDATE streets SET name = '一元新街' WHERE code = '420102001'")
+    act(store, "acceptor", a.id, Action.REGISTER, at=T0)
+    fresh, changes = data.refreshed(store, T0)
+    assert changes.places and "一元新街" in list(fresh.street_names)
+    assert fresh.places_key == data.places_key  # the cell image stays valid
+    k = int(np.searchsorted(fresh.cases.id, a.id))
+    assert fresh.cases.id[k] == a.id and fresh.cases.state[k] != data.cases.state[k]
+    assert len(fresh.cases.id) == len(data.cases.id)
+    shift = "ST_Translate(geom, 10, 0, 0)" if store.spatial.name == "sqlite" else \
+        "ST_Translate(geom, 10, 0)"
+    _sql(store, f"UPDATE grid_cells SET geom = {shift} WHERE code = '420102001001001'")
+    moved, _ = fresh.refreshed(store, T0)
+    assert moved.places_key != fresh.places_key and moved.cases is fresh.cases
