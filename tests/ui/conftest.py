@@ -1,11 +1,11 @@
 """UI fixtures: windows on the mini store as the client runs them — layers rendered on the
 render threads with the basemap on, data refreshed on a worker — on a frozen clock."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-import numpy as np
 import pytest
 from factories import act, cell_center, clock
+from ui_support import NOW, idle, index_of, refreshed  # noqa: F401 (tests import them too)
 
 from gridapp.app.session import Session
 from gridapp.domain.actions import Action
@@ -13,7 +13,6 @@ from gridapp.domain.case import Source
 from gridapp.ui.i18n import set_language
 
 # the clock of every window: a Monday morning, whatever day the suite runs on
-NOW = datetime(2026, 11, 2, 10, 0)
 
 
 @pytest.fixture(autouse=True)
@@ -56,18 +55,6 @@ def seeded(sqlite_store):
     return store, a, b
 
 
-def idle(qtbot, w, timeout: int = 15000) -> None:
-    """Wait until the window has taken in the store and drawn: no refresh, no render."""
-    qtbot.waitUntil(lambda: w._refresh_job is None and not w._refresh_again and
-                    not w.canvas.busy, timeout=timeout)
-
-
-def refreshed(qtbot, w) -> None:
-    """Let the window pick up what changed in the store, as its own timer would."""
-    w.refresh_data()
-    idle(qtbot, w)
-
-
 @pytest.fixture
 def window(qtbot, seeded):
     """Build a window for a user; returns (make, store, case a, case b)."""
@@ -89,7 +76,3 @@ def window(qtbot, seeded):
     yield make, store, a, b
     for w in made:
         w.close()
-
-
-def index_of(w, case_id: int) -> int:
-    return int(np.flatnonzero(w.model.data.cases.id == case_id)[0])

@@ -3,9 +3,9 @@ with a corrected class and point, the photo viewer, the case sheet, messages in 
 interface's language."""
 
 import pytest
-from conftest import idle, index_of
 from factories import cell_center
 from PySide6.QtCore import Qt
+from ui_support import idle, index_of
 
 
 def open_report(w, x, y):
@@ -131,7 +131,7 @@ def test_photos_open_large_with_before_and_after_side_by_side(window, qtbot, tmp
     v = w.detail.viewer
     qtbot.waitExposed(v)
     v.activateWindow()      # the viewer has the keyboard, as when it opens on a desk
-    qtbot.waitUntil(v.isActiveWindow)
+    qtbot.waitUntil(v.isActiveWindow, timeout=30000)
     assert v.single.view.item.pixmap().size().toTuple() == (80, 160)   # EXIF: upright
     assert v.single.caption.text().startswith("上报 · ") and "赵网格" in v.single.caption.text()
     fitted = v.single.view.scale_factor()

@@ -2,8 +2,8 @@
 bulletin from the menu."""
 
 import numpy as np
-from conftest import NOW
 from PySide6.QtCore import Qt
+from ui_support import NOW
 
 OCTOBER = "2026-10"  # b was registered and dispatched in October (ten days before NOW)
 

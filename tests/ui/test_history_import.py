@@ -5,9 +5,9 @@ import threading
 
 import pandas as pd
 import pytest
-from conftest import NOW, idle
 from factories import cell_center, password_of
 from PySide6.QtCore import Qt
+from ui_support import NOW, idle
 
 from gridapp.app.session import Session
 from gridapp.io import history as io_history

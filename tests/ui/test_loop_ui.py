@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from conftest import idle, index_of
 from PIL import Image
 from PySide6.QtWidgets import QPushButton
+from ui_support import idle, index_of
 
 from gridapp.domain.case import CaseState
 from gridapp.domain.workflow import Action

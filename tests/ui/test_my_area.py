@@ -3,8 +3,8 @@ his field package from the window, and the command room decides field conflicts.
 
 from datetime import datetime
 
-from conftest import NOW, idle
 from factories import X0, Y0
+from ui_support import NOW, idle
 
 from gridapp.analysis.patrol import import_tracks
 from gridapp.io.tracks import read_tracks

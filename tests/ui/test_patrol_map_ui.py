@@ -4,9 +4,9 @@ its day picker — drawn on the render threads as the client draws them."""
 
 from datetime import date, datetime
 
-from conftest import NOW, idle
 from factories import X0, Y0, patrol
 from PySide6.QtCore import Qt
+from ui_support import NOW, idle
 
 from gridapp.app.patrol_layers import DUE, NEVER, OVERDUE, PATROLLED
 from gridapp.ui import theme

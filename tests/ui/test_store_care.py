@@ -41,7 +41,7 @@ def test_a_damaged_store_is_said_in_the_window_and_writes_nothing(qtbot, sqlite_
 def test_the_running_client_makes_the_days_backup(qtbot, sqlite_template, tmp_path):
     path = copy_store(sqlite_template, tmp_path / "store.sqlite")
     w, store = _window(qtbot, path)
-    qtbot.waitUntil(lambda: store.wait_checked(0) is None and w.care.reason is None)
+    qtbot.waitUntil(lambda: store.wait_checked(0) is None and w.care.reason is None, timeout=30000)
     job = w.care.backup_if_due()
     assert job is not None
     qtbot.waitUntil(lambda: w.care.last_backup is not None, timeout=60000)

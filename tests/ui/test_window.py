@@ -7,9 +7,9 @@ import threading
 import numpy as np
 import pypdfium2
 import pytest
-from conftest import NOW, idle, index_of, refreshed
 from factories import act
 from PySide6.QtWidgets import QToolButton  # noqa: E402
+from ui_support import NOW, idle, index_of, refreshed
 
 from gridapp.app.map_data import STATES
 from gridapp.domain.actions import Action
@@ -89,7 +89,7 @@ def test_list_columns_name_the_unit_and_the_address(window, qtbot):
     assert cl.model.data(cl.model.index(row, col["unit"])) == "区城管执法大队"
     assert cl.model.data(cl.model.index(row, col["due"])) == "超期"
     cl.model.data(cl.model.index(row, col["address"]))  # asks for the rows in view
-    qtbot.waitUntil(lambda: cl.model.data(cl.model.index(row, col["address"])) != "…")
+    qtbot.waitUntil(lambda: cl.model.data(cl.model.index(row, col["address"])) != "…", timeout=30000)
 
 
 def test_selecting_on_the_map_selects_in_the_list_and_back(window):
@@ -113,7 +113,7 @@ def test_daily_warnings_and_a_supervision_order(window, qtbot):
     assert w.warnings.tree.topLevelItemCount() == 1
     assert w.warnings.tree.topLevelItem(0).text(0) == "区城管执法大队"
     job = w.supervise_unit(w.warnings.units[0], "请今日办结")
-    qtbot.waitUntil(lambda: not job.running and "已督办 1 件" in w.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: not job.running and "已督办 1 件" in w.statusBar().currentMessage(), timeout=30000)
     assert svc.view(store.uow(), None, b.id).case.supervision_count == 1
 
 
@@ -228,19 +228,19 @@ def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_pat
     w = make("leader_shift")
     w.case_list.deadline.setCurrentIndex(w.case_list.deadline.findData("overdue"))
     job = w.export_cases(str(tmp_path / "cases.xlsx"))
-    qtbot.waitUntil(lambda: not job.running and "已导出 1 件" in w.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: not job.running and "已导出 1 件" in w.statusBar().currentMessage(), timeout=30000)
     book = CalamineWorkbook.from_path(str(tmp_path / "cases.xlsx"))
     rows = book.get_sheet_by_name("案件").to_python()
     assert len(rows) == 2 and rows[1][0] == b.number
     note = book.get_sheet_by_name("说明").to_python()[1][0]
     assert "时限：超期" in note and "共 1 件" in note
     job = w.export_cases(str(tmp_path / "cases.csv"))
-    qtbot.waitUntil(lambda: not job.running)
+    qtbot.waitUntil(lambda: not job.running, timeout=30000)
     lines = (tmp_path / "cases.csv").read_text("utf-8-sig").splitlines()
     assert lines[0].startswith("# ") and "时限：超期" in lines[0] and len(lines) == 3
     set_language("en")  # the export speaks the interface's language
     job = w.export_cases(str(tmp_path / "cases-en.xlsx"))
-    qtbot.waitUntil(lambda: not job.running)
+    qtbot.waitUntil(lambda: not job.running, timeout=30000)
     book = CalamineWorkbook.from_path(str(tmp_path / "cases-en.xlsx"))
     rows = book.get_sheet_by_name("Cases").to_python()
     head = dict(zip(rows[0], rows[1], strict=True))

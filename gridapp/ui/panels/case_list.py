@@ -211,7 +211,9 @@ class CaseListPanel(QWidget):
         self.apply()
 
     # ---- labels ----------------------------------------------------------------------------
-    def retranslate(self) -> None:
+    def retranslate(self, resize: bool = True) -> None:
+        """Every label in the current language; `resize=False` keeps the columns' widths
+        (sizing them asks a thousand rows for their text: not on every place edit)."""
         self.open_only.setText(tr("仅在办案件"))
         self.unplaced.setText(tr("仅待定位"))
         self.use_since.setText(tr("上报起"))
@@ -234,6 +236,10 @@ class CaseListPanel(QWidget):
         self.deadline.setCurrentIndex(max(self.deadline.findData(current), 0))
         self.deadline.blockSignals(False)
         self.model.retranslate()
+        if not resize:
+            self._update_counts()
+            self._show_chips()
+            return
         self._sized = False  # English labels are wider: size the columns again
         if self.model.rowCount():
             self.table.resizeColumnsToContents()
@@ -326,7 +332,7 @@ class CaseListPanel(QWidget):
 
     def _data_changed(self, changes) -> None:
         if changes.places or changes.tables & {"catalog_classes", "catalog_versions"}:
-            self.retranslate()  # street or class names to choose from changed
+            self.retranslate(resize=False)  # street or class names to choose from changed
         self.refresh_rows()
 
     def _session_changed(self) -> None:

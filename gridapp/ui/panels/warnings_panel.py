@@ -54,18 +54,17 @@ class WarningsPanel(QWidget):
         self.units = app.warnings()
         self.tree.clear()
         self.tree.setHeaderLabels([tr("责任单位"), tr("超期"), tr("预警"), tr("最早时限")])
-        with app.store.uow(write=False) as uow:
-            for unit in self.units:
-                name = uow.people.get(unit.unit_id).name + tr("（路长）") \
-                    if unit.kind == "road_chief" else uow.people.department(unit.unit_id).name
-                item = QTreeWidgetItem([name, str(unit.overdue), str(unit.warning),
-                                        labels.when(unit.oldest_deadline)])
-                c = app.data.cases
-                for i in unit.case_indices[:200]:
-                    child = QTreeWidgetItem([c.number(i), "", "", labels.when(c.deadline[i])])
-                    child.setData(0, 256, int(i))
-                    item.addChild(child)
-                self.tree.addTopLevelItem(item)
+        c = app.data.cases
+        for unit in self.units:  # names from the model's cache: no query per unit
+            name = app.unit_name(-1, unit.unit_id) + tr("（路长）") \
+                if unit.kind == "road_chief" else app.unit_name(unit.unit_id, -1)
+            item = QTreeWidgetItem([name, str(unit.overdue), str(unit.warning),
+                                    labels.when(unit.oldest_deadline)])
+            for i in unit.case_indices[:200]:
+                child = QTreeWidgetItem([c.number(i), "", "", labels.when(c.deadline[i])])
+                child.setData(0, 256, int(i))
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
         for col in range(4):
             self.tree.resizeColumnToContents(col)
         over = sum(u.overdue for u in self.units)
