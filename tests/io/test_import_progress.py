@@ -3,7 +3,7 @@ commit (nothing written), and a Ctrl-C during the commit is reported as saved, n
 
 import os
 import signal
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -17,6 +17,12 @@ from gridapp.io.hotline import HotlineMapping, import_context, parse_hotline
 from gridapp.services.hotline import import_reports
 from gridapp.services.places import PlaceLayers, load_places
 from gridapp.services.progress import COMMITTING, Cancelled
+
+
+@pytest.fixture(autouse=True)
+def _the_day_of_the_export(frozen_clock):
+    """The store's clock on the day the tickets were exported, whatever today is."""
+    frozen_clock(NOW)
 
 
 def export(tmp_path, n=40, when=None):
@@ -111,7 +117,7 @@ def _cli_import(sqlite_store, path):
 
 def test_ctrl_c_before_the_commit_cancels_and_says_nothing_was_written(sqlite_store, tmp_path,
                                                                        monkeypatch):
-    path = export(tmp_path, when=datetime.now() - timedelta(days=3))
+    path = export(tmp_path, when=NOW - timedelta(days=3))
     before = (len(all_cases(sqlite_store)), audit_rows(sqlite_store))
     _ctrl_c_at(monkeypatch, "writing audit rows")
     r = _cli_import(sqlite_store, path)
@@ -122,7 +128,7 @@ def test_ctrl_c_before_the_commit_cancels_and_says_nothing_was_written(sqlite_st
 
 
 def test_ctrl_c_during_the_commit_saves_and_says_so(sqlite_store, tmp_path, monkeypatch):
-    path = export(tmp_path, n=40, when=datetime.now() - timedelta(days=3))
+    path = export(tmp_path, n=40, when=NOW - timedelta(days=3))
     _ctrl_c_at(monkeypatch, COMMITTING)
     handler = signal.getsignal(signal.SIGINT)  # Python's, or ignored in a background job
     r = _cli_import(sqlite_store, path)
