@@ -12,8 +12,6 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import sqlean
-
 from ..bootstrap import create_store
 from ..domain.actions import Action
 from ..domain.case import CaseState, Source
@@ -23,18 +21,10 @@ from ..services import admin
 from ..services import cases as svc
 from ..services.places import load_places
 from . import Figure, Report, timer
+from .floors import raw_connection
 from .synthetic import X0, Y0, regular_layers
 
 T0 = datetime(2026, 3, 2, 8, 30)
-
-
-def _raw(path: Path):
-    con = sqlean.connect(str(path), isolation_level=None)
-    con.enable_load_extension(True)
-    con.load_extension("mod_spatialite")
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    return con
 
 
 def build(path: Path, n_cells: int) -> tuple:
@@ -120,7 +110,7 @@ def _raw_reports(path: Path, srid: int, points) -> float:
     """The SQL a report needs (cell, segment, insert case + audit), hand-written, per txn."""
     from ..store.spatial.spatialite import SpatiaLite
     sl = SpatiaLite()
-    con = _raw(path)
+    con = raw_connection(path)
     cell_sql = sl.locate_cell(srid).replace(":x", "?1").replace(":y", "?2")
     seg_sql = sl.nearest_segment(srid).replace(":x", "?1").replace(":y", "?2") \
         .replace(":tol", "?3")
@@ -145,7 +135,7 @@ def _raw_reports(path: Path, srid: int, points) -> float:
 
 
 def _raw_transitions(path: Path, ids, n: int) -> float:
-    con = _raw(path)
+    con = raw_connection(path)
     ids = list(ids) * (n // max(1, len(ids)) + 1)
     with timer() as t:
         for k in range(n):
@@ -203,7 +193,7 @@ def _bulk(store, n: int) -> tuple[float, float]:
             insert_columns(uow.conn, "case_events", events, n)
             uow.commit()  # durable: the commit is part of the load
     ours = 2 * n / t["s"]
-    con = _raw(Path(store.engine.url.database))
+    con = raw_connection(Path(store.engine.url.database))
     cases["id"] = list(range(floor_first, floor_first + n))
     cases["external_id"] = [f"HLF{i}" for i in range(n)]  # tickets are unique
     events["case_id"] = cases["id"]
