@@ -48,11 +48,25 @@ def refuse_own_store(path) -> None:
             st = os.stat(c)
         except OSError:
             continue
-        if (st.st_dev, st.st_ino) in _OPEN:
+        key = (st.st_dev, st.st_ino)
+        if key in _OPEN and _still_names(_OPEN[key], key):
             raise OwnStoreFile(
                 f"{p} is the gridapp store this program has open; it is never read as an "
                 "ordinary file (that would release the store's locks and can corrupt it). "
                 "Choose another file.")
+
+
+def _still_names(path: str, key: tuple[int, int]) -> bool:
+    """Whether the registered store path still is that file. A store deleted since (a test's
+    temporary folder) frees its inode for the next new file, which must not be refused."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None
+    if st is None or (st.st_dev, st.st_ino) != key:
+        _OPEN.pop(key, None)
+        return False
+    return True
 
 
 def orphaned_logs(path: str) -> list[str]:

@@ -82,3 +82,20 @@ def test_a_photo_of_the_store_file_is_refused_in_the_dialog(qtbot, sqlite_store,
     picker.add_path(Path(sqlite_store.engine.url.database))
     # said in the interface's language (Chinese by default)
     assert picker.paths == [] and "不能作为普通文件读取" in shown[0]
+
+
+def test_a_new_file_on_a_deleted_store_s_inode_is_not_refused(tmp_path, monkeypatch):
+    """A store deleted since it was opened frees its inode; the next new file (a photo) may get
+    it and is an ordinary file (seen in CI: a photo refused as 'the store' in a later test)."""
+    from gridapp.store import sharing
+    gone = tmp_path / "gone.sqlite"
+    gone.write_bytes(b"x")
+    sharing.register(str(gone))
+    photo = tmp_path / "after.jpg"
+    photo.write_bytes(b"jpeg")
+    # the photo lands on the store's old inode, as the file system may reuse it
+    gone.unlink()
+    key = (photo.stat().st_dev, photo.stat().st_ino)
+    monkeypatch.setitem(sharing._OPEN, key, str(gone))
+    refuse_own_store(photo)  # no OwnStoreFile
+    assert key not in sharing._OPEN  # the stale entry is forgotten
