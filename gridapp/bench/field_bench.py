@@ -86,6 +86,36 @@ def run_patrols(people: int = 600, segments: int = 16_000, hours: float = 8.0) -
     return report
 
 
+def _raw_package(db: Path, username: str, out: Path, srid: int) -> None:
+    """The floor of a field package, as a hand-written script would make it: his open cases
+    and his segments read with SQL through the raw driver, written as two GeoPackage layers
+    (no styles, photos, edit layers, project, forms or basemap)."""
+    import geopandas as gpd
+    import pandas as pd
+    import pyogrio
+
+    from .floors import raw_connection
+
+    def frame(sql: str, *params) -> pd.DataFrame:
+        cur = con.execute(sql, params)
+        return pd.DataFrame.from_records(cur.fetchall(), columns=[d[0] for d in cur.description])
+    con = raw_connection(db)
+    who = con.execute("SELECT id FROM people WHERE username = ?", (username,)).fetchone()[0]
+    cases = frame("SELECT id, class_code, state, description, address, x, y, deadline_at "
+                  "FROM cases WHERE state NOT IN ('closed', 'rejected') "
+                  "AND (road_chief_id = ? OR assignee_person_id = ?)", who, who)
+    segs = frame("SELECT s.id, s.code, s.road_name, s.length_m, AsBinary(s.geom) AS wkb "
+                 "FROM road_segments s JOIN assignments a ON a.target_code = s.code "
+                 "WHERE a.person_id = ?", who)
+    con.close()
+    crs = f"EPSG:{srid}"
+    pts = gpd.GeoDataFrame(cases, geometry=shapely.points(cases.x, cases.y), crs=crs)
+    lines = gpd.GeoDataFrame(segs.drop(columns="wkb"),
+                             geometry=shapely.from_wkb(segs.wkb.map(bytes)), crs=crs)
+    pyogrio.write_dataframe(pts, out, layer="cases", driver="GPKG")
+    pyogrio.write_dataframe(lines, out, layer="segments", driver="GPKG")
+
+
 def run_field(cases: int = 500, edits: int = 500, workdir: str | None = None) -> Report:
     from ..bootstrap import create_store
     from ..domain.actions import Action
@@ -137,15 +167,12 @@ def run_field(cases: int = 500, edits: int = 500, workdir: str | None = None) ->
         info = export_package(store, "chief", tmp / "pkgs", "chief")
     import pyogrio
     gpkg = next(info.folder.glob("*.gpkg"))
-    frames = {name: pyogrio.read_dataframe(gpkg, layer=name)
-              for name in ("cases", "segments", "components")}
     with timer() as raw:
-        for name, df in frames.items():
-            pyogrio.write_dataframe(df, tmp / "raw.gpkg", layer=name, driver="GPKG")
+        _raw_package(Path(store.engine.url.database), "chief", tmp / "raw.gpkg", store.srid)
     report.add(Figure(f"field package for one road chief ({info.cases} cases, "
                       f"{info.components} components, {info.basemap_tiles} tiles)",
-                      out["s"] * 1000, "ms", raw["s"] * 1000, "pyogrio write of its layers",
-                      "≤ 3 s"))
+                      out["s"] * 1000, "ms", raw["s"] * 1000,
+                      "raw SQL read of his rows + pyogrio write", "≤ 3 s"))
     import pandas as pd
     when = datetime(2026, 11, 2, 9, 30)
     rows = [{"uuid": f"e{k}", "made_at": when, "person": "chief", "case_id": cid,

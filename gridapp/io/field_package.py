@@ -181,7 +181,7 @@ def _write(store, tmp: Path, folder: Path, username, person, segs, cells, cases,
         area = shapely.envelope(shapely.from_wkb(bytes(district)))
     else:
         area = shapely.box(0, 0, 1, 1)
-    comps = _components(store, area.buffer(NEARBY_M), crs)
+    comps = _components(store, area.buffer(NEARBY_M, quad_segs=4), crs)  # coarse arcs: "near"
     _write_layer(comps, gpkg, "components")
     layers = edit_layers_for(person.roles)
     for name in layers:
@@ -262,15 +262,14 @@ def _case_photos(store, ids, dcim: Path) -> dict[int, list[tuple[str, str]]]:
 
 
 def _components(store, area, crs) -> gpd.GeoDataFrame:
+    from sqlalchemy import text
     g = store.spatial.as_wkb("geom")
     xmin, ymin, xmax, ymax = area.bounds
-    with store.read() as conn:
-        rows = conn.exec_driver_sql(
-            f"SELECT code, class_code, name, status, {g} FROM components", ()).all() \
-            if store.backend != "sqlite" else conn.exec_driver_sql(
-            f"SELECT c.code, c.class_code, c.name, c.status, {g} FROM components c "
-            "JOIN idx_components_geom r ON r.pkid = c.id WHERE r.xmin <= ? AND r.xmax >= ? "
-            "AND r.ymin <= ? AND r.ymax >= ?", (xmax, xmin, ymax, ymin)).all()
+    with store.read() as conn:  # through the spatial index on both back-ends
+        rows = conn.execute(text(
+            f"SELECT code, class_code, name, status, {g} FROM components WHERE id IN "
+            f"({store.spatial.bbox_ids('components')})"),
+            {"xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax}).all()
     pts = shapely.from_wkb([bytes(r[4]) for r in rows]) if rows else np.array([], dtype=object)
     keep = shapely.intersects(pts, area) if len(rows) else np.zeros(0, bool)
     rows = [r for r, k in zip(rows, keep, strict=True) if k]

@@ -438,6 +438,7 @@ class Driver:
         elif d.__class__.__name__ == "LoginDialog":
             self._login(self.rng.choice(USERS))
         elif isinstance(d, QDialog) and not isinstance(d, QProgressDialog) and \
+                not getattr(d, "submitting", False) and \
                 time.monotonic() - self._modal_since > 2.0:
             self.dialogs += 1
             d.reject()

@@ -5,7 +5,7 @@ interface's language."""
 import pytest
 from factories import cell_center
 from PySide6.QtCore import Qt
-from ui_support import idle, index_of
+from ui_support import idle, index_of, submit
 
 
 def open_report(w, x, y):
@@ -30,11 +30,11 @@ def test_class_search_by_pinyin_initials_and_report(window, qtbot):
     assert box.code() == "E0111"            # a code typed and left as it is
     box.setEditText("垃圾")                  # several classes: the user is asked to choose
     assert box.code() is None
-    dialog.submit()
+    submit(qtbot, dialog)
     assert dialog.outcome is None
     box.setEditText("暴露垃圾")
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
-    dialog.submit()
+    submit(qtbot, dialog)
     idle(qtbot, w)
     assert dialog.outcome is not None and dialog.outcome.case.class_code == "E0102"
 
@@ -79,7 +79,7 @@ def test_the_acceptor_corrects_class_and_point_when_registering(window, qtbot):
     assert "°E" in dialog.inputs["x"].label.text()
     qtbot.waitUntil(lambda: "大智社区" in dialog.inputs["address"].text(), timeout=10000)
     dialog.inputs["note"].setPlainText("类别、位置有误，已更正")
-    dialog.submit()
+    submit(qtbot, dialog)
     idle(qtbot, w)
     assert dialog.outcome is not None
     v = svc.view(store.uow(), None, a.id)
@@ -200,17 +200,17 @@ def test_messages_in_the_interface_language_and_database_errors_explained(window
     dialog = w.dialog
     dialog.inputs["reason_code"].setCurrentIndex(dialog.inputs["reason_code"].findData(
         "duplicate"))
-    dialog.submit()                                  # a duplicate without its original
+    submit(qtbot, dialog)                            # a duplicate without its original
     assert messages[-1][1] == f"案件 {a.number}：作为重复案件不予立案时，须指明原案件。"
     set_language("en")
-    dialog.submit()
+    submit(qtbot, dialog)
     assert messages[-1][1] == f"Case {a.number}: a duplicate must name its original case."
     set_language("zh")
     raw = OperationalError("UPDATE cases SET state=? WHERE cases.id = ? AND version = ?",
                            ("registered", a.id, 1), sqlite3.OperationalError("disk I/O error"))
     monkeypatch.setattr(w.model, "perform", lambda *args: (_ for _ in ()).throw(raw))
     dialog.inputs["duplicate_of"].setEditText(b.number)
-    dialog.submit()
+    submit(qtbot, dialog)
     box = dialog.error_box
     assert box.text() == "数据库拒绝了此次更改，未保存任何内容。"
     assert "UPDATE cases" in box.detailedText() and "disk I/O error" in box.detailedText()
@@ -255,7 +255,19 @@ def test_a_duplicate_is_rejected_by_choosing_its_original_nearby(window, qtbot):
     assert originals.count() == 1 and originals.itemData(0) == a.number
     assert "相距 20 米" in originals.itemText(0)
     originals.setCurrentIndex(0)
-    dialog.submit()
+    submit(qtbot, dialog)
     idle(qtbot, w)
     assert dialog.outcome is not None
     assert svc.view(store.uow(), None, again.id).case.duplicate_of == a.id
+
+
+def test_no_case_chosen_shows_no_empty_timeline(window, qtbot):
+    """Before a case is chosen the panel says how to choose one; no empty table headed
+    "1 2 3 4"."""
+    make, store, a, b = window
+    w = make("acceptor")
+    w.detail.show_case(None)
+    assert w.detail.timeline.isHidden() and "选择一个案件" in w.detail.title.text()
+    w.select_case(index_of(w, a.id))
+    assert not w.detail.timeline.isHidden()
+    assert w.detail.timeline.headerItem().text(0) == "时间"

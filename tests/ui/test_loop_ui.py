@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtWidgets import QPushButton
-from ui_support import idle, index_of
+from ui_support import idle, index_of, submit
 
 from gridapp.domain.case import CaseState
 from gridapp.domain.workflow import Action
@@ -31,7 +31,7 @@ def act(qtbot, w, case_id, action: Action, **fields):
                 widget.add_path(Path(p))
         else:
             widget.setText(value)
-    dialog.submit()
+    submit(qtbot, dialog)
     idle(qtbot, w)
     return dialog
 
@@ -91,7 +91,7 @@ def test_a_stale_write_is_explained_and_the_view_refreshed(window, qtbot, messag
     w.detail.findChild(QPushButton, "action_reject").click()
     dialog = w.dialog
     dialog.inputs["note"].setPlainText("无效")
-    dialog.submit()
+    submit(qtbot, dialog)
     idle(qtbot, w)
     shown = [text for _kind, text in messages]
     assert dialog.outcome is None and shown and "其他工作站" in shown[0]
@@ -117,7 +117,7 @@ def test_report_from_a_map_click(window, qtbot):
     dialog = w.dialog
     dialog.klass.setCurrentIndex(dialog.klass.findData("E0111"))
     dialog.description.setPlainText("垃圾桶满溢")
-    dialog.submit()
+    submit(qtbot, dialog)
     idle(qtbot, w)
     assert dialog.outcome is not None
     case = dialog.outcome.case
@@ -158,7 +158,7 @@ def test_a_case_without_a_position_is_found_and_placed_with_a_click(window, qtbo
     dialog = w.dialog
     assert dialog.action is Action.PLACE and "420102002002006" in dialog.hint.text()
     dialog.inputs["note"].setPlainText("回拨市民核实位置")
-    dialog.submit()
+    submit(qtbot, dialog)
     idle(qtbot, w)
     placed = svc.view(store.uow(), None, c.id).case
     assert placed.placed and placed.location.cell_code == "420102002002006"
@@ -169,3 +169,41 @@ def test_a_case_without_a_position_is_found_and_placed_with_a_click(window, qtbo
     names = {b.objectName() for b in w.detail.findChildren(QPushButton)}
     assert "action_place" in names  # placed by hand, it can still be corrected
     assert act(qtbot, w, c.id, Action.REGISTER).outcome is not None
+
+
+def test_the_window_keeps_working_while_another_workstation_holds_the_store(window, qtbot,
+                                                                            messages):
+    """A SpatiaLite file locked by another workstation's write: the form says 正在提交…, the
+    window goes on (its timers tick, it cannot be half-dismissed), and the action is done as
+    soon as the lock is released."""
+    import sqlean  # the store's own SQLite library: a second copy in one process would not
+    # see its locks (POSIX locks never conflict within a process) and closing it would drop them
+    make, store, a, b = window
+    w = make("acceptor")
+    w.select_case(index_of(w, a.id))
+    w.detail.findChild(QPushButton, "action_register").click()
+    dialog = w.dialog
+    dialog.inputs["note"].setPlainText("符合立案条件")
+    other = sqlean.connect(store.engine.url.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")   # the other workstation is writing
+    try:
+        dialog.submit()
+        assert dialog.submitting and dialog.status.isVisible()
+        assert not dialog.inputs["note"].isEnabled()
+        ticks = []
+        from PySide6.QtCore import QTimer
+        timer = QTimer(w)
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(50)
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=5000)  # the UI thread is free
+        closed = []
+        dialog.finished.connect(closed.append)
+        dialog.reject()                   # Esc while the store answers: the form stays
+        assert not closed and dialog.outcome is None, messages
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    qtbot.waitUntil(lambda: not dialog.submitting, timeout=30000)
+    idle(qtbot, w)
+    assert dialog.outcome is not None and closed == [1]   # accepted
+    assert w.detail.view.case.state is CaseState.REGISTERED

@@ -22,3 +22,10 @@ def refreshed(qtbot, w) -> None:
 
 def index_of(w, case_id: int) -> int:
     return int(np.flatnonzero(w.model.data.cases.id == case_id)[0])
+
+
+def submit(qtbot, dialog, timeout: int = 30000) -> None:
+    """Press the dialog's OK as a user does and wait for the store's answer (forms write off
+    the UI thread)."""
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.submitting, timeout=timeout)

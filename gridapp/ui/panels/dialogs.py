@@ -135,9 +135,77 @@ class PhotoPicker(QWidget):
         self.list.addItem(path.name)
 
 
-class ActionDialog(QDialog):
-    """Asks what `action` needs, then performs it as the model's user; the result is in
-    `outcome` (and `performed`); a case changed meanwhile elsewhere emits `stale`."""
+class SubmitDialog(QDialog):
+    """A form whose OK writes to the store. The writing runs off the UI thread — a SpatiaLite
+    file locked by another workstation waits up to its busy timeout, a PostGIS round trip
+    can be slow — so the window keeps drawing and taking in changes meanwhile; the form stays
+    up with its inputs off ("正在提交…") until the store has answered, and cannot be dismissed
+    half-way (what the store says decides: done, or the error to correct)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.job: Job | None = None
+        self.status = QLabel()
+        self.status.setObjectName("submit_status")
+        self.status.hide()
+
+    @property
+    def submitting(self) -> bool:
+        return self.job is not None
+
+    def _editable(self) -> list[QWidget]:
+        """What is switched off while the store works (the inputs, the buttons)."""
+        return [w for w in self.findChildren(QWidget)
+                if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox, QDialogButtonBox,
+                                  PhotoPicker, ClassPicker))]
+
+    def submit_off_thread(self, work, done, failed) -> Job:
+        """Run `work()` on a worker thread; `done(result)` or `failed(exc)` on the UI thread."""
+        widgets = self._editable()
+        for w in widgets:
+            w.setEnabled(False)
+        self.status.setText(tr("正在提交…"))
+        self.status.show()
+
+        def settle() -> None:
+            self.job = None
+            self.status.hide()
+            for w in widgets:
+                w.setEnabled(True)
+
+        def ok(result) -> None:
+            settle()
+            done(result)
+
+        def error(exc) -> None:
+            settle()
+            failed(exc)
+        self.job = Job(lambda _progress: work(), "submit")
+        self.job.finished.connect(ok)
+        self.job.failed.connect(error)
+        return self.job.start()
+
+    def reject(self) -> None:
+        if self.submitting:
+            return  # the store is answering: its answer closes the form or explains
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.submitting:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def _store_photos(store, paths) -> list:
+    """The chosen photo files checked and stored (on the worker thread: files may be large)."""
+    return [add_photo(store.uow(), p.read_bytes(), p.name) for p in paths]
+
+
+class ActionDialog(SubmitDialog):
+    """Asks what `action` needs, then performs it as the model's user (off the UI thread);
+    the result is in `outcome` (and `performed`); a case changed meanwhile elsewhere emits
+    `stale`."""
 
     performed = Signal(object)
     stale = Signal()
@@ -170,6 +238,7 @@ class ActionDialog(QDialog):
         self.hint.setWordWrap(True)
         self._hints: dict[str, str] = {}   # place, class, deadline: each its own line
         lay.addWidget(self.hint)
+        lay.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(labels.action(action))
@@ -369,24 +438,31 @@ class ActionDialog(QDialog):
             QMessageBox.warning(self, tr("无法完成"), tr(
                 "请从列表中选择问题类别（“{t}”不是唯一的类别）。", t=picker.currentText()))
             return
+        if self.submitting:
+            return
         v = self.values()
-        store = self.app.store
-        try:
-            v["photos"] = [add_photo(store.uow(), p.read_bytes(), p.name)
-                           for p in v.get("photos", [])]
-            self.outcome = self.app.perform(self.case, self.action, v)
-        except Exception as exc:  # noqa: BLE001 (shown to the user, who can correct and retry)
+        app, case, action = self.app, self.case, self.action
+
+        def work():
+            v["photos"] = _store_photos(app.store, v.get("photos", []))
+            return app.perform(case, action, v)
+
+        def done(outcome) -> None:
+            self.outcome = outcome
+            self.performed.emit(outcome)
+            self.accept()
+
+        def failed(exc) -> None:  # shown to the user, who can correct and retry
             show_error(self, tr("无法完成"), exc)
             if isinstance(exc, StaleCase):
                 self.stale.emit()  # the case changed under us: show it as it is now
                 self.reject()
-            return
-        self.performed.emit(self.outcome)
-        self.accept()
+        self.submit_off_thread(work, done, failed)
 
 
-class ReportDialog(QDialog):
-    """上报 at a point of the map: class, source, description, photos."""
+class ReportDialog(SubmitDialog):
+    """上报 at a point of the map: class, source, description, photos (stored off the UI
+    thread)."""
 
     def __init__(self, app, x: float, y: float, parent=None) -> None:
         super().__init__(parent)
@@ -414,6 +490,7 @@ class ReportDialog(QDialog):
         self.position = QLabel(tr("位置：{p}", p=lonlat_text(app.store, x, y)))
         self.position.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.position)
+        lay.addWidget(self.status)
         self.address_job = None
         fill_address(self, self.address, x, y)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
@@ -431,17 +508,20 @@ class ReportDialog(QDialog):
             QMessageBox.warning(self, tr("无法完成"), tr(
                 "请从列表中选择问题类别（“{t}”不是唯一的类别）。", t=self.klass.currentText()))
             return
-        try:
-            photos = [add_photo(store.uow(), p.read_bytes(), p.name) for p in self.photos.paths]
-            self.outcome = svc.report(
-                store.uow(), self.app.session.username, source=Source(self.source.currentData()),
-                class_code=code, x=self.x, y=self.y,
-                description=self.description.toPlainText().strip(),
-                address=self.address.text().strip(), photos=photos)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, tr("无法完成"), exc)
+        if self.submitting:
             return
-        self.accept()
+        user, paths = self.app.session.username, list(self.photos.paths)
+        fields = dict(source=Source(self.source.currentData()), class_code=code, x=self.x,
+                      y=self.y, description=self.description.toPlainText().strip(),
+                      address=self.address.text().strip())
+
+        def work():
+            return svc.report(store.uow(), user, photos=_store_photos(store, paths), **fields)
+
+        def done(outcome) -> None:
+            self.outcome = outcome
+            self.accept()
+        self.submit_off_thread(work, done, lambda exc: show_error(self, tr("无法完成"), exc))
 
 
 def confirm(parent, title: str, text: str) -> bool:
