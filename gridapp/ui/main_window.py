@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.report_mode = False
         self.placing = None  # the case being placed (标定位置): the next map click is its point
         self.picking = None  # a dialog waiting (hidden) for a point on the map
+        self.overlap_box: QMessageBox | None = None  # the unread notice of overlapping cells
+        self._overlaps_said: set[tuple[str, str]] = set()  # pairs already told
         self.dialog = None
         self._refresh_job: Job | None = None
         self._refresh_again = False
@@ -349,13 +351,29 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(texts.get(key, key), 6000)
 
     def _place_problems(self, overlaps) -> None:
-        """Cells edited (in QGIS, by SQL) so that they overlap: say which, once."""
+        """Cells edited (in QGIS, by SQL) so that they overlap: say which, once each, in one
+        box that does not stop the window (places may change every second elsewhere)."""
+        fresh = [o for o in overlaps if (o[0], o[1]) not in self._overlaps_said]
+        if not fresh:
+            return
+        self._overlaps_said.update((a, b) for a, b, _area in fresh)
         lines = [tr("{a} 与 {b} 重叠 {m:.0f} 平方米", a=a, b=b, m=area)
-                 for a, b, area in overlaps[:20]]
-        more = len(overlaps) - len(lines)
-        QMessageBox.warning(self, tr("单元网格重叠"), tr(
-            "单元网格被修改后有 {n} 处重叠（网格之间不应重叠）：", n=len(overlaps)) + "\n" +
-            "\n".join(lines) + (f"\n… (+{more})" if more > 0 else ""))
+                 for a, b, area in fresh[:20]]
+        more = len(fresh) - len(lines)
+        text = tr("单元网格被修改后有 {n} 处重叠（网格之间不应重叠）：", n=len(fresh)) + "\n" + \
+            "\n".join(lines) + (f"\n… (+{more})" if more > 0 else "")
+        box = self.overlap_box
+        if box is not None and box.isVisible():   # still unread: add to it, no second box
+            box.setText(box.text() + "\n\n" + text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("单元网格重叠"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("overlap_box")
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda *_: setattr(self, "overlap_box", None))
+        self.overlap_box = box
+        box.show()
 
     # ---- selection and identify ----------------------------------------------------------
     def select_case(self, index: int, from_list: bool = False) -> bool:
