@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +63,11 @@ class ValidationReport:
 REPORT_HEADERS = ("文件", "行号", "列", "值", "问题", "应为")
 
 
-def write_report(report: ValidationReport, path: Path | str) -> Path:
-    """Every problem as a CSV row (UTF-8 with BOM: Excel opens it as Chinese text)."""
+def write_report(report: ValidationReport, path: Path | str,
+                 say: Callable[[str], str] | None = None) -> Path:
+    """Every problem as a CSV row (UTF-8 with BOM: Excel opens it as Chinese text); `say`
+    words the problem and the expectation in the reader's language (the client's)."""
+    say = say or (lambda text: text)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
@@ -71,7 +75,7 @@ def write_report(report: ValidationReport, path: Path | str) -> Path:
         out.writerow(REPORT_HEADERS)
         for p in report.ordered():
             out.writerow([p.file, "" if p.row is None else p.row, p.field or "",
-                          p.value or "", p.message, p.expected or ""])
+                          p.value or "", say(p.message), say(p.expected) if p.expected else ""])
     report.saved_to = path
     return path
 

@@ -284,7 +284,7 @@ def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols) -> None:
     with np.errstate(invalid="ignore"):  # lon/lat no projection can take: infinitely far
         dist[out] = np.nan_to_num(shapely.distance(area, shapely.points(x[idx][out],
                                                                         y[idx][out])),
-                                  nan=np.inf)
+                                  nan=np.inf, posinf=np.inf)
     tol = ctx.settings.area_tolerance_m
     far = dist > tol
     for k in np.flatnonzero(far):
@@ -296,8 +296,9 @@ def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols) -> None:
                     shapely.distance(area, shapely.Point(sx[0], sy[0])) <= tol:
                 hint = f"; {rows.column('lon')} and {rows.column('lat')} look swapped"
         rows.report.add(rows.file, int(rows.rows[i]), cols,
-                        f"({lon[i]}, {lat[i]}) is {dist[k] / 1000:,.1f} km from {place}"
-                        + hint, f"{lon[i]}, {lat[i]}",
+                        (f"({lon[i]}, {lat[i]}) is {dist[k] / 1000:,.1f} km from {place}"
+                         if np.isfinite(dist[k]) else   # beyond what the projection can take
+                         f"({lon[i]}, {lat[i]}) is far from {place}") + hint, f"{lon[i]}, {lat[i]}",
                         f"a point in {place} ({mapping.coords}; within "
                         f"{tol / 1000:g} km of its boundary)")
     near = idx[~far]

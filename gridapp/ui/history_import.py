@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..app import problem_text
 from ..io.errors import ImportRejected, ValidationReport, write_report
 from ..io.history import migrate_file
 from ..io.mapping import Mapping, load_mapping
 from ..services.history import HistorySummary
 from ..services.progress import Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
-from .i18n import tr
+from .i18n import language, tr
 from .workers import Job
 
 SHOWN = 2000  # problems listed in the table; all of them go to the saved CSV
@@ -186,7 +187,7 @@ class HistoryImportDialog(QDialog):
     def _checked(self, path: str, mapping: Mapping, read, summary: HistorySummary) -> None:
         self._idle()
         self.checked = (path, mapping.name)
-        notes = "".join("\n· " + n for n in read.notes)
+        notes = "".join("\n· " + problem_text.text(n, language()) for n in read.notes)
         if summary.cases == 0:
             self.status.setText(tr("没有要导入的案件：{k} 件此前已迁移。",
                                    k=summary.already_migrated) + notes)
@@ -265,7 +266,9 @@ class HistoryImportDialog(QDialog):
         self.problems.setRowCount(len(shown))
         for i, p in enumerate(shown):
             where = "" if p.row is None else str(p.row)
-            text = p.message + (tr("；应为 {x}", x=p.expected) if p.expected else "")
+            text = problem_text.text(p.message, language()) + (
+                tr("；应为 {x}", x=problem_text.text(p.expected, language())) if p.expected
+                else "")
             for c, value in enumerate((where, p.field or "", text)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -281,7 +284,8 @@ class HistoryImportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, tr("保存问题清单"), start, "CSV (*.csv)")
         if path:
             try:
-                write_report(self.report, path)
+                write_report(self.report, path,
+                             lambda text: problem_text.text(text, language()))
             except OSError as exc:
                 self.status.setText(tr("无法保存：{e}", e=exc))
                 return

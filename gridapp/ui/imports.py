@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..app import problem_text
 from ..io.errors import SCREEN_LINES, ImportRejected, default_report_path, write_report
 from ..io.hotline import HotlineMapping, import_context, parse_hotline
 from ..services.hotline import import_reports
 from ..services.progress import COMMITTING, Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
-from .i18n import tr
+from .errors import explain
+from .i18n import language, tr
 from .workers import Job
 
 # the service's stages as the user reads them (English in resources/translations/en.json)
@@ -101,8 +103,10 @@ class HotlineImportDialog(QDialog):
         try:
             refuse_own_store(path)
         except OwnStoreFile as exc:
-            self.status.setText(str(exc))
+            self.status.setText(explain(exc))
             return
+
+        lang = language()
 
         def work(progress):
             progress(0, 1, tr("检查文件"))
@@ -111,7 +115,8 @@ class HotlineImportDialog(QDialog):
             except ImportRejected as exc:  # every problem in a CSV beside the file
                 if len(exc.report) > SCREEN_LINES:
                     with contextlib.suppress(OSError):
-                        write_report(exc.report, default_report_path(path))
+                        write_report(exc.report, default_report_path(path),
+                                     lambda text: problem_text.text(text, lang))
                 raise
             return import_reports(store.uow(), user, batch, progress)
 
@@ -134,7 +139,9 @@ class HotlineImportDialog(QDialog):
         self.status.setText(tr("已导入 {n} 件（其中 {d} 件关联为重复），{k} 件此前已导入",
                                n=summary.imported, d=summary.linked_duplicates,
                                k=summary.already_imported)
-                            + (tr("（取消时已在提交，数据已保存）") if self.cancelling else ""))
+                            + (tr("（取消时已在提交，数据已保存）") if self.cancelling else "")
+                            + "".join("\n· " + problem_text.text(n, language())
+                                      for n in summary.notes))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("关闭"))
         self.buttons.rejected.disconnect()
         self.buttons.rejected.connect(self.accept)
@@ -147,8 +154,8 @@ class HotlineImportDialog(QDialog):
             return
         self.status.setText(tr("文件有问题，未写入任何数据："))
         self.problems.setVisible(True)
-        self.problems.setPlainText(str(exc.report) if isinstance(exc, ImportRejected)
-                                   else str(exc))
+        self.problems.setPlainText(problem_text.report(exc.report, language())
+                                   if isinstance(exc, ImportRejected) else explain(exc))
 
     def stop(self) -> None:
         """Cancel a running import (honoured up to its commit; the outcome is shown), or

@@ -122,13 +122,14 @@ def test_problems_listed_by_row_and_column_and_saved_as_csv(qtbot, admin_window,
     cells = [[d.problems.item(r, c).text() for c in range(3)]
              for r in range(d.problems.rowCount())]
     assert [c[:2] for c in cells] == [["3", "小类"], ["6", "小类"]]  # rows as Excel shows them
-    assert "外星人" in cells[0][2]
+    assert "外星人" in cells[0][2] and "不在案件分类目录中" in cells[0][2]  # in the UI's language
+    assert "；应为 " in cells[0][2]
     out = tmp_path / "problems.csv"
     monkeypatch.setattr(dialog_module.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(out), "CSV (*.csv)"))
     qtbot.mouseClick(d.save_problems, Qt.MouseButton.LeftButton)
     saved = out.read_text(encoding="utf-8-sig")
-    assert saved.count("is not in the catalog") == 2 and ",3,小类,外星人," in saved
+    assert saved.count("不在案件分类目录中") == 2 and ",3,小类,外星人," in saved
     assert "已保存" in d.status.text()
     assert migrated(store) == []
 
