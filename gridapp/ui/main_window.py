@@ -483,11 +483,20 @@ class MainWindow(QMainWindow):
 
     def _open_dialog(self, dialog: ActionDialog, case) -> ActionDialog:
         self.dialog = dialog
+        self._dispose_when_done(dialog)
         dialog.performed.connect(lambda out: self.after_change(out.case.id))
         dialog.stale.connect(lambda: self.after_change(case.id))
         dialog.pick_point.connect(self.pick_point_for)
         dialog.open()
         return dialog
+
+    def _dispose_when_done(self, dialog) -> None:
+        """A form is freed once answered: a window open all day opens thousands of them."""
+        def done(_result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            dialog.deleteLater()
+        dialog.finished.connect(done)
 
     def pick_point_for(self, dialog) -> None:
         """The dialog steps aside until the user clicks the case's place (Esc: back to it)."""
@@ -561,6 +570,7 @@ class MainWindow(QMainWindow):
     def report_at(self, x: float, y: float) -> ReportDialog:
         self.dialog = ReportDialog(self.model, x, y, self)
         self.dialog.accepted.connect(lambda d=self.dialog: self._reported(d.outcome))
+        self._dispose_when_done(self.dialog)
         self.dialog.open()
         return self.dialog
 
@@ -577,9 +587,12 @@ class MainWindow(QMainWindow):
         """文件 → 切换用户: another person logs in here; the window follows his scope."""
         from .login import LoginDialog
         dialog = LoginDialog(self.store, "", self)
-        if not dialog.exec() or dialog.session is None:
+        ok = dialog.exec()
+        session = dialog.session
+        dialog.deleteLater()
+        if not ok or session is None:
             return False
-        self.model.switch_session(dialog.session)
+        self.model.switch_session(session)
         return True
 
     def sign_out(self) -> None:
@@ -762,6 +775,7 @@ class MainWindow(QMainWindow):
         job.finished.connect(lambda n: (dialog.reset(), self.statusBar().showMessage(
             tr("已导出 {n} 件到 {p}", n=n, p=path), 8000)))
         job.failed.connect(lambda exc: (dialog.reset(), self.explain_error(exc)))
+        job.settled.connect(dialog.deleteLater)
         self.export_job = job
         return job.start()
 
@@ -771,13 +785,17 @@ class MainWindow(QMainWindow):
         if not (s.has(Role.ACCEPTOR) or s.has(Role.SHIFT_LEADER)):
             QMessageBox.information(self, tr("导入热线工单"), tr("受理员或值班长才能导入工单。"))
             return
-        if HotlineImportDialog(self).exec():
+        dialog = HotlineImportDialog(self)
+        if dialog.exec():
             self.refresh_data()
+        dialog.deleteLater()
 
     def import_history(self) -> None:
         from .history_import import HistoryImportDialog
         if not self.model.session.has(Role.ADMIN):
             QMessageBox.information(self, tr("导入历史案件"), tr("只有系统管理员才能迁移历史案件。"))
             return
-        if HistoryImportDialog(self).exec():
+        dialog = HistoryImportDialog(self)
+        if dialog.exec():
             self.refresh_data()
+        dialog.deleteLater()

@@ -207,3 +207,19 @@ def test_the_window_keeps_working_while_another_workstation_holds_the_store(wind
     idle(qtbot, w)
     assert dialog.outcome is not None and closed == [1]   # accepted
     assert w.detail.view.case.state is CaseState.REGISTERED
+
+
+def test_answered_forms_are_freed(window, qtbot):
+    """A window open all day opens thousands of forms: each is freed once answered."""
+    from gridapp.ui.panels.dialogs import ActionDialog
+    make, store, a, b = window
+    w = make("acceptor")
+    w.select_case(index_of(w, a.id))
+    for _ in range(5):
+        w.detail.findChild(QPushButton, "action_register").click()
+        w.dialog.reject()              # the user changes his mind
+    qtbot.waitUntil(lambda: not w.findChildren(ActionDialog), timeout=5000)
+    assert w.dialog is None
+    dialog = act(qtbot, w, a.id, Action.REGISTER, note="符合立案条件")
+    assert dialog.outcome is not None  # what the form did stays readable after it is freed
+    qtbot.waitUntil(lambda: not w.findChildren(ActionDialog), timeout=5000)
