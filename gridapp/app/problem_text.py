@@ -11,13 +11,30 @@ from __future__ import annotations
 
 import re
 
+from ..domain.actions import Action
 from ..domain.places import LocatedBy
 from ..io.errors import SCREEN_LINES, Problem, ValidationReport
 
 V = r"(?P<v>'.*?'|\".*?\"|\S+)"   # a value as the message quotes it
 
 # English template (a regular expression over the whole message) → Chinese
+# (first match wins: a message around another comes before the inner one's rules)
 _TABLE: list[tuple[str, str]] = [
+    # a case's timeline refused by the transition table (services/history.py); "…_t" groups
+    # are messages themselves, translated in turn
+    (r"case (?P<c>\S+) also on row (?P<r>\d+)", "案卷号 {c} 也出现在第 {r} 行"),
+    (r"case (?P<c>\S+): (?P<rest_t>.+)", "案件 {c}：{rest_t}"),
+    (r"point \((?P<p>[^)]*)\) lies outside every unit grid cell", "点（{p}）不在任何单元网格内"),
+    (r"the first step must be the report", "第一步必须是上报"),
+    (r"(?P<action>\w+) at (?P<t>.+?) comes before the step before it \((?P<b>.+)\)",
+     "{action}时间 {t} 早于上一环节（{b}）"),
+    (r"(?P<action>\w+) time (?P<t>.+?) is (?P<why_t>before .+|in the future .+)",
+     "{action}时间 {t} {why_t}"),
+    (r"before (?P<d>\S+), the store's earliest plausible date", "早于本库可接受的最早日期 {d}"),
+    (r"in the future \(now is (?P<now>.+)\)", "晚于当前时间（现在是 {now}）"),
+    (r"dispatch names no department", "派遣未写明部门"),
+    (rf"no department with code {V}", "没有代码为 {v} 的部门"),
+    (r"(?P<action>\w+) needs the (?P<f>\w+)", "{action}须填写 {f}"),
     # times (io/times.py)
     (rf"{V} is not a date that exists", "{v} 不是一个存在的日期"),
     (r"(?P<n>[\d,]+) time\(s\) of (?P<c>.+) carried an offset \(Z, \+08:00, …\) and were "
@@ -169,7 +186,7 @@ _RULES = [(re.compile(p + r"\Z", re.S), zh) for p, zh in _TABLE]
 _WORDS = {"day": "日", "month": "月"}  # words a message carries as values
 
 
-def _fill(template: str, groups: dict[str, str | None]) -> str:
+def _fill(template: str, groups: dict[str, str | None], lang: str = "zh") -> str:
     # "{k?…}" keeps "…" only when group k matched: optional tails of a message
     def optional(m: re.Match) -> str:
         return m.group(2) if groups.get(m.group(1)) else ""
@@ -179,16 +196,22 @@ def _fill(template: str, groups: dict[str, str | None]) -> str:
         if new == text:
             break
         text = new
-    return text.format(**{k: _value(v) for k, v in groups.items()})
+    return text.format(**{k: _value(k, v, lang) for k, v in groups.items()})
 
 
 _LOCATED = {b.value: b.label_zh for b in LocatedBy}
+_ACTIONS = {a.value: a.label_zh for a in Action}
 
 
-def _value(v: str | None) -> str:
-    """A value as the Chinese line shows it: the few English words values carry, in Chinese."""
+def _value(name: str, v: str | None, lang: str) -> str:
+    """A value as the Chinese line shows it: the few English words values carry, in Chinese;
+    a message inside a message translated in turn; an action by its Chinese name."""
     if v is None:
         return ""
+    if name.endswith("_t"):
+        return text(v, lang)
+    if name == "action" and v in _ACTIONS:
+        return _ACTIONS[v]
     v = _WORDS.get(v, v)
     # "intersection 3, road 1": how tickets were located, by LocatedBy value
     v = re.sub(r"\b([a-z_]+) (\d+)\b",
@@ -203,7 +226,7 @@ def text(message: str | None, lang: str) -> str:
     for pattern, zh in _RULES:
         m = pattern.match(message.strip())
         if m:
-            return _fill(zh, m.groupdict())
+            return _fill(zh, m.groupdict(), lang)
     return message
 
 

@@ -89,3 +89,18 @@ def test_the_notes_of_a_real_export_are_chinese(store):
 
 def test_a_message_no_pattern_knows_stays_whole():
     assert problem_text.text("something new went wrong", "zh") == "something new went wrong"
+
+
+def test_a_history_file_s_cells_and_timelines_read_in_chinese(store, tmp_path):
+    from test_history import old_case, t, write
+
+    from gridapp.io.history import migrate_file
+    rows = [old_case(1), old_case(2, 小类="外星人"), old_case(3, 核查时间=t(1, 8)),
+            old_case(4, 上报时间="明天")]
+    path, mapping = write(tmp_path, rows)
+    with pytest.raises(ImportRejected) as e:
+        migrate_file(store, path, load_mapping(tmp_path / "map.toml"), "admin")
+    text = problem_text.report(e.value.report, "zh")
+    assert "old.csv，第 4 行：案件 OLD-2025-0003：核查通过时间 2025-10-01 08:00 早于上一环节（" \
+        in text
+    assert all(english_left(line) == [] for line in text.splitlines()), text
