@@ -31,7 +31,8 @@ def _the_day_of_the_export(frozen_clock):
 def english_left(line: str) -> list[str]:
     """English words in a line, leaving out quoted values, [column] names and file names."""
     line = re.sub(r"'[^']*'|\"[^\"]*\"|\[[^\]]*\]|\S+\.(csv|xlsx|toml)", " ", line)
-    return [w for w in re.findall(r"[A-Za-z_]{3,}", line) if w not in NAMES]
+    words = re.findall(r"[A-Za-z_]{3,}", line)
+    return [w for w in words if w not in NAMES and not w.isupper()]  # codes: OLD-2025-0003
 
 
 def problems_of(store, path: Path, mapping: Mapping) -> ImportRejected:
