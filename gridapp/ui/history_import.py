@@ -29,6 +29,7 @@ from ..io.mapping import Mapping, load_mapping
 from ..services.history import HistorySummary
 from ..services.progress import Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
+from .errors import explain
 from .i18n import language, tr
 from .workers import Job
 
@@ -150,7 +151,7 @@ class HistoryImportDialog(QDialog):
         try:
             refuse_own_store(path)
         except OwnStoreFile as exc:
-            self.status.setText(str(exc))
+            self.status.setText(explain(exc))
             return None
         return path, mapping
 
@@ -256,7 +257,7 @@ class HistoryImportDialog(QDialog):
         if isinstance(exc, ImportRejected):
             self._show_problems(exc.report)
             return
-        self.status.setText(tr("未写入任何数据：") + str(exc))
+        self.status.setText(tr("未写入任何数据：") + explain(exc))
 
     def _show_problems(self, report: ValidationReport) -> None:
         self.report = report
