@@ -154,10 +154,11 @@ class SubmitDialog(QDialog):
         return self.job is not None
 
     def _editable(self) -> list[QWidget]:
-        """What is switched off while the store works (the inputs, the buttons)."""
+        """What is switched off while the store works (the inputs, the buttons), leaving
+        alone what was off already (it stays off afterwards)."""
         return [w for w in self.findChildren(QWidget)
                 if isinstance(w, (QLineEdit, QPlainTextEdit, QComboBox, QDialogButtonBox,
-                                  PhotoPicker, ClassPicker))]
+                                  PhotoPicker, ClassPicker)) and w.isEnabled()]
 
     def submit_off_thread(self, work, done, failed) -> Job:
         """Run `work()` on a worker thread; `done(result)` or `failed(exc)` on the UI thread."""
