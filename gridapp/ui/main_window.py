@@ -772,10 +772,13 @@ class MainWindow(QMainWindow):
         dialog.canceled.connect(job.cancel)
         job.progress.connect(lambda d, t, _w: (dialog.setMaximum(max(t, 1)),
                                                 dialog.setValue(d)))
-        job.finished.connect(lambda n: (dialog.reset(), self.statusBar().showMessage(
-            tr("已导出 {n} 件到 {p}", n=n, p=path), 8000)))
-        job.failed.connect(lambda exc: (dialog.reset(), self.explain_error(exc)))
-        job.settled.connect(dialog.deleteLater)
+        # each cross-thread connection is its own queued call: the progress box is freed by
+        # the last one that uses it, never by another connection of the same signal
+        job.finished.connect(lambda n: (dialog.reset(), dialog.deleteLater(),
+                                        self.statusBar().showMessage(
+                                            tr("已导出 {n} 件到 {p}", n=n, p=path), 8000)))
+        job.failed.connect(lambda exc: (dialog.reset(), dialog.deleteLater(),
+                                        self.explain_error(exc)))
         self.export_job = job
         return job.start()
 

@@ -241,6 +241,8 @@ def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_pat
     assert len(rows) == 2 and rows[1][0] == b.number
     note = book.get_sheet_by_name("说明").to_python()[1][0]
     assert "时限：超期" in note and "共 1 件" in note
+    from PySide6.QtWidgets import QProgressDialog
+    qtbot.waitUntil(lambda: not w.findChildren(QProgressDialog), timeout=5000)  # freed
     job = w.export_cases(str(tmp_path / "cases.csv"))
     qtbot.waitUntil(lambda: not job.running, timeout=30000)
     lines = (tmp_path / "cases.csv").read_text("utf-8-sig").splitlines()
