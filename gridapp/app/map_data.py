@@ -181,8 +181,13 @@ class Cases:
         return HANDLING[self.state] & (self.deadline != NO_TIME) & (self.deadline < now)
 
     def warned(self, now: int) -> np.ndarray:
-        return HANDLING[self.state] & (self.warning != NO_TIME) & (self.warning <= now) & \
-            ~self.overdue(now)
+        return self.due(now)[1]
+
+    def due(self, now: int) -> tuple[np.ndarray, np.ndarray]:
+        """(overdue, warned) at `now`, the one worked out once for the other."""
+        over = self.overdue(now)
+        return over, HANDLING[self.state] & (self.warning != NO_TIME) & \
+            (self.warning <= now) & ~over
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: arrays have no ==

@@ -110,10 +110,11 @@ def _rule_mask(cases: Cases, rule: Rule, me: Me) -> np.ndarray | None:
     return m
 
 
-def urgency_order(cases: Cases, idx: np.ndarray, now: int) -> np.ndarray:
-    """Overdue first, then warned, then by deadline, then the oldest report."""
-    over = cases.overdue(now)[idx]
-    warn = cases.warned(now)[idx]
+def urgency_order(cases: Cases, idx: np.ndarray, over: np.ndarray,
+                  warned: np.ndarray) -> np.ndarray:
+    """Overdue first, then warned, then by deadline, then the oldest report (`over` and
+    `warned` for every case, worked out once for all the groups)."""
+    over, warn = over[idx], warned[idx]
     deadline = np.where(cases.deadline[idx] == NO_TIME, np.iinfo(np.int64).max,
                         cases.deadline[idx])
     order = np.lexsort((cases.reported[idx], deadline, ~warn, ~over))
@@ -124,6 +125,7 @@ def waiting(cases: Cases, me: Me, now: int, visible: np.ndarray | None = None) -
     """Every group's cases for `me` among the `visible` ones (his access scope)."""
     groups = []
     total = np.zeros(len(cases), bool)
+    over, warned = cases.due(now)  # once for every group
     for g in GROUPS:
         m = np.zeros(len(cases), bool)
         if g.actions:
@@ -139,9 +141,9 @@ def waiting(cases: Cases, me: Me, now: int, visible: np.ndarray | None = None) -
             m &= visible
         idx = np.flatnonzero(m)
         if len(idx):
-            groups.append((g, urgency_order(cases, idx, now)))
+            groups.append((g, urgency_order(cases, idx, over, warned)))
             total |= m
-    hot = total & (cases.overdue(now) | cases.warned(now))
+    hot = total & (over | warned)
     pushed = total & (cases.supervisions > 0)
     return Todo(tuple(groups), frozenset(cases.id[total].tolist()),
                 frozenset(cases.id[hot].tolist()),
