@@ -22,8 +22,7 @@ class UnitWarning:
 def daily_warnings(cases: Cases, now: int, within: np.ndarray | None = None) -> list[UnitWarning]:
     """Units with cases past or near their deadline, the worst first (only the cases
     `within` the user's scope, when given)."""
-    over = cases.overdue(now)
-    warn = cases.warned(now)
+    over, warn = cases.due(now)
     due = over | warn
     if within is not None:
         due &= within

@@ -111,9 +111,16 @@ def test_daily_warnings_and_a_supervision_order(window, qtbot):
     make, store, a, b = window
     w = make("boss")
     assert w.warnings.tree.topLevelItemCount() == 1
-    assert w.warnings.tree.topLevelItem(0).text(0) == "区城管执法大队"
+    top = w.warnings.tree.topLevelItem(0)
+    assert top.text(0) == "区城管执法大队"
     job = w.supervise_unit(w.warnings.units[0], "请今日办结")
     qtbot.waitUntil(lambda: not job.running and "已督办 1 件" in w.statusBar().currentMessage(), timeout=30000)
+    idle(qtbot, w)
+    assert w.warnings.tree.topLevelItem(0) is top  # the same units: the tree is not rebuilt
+    opened = []
+    w.warnings.case_selected.connect(opened.append)
+    w.warnings._open(top.child(0), 0)   # a double click on the case opens it, by its id
+    assert opened == [index_of(w, b.id)]
     assert svc.view(store.uow(), None, b.id).case.supervision_count == 1
 
 

@@ -43,18 +43,29 @@ class WarningsPanel(QWidget):
         row.addWidget(self.supervise)
         lay.addLayout(row)
         self.units = []
+        self._shown: tuple | None = None  # what the tree shows now (units, counts, cases)
         self.refresh()
-        follow_language(self, self.refresh)
-        for signal in (app.data_changed, app.session_changed, app.clock_changed):
-            signal.connect(lambda *_: self.refresh())
+        follow_language(self, lambda: self.refresh(force=True))
+        # names of units change with the configuration, the scope with the session
+        app.data_changed.connect(lambda changes: self.refresh(force=bool(changes.config)))
+        app.session_changed.connect(lambda *_: self.refresh(force=True))
+        app.clock_changed.connect(lambda *_: self.refresh())
 
-    def refresh(self) -> None:
-        """Units holding overdue or nearly overdue cases, of this user's scope only."""
+    def refresh(self, force: bool = False) -> None:
+        """Units holding overdue or nearly overdue cases, of this user's scope only; the tree
+        is rebuilt only when they changed (most refreshes of a busy store change none)."""
         app = self.app
-        self.units = app.warnings()
+        units = app.warnings()
+        c = app.data.cases
+        shown = tuple((u.kind, u.unit_id, u.overdue, u.warning, u.oldest_deadline,
+                       c.id[u.case_indices].tobytes(), c.deadline[u.case_indices].tobytes())
+                      for u in units)
+        self.units = units
+        if shown == self._shown and not force:
+            return
+        self._shown = shown
         self.tree.clear()
         self.tree.setHeaderLabels([tr("责任单位"), tr("超期"), tr("预警"), tr("最早时限")])
-        c = app.data.cases
         for unit in self.units:  # names from the model's cache: no query per unit
             name = app.unit_name(-1, unit.unit_id) + tr("（路长）") \
                 if unit.kind == "road_chief" else app.unit_name(unit.unit_id, -1)
@@ -62,7 +73,7 @@ class WarningsPanel(QWidget):
                                     labels.when(unit.oldest_deadline)])
             for i in unit.case_indices[:200]:
                 child = QTreeWidgetItem([c.number(i), "", "", labels.when(c.deadline[i])])
-                child.setData(0, 256, int(i))
+                child.setData(0, 256, int(c.id[i]))  # by id: the arrays change under it
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
         for col in range(4):
@@ -76,9 +87,9 @@ class WarningsPanel(QWidget):
         self.supervise.setEnabled(s.has(Role.LEADER) or s.has(Role.SHIFT_LEADER))
 
     def _open(self, item: QTreeWidgetItem, _col: int) -> None:
-        i = item.data(0, 256)
-        if i is not None:
-            self.case_selected.emit(int(i))
+        case_id = item.data(0, 256)
+        if case_id is not None and (i := self.app.index_of(int(case_id))) >= 0:
+            self.case_selected.emit(i)
 
     def _supervise(self) -> None:
         item = self.tree.currentItem()
