@@ -61,8 +61,7 @@ def apply(cases: Cases, f: CaseFilter, now: int) -> np.ndarray:
     if f.cells is not None:
         m &= _isin(cases.cell, f.cells) if f.cells else False
     if f.deadline:
-        over = cases.overdue(now)
-        warn = cases.warned(now)
+        over, warn = cases.due(now)
         m &= {"overdue": over, "warning": warn, "due": over | warn}[f.deadline]
     if f.reported_from is not None:
         m &= cases.reported >= f.reported_from
@@ -92,7 +91,7 @@ def state_counts(cases: Cases, mask: np.ndarray) -> dict[str, int]:
 
 def deadline_counts(cases: Cases, mask: np.ndarray, now: int) -> dict[str, int]:
     handling = mask & HANDLING[cases.state]
-    over = cases.overdue(now) & mask
-    warn = cases.warned(now) & mask
+    over, warn = cases.due(now)
+    over, warn = over & mask, warn & mask
     return {"handling": int(handling.sum()), "overdue": int(over.sum()),
             "warning": int(warn.sum())}

@@ -65,7 +65,7 @@ class TodoPanel(QWidget):
                                 d=len(todo.due_ids)))
         bold = QFont()
         bold.setBold(True)
-        over, warn = cases.overdue(now), cases.warned(now)
+        over, warn = cases.due(now)
         for group, idx in todo.groups:
             head = QTreeWidgetItem([tr("{what}（{n}）", what=tr(group.label_zh), n=len(idx))])
             head.setData(0, Qt.ItemDataRole.UserRole, group.key)
