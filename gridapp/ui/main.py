@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from ..paths import data_dir
 from .i18n import install_qt_language, language, set_language, tr
+from .memory import tame_allocator
 
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
@@ -22,6 +23,7 @@ def settings() -> QSettings:
 
 
 def application() -> QApplication:
+    tame_allocator()  # before the first large arrays: a window runs all day
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("gridapp")
     families = set(QFontDatabase.families())

@@ -41,6 +41,7 @@ from .i18n import follow_language, language, set_language, tr
 from .map import render_pool
 from .map.canvas import MapCanvas
 from .map.decorations import legend_items
+from .memory import trim
 from .notifier import Notifier, app_icon, describe
 from .panels.case_detail import CaseDetailPanel
 from .panels.case_list import CaseListPanel
@@ -640,6 +641,8 @@ class MainWindow(QMainWindow):
     def _poll(self) -> None:
         self.model.tick()  # a minute passed: cases may have become overdue or due
         self._polls = getattr(self, "_polls", 0) + 1
+        if self._polls % 60 == 0:
+            trim()  # what the last minute's refreshes freed goes back to the system
         if self._polls % 5 == 0 and self.store.reconnect_if_orphaned():
             QMessageBox.warning(self, tr("数据库连接"), tr(
                 "另一个程序删除了本机正在使用的数据库日志文件（本程序对数据库的锁已失效）。"
