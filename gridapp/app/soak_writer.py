@@ -38,8 +38,10 @@ WHO = {  # the command-room role acting on a case in each state
 
 
 class Workstation:
-    def __init__(self, store, rng: random.Random, log, number: int) -> None:
+    def __init__(self, store, rng: random.Random, log, number: int,
+                 places: float = 0.15) -> None:
         self.store, self.rng, self.log, self.number = store, rng, log, number
+        self.places = places  # share of actions that edit a place (the rest: cases)
         self.sqlite = store.backend == "sqlite"
         with store.read() as conn:
             q = conn.exec_driver_sql
@@ -159,10 +161,11 @@ class Workstation:
 
     def step(self) -> str:
         r = self.rng.random()
-        if r < 0.25:
-            self.report()
-            return "report"
-        if r < 0.85:
+        if r >= self.places:  # a case: a new report (3 in 10), else the next step of one
+            r = (r - self.places) / (1 - self.places)
+            if r < 0.3:
+                self.report()
+                return "report"
             self.advance()
             return "transition"
         place = self.rng.choice([self.rename_street, self.move_cell, self.add_component])
@@ -177,6 +180,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, required=True)
     ap.add_argument("--number", type=int, default=0)
     ap.add_argument("--pause", type=float, default=0.4, help="mean seconds between actions")
+    ap.add_argument("--places", type=float, default=0.15,
+                    help="share of actions that edit a place as QGIS would")
     args = ap.parse_args(argv)
     from ..bootstrap import open_store
     store = open_store(args.db)
@@ -186,7 +191,7 @@ def main(argv=None) -> int:
     counts: dict[str, int] = {}
     errors: dict[str, int] = {}
     with open(args.log, "a", encoding="utf-8") as log:
-        ws = Workstation(store, rng, log, args.number)
+        ws = Workstation(store, rng, log, args.number, args.places)
         end = time.monotonic() + args.seconds
         ws.emit(kind="start", wall=datetime.now().isoformat())
         while time.monotonic() < end and not stop["now"]:

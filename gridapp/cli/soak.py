@@ -15,11 +15,14 @@ import click
               show_default=True, help="Demo district built when --db names no store yet.")
 @click.option("--pause", type=float, default=0.4, show_default=True,
               help="Mean seconds between two actions of one other workstation.")
+@click.option("--places", type=click.FloatRange(0, 1), default=0.15, show_default=True,
+              help="Share of those actions that edit a place (street, cell, component) "
+                   "with plain SQL as QGIS would; the rest report cases or move them on.")
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report as JSON here.")
 @click.pass_obj
-def soak(ctx, minutes, writers, scale, pause, seed, out):
+def soak(ctx, minutes, writers, scale, pause, places, seed, out):
     """Soak the client: random use of the real window (threaded rendering, default layers)
     while WRITERS processes with skewed clocks report, transition and edit places; checks no
     crash, no unhandled exception, every change shown within 5 s, memory, integrity, replay.
@@ -30,7 +33,7 @@ def soak(ctx, minutes, writers, scale, pause, seed, out):
     except ImportError as exc:
         raise click.ClickException(f"the desktop client cannot start: {exc}") from exc
     report = run_soak(minutes * 60, writers, ctx.db, scale, seed, pause, out,
-                      progress=click.echo)
+                      progress=click.echo, places=places)
     for line in report.lines():
         click.echo(line)
     for text in report.missed[:10] + report.exceptions[:5] + report.replay_failures[:10]:

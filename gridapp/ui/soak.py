@@ -63,6 +63,8 @@ class SoakReport:
     cases: int = 0
     replay_failures: list[str] = field(default_factory=list)
     writer_refusals: dict[str, int] = field(default_factory=dict)
+    pause_s: float = 0.4    # mean seconds between two actions of one other workstation
+    places: float = 0.15    # share of their actions that edit a place
 
     @property
     def ok(self) -> bool:
@@ -73,7 +75,8 @@ class SoakReport:
     def lines(self) -> list[str]:
         return [
             f"backend {self.backend}, {self.seconds / 60:.1f} min, {self.writers} other "
-            f"workstations (clocks {', '.join(self.clocks) or 'as ours'})",
+            f"workstations (clocks {', '.join(self.clocks) or 'as ours'}; an action each "
+            f"{self.pause_s:g} s on average, {self.places:.0%} of them place edits)",
             f"window: {self.gui_actions:,} user actions "
             f"({', '.join(f'{k} {v}' for k, v in sorted(self.actions.items()))}); "
             f"{self.dialogs} dialogs answered; the UI thread answered within "
@@ -458,13 +461,14 @@ def _prepare(db: str | None, workdir: Path, scale: str) -> str:
     return db
 
 
-def _writers(db: str, n: int, seconds: float, workdir: Path, pause: float):
+def _writers(db: str, n: int, seconds: float, workdir: Path, pause: float, places: float):
     faketime = shutil.which("faketime")
     procs, logs, clocks = [], [], []
     for k in range(n):
         log = workdir / f"writer-{k}.jsonl"
         cmd = [sys.executable, "-m", "gridapp.app.soak_writer", "--db", db, "--log", str(log),
-               "--seconds", str(seconds), "--number", str(k), "--pause", str(pause)]
+               "--seconds", str(seconds), "--number", str(k), "--pause", str(pause),
+               "--places", str(places)]
         env = dict(os.environ)
         env.pop("QT_QPA_PLATFORM", None)
         if faketime:
@@ -510,7 +514,7 @@ def verify_store(db: str) -> tuple[str, int, list[str]]:
 
 def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str = "tiny",
              seed: int = 1, pause: float = 0.4, out: Path | None = None,
-             progress=print, gui_pause: float = 0.12) -> SoakReport:
+             progress=print, gui_pause: float = 0.12, places: float = 0.15) -> SoakReport:
     """The soak; returns its report (and writes it as JSON to `out`)."""
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -523,7 +527,7 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
     from .main import application, build_window
     db = _prepare(db, workdir, scale)
     store = open_store(db)
-    report = SoakReport(store.backend, seconds, writers, [])
+    report = SoakReport(store.backend, seconds, writers, [], pause_s=pause, places=places)
     errors: list[str] = report.exceptions
 
     def hook(kind, value, tb) -> None:
@@ -543,7 +547,7 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
     window.show()
     rng = random.Random(seed)
     driver = Driver(app, window, rng, workdir)
-    procs, logs, clocks = _writers(db, writers, seconds, workdir, pause)
+    procs, logs, clocks = _writers(db, writers, seconds, workdir, pause, places)
     report.clocks = clocks
     watch = Watch(logs)
     t0 = time.monotonic()
