@@ -14,6 +14,7 @@ import re
 from ..domain.actions import Action
 from ..domain.places import LocatedBy
 from ..io.errors import SCREEN_LINES, Problem, ValidationReport
+from ..io.field_project import EDIT_LAYERS
 
 V = r"(?P<v>'.*?'|\".*?\"|\S+)"   # a value as the message quotes it
 
@@ -35,6 +36,43 @@ _TABLE: list[tuple[str, str]] = [
     (r"dispatch names no department", "派遣未写明部门"),
     (rf"no department with code {V}", "没有代码为 {v} 的部门"),
     (r"(?P<action>\w+) needs the (?P<f>\w+)", "{action}须填写 {f}"),
+    # field packages merged back (io/field_import.py): a line per edit, "[column]" optional
+    (r"(?P<n>\d+) problem\(s\) in the package; nothing was merged:",
+     "外业包有 {n} 个问题，未合并任何内容："),
+    (r"… and (?P<n>[\d,]+) more", "…… 另有 {n} 条"),
+    (r"(?P<f>\S+\.gpkg), (?P<layer>\w+) row (?P<fid>\d+)(?: \[(?P<col>[^\]]+)\])?: (?P<m_t>.+)",
+     "{f}，{layer} 第 {fid} 行{col? [{col}]}：{m_t}"),
+    (r"(?P<f>\S+\.gpkg), (?P<layer>\w+): cannot be read \((?P<e>.+)\)",
+     "{f}，{layer}：无法读取（{e}）"),
+    (r"(?P<t>.+?) is in the future \(the store's clock says (?P<now>.+?)\); is the device's "
+     r"clock right\?", "{t} 晚于当前时间（本库时钟为 {now}）；设备的时钟是否正确？"),
+    (r"(?P<t>.+?) is before the package was made \((?P<m>.+)\)", "{t} 早于外业包生成时间（{m}）"),
+    (r"(?P<t>.+?) is before the case's last event \((?P<l>.+)\)", "{t} 早于该案件的上一环节（{l}）"),
+    (r"no point", "没有位置点"),
+    (r"\((?P<p>[^)]*)\) lies outside every unit grid cell of the district",
+     "（{p}）不在本区任何单元网格内"),
+    (rf"{V} is no class of the catalog", "{v} 不是分类目录中的类别"),
+    (rf"{V} is no case this package carried", "{v} 不是本外业包所带的案件"),
+    (r"a rectification needs a note \(处置说明\)", "处置反馈须填写处置说明"),
+    (rf"{V} is neither pass nor fail", "{v} 既不是 pass（通过）也不是 fail（不通过）"),
+    (r"a failed verification needs a note", "核查不通过须填写说明"),
+    (r"(?P<rel>.+) lies outside the package", "{rel} 不在外业包内"),
+    (r"(?P<rel>.+) is not in the package", "外业包中没有 {rel}"),
+    # photos (services/photos.py), as a field package's lines carry them; the decoder's own
+    # reason for a damaged file stays out of the Chinese line
+    (r"photo (?P<v>\S+) is empty", "照片 {v} 是空文件"),
+    (r"photo (?P<v>\S+) is (?P<mb>[\d.]+) MB; the limit is (?P<l>[\d.]+) MB",
+     "照片 {v} 有 {mb} MB，上限 {l} MB"),
+    (r"photo (?P<v>\S+) is animated \((?P<n>\d+) frames\); use a still photo",
+     "照片 {v} 是动图（{n} 帧），请使用静态照片"),
+    (r"photo (?P<v>\S+) claims more pixels than any photo has .*; the limit is (?P<l>\S+) Mpx",
+     "照片 {v} 声称的像素数不合常理，已拒收（上限 {l} 百万像素）"),
+    (r"photo (?P<v>\S+) is not a JPEG, PNG or WebP image", "照片 {v} 不是 JPEG、PNG 或 WebP 图片"),
+    (r"photo (?P<v>\S+) is damaged or incomplete and cannot be shown(?: \(.*\))?",
+     "照片 {v} 已损坏或不完整，无法显示"),
+    (r"photo (?P<v>\S+) has no pixels \((?P<s>.+)\)", "照片 {v} 没有像素（{s}）"),
+    (r"photo (?P<v>\S+) is (?P<s>\S+) = (?P<mp>\S+) Mpx; the limit is (?P<l>\S+) Mpx",
+     "照片 {v} 为 {s}，{mp} 百万像素，上限 {l} 百万像素"),
     # times (io/times.py)
     (rf"{V} is not a date that exists", "{v} 不是一个存在的日期"),
     (r"(?P<n>[\d,]+) time\(s\) of (?P<c>.+) carried an offset \(Z, \+08:00, …\) and were "
@@ -212,6 +250,8 @@ def _value(name: str, v: str | None, lang: str) -> str:
         return text(v, lang)
     if name == "action" and v in _ACTIONS:
         return _ACTIONS[v]
+    if name == "layer" and v in EDIT_LAYERS:
+        return EDIT_LAYERS[v].title
     v = _WORDS.get(v, v)
     # "intersection 3, road 1": how tickets were located, by LocatedBy value
     v = re.sub(r"\b([a-z_]+) (\d+)\b",
@@ -228,6 +268,12 @@ def text(message: str | None, lang: str) -> str:
         if m:
             return _fill(zh, m.groupdict(), lang)
     return message
+
+
+def lines(message: str, lang: str) -> str:
+    """A message of several lines (a count, then a line per problem), each in `lang`."""
+    return "\n".join(text(one, lang) if one.strip() else one
+                     for one in message.splitlines())
 
 
 def line(p: Problem, lang: str) -> str:

@@ -67,6 +67,8 @@ class FieldImport:
     conflicts: list[dict] = field(default_factory=list)
     refused: list[dict] = field(default_factory=list)
     skipped: int = 0
+    # why each refused edit was refused, as raised (the client words it in its language)
+    refused_errors: list[DomainError] = field(default_factory=list)
 
 
 def _text(v) -> str:
@@ -288,6 +290,7 @@ def _apply(store, pkg, person, e: Edit, by: str, now, result: FieldImport) -> No
             _recorder(pkg, person, e, "refused", inputs, str(exc), now)(uow, current, [])
             uow.commit()
         result.refused.append({**record, "number": current.number, "message": str(exc)})
+        result.refused_errors.append(exc)
 
 
 def decide(store, package_id: str, edit_id: str, accept: bool, by: str) -> dict:

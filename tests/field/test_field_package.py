@@ -3,6 +3,7 @@ through the transition table, conflicts held, merging twice changes nothing."""
 
 import io
 import json
+import re
 from datetime import datetime
 
 import geopandas as gpd
@@ -13,6 +14,7 @@ import shapely
 from factories import X0, Y0, act, clock
 from PIL import Image
 
+from gridapp.app import problem_text
 from gridapp.domain.actions import Action
 from gridapp.domain.case import CaseState
 from gridapp.domain.errors import InvalidInput, PermissionDenied
@@ -157,6 +159,16 @@ def test_bad_edits_are_named_and_nothing_is_merged(package):
     with store.read() as conn:
         assert fq.edits(conn) == []
     assert svc.view(store.uow(), "chief1", a.id).case.state is CaseState.IN_PROGRESS
+    # the client shows every line in Chinese, with the layer by its form's name
+    zh = problem_text.lines(msg, "zh")
+    assert zh.splitlines()[0] == "外业包有 6 个问题，未合并任何内容："
+    assert "chief1.gpkg，新上报 第 1 行 [made_at]：2026-11-03 09:00 晚于当前时间" in zh
+    assert "chief1.gpkg，新上报 第 2 行 [class_code]：'Z9999' 不是分类目录中的类别" in zh
+    assert "照片 DCIM/half.jpg 已损坏或不完整，无法显示" in zh
+    assert "处置反馈 第 1 行 [note]：处置反馈须填写处置说明" in zh
+    for line in zh.splitlines():   # no English left but the columns' own names
+        words = re.findall(r"[A-Za-z]{3,}", re.sub(r"\[[^\]]*\]|'[^']*'|\S+\.(gpkg|jpg)", "", line))
+        assert words == [], line
 
 
 def test_a_package_from_elsewhere_is_refused(package, tmp_path):

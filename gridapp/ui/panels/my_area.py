@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import problem_text
 from ...app.map_data import OPEN
 from ...domain.people import Role
 from ..errors import explain
-from ..i18n import follow_language, tr
+from ..i18n import follow_language, language, tr
 from ..workers import Job
 
 MARKS = {"patrolled": ("✓", "#2e9d4f"), "missed": ("✗", "#d9342b"), "open": ("○", "#f0a020"),
@@ -272,8 +273,8 @@ class MyAreaPanel(QWidget):
         job = self.import_job = Job(lambda _p: import_package(store, Path(folder), user),
                                     "field_import")
         job.finished.connect(self._imported)
-        job.failed.connect(lambda exc: QMessageBox.warning(self, tr("导入外业包"),
-                                                           explain(exc)))
+        job.failed.connect(lambda exc: QMessageBox.warning(
+            self, tr("导入外业包"), problem_text.lines(explain(exc), language())))
         return job.start()
 
     def _imported(self, r) -> None:
@@ -281,7 +282,7 @@ class MyAreaPanel(QWidget):
                     a=len(r.applied), c=len(r.conflicts), x=len(r.refused), s=r.skipped)]
         lines += [tr("冲突：案件 {n} 已在指挥中心变更（现为 {s}），外业的 {a} 待决定",
                      n=c["number"], s=c["state"], a=c["action"]) for c in r.conflicts]
-        lines += [tr("被拒：{m}", m=c["message"]) for c in r.refused]
+        lines += [tr("被拒：{m}", m=explain(exc)) for exc in r.refused_errors]
         QMessageBox.information(self, tr("导入外业包"), "\n".join(lines))
         self.last_import = r
 
