@@ -262,12 +262,12 @@ def test_a_duplicate_is_rejected_by_choosing_its_original_nearby(window, qtbot):
 
 
 def test_no_case_chosen_shows_no_empty_timeline(window, qtbot):
-    """Before a case is chosen the panel says how to choose one; no empty table headed
-    "1 2 3 4"."""
+    """Before a case is chosen the panel says how to choose one; no empty frame, no empty
+    table headed "1 2 3 4"."""
     make, store, a, b = window
     w = make("acceptor")
     w.detail.show_case(None)
-    assert w.detail.timeline.isHidden() and "选择一个案件" in w.detail.title.text()
+    assert w.detail.scroll.isHidden() and "选择一个案件" in w.detail.title.text()
     w.select_case(index_of(w, a.id))
-    assert not w.detail.timeline.isHidden()
+    assert not w.detail.scroll.isHidden() and not w.detail.timeline.isHidden()
     assert w.detail.timeline.headerItem().text(0) == "时间"

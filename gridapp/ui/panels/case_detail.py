@@ -66,7 +66,7 @@ class CaseDetailPanel(QWidget):
         tools.addStretch(1)
         outer.addLayout(tools)
         self.sheet_job = None
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
         self.body = QVBoxLayout(body)
@@ -100,8 +100,8 @@ class CaseDetailPanel(QWidget):
         self._clear()
         self.print_button.setText(tr("打印处理单") + " (Ctrl+P)")
         self.print_button.setEnabled(case_id is not None)
-        # no case: no empty timeline (Qt would head its columns "1 2 3 4")
-        self.timeline.setVisible(case_id is not None)
+        # no case: no empty frame and no empty timeline (Qt heads its columns "1 2 3 4")
+        self.scroll.setVisible(case_id is not None)
         if case_id is None:
             self.view = None
             self.title.setText(tr("在地图或列表中选择一个案件"))
