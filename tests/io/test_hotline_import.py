@@ -102,7 +102,7 @@ def test_bad_rows_are_named_and_nothing_is_written(sqlite_store, tmp_path):
     assert "row 5 [经度]: only one coordinate: 经度 is empty" in text
     assert "row 6 [工单编号]: ticket GD2026000001 appears on rows 2, 6 with different " \
         "content" in text
-    assert "row 7 [经度, 纬度]: (" in text and "km from 江岸区" in text
+    assert "row 7 [经度, 纬度]: (" in text and ", 95.0) is far from 江岸区" in text  # lat 95: none
     assert all_cases(sqlite_store) == {}
 
 
