@@ -1,12 +1,12 @@
 """The client's heap over a working day.
 
 The window replaces its case arrays (hundreds of kB each) at every refresh, on worker
-threads as well as the UI thread. glibc's allocator then raises its mmap threshold to the
-largest block freed so far and gives each thread an arena of its own, so those arrays come
-from heaps that fragment and are seldom returned: the soak saw the client grow by ~0.4 GB in
-half an hour on the demo district. A fixed threshold (blocks from 256 kB are mapped and
-returned whole when freed), two arenas, and a trim of the heap now and then keep it flat.
-Nothing here on other C libraries or systems.
+threads as well as the UI thread, and glibc gives each thread an arena of its own, whose
+freed pages are seldom returned: the soak saw the client grow by ~0.4 GB in half an hour on
+the demo district. Two arenas and a trim of the heap once a minute return what was freed.
+(A fixed mmap threshold was tried as well: `gridapp bench startup` showed it made the main
+window 2–8× slower to appear, every large array then costing a fresh mapping.) Nothing here
+on other C libraries or systems.
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ import ctypes
 import ctypes.util
 import sys
 
-M_MMAP_THRESHOLD = -3   # <malloc.h>
-M_ARENA_MAX = -8
-MMAP_THRESHOLD = 256 * 1024
+M_ARENA_MAX = -8   # <malloc.h>
 
 
 def _libc():
@@ -34,11 +32,10 @@ _LIBC = _libc()
 
 
 def tame_allocator() -> bool:
-    """Fixed mmap threshold and two arenas (glibc only); True when set."""
+    """Two arenas for all threads (glibc only); True when set."""
     if _LIBC is None:
         return False
-    ok = _LIBC.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
-    return _LIBC.mallopt(M_ARENA_MAX, 2) == 1 and ok
+    return _LIBC.mallopt(M_ARENA_MAX, 2) == 1
 
 
 def trim() -> None:
