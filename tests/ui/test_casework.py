@@ -271,3 +271,28 @@ def test_no_case_chosen_shows_no_empty_timeline(window, qtbot):
     w.select_case(index_of(w, a.id))
     assert not w.detail.scroll.isHidden() and not w.detail.timeline.isHidden()
     assert w.detail.timeline.headerItem().text(0) == "时间"
+
+
+def test_a_report_sent_before_its_address_arrives(window, qtbot, monkeypatch):
+    """The user submits before the address look-up is back: the form is freed, the late
+    address goes nowhere (no error in the event loop)."""
+    import threading
+
+    from gridapp.app import addresses
+    make, store, a, b = window
+    w = make("worker2")
+    gate = threading.Event()
+    real = addresses.address_at
+    monkeypatch.setattr(addresses, "address_at",
+                        lambda *args: (gate.wait(10), real(*args))[1])
+    x, y = cell_center("420102002001", 3)
+    dialog = open_report(w, x, y)
+    dialog.klass.setCurrentIndex(dialog.klass.findData("E0111"))
+    submit(qtbot, dialog)
+    assert dialog.outcome is not None
+    qtbot.waitUntil(lambda: w.dialog is None, timeout=5000)
+    qtbot.wait(50)                 # the form is gone
+    job = dialog.address_job
+    gate.set()                     # now the address comes back
+    qtbot.waitUntil(lambda: not job.running, timeout=10000)
+    qtbot.wait(100)

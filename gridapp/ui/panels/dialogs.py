@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...app.actions import FIELDS, REQUIRED
 from ...domain.case import RejectReason, Satisfaction, Source
@@ -94,6 +95,8 @@ def fill_address(dialog, field: QLineEdit, x: float, y: float) -> Job:
     job = Job(lambda _progress: address_at(store, x, y), "address")
 
     def done(address) -> None:
+        if not isValid(field):  # the form was answered and freed before the address came
+            return
         if field.text() == typed:   # untouched meanwhile
             field.setText(address.text)
             field.setCursorPosition(0)
