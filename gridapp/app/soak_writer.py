@@ -76,7 +76,8 @@ class Workstation:
                          class_code=self.rng.choice(self.classes),
                          x=cx + self.rng.uniform(-15, 15), y=cy + self.rng.uniform(-15, 15),
                          description="浸泡测试上报")
-        self.emit(kind="case", id=out.case.id, state=out.case.state.value)
+        self.emit(kind="case", id=out.case.id, state=out.case.state.value,
+                  version=out.case.version)
 
     def _actors(self, row) -> list[str]:
         """Who could act on a case in this state (the unit holding it, its grid worker…)."""
@@ -111,7 +112,8 @@ class Workstation:
             values = {k: TEXT[k] for k in fields if k in TEXT}
             out = app_actions.perform(self.store, user, row.id, action, view.case.version,
                                       **values)
-            self.emit(kind="case", id=row.id, state=out.case.state.value)
+            self.emit(kind="case", id=row.id, state=out.case.state.value,
+                      version=out.case.version)
             return None
         return None
 

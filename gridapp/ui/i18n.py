@@ -49,6 +49,13 @@ def set_language(lang: str) -> None:
         language_changed.emit(lang)
 
 
+def use_language(lang: str) -> None:
+    """The language of a process with no window (a job's child process): no Qt, no signal."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unknown language {lang!r}")
+    _state["lang"] = lang
+
+
 _qt_translators: list = []
 
 

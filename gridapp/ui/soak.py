@@ -50,6 +50,7 @@ class SoakReport:
     changes_seen: int = 0
     missed: list[str] = field(default_factory=list)
     late: int = 0
+    late_examples: list[dict] = field(default_factory=list)  # the first few, with the window
     worst_delay_s: float = 0.0
     p95_delay_s: float = 0.0
     delay_by_kind: dict[str, str] = field(default_factory=dict)
@@ -136,31 +137,88 @@ class Watch:
                         self.logged += 1
 
     def check(self, window) -> None:
-        """Mark seen what the window shows now. Of several changes to one thing only the
-        newest can be shown: when it is, the older ones count as seen with it."""
+        """Mark seen what the window shows now: the change itself, or a later state of the
+        same thing as the store holds it now (the window's own user, or another workstation,
+        may have changed it again: the window cannot show a state that is gone)."""
         from ..app.map_data import STATES
         now = time.monotonic()
         data = window.model.data
         snap = window.canvas.snapshot().data  # what the map draws from
-        newest: dict[tuple, dict] = {}
-        for e in self.pending:
-            if _key(e) not in newest or e["t"] > newest[_key(e)]["t"]:
-                newest[_key(e)] = e
-        done: set[tuple] = set()
-        for key, e in newest.items():
-            if _shown(e, data, snap, window, STATES):
-                done.add(key)
-            elif now - e["t"] > LIMIT_S and not e.get("late"):
-                e["late"] = True
-                self.late.append(e)
+        unshown = [e for e in self.pending if not _shown(e, data, snap, window, STATES)]
+        current = _store_now(window.store, unshown) if unshown else {}
         keep = []
         for e in self.pending:
-            if _key(e) in done:
-                self.delays.append(now - e["t"])
-                self.by_kind.setdefault(e["kind"], []).append(now - e["t"])
-            else:
+            cur = current.get(_key(e)) if e in unshown else None
+            if e in unshown and not (cur is not None and _later(cur, e) and
+                                     _shown(cur, data, snap, window, STATES)):
+                if now - e["t"] > LIMIT_S and not e.get("late"):
+                    e["late"] = True
+                    self.late.append(_why(e, cur, data, snap, window, STATES))
                 keep.append(e)
+                continue
+            self.delays.append(now - e["t"])
+            self.by_kind.setdefault(e["kind"], []).append(now - e["t"])
         self.pending = keep
+
+
+def _store_now(store, entries: list[dict]) -> dict[tuple, dict]:
+    """What the store holds now for the things these changes touched, as log entries."""
+    ph = "?" if store.backend == "sqlite" else "%s"
+    out: dict[tuple, dict] = {}
+    with store.read() as conn:
+        def rows(sql: str, keys: set):
+            keys_ = sorted(keys)
+            if not keys_:
+                return []
+            return conn.exec_driver_sql(sql.format(", ".join([ph] * len(keys_))),
+                                        tuple(keys_)).all()
+        for cid, state, version in rows("SELECT id, state, version FROM cases WHERE id IN ({})",
+                                        {e["id"] for e in entries if e["kind"] == "case"}):
+            out[("case", cid)] = {"kind": "case", "id": cid, "state": state, "version": version}
+        for code, name in rows("SELECT code, name FROM streets WHERE code IN ({})",
+                               {e["code"] for e in entries if e["kind"] == "street"}):
+            out[("street", code)] = {"kind": "street", "code": code, "name": name}
+        for code, cx in rows("SELECT code, cx FROM grid_cells WHERE code IN ({})",
+                             {e["code"] for e in entries if e["kind"] == "cell"}):
+            out[("cell", code)] = {"kind": "cell", "code": code, "cx": cx}
+    return out
+
+
+def _later(cur: dict, e: dict) -> bool:
+    """The store holds a later state of what `e` changed (a case's version went on; a place
+    holds another value)."""
+    if e["kind"] == "case":
+        return cur["version"] > e.get("version", cur["version"])
+    if e["kind"] == "street":
+        return cur["name"] != e["name"]
+    if e["kind"] == "cell":
+        return abs(float(cur["cx"]) - e["cx"]) >= 1e-3
+    return False
+
+
+def _why(e: dict, cur: dict | None, data, snap, window, states) -> dict:
+    """A late change and what the window was doing: for the report, to find the cause."""
+    why = {k: v for k, v in e.items() if k not in ("late",)}
+    why["age_s"] = round(time.monotonic() - e["t"], 2)
+    why["store"] = cur
+    why["mark"] = str(data.mark.value)
+    job = window._refresh_job
+    why["refreshing_s"] = round(time.monotonic() - window._refresh_started, 2) \
+        if job is not None else None
+    from PySide6.QtWidgets import QApplication
+    modal = QApplication.activeModalWidget()
+    why["modal"] = type(modal).__name__ if modal is not None else None
+    if e["kind"] == "case":
+        shows = []
+        for name, d in (("data", data), ("map", snap)):
+            i = int(np.searchsorted(d.cases.id, e["id"]))
+            ok = i < len(d.cases.id) and d.cases.id[i] == e["id"]
+            shows.append(f"{name} {states[d.cases.state[i]] if ok else 'absent'}")
+        view = window.detail.view
+        if view is not None and view.case.id == e["id"]:
+            shows.append(f"detail {view.case.state.value} v{view.case.version}")
+        why["window"] = ", ".join(shows)
+    return why
 
 
 def type_text(app, widget, text: str) -> None:
@@ -600,6 +658,7 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
     report.changes_seen = len(watch.delays)
     report.missed = [json.dumps(e, ensure_ascii=False) for e in watch.pending][:50]
     report.late = len(watch.late)
+    report.late_examples = watch.late[:40]
     report.writer_refusals = watch.refusals
     if watch.delays:
         report.worst_delay_s = float(max(watch.delays))

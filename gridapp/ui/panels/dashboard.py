@@ -28,8 +28,10 @@ from ...app.map_data import seconds
 from ...app.thematic import Thematic
 from ...domain.indicators import COUNT_BY_KEY, RATE_BY_KEY, RATES_BY_LEVEL, Level, percent
 from ...domain.period import Period
+from .. import offloaded
 from ..errors import show_error
 from ..i18n import follow_language, language, tr
+from ..processes import ProcessJob
 from ..workers import Job
 
 LEVELS = (Level.STREET, Level.COMMUNITY, Level.CELL, Level.DEPARTMENT, Level.ROAD_CHIEF,
@@ -346,14 +348,12 @@ class DashboardPanel(QWidget):
             self.make_bulletin(folder)
 
     def make_bulletin(self, folder: str) -> Job:
-        """通报 files written off the UI thread; the user is told on the UI thread."""
-        from pathlib import Path
-        period, store, now = self.current_period(), self.app.store, self.app.clock()
-
-        def work(_progress=None):
-            return reports.write_bulletin(store, period, Path(folder), now=now,
-                                          lang=language())
-        job = self._bulletin_job = Job(work, "bulletin")
+        """通报 files written in a child process (typesetting holds the interpreter for
+        seconds); the user is told on the UI thread."""
+        app = self.app
+        job = self._bulletin_job = ProcessJob(
+            offloaded.bulletin, (app.store.url, self.current_period(), folder, app.clock(),
+                                 language()), "bulletin")
         job.finished.connect(self._bulletin_written)
         job.failed.connect(lambda exc: show_error(self, tr("通报"), exc))
         return job.start()

@@ -1,0 +1,81 @@
+"""Jobs in a child process (ui/processes.py): the window's threads never wait for them."""
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from gridapp.domain.errors import InvalidInput
+from gridapp.services.progress import Cancelled
+from gridapp.ui.processes import ProcessJob
+
+
+def _count(progress, n: int) -> tuple[int, int]:
+    for i in range(n):
+        progress(i + 1, n, f"step {i + 1}")
+    return os.getpid(), n
+
+
+def _refuse(_progress, what: str):
+    raise InvalidInput(f"no {what} here")
+
+
+class _Odd(Exception):
+    def __init__(self, a, b):  # an exception pickle cannot rebuild from its args
+        super().__init__(f"{a}/{b}")
+
+
+def _odd(_progress):
+    raise _Odd(1, 2)
+
+
+def _half_file(progress, path: str) -> None:
+    part = Path(path)
+    part.write_text("half")
+    try:
+        progress(0, 1, "writing")
+        time.sleep(60)
+    finally:
+        part.unlink()
+
+
+def _settled(job, qtbot, timeout=30000):
+    qtbot.waitUntil(lambda: job.outcome is not None, timeout=timeout)
+    return job.outcome
+
+
+def test_result_and_progress_come_back_on_the_ui_thread(qapp, qtbot):
+    seen, threads = [], []
+    job = ProcessJob(_count, (3,), "count")
+    job.progress.connect(lambda d, t, w: (seen.append((d, t, w)),
+                                          threads.append(threading.current_thread())))
+    job.start()
+    kind, (pid, n) = _settled(job, qtbot)
+    assert kind == "ok" and n == 3 and pid != os.getpid()  # worked in another process
+    assert seen == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
+    assert set(threads) == {threading.main_thread()}
+    assert not job.running
+
+
+def test_a_failure_in_the_child_is_reported_as_itself(qapp, qtbot):
+    kind, exc = _settled(ProcessJob(_refuse, ("photo",), "refuse").start(), qtbot)
+    assert kind == "error" and isinstance(exc, InvalidInput) and "no photo here" in str(exc)
+    kind, exc = _settled(ProcessJob(_odd, (), "odd").start(), qtbot)
+    assert kind == "error" and "_Odd: 1/2" in str(exc)  # its text, if not its class
+
+
+def test_cancel_stops_the_child_and_leaves_no_half_file(qapp, qtbot, tmp_path):
+    part = tmp_path / "cases.part.xlsx"
+    job = ProcessJob(_half_file, (str(part),), "slow")
+    job.start()
+    qtbot.waitUntil(lambda: job.last_progress is not None, timeout=30000)
+    assert part.exists()
+    pid = job.pid
+    job.cancel()
+    kind, exc = _settled(job, qtbot)
+    assert kind == "error" and isinstance(exc, Cancelled)
+    assert not part.exists()  # the child unwound: its finally removed the half file
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
