@@ -19,10 +19,13 @@ import click
               help="Share of those actions that edit a place (street, cell, component) "
                    "with plain SQL as QGIS would; the rest report cases or move them on.")
 @click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--trace-memory", type=click.Path(dir_okay=False, path_type=Path),
+              help="Trace Python's allocations after the warm-up and write where they grew "
+                   "most to this file (slows the window a little).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report as JSON here.")
 @click.pass_obj
-def soak(ctx, minutes, writers, scale, pause, places, seed, out):
+def soak(ctx, minutes, writers, scale, pause, places, seed, out, trace_memory):
     """Soak the client: random use of the real window (threaded rendering, default layers)
     while WRITERS processes with skewed clocks report, transition and edit places; checks no
     crash, no unhandled exception, every change shown within 5 s, memory, integrity, replay.
@@ -33,7 +36,7 @@ def soak(ctx, minutes, writers, scale, pause, places, seed, out):
     except ImportError as exc:
         raise click.ClickException(f"the desktop client cannot start: {exc}") from exc
     report = run_soak(minutes * 60, writers, ctx.db, scale, seed, pause, out,
-                      progress=click.echo, places=places)
+                      progress=click.echo, places=places, trace_memory=trace_memory)
     for line in report.lines():
         click.echo(line)
     for text in report.missed[:10] + report.exceptions[:5] + report.replay_failures[:10]:

@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 import traceback
+import tracemalloc
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,7 @@ class SoakReport:
     rss_start_mb: float = 0.0
     rss_end_mb: float = 0.0
     rss_peak_mb: float = 0.0
+    rss_mb: list[float] = field(default_factory=list)  # every 30 s: does it level off?
     exceptions: list[str] = field(default_factory=list)
     dialogs: int = 0
     ui_frozen_s: float = 0.0   # the longest the UI thread did not answer
@@ -540,6 +542,18 @@ def _writers(db: str, n: int, seconds: float, workdir: Path, pause: float, place
     return procs, logs, clocks
 
 
+def _write_growth(path: Path, before, after) -> None:
+    """Where Python's allocations grew between two snapshots, largest first."""
+    grown = after.compare_to(before, "traceback")
+    total = sum(s.size_diff for s in grown)
+    lines = [f"Python allocations grew {total / 2**20:+.1f} MB after the warm-up "
+             f"(what Qt and other C libraries allocate is not traced)", ""]
+    for stat in grown[:30]:
+        lines.append(f"{stat.size_diff / 2**20:+8.2f} MB in {stat.count_diff:+,} blocks")
+        lines.extend(f"    {line}" for line in stat.traceback.format()[-12:])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def verify_store(db: str) -> tuple[str, int, list[str]]:
     """Integrity of the store, and every audit trail replayed through the transition table."""
     from ..bootstrap import open_store
@@ -572,7 +586,8 @@ def verify_store(db: str) -> tuple[str, int, list[str]]:
 
 def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str = "tiny",
              seed: int = 1, pause: float = 0.4, out: Path | None = None,
-             progress=print, gui_pause: float = 0.12, places: float = 0.15) -> SoakReport:
+             progress=print, gui_pause: float = 0.12, places: float = 0.15,
+             trace_memory: Path | None = None) -> SoakReport:
     """The soak; returns its report (and writes it as JSON to `out`)."""
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -622,13 +637,18 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
     for t in (acting, answering, watching, beating):
         t.start()
     last_note = t0
+    traced = None
     while time.monotonic() - t0 < seconds:
         app.processEvents()
         time.sleep(0.005)
         if rss_warm is None and time.monotonic() > warm:
             rss_warm = _rss_mb()[0]
+            if trace_memory is not None:
+                tracemalloc.start(8)
+                traced = tracemalloc.take_snapshot()
         if time.monotonic() - last_note > 30:
             last_note = time.monotonic()
+            report.rss_mb.append(round(_rss_mb()[0], 1))
             progress(f"  {last_note - t0:5.0f} s: {sum(driver.counts.values()):,} actions, "
                      f"{watch.logged:,} changes logged, {len(watch.delays):,} seen, "
                      f"{len(watch.pending)} pending, RSS {_rss_mb()[0]:,.0f} MB")
@@ -647,6 +667,9 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
     for t in (answering, watching, beating):
         t.stop()
     report.ui_frozen_s = driver.longest_gap
+    if trace_memory is not None and tracemalloc.is_tracing():
+        _write_growth(trace_memory, traced, tracemalloc.take_snapshot())
+        tracemalloc.stop()
     report.rss_end_mb, report.rss_peak_mb = _rss_mb()
     report.rss_start_mb = rss_warm or report.rss_end_mb
     window.close()
