@@ -32,6 +32,20 @@ def raw_connection(path: Path):
     return con
 
 
+def fresh(db: Path) -> None:
+    """No store at `db` (nor its write-ahead log)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def copy_store(src: Path, dst: Path) -> None:
+    """The same store twice: ours and the floor start from identical files (`src` has no
+    write-ahead log pending: checkpoint it first if it is open)."""
+    import shutil
+    fresh(dst)
+    shutil.copyfile(src, dst)
+
+
 def _next_seq(con, table: str) -> int:
     return (con.execute(f"SELECT max(change_seq) FROM {table}").fetchone()[0] or 0) + 1
 

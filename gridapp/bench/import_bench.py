@@ -23,6 +23,7 @@ from ..io.places_import import read_places
 from ..services.hotline import import_reports
 from ..services.places import PlaceLayers, load_places
 from . import Figure, Report, timer
+from .floors import copy_store, fresh
 from .store_bench import build
 from .synthetic import X0, Y0, regular_layers
 
@@ -42,18 +43,6 @@ def run(n_polygons: int = 100_000, n_hotline: int = 1_000_000, workdir: str | No
     return rep
 
 
-def _fresh(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-
-
-def _copy_store(src: Path, dst: Path) -> None:
-    """The same store twice: ours and the floor start from identical files."""
-    import shutil
-    _fresh(dst)
-    shutil.copyfile(src, dst)
-
-
 def _polygons(rep: Report, root: Path, n: int) -> None:
     from .floors import polygon_floor
     layers = regular_layers(n)
@@ -63,11 +52,11 @@ def _polygons(rep: Report, root: Path, n: int) -> None:
                            geometry=[c.geometry for c in layers.cells], crs=4547)
     pyogrio.write_dataframe(gdf, path, layer="cells")
     db, floor_db = root / "polygons.sqlite", root / "polygons-floor.sqlite"
-    _fresh(db)
+    fresh(db)
     store = create_store(str(db))
     load_places(store.uow(), PlaceLayers(streets=layers.streets, communities=layers.communities))
     store.close()
-    _copy_store(db, floor_db)
+    copy_store(db, floor_db)
     store = open_store(str(db))
     seen: list[float] = []
     with timer() as t:
@@ -121,10 +110,10 @@ def hotline_file(path: Path, n: int, side: int, seed: int = 5) -> None:
 def _hotline(rep: Report, root: Path, n: int, cells: int) -> None:
     from .floors import hotline_floor
     db, floor_db = root / "hotline.sqlite", root / "hotline-floor.sqlite"
-    _fresh(db)
+    fresh(db)
     store, _, _ = build(db, cells)
     store.close()
-    _copy_store(db, floor_db)
+    copy_store(db, floor_db)
     side = int(math.ceil(math.sqrt(cells)))
     path = root / "hotline.csv"
     hotline_file(path, n, min(side, cells // side))
