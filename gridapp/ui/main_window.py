@@ -185,7 +185,9 @@ class MainWindow(QMainWindow):
     def _act(self, menu, key: str, slot, shortcut=None, checkable=False) -> QAction:
         a = QAction(self)
         a.setObjectName(key)
-        a.triggered.connect(slot)
+        # Qt hands a plain action's slot `checked` (always False): a slot with an optional
+        # first argument (export_cases' path) would take it for that argument
+        a.triggered.connect(slot if checkable else lambda _checked=False: slot())
         if shortcut:
             a.setShortcut(QKeySequence(shortcut))
         a.setCheckable(checkable)

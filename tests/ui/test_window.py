@@ -236,6 +236,22 @@ def test_export_map_png_and_pdf(window, tmp_path):
     assert len(set(page.convert("L").get_flattened_data())) > 20  # not blank: map, legend, title
 
 
+def test_export_from_the_file_menu_asks_where_and_writes_there(window, qtbot, tmp_path,
+                                                                 monkeypatch):
+    """文件 → 导出案件表… as a user picks it: the save dialog comes up, the file is written."""
+    from PySide6.QtWidgets import QFileDialog
+    make, store, a, b = window
+    w = make("leader_shift")
+    asked = []
+    out = tmp_path / "menu.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (asked.append(args[1]), (str(out), "Excel (*.xlsx)"))[1])
+    action = next(act for act, key in w._texts.items() if key == "导出案件表…")
+    action.trigger()
+    qtbot.waitUntil(lambda: "已导出" in w.statusBar().currentMessage(), timeout=30000)
+    assert asked == ["导出案件表"] and out.exists()
+
+
 def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_path):
     from python_calamine import CalamineWorkbook
     make, store, a, b = window
