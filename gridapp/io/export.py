@@ -178,6 +178,9 @@ def _replace_atomically(out: Path, write) -> None:
         tmp.unlink(missing_ok=True)
 
 
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's 1900 date system
+
+
 def _cells(column: pd.Series) -> np.ndarray:
     """A column as the values xlsxwriter writes: times as Excel serial days, gaps as None."""
     if pd.api.types.is_datetime64_any_dtype(column):
@@ -188,9 +191,6 @@ def _cells(column: pd.Series) -> np.ndarray:
     out = column.to_numpy(object, copy=True)
     out[pd.isna(column).to_numpy()] = None
     return out
-
-
-EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # day 0 of Excel's 1900 date system
 
 
 def _write_sheet(path: Path, table: pd.DataFrame, name: str, lonlat: set[str],

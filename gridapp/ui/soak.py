@@ -148,19 +148,21 @@ class Watch:
         snap = window.canvas.snapshot().data  # what the map draws from
         unshown = [e for e in self.pending if not _shown(e, data, snap, window, STATES)]
         current = _store_now(window.store, unshown) if unshown else {}
-        keep = []
+        waiting = []
+        for e in unshown:
+            cur = current.get(_key(e))
+            if cur is not None and _later(cur, e) and _shown(cur, data, snap, window, STATES):
+                continue  # a later state of the same thing is shown: this one is seen
+            if now - e["t"] > LIMIT_S and not e.get("late"):
+                e["late"] = True
+                self.late.append(_why(e, cur, data, snap, window, STATES))
+            waiting.append(e)
+        still = {id(e) for e in waiting}
         for e in self.pending:
-            cur = current.get(_key(e)) if e in unshown else None
-            if e in unshown and not (cur is not None and _later(cur, e) and
-                                     _shown(cur, data, snap, window, STATES)):
-                if now - e["t"] > LIMIT_S and not e.get("late"):
-                    e["late"] = True
-                    self.late.append(_why(e, cur, data, snap, window, STATES))
-                keep.append(e)
-                continue
-            self.delays.append(now - e["t"])
-            self.by_kind.setdefault(e["kind"], []).append(now - e["t"])
-        self.pending = keep
+            if id(e) not in still:
+                self.delays.append(now - e["t"])
+                self.by_kind.setdefault(e["kind"], []).append(now - e["t"])
+        self.pending = waiting
 
 
 def _store_now(store, entries: list[dict]) -> dict[tuple, dict]:
@@ -647,11 +649,11 @@ def run_soak(seconds: float, writers: int = 4, db: str | None = None, scale: str
                 tracemalloc.start(8)
                 traced = tracemalloc.take_snapshot()
         if time.monotonic() - last_note > 30:
-            last_note = time.monotonic()
-            report.rss_mb.append(round(_rss_mb()[0], 1))
+            last_note, rss = time.monotonic(), _rss_mb()[0]
+            report.rss_mb.append(round(rss, 1))
             progress(f"  {last_note - t0:5.0f} s: {sum(driver.counts.values()):,} actions, "
                      f"{watch.logged:,} changes logged, {len(watch.delays):,} seen, "
-                     f"{len(watch.pending)} pending, RSS {_rss_mb()[0]:,.0f} MB")
+                     f"{len(watch.pending)} pending, RSS {rss:,.0f} MB")
     acting.stop()
     finish = time.monotonic() + 30  # the others finish their last action; we keep watching
     while time.monotonic() < finish and any(p.poll() is None for p in procs):
