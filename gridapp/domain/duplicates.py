@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import numpy as np
+
 
 @dataclass(frozen=True, slots=True)
 class DuplicatePolicy:
@@ -72,3 +74,41 @@ class DuplicateIndex:
                 if bucket:
                     near.extend(bucket)
         return best_original(x, y, at, near, self.policy) if near else None
+
+
+def may_link(codes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
+             policy: DuplicatePolicy) -> np.ndarray:
+    """Which points have another point of their class near enough in place and time that the
+    rule could pair them (a superset: the rule still decides). Arrays hold the batch first,
+    then the open cases it may link to; `codes` are class numbers, `at` datetime64[us].
+
+    A point for which this is False is neither a duplicate nor anyone's original, so a
+    batch need not ask `best_original` about it: the buckets are the radius and the window
+    (a little wider in space, against rounding), and only the 27 around a point can hold
+    one that close.
+    """
+    n = len(codes)
+    if n == 0:
+        return np.zeros(0, bool)
+    size = max(policy.radius_m, 1.0) * 1.001
+    window = policy.window // timedelta(microseconds=1) + 1
+    grid = [np.floor(x / size).astype(np.int64), np.floor(y / size).astype(np.int64),
+            at.astype("datetime64[us]").astype(np.int64) // window]
+    widths = []
+    for g in grid:  # from 1, so the neighbours at -1 stay in range
+        g -= int(g.min()) - 1
+        widths.append(int(g.max()) + 2)
+    wx, wy, wt = widths
+    if wx * wy * wt * (int(codes.max()) + 1) >= 2 ** 62:  # keys would overflow: ask the rule
+        return np.ones(n, bool)
+    gx, gy, gt = grid
+    key = ((codes.astype(np.int64) * wt + gt) * wy + gy) * wx + gx
+    keys, counts = np.unique(key, return_counts=True)
+    near = np.zeros(n, np.int64)
+    for dt in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                want = key + ((dt * wy + dy) * wx + dx)
+                pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+                near += np.where(keys[pos] == want, counts[pos], 0)
+    return near > 1  # itself is counted once
