@@ -517,6 +517,8 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
         notes.append(f"row(s) {_ranges(footer)} below the summary row skipped")
     # a copy: the same text in every column the mapping reads (a running number 序号 that
     # differs does not make an export's repeated row a second ticket)
+    if progress is not None:  # the rows are read; finding copies and columns takes seconds
+        progress(len(candidates), len(candidates), f"reading {file}")
     first_of: dict[tuple, int] = {}
     repeat = np.zeros(len(candidates), bool)
     copies: dict[int, list[int]] = defaultdict(list)
@@ -531,6 +533,8 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
         notes.append(f"{int(repeat.sum())} row(s) repeat earlier rows exactly, imported once: "
                      f"{pairs}" + (" …" if len(copies) > 10 else ""))
     del first_of
+    if progress is not None:
+        progress(len(candidates), len(candidates), f"reading {file}")
     columns_of = list(zip(*picked, strict=True)) if picked else [()] * len(fields)
     keep &= ~repeat
     rows = np.asarray(candidates, dtype=np.int64)[keep]

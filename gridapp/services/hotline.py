@@ -175,6 +175,7 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                                              max(times))
             for o in originals:
                 index.add(o[0], Candidate(o[1], case_number(o[1], o[4]), o[2], o[3], o[4]))
+            progress(0, len(order), "rows the duplicate rule must see")
             link[link] = _may_link(np.asarray(classes, object)[link], batch.x[order][link],
                                    batch.y[order][link], at[order][link], originals, policy)
         ids = uow.cases.reserve_ids(len(order))
@@ -229,14 +230,18 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             if k % step == 0:
                 progress(k, len(order), "ownership and duplicates")
         n = len(cases)
-        if not dry_run:
-            uow.cases.bulk_add(cases, events, progress)
-            progress(n, n, COMMITTING)  # the last moment a cancel leaves nothing behind
-            uow.commit()
         summary.imported, summary.linked_duplicates = n, linked
         summary.unplaced = int((~placed[order]).sum())
         summary.located_from_address = sum(1 for i in order if by[i])
+        if not dry_run:
+            uow.cases.bulk_add(cases, events, progress)
         summary.first_number, summary.last_number = cases[0].number, cases[-1].number
+        # freed while a cancel still counts: after the commit it took seconds of silence
+        progress(n, n, "releasing memory")
+        del cases, events, index, loc
+        if not dry_run:
+            progress(n, n, COMMITTING)  # the last moment a cancel leaves nothing behind
+            uow.commit()
     return summary
 
 
@@ -268,8 +273,9 @@ def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
 def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
               originals: list[tuple[Any, ...]], policy: DuplicatePolicy) -> np.ndarray:
     """`may_link` of the batch's linkable rows, next to the open cases they may repeat."""
-    both = np.concatenate([classes, np.asarray([o[0] for o in originals], object)])
-    _, codes = np.unique(both.astype(str), return_inverse=True)
+    number = {c: k for k, c in enumerate({*classes.tolist(), *(o[0] for o in originals)})}
+    codes = np.fromiter((number[c] for c in [*classes.tolist(), *(o[0] for o in originals)]),
+                        np.int64, len(classes) + len(originals))
     ox = np.asarray([o[2] for o in originals], float)
     oy = np.asarray([o[3] if o[3] is not None else np.nan for o in originals], float)
     known = np.isfinite(ox) & np.isfinite(oy)  # a case without both is nobody's original

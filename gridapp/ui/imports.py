@@ -33,11 +33,13 @@ from .workers import Job
 STAGES = {"reading": "读取文件", "checking ticket numbers": "检查工单编号",
           "checking times": "检查时间", "checking classes": "检查分类",
           "checking positions": "检查位置", "tickets already in the store": "查找已导入的工单",
-          "cells and road segments": "确定网格与路段",
+          "cells and road segments": "确定网格与路段", "ordering tickets by time": "按时间排序工单",
           "open cases for the duplicate check": "读取查重所需的案件",
+          "rows the duplicate rule must see": "筛选需查重的工单",
           "ownership and duplicates": "确定责任人并查重", "sealing audit rows": "封存审计记录",
           "preparing cases": "准备案件", "writing cases": "写入案件",
-          "writing audit rows": "写入审计记录", "indexing": "重建索引",
+          "preparing audit rows": "准备审计记录", "writing audit rows": "写入审计记录",
+          "indexing": "重建索引", "releasing memory": "释放内存",
           COMMITTING: "提交中（此时取消已无效）"}
 
 

@@ -87,3 +87,27 @@ def test_large_batches_rebuild_indexes_inside_the_transaction(sqlite_store):
     with sqlite_store.read() as conn:
         assert {r[0] for r in conn.exec_driver_sql(index_sql)} == indexes
         assert conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() == before
+
+
+def test_sizing_a_table_without_rowid_leaves_no_reference_cycle(sqlite_store):
+    """The audit table has no rowid: asking for max(rowid) and catching the error kept the
+    writer's frames (a whole batch's rows) in a cycle only a full GC pass frees."""
+    import gc
+    import types
+
+    from gridapp.store.bulk import _rows_estimate
+    with sqlite_store.uow() as uow:
+        w = CaseBulkWriter(uow.conn)
+        cases, events = _cases(uow.cases.reserve_ids(3)[0], 3)
+        w.write(cases, events)
+        gc.collect()
+        was = gc.get_debug()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            assert _rows_estimate(uow.conn, "case_events") == 3
+            assert _rows_estimate(uow.conn, "cases") >= 3
+            gc.collect()
+            assert not [o for o in gc.garbage if isinstance(o, types.FrameType)]
+        finally:
+            gc.set_debug(was)
+            gc.garbage.clear()
