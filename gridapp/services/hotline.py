@@ -25,7 +25,7 @@ from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
 from ..domain.places import LocatedBy, LocatedPoints, Location
 from .ports import UnitOfWork
-from .progress import COMMITTING, Progress, quiet
+from .progress import CHUNK, COMMITTING, Progress, quiet
 
 
 @dataclass
@@ -178,6 +178,7 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             progress(0, len(order), "rows the duplicate rule must see")
             link[link] = _may_link(np.asarray(classes, object)[link], batch.x[order][link],
                                    batch.y[order][link], at[order][link], originals, policy)
+        progress(0, len(order), "ownership and duplicates")
         ids = uow.cases.reserve_ids(len(order))
         actor = uow.people.actor(username, min(times))
         system = uow.people.actor("system", min(times))
@@ -237,8 +238,9 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             uow.cases.bulk_add(cases, events, progress)
         summary.first_number, summary.last_number = cases[0].number, cases[-1].number
         # freed while a cancel still counts: after the commit it took seconds of silence
-        progress(n, n, "releasing memory")
-        del cases, events, index, loc
+        _release(cases, progress)
+        _release(events, progress)
+        del index, loc
         if not dry_run:
             progress(n, n, COMMITTING)  # the last moment a cancel leaves nothing behind
             uow.commit()
@@ -268,6 +270,15 @@ def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
         codes.extend(part.segment_code)
         dist.extend(part.segment_distance)
     return LocatedPoints(cells, ids, codes, dist)
+
+
+def _release(objects: list[Any], progress: Progress) -> None:
+    """Empty a batch's list from its end, a chunk at a time with progress (a million rows'
+    objects take seconds to free)."""
+    n = len(objects)
+    while objects:
+        progress(n - len(objects), n, "releasing memory")
+        del objects[-CHUNK:]
 
 
 def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
