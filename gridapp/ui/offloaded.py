@@ -1,23 +1,43 @@
 """The client's jobs that run in a child process (see processes.py): Qt-free, each opens the
-store by its address and works at the window's "now", in the window's language."""
+store by its address and works in the window's language. Reading jobs work at the window's
+"now"; writing jobs tell time as the window's store does (the store's own clock, or the
+moment a test or a simulation holds it at)."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 
+from ..app import problem_text
 from ..app.reports import write_bulletin
 from ..bootstrap import open_store
 from ..domain.period import Period
+from ..io.errors import SCREEN_LINES, ImportRejected, default_report_path, write_report
 from ..io.export import cases_frame, export_cases_table
+from ..io.field_import import FieldImport, import_package
+from ..io.field_package import PackageInfo, export_package
+from ..io.history import migrate_file
+from ..io.hotline import HotlineMapping, import_context, parse_hotline
+from ..io.mapping import Mapping
+from ..services.history import HistorySummary
+from ..services.hotline import ImportSummary, import_reports
 from ..services.reading import CaseSelection
 from . import i18n
 
 
-def _store(url: str, now: datetime):
+def _store(url: str, now: datetime | None):
+    """The store at `url`; with `now`, its clock held there (None: it tells time itself)."""
     store = open_store(url)
-    store.clock = lambda: now  # the moment the user asked, as the window's clock told it
+    if now is not None:
+        store.clock = lambda: now
     return store
+
+
+def held_now(store) -> datetime | None:
+    """What a writing job's store clock should be held at: the window store's held time, if a
+    test or a simulation holds it; None when the store tells time itself."""
+    return store.clock() if store.clock is not None else None
 
 
 def export_cases(progress, url: str, ids: list[int], note: str, path: str, now: datetime,
@@ -46,5 +66,71 @@ def bulletin(progress, url: str, period: Period, folder: str, now: datetime,
     try:
         progress(0, 1, i18n.tr("通报"))
         return write_bulletin(store, period, Path(folder), now=now, lang=lang)
+    finally:
+        store.close()
+
+
+def import_hotline(progress, url: str, path: str, mapping: HotlineMapping, user: str,
+                   now: datetime | None, lang: str) -> ImportSummary:
+    """A 12345 export checked and imported; when it is refused with more problems than fit
+    the screen, all of them are written to a CSV beside the file."""
+    i18n.use_language(lang)
+    store = _store(url, now)
+    try:
+        progress(0, 1, "reading")
+        try:
+            batch = parse_hotline(path, mapping, import_context(store), progress=progress)
+        except ImportRejected as exc:
+            if len(exc.report) > SCREEN_LINES:
+                with contextlib.suppress(OSError):
+                    write_report(exc.report, default_report_path(path),
+                                 lambda text: problem_text.text(text, lang))
+            raise
+        return import_reports(store.uow(), user, batch, progress)
+    finally:
+        store.close()
+
+
+def migrate_history(progress, url: str, path: str, mapping: Mapping, user: str,
+                    dry_run: bool, keep_mapping: bool, now: datetime | None,
+                    lang: str) -> tuple[list[str], HistorySummary]:
+    """A history file checked (`dry_run`) or migrated; the reader's notes and the summary
+    (not the cases read: the window has no use for them). A mapping that worked is kept in
+    the store after the migration's own commit when asked."""
+    i18n.use_language(lang)
+    store = _store(url, now)
+    try:
+        progress(0, 1, "reading")
+        read, summary = migrate_file(store, path, mapping, user, dry_run=dry_run,
+                                     progress=progress)
+        if keep_mapping and not dry_run:
+            with store.uow() as uow:
+                uow.config.save_preset(mapping.name, mapping.to_dict())
+                uow.commit()
+        return list(read.notes), summary
+    finally:
+        store.close()
+
+
+def export_field_package(progress, url: str, user: str, folder: str, now: datetime | None,
+                         lang: str) -> PackageInfo:
+    """A road chief's 外业包 written into `folder`."""
+    i18n.use_language(lang)
+    store = _store(url, now)
+    try:
+        progress(0, 1, "field package")
+        return export_package(store, user, Path(folder), user)
+    finally:
+        store.close()
+
+
+def import_field_package(progress, url: str, folder: str, user: str, now: datetime | None,
+                         lang: str) -> FieldImport:
+    """A 外业包 merged back: applied, conflicts held, refused."""
+    i18n.use_language(lang)
+    store = _store(url, now)
+    try:
+        progress(0, 1, "field package")
+        return import_package(store, Path(folder), user)
     finally:
         store.close()
