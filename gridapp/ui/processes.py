@@ -103,12 +103,11 @@ class ProcessJob(Job):
         child.start()
         send.close()  # ours: the child holds the only writing end, so its end is our EOF
         self.pid = child.pid
+        answered = False
         try:
             while True:
-                if self._stop.is_set():
-                    if asked is None:
-                        raise Cancelled(self.name)
-                    # asked: the child stops at its next step, or finishes its commit
+                if self._stop.is_set() and asked is None:  # (asked: the child stops at
+                    raise Cancelled(self.name)             # its next step, or commits)
                 if not recv.poll(0.1):
                     continue
                 try:
@@ -120,11 +119,15 @@ class ProcessJob(Job):
                 if kind == "progress":
                     if not self._stop.is_set():  # (once cancelled, progress would raise)
                         progress(*value)
-                elif kind == "ok":
+                    continue
+                answered = True
+                if kind == "ok":
                     return value[0]
                 else:
                     raise value[0]
         finally:
+            if answered:  # it is returning from its last send: let it end by itself
+                child.join(5)
             if child.is_alive():
                 child.terminate()
             child.join(10)
@@ -132,3 +135,4 @@ class ProcessJob(Job):
                 child.kill()
                 child.join()
             recv.close()
+            self._asked = None
