@@ -6,6 +6,7 @@ moment a test or a simulation holds it at)."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -23,15 +24,22 @@ from ..io.mapping import Mapping
 from ..services.history import HistorySummary
 from ..services.hotline import ImportSummary, import_reports
 from ..services.reading import CaseSelection
+from ..store.store import Store
 from . import i18n
 
 
-def _store(url: str, now: datetime | None):
-    """The store at `url`; with `now`, its clock held there (None: it tells time itself)."""
+@contextlib.contextmanager
+def _opened(url: str, now: datetime | None, lang: str) -> Iterator[Store]:
+    """The store at `url` in the window's language; with `now`, its clock held there (None:
+    it tells time itself); closed after the job."""
+    i18n.use_language(lang)
     store = open_store(url)
     if now is not None:
         store.clock = lambda: now
-    return store
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def held_now(store) -> datetime | None:
@@ -43,9 +51,7 @@ def held_now(store) -> datetime | None:
 def export_cases(progress, url: str, ids: list[int], note: str, path: str, now: datetime,
                  lang: str) -> int:
     """The listed cases, in the list's order, to CSV or XLSX; the count written."""
-    i18n.use_language(lang)
-    store = _store(url, now)
-    try:
+    with _opened(url, now, lang) as store:
         progress(0, 3, i18n.tr("读取案件"))
         frame = cases_frame(store, CaseSelection(ids=tuple(ids)), now=now)
         progress(1, 3, i18n.tr("整理"))
@@ -54,29 +60,21 @@ def export_cases(progress, url: str, ids: list[int], note: str, path: str, now: 
         n = export_cases_table(store, Path(path), frame, note=note, translate=i18n.tr)
         progress(3, 3, i18n.tr("完成"))
         return n
-    finally:
-        store.close()
 
 
 def bulletin(progress, url: str, period: Period, folder: str, now: datetime,
              lang: str) -> list[Path]:
     """The period's 通报 (XLSX and PDF) in `folder`; the files written."""
-    i18n.use_language(lang)
-    store = _store(url, now)
-    try:
+    with _opened(url, now, lang) as store:
         progress(0, 1, i18n.tr("通报"))
         return write_bulletin(store, period, Path(folder), now=now, lang=lang)
-    finally:
-        store.close()
 
 
 def import_hotline(progress, url: str, path: str, mapping: HotlineMapping, user: str,
                    now: datetime | None, lang: str) -> ImportSummary:
     """A 12345 export checked and imported; when it is refused with more problems than fit
     the screen, all of them are written to a CSV beside the file."""
-    i18n.use_language(lang)
-    store = _store(url, now)
-    try:
+    with _opened(url, now, lang) as store:
         progress(0, 1, "reading")
         try:
             batch = parse_hotline(path, mapping, import_context(store), progress=progress)
@@ -87,8 +85,6 @@ def import_hotline(progress, url: str, path: str, mapping: HotlineMapping, user:
                                  lambda text: problem_text.text(text, lang))
             raise
         return import_reports(store.uow(), user, batch, progress)
-    finally:
-        store.close()
 
 
 def migrate_history(progress, url: str, path: str, mapping: Mapping, user: str,
@@ -97,9 +93,7 @@ def migrate_history(progress, url: str, path: str, mapping: Mapping, user: str,
     """A history file checked (`dry_run`) or migrated; the reader's notes and the summary
     (not the cases read: the window has no use for them). A mapping that worked is kept in
     the store after the migration's own commit when asked."""
-    i18n.use_language(lang)
-    store = _store(url, now)
-    try:
+    with _opened(url, now, lang) as store:
         progress(0, 1, "reading")
         read, summary = migrate_file(store, path, mapping, user, dry_run=dry_run,
                                      progress=progress)
@@ -108,29 +102,19 @@ def migrate_history(progress, url: str, path: str, mapping: Mapping, user: str,
                 uow.config.save_preset(mapping.name, mapping.to_dict())
                 uow.commit()
         return list(read.notes), summary
-    finally:
-        store.close()
 
 
 def export_field_package(progress, url: str, user: str, folder: str, now: datetime | None,
                          lang: str) -> PackageInfo:
     """A road chief's 外业包 written into `folder`."""
-    i18n.use_language(lang)
-    store = _store(url, now)
-    try:
+    with _opened(url, now, lang) as store:
         progress(0, 1, "field package")
         return export_package(store, user, Path(folder), user)
-    finally:
-        store.close()
 
 
 def import_field_package(progress, url: str, folder: str, user: str, now: datetime | None,
                          lang: str) -> FieldImport:
     """A 外业包 merged back: applied, conflicts held, refused."""
-    i18n.use_language(lang)
-    store = _store(url, now)
-    try:
+    with _opened(url, now, lang) as store:
         progress(0, 1, "field package")
         return import_package(store, Path(folder), user)
-    finally:
-        store.close()

@@ -2,14 +2,13 @@
 thread and honours a cancel up to the commit."""
 
 import os
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from factories import cell_center, password_of
 from PySide6.QtCore import Qt
-from ui_support import NOW, idle
+from ui_support import NOW, hold, idle
 
 from gridapp.app.session import Session
 from gridapp.services.ports import CaseQuery
@@ -141,15 +140,11 @@ def _held(progress, url, path, *rest):
     until the test lets it go: files beside the history file say when."""
     gate = Path(path).parent
 
-    def hold(done, total, what):
+    def held_at(done, total, what):
         if what == "committing":
-            (gate / "at_commit").touch()
-            for _ in range(600):
-                if (gate / "go").exists():
-                    break
-                time.sleep(0.05)
+            hold(gate, "at_commit")
         progress(done, total, what)
-    return offloaded.migrate_history(hold, url, path, *rest)
+    return offloaded.migrate_history(held_at, url, path, *rest)
 
 
 def test_cancel_is_honoured_up_to_the_commit(qtbot, admin_window, tmp_path):

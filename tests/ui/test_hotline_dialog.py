@@ -2,7 +2,6 @@
 file's problems with nothing written, and honours a cancel up to the commit."""
 
 import os
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +9,7 @@ import pytest
 from factories import cell_center
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from ui_support import NOW
+from ui_support import NOW, hold
 
 from gridapp.io.crs import store_to_lonlat
 from gridapp.services.ports import CaseQuery
@@ -33,15 +32,11 @@ def _held(progress, url, path, *rest):
     gate = Path(path).parent
     stage = (gate / "hold").read_text()
 
-    def hold(done, total, what):
-        if what == stage and not (gate / "go").exists():
-            (gate / "held").touch()
-            for _ in range(600):
-                if (gate / "go").exists():
-                    break
-                time.sleep(0.05)
+    def held_at(done, total, what):
+        if what == stage:
+            hold(gate)
         progress(done, total, what)
-    return offloaded.import_hotline(hold, url, path, *rest)
+    return offloaded.import_hotline(held_at, url, path, *rest)
 
 
 def imported(store):

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from ui_support import hold
 
 from gridapp.domain.errors import InvalidInput
 from gridapp.services.progress import Cancelled
@@ -86,11 +87,7 @@ def _gated(progress, folder: str) -> str:
     are the commit's: no progress is reported there."""
     gate = Path(folder)
     progress(0, 2, "writing")
-    (gate / "at_commit").touch()
-    for _ in range(600):
-        if (gate / "go").exists():
-            break
-        time.sleep(0.05)
+    hold(gate, "at_commit")
     progress(1, 2, "committing")  # the last step a cancel may stop
     (gate / "committed").touch()
     return "saved"
@@ -109,13 +106,8 @@ def test_a_job_that_asks_stops_at_its_next_step_not_in_between(qapp, qtbot, tmp_
 
 
 def _committing(progress, folder: str) -> str:
-    gate = Path(folder)
     progress(1, 1, "committing")
-    (gate / "at_commit").touch()
-    for _ in range(600):  # the commit: no step left at which to stop
-        if (gate / "go").exists():
-            break
-        time.sleep(0.05)
+    hold(folder, "at_commit")  # the commit: no step left at which to stop
     return "saved"
 
 
