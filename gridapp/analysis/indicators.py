@@ -309,8 +309,8 @@ def _unit_names(d: PeriodData, level: Level, seen) -> pd.DataFrame:
                             index=pd.Index(keys, dtype=np.int64))
     role = _ROLE_OF[level]
     p = d.people
-    has_role = p.roles.str.split(",").apply(lambda rs: role in rs)
-    keys = set(p.index[has_role])
+    keys = {i for i, rs in zip(p.index.tolist(), p.roles.tolist(), strict=True)
+            if role in rs.split(",")}
     if level is Level.ROAD_CHIEF:  # a chief since replaced still answers for his cases
         keys |= set(np.unique(d.cases.road_chief_id.to_numpy()).tolist()) & set(p.index)
     keys = sorted(keys)
