@@ -99,7 +99,11 @@ def _frame(rows: np.ndarray, names: tuple[str, ...]) -> pd.DataFrame:
 
 
 def _categorical(values: list[str]) -> pd.Categorical:
-    return pd.Categorical(values) if len(values) else pd.Categorical([])
+    """pd.Categorical(values), by a sorted factorize: half the cost for a few thousand codes."""
+    if not len(values):
+        return pd.Categorical([])
+    codes, categories = pd.factorize(np.asarray(values, dtype=object), sort=True)
+    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
 
 
 def _is_in(c: pd.Categorical, values) -> np.ndarray:

@@ -115,10 +115,10 @@ def people(conn: Connection) -> list[tuple[int, str, str, int | None, str]]:
 def unit_names(conn: Connection) -> dict[str, dict]:
     """Names of streets, communities and departments by code/id; cells by code (to street)."""
     return {
-        "street": dict(conn.execute(text("SELECT code, name FROM streets")).all()),
-        "community": dict(conn.execute(text("SELECT code, name FROM communities")).all()),
-        "department": {i: n for i, n in conn.execute(text("SELECT id, name FROM departments"))},
-        "department_code": {i: c for i, c in conn.execute(text("SELECT id, code FROM departments"))},
+        "street": dict(_rows(conn, "SELECT code, name FROM streets", {})),
+        "community": dict(_rows(conn, "SELECT code, name FROM communities", {})),
+        "department": dict(_rows(conn, "SELECT id, name FROM departments", {})),
+        "department_code": dict(_rows(conn, "SELECT id, code FROM departments", {})),
     }
 
 
