@@ -19,7 +19,7 @@ import numpy as np
 
 from ..domain import workflow as wf
 from ..domain.actions import REPORT_ROLES, SPECS, Action, Context, Kind
-from ..domain.audit import seal_new
+from ..domain.audit import seal_encoded
 from ..domain.calendar import WorkCalendar
 from ..domain.case import Assignee, Case, CaseEvent, Source, case_number
 from ..domain.catalog import Catalog, TimeLimit
@@ -195,6 +195,7 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
                          now + settings.future_skew)
         out_cases: list[Case] = []
         out_events: list[CaseEvent] = []
+        out_data: list[str] = []  # each audit row's data as sealed, for the write
         for k, hc in enumerate(todo):
             try:
                 case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
@@ -204,6 +205,7 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
                 continue
             out_cases.append(case)
             out_events.extend(events)
+            out_data.extend(seal_encoded(events))
             if progress and k % 1000 == 0:  # the callback may cancel (Cancelled)
                 progress(k, len(todo), "timelines")
         if problems:
@@ -212,7 +214,7 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
         summary.people_created = list(people.created)
         summary.first_number, summary.last_number = out_cases[0].number, out_cases[-1].number
         if not dry_run:
-            uow.cases.bulk_add(out_cases, out_events, progress)
+            uow.cases.bulk_add(out_cases, out_events, progress, out_data)
             if progress:  # the last moment a cancel leaves nothing behind
                 progress(len(todo), len(todo), COMMITTING)
             uow.commit()
@@ -239,7 +241,8 @@ def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: 
          people: _People, departments: dict[str, int], catalog: Catalog,
          calendar: WorkCalendar, settings: Settings, limits: _Limits, source: str,
          by: str) -> tuple[Case, list[CaseEvent]]:
-    """One case through the table at its own times: the case and its sealed audit rows."""
+    """One case through the table at its own times: the case and its audit rows (sealed by
+    the caller)."""
     cell = loc.cell_code[k]
     if cell is None:
         raise InvalidInput(f"point ({hc.x:.1f}, {hc.y:.1f}) lies outside every unit grid cell")
@@ -309,7 +312,7 @@ def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: 
                                 step))
         except DomainError as exc:
             raise _RowError(step.row, str(exc)) from None
-    return case, seal_new(events)
+    return case, events
 
 
 # per action: the required texts the old system may not have kept, and the durations given
