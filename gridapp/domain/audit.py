@@ -74,7 +74,8 @@ def seal_new(events: list[CaseEvent], prev: str = GENESIS) -> list[CaseEvent]:
     return events
 
 
-_STATES: dict[object, str] = {}  # a state's JSON text, worked out on first use
+# (action, role, from-state, to-state) → their JSON texts, made on first use
+_TEXTS: dict[tuple[object, ...], tuple[str, ...]] = {}
 
 
 def _element(value: object) -> str:
@@ -88,25 +89,30 @@ def _element(value: object) -> str:
     return _dumps(value)
 
 
+def _texts(action: object, role: object, before: object, after: object) -> tuple[str, ...]:
+    """The JSON text of a row's action, role and states: the few that recur in every row."""
+    key = (action, role, before, after)
+    found = _TEXTS.get(key)
+    if found is None:
+        found = _TEXTS[key] = tuple(_element(getattr(v, "value", v)) for v in key)
+    return found
+
+
 def seal_encoded(events: list[CaseEvent], prev: str = GENESIS) -> list[str]:
     """`seal_new` that also returns each row's data as canonical JSON (the text a bulk write
     keeps): each row's data is encoded once for both, and the row's other fields are joined
     around it as `canonical` writes them (tests compare the two on awkward rows)."""
     out = []
     sha = hashlib.sha256
-    states = _STATES
+    texts, element, string = _texts, _element, encode_basestring
     for ev in events:
         data = _dumps(ev.data)
-        before, after = ev.from_state, ev.to_state
-        b = states.get(before)
-        if b is None:
-            b = states[before] = _element(before.value if before is not None else None)
-        a = states.get(after)
-        if a is None:
-            a = states[after] = _element(after.value)
-        body = (f"[{_element(ev.case_id)},{_element(ev.seq)},{_element(ev.action)},"
-                f"{_element(ev.actor_id)},{_element(ev.actor_role)},"
-                f"{_element(ev.at.isoformat())},{b},{a},{_element(ev.reason)},{data},"
+        reason = ev.reason
+        action, role, before, after = texts(ev.action, ev.actor_role, ev.from_state,
+                                            ev.to_state)
+        body = (f"[{element(ev.case_id)},{element(ev.seq)},{action},{element(ev.actor_id)},"
+                f"{role},\"{ev.at.isoformat()}\",{before},{after},"
+                f"{string(reason) if type(reason) is str else element(reason)},{data},"
                 f"{_dumps(list(ev.attachments)) if ev.attachments else '[]'}]")
         prev = sha(f"{prev}\n{body}".encode()).hexdigest()
         object.__setattr__(ev, "hash", prev)

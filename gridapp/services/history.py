@@ -106,6 +106,9 @@ class _People:
                 self.by_key.setdefault(p.username, p)
                 self.by_key.setdefault(p.name, p)
         self.created: list[str] = []
+        # (name in the file, role, department) → the actor: `get` answers the same each time
+        # (an account it makes is found again under its key), so it is asked once per key
+        self.actors: dict[tuple[Any, ...], Actor] = {}
 
     def get(self, key: str, role: Role, department_id: int | None = None,
             accept: tuple[Role, ...] = ()) -> Person:
@@ -250,8 +253,9 @@ def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: 
     if not hc.steps or hc.steps[0].action is not Action.REPORT:
         raise InvalidInput("the first step must be the report")
     last: datetime | None = None
+    first, latest = limits.first, limits.last
     for step in hc.steps:
-        if not limits.first <= step.at <= limits.last:
+        if not first <= step.at <= latest:
             try:
                 check_plausible(step.at, limits.now, limits.first, f"{step.action.value} time",
                                 skew=limits.skew)
@@ -326,14 +330,22 @@ def _actor(people: _People, step: HistoryStep, case: Case) -> Actor:
     """Who did the step, with the scope the history says they had for this case."""
     if step.action in _HANDLER_STEPS:
         dept = case.assignee.department_id if case.assignee else None
-        person = people.get(step.person or f"历史系统·处置({dept})", Role.DEPT_HANDLER, dept)
-        return Actor(person)
+        key: tuple[Any, ...] = (step.person, Role.DEPT_HANDLER, dept)
+        actor = people.actors.get(key)
+        if actor is None:
+            actor = people.actors[key] = Actor(people.get(
+                step.person or f"历史系统·处置({dept})", Role.DEPT_HANDLER, dept))
+        return actor
     role = _DESK_ROLE[step.action]
-    person = people.get(step.person, role) if step.person else people.desk(role)
+    key = (step.person, role, None)
+    actor = people.actors.get(key)
+    if actor is None:
+        actor = people.actors[key] = Actor(people.get(step.person, role) if step.person
+                                           else people.desk(role))
     cell = case.location.cell_code  # always set: a case outside every cell was refused
     if role is Role.GRID_WORKER and cell:  # the old system says this supervisor checked it
-        return Actor(person, frozenset(), frozenset({cell}))
-    return Actor(person)
+        return Actor(actor.person, frozenset(), frozenset({cell}))
+    return actor
 
 
 ACTIONS_BY_NAME = {a.value: a for a in Action} | {a.label_zh: a for a in Action} | {
