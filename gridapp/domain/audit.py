@@ -85,7 +85,7 @@ def _element(value: object) -> str:
     if type(value) is int:
         return int.__repr__(value)
     if type(value) is str:
-        return encode_basestring(value)  # type: ignore[no-any-return]
+        return encode_basestring(value)
     return _dumps(value)
 
 
