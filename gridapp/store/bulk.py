@@ -206,11 +206,12 @@ class CaseBulkWriter:
         self.conn = conn
 
     def write(self, cases: Sequence[Case], events: Iterable[CaseEvent],
-              progress: Progress | None = None) -> int:
+              progress: Progress | None = None, data_json: Sequence[str] | None = None) -> int:
         """Cases with their audit rows; a case was last updated at its last audit row.
 
         Rows not sealed yet are sealed here, chained per case in the order given (a batch
-        holds whole new cases, each from its first row).
+        holds whole new cases, each from its first row). `data_json`: each row's data as
+        `audit.seal_encoded` returned it, so it is not encoded a second time.
         """
         progress = progress or quiet
         events = _sealed(list(events), progress)
@@ -243,7 +244,8 @@ class CaseBulkWriter:
                 "actor_role": actor_role, "at": at,
                 "from_state": [s.value if s else None for s in from_state],
                 "to_state": [s.value for s in to_state], "reason": reason,
-                "data": [canonical_json(d) if d else "{}" for d in data],
+                "data": list(data_json) if data_json is not None else
+                [canonical_json(d) if d else "{}" for d in data],
                 "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
                 "hash": hashes}, len(events), progress=progress,
                 what="writing audit rows")

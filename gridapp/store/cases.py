@@ -321,11 +321,12 @@ class SqlCaseRepository:
         return list(range(top + 1, top + 1 + n))
 
     def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent],
-                 progress=None) -> None:
-        """Cases with ids from `reserve_ids` and their audit rows, column-wise."""
+                 progress=None, data_json: Sequence[str] | None = None) -> None:
+        """Cases with ids from `reserve_ids` and their audit rows, column-wise (`data_json`:
+        the rows' data already encoded by `audit.seal_encoded`)."""
         from .bulk import CaseBulkWriter
         try:
-            CaseBulkWriter(self.conn).write(cases, events, progress)
+            CaseBulkWriter(self.conn).write(cases, events, progress, data_json)
         except IntegrityError as exc:
             raise _ticket_taken(exc, [c.external_id for c in cases]) from None
 
