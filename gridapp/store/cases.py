@@ -73,6 +73,7 @@ _LEAN_GET = LeanStatement(_GET)
 _LEAN_VERSION = LeanStatement(_VERSION)
 _LEAN_UPDATE = LeanStatement(_UPDATE, ["v_" + k for k in MUTABLE] + ["b_id", "b_expected"])
 _READ_INDEX = {c.key: i for i, c in enumerate(READ_COLUMNS)}
+_MUTABLE_READ = tuple((k, _READ_INDEX[k]) for k in MUTABLE)  # each with its place in a read
 
 
 @functools.lru_cache(maxsize=256)
@@ -139,16 +140,32 @@ def _assignee(dept: int | None, person: int | None) -> Assignee | None:
     return None if dept is None and person is None else Assignee(dept, person)
 
 
+def _by_value(enum):
+    """`enum(value)` by one dict lookup (every read converts a dozen values); an unknown value
+    still raises as the enum does."""
+    members = {m.value: m for m in enum}
+
+    def member(value):
+        found = members.get(value)
+        return found if found is not None else enum(value)
+    return member
+
+
+_source, _kind, _state = _by_value(Source), _by_value(CaseKind), _by_value(CaseState)
+_reject, _satisfaction, _located = (_by_value(RejectReason), _by_value(Satisfaction),
+                                    _by_value(LocatedBy))
+
+
 def row_to_case(r) -> Case:
     return Case(
-        id=r.id, number=case_number(r.id, r.reported_at), source=Source(r.source), kind=CaseKind(r.kind),
+        id=r.id, number=case_number(r.id, r.reported_at), source=_source(r.source), kind=_kind(r.kind),
         class_code=r.class_code, catalog_version=r.catalog_version, description=r.description,
         address=r.address, x=r.x, y=r.y,
         location=Location(r.cell_code, r.community_code, r.street_code, r.segment_id,
                           r.segment_distance, r.road_chief_id, r.grid_worker_id),
         component_code=r.component_code, reporter_id=r.reporter_id,
         reporter_contact=r.reporter_contact, external_id=r.external_id,
-        state=CaseState(r.state), version=r.version, reported_at=r.reported_at,
+        state=_state(r.state), version=r.version, reported_at=r.reported_at,
         registered_at=r.registered_at, dispatched_at=r.dispatched_at, signed_at=r.signed_at,
         rectified_at=r.rectified_at, verified_at=r.verified_at, closed_at=r.closed_at,
         assignee=_assignee(r.assignee_department_id, r.assignee_person_id),
@@ -158,13 +175,13 @@ def row_to_case(r) -> Case:
         pending_extension_minutes=r.pending_extension_minutes,
         rectifier_ids=frozenset(int(i) for i in r.rectifier_ids.split(",") if i),
         verifier_id=r.verifier_id,
-        reject_reason=RejectReason(r.reject_reason) if r.reject_reason else None,
+        reject_reason=_reject(r.reject_reason) if r.reject_reason else None,
         duplicate_of=r.duplicate_of, replied_at=r.replied_at, visited_at=r.visited_at,
-        satisfaction=Satisfaction(r.satisfaction) if r.satisfaction else None,
+        satisfaction=_satisfaction(r.satisfaction) if r.satisfaction else None,
         return_count=r.return_count, rework_count=r.rework_count,
         extension_count=r.extension_count, reopen_count=r.reopen_count,
         supervision_count=r.supervision_count,
-        located_by=LocatedBy(r.located_by) if r.located_by else None,
+        located_by=_located(r.located_by) if r.located_by else None,
         locate_match=r.locate_match or "", locate_confidence=r.locate_confidence)
 
 
@@ -178,7 +195,7 @@ def event_to_row(ev: CaseEvent) -> dict:
 
 def row_to_event(r) -> CaseEvent:
     return CaseEvent(r.case_id, r.seq, r.action, r.actor_id, r.actor_role, r.at,
-                     CaseState(r.from_state) if r.from_state else None, CaseState(r.to_state),
+                     _state(r.from_state) if r.from_state else None, _state(r.to_state),
                      r.reason, dict(r.data or {}), tuple(r.attachments or ()), r.hash or "")
 
 
@@ -257,9 +274,10 @@ class SqlCaseRepository:
         new = _LEAN_UPDATE.bind_values(self.conn.dialect, params)
         # a value left alone only when the driver would write exactly what is stored (same
         # type too: 1 and 1.0 are stored differently); the version always changes
-        columns = tuple(k for k in MUTABLE
-                        if k == "version" or not _same(new["v_" + k], stored[_READ_INDEX[k]]))
-        return _lean_update_of(columns).execute(self.conn, params).rowcount
+        columns = tuple(k for k, i in _MUTABLE_READ
+                        if k == "version" or not _same(new["v_" + k], stored[i]))
+        # the narrow statement's columns convert as the full one's: the values as bound
+        return _lean_update_of(columns).execute(self.conn, new, bound=True).rowcount
 
     def add_event(self, event: CaseEvent) -> None:
         if self.lean:
