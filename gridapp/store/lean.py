@@ -28,11 +28,13 @@ class _Plan:
     sql: str
     order: tuple[str, ...] | None            # positional paramstyles: names in order
     keys: dict[str, str]                     # named paramstyles: name → escaped name
-    binds: tuple[tuple[str, Callable[[Any], Any]], ...]  # names whose values convert
+    binds: tuple[tuple[str, Callable[[Any], Any], bool], ...]  # names whose values convert,
+    # each with its processor and whether that leaves None alone (then not called for None)
     fixed: dict[str, Any]                    # values the statement itself holds
     columns: Sequence[Any]                   # the selected columns (their types)
-    # (column index, result processor) of the columns that convert, from the first cursor
-    convert: tuple[tuple[int, Callable[[Any], Any]], ...] | None = None
+    # (column index, result processor, leaves None alone) of the columns that convert, from
+    # the first cursor
+    convert: tuple[tuple[int, Callable[[Any], Any], bool], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ class LeanStatement:
                 fixed[name] = bind.effective_value
             proc = bind.type.dialect_impl(dialect).bind_processor(dialect)
             if proc is not None:
-                binds.append((name, proc))
+                binds.append((name, proc, _keeps_none(proc)))
         escaped = getattr(compiled, "escaped_bind_names", None) or {}
         order = tuple(compiled.positiontup) if compiled.positional else None
         columns = list(getattr(self.stmt, "selected_columns", ()))
@@ -102,7 +104,7 @@ class LeanStatement:
             convert = plan.convert
             if convert is None:
                 convert = plan.convert = tuple(
-                    (i, _empty_json_first(p))
+                    (i, _empty_json_first(p), _keeps_none(p))
                     for i, (col, d) in enumerate(zip(plan.columns, described, strict=True))
                     if (p := col.type.dialect_impl(conn.dialect).result_processor(conn.dialect,
                                                                                   d[1]))
@@ -111,8 +113,10 @@ class LeanStatement:
                 rows = []
                 for row in stored:
                     cells = list(row)
-                    for i, p in convert:
-                        cells[i] = p(cells[i])
+                    for i, p, keeps_none in convert:
+                        v = cells[i]
+                        if v is not None or not keeps_none:
+                            cells[i] = p(v)
                     rows.append(tuple(cells))
         return LeanResult(rows, rowcount, stored)
 
@@ -122,10 +126,21 @@ class LeanStatement:
         if not binds:
             return params
         values = dict(params)
-        for name, proc in binds:
+        for name, proc, keeps_none in binds:
             if name in values:
-                values[name] = proc(values[name])
+                v = values[name]
+                if v is not None or not keeps_none:
+                    values[name] = proc(v)
         return values
+
+
+def _keeps_none(proc: Callable[[Any], Any]) -> bool:
+    """Whether `proc` turns None into None (most do; JSON writes 'null'): then None values
+    need no call."""
+    try:
+        return proc(None) is None
+    except Exception:  # noqa: BLE001 - it cannot take None: it is always called
+        return False
 
 
 def _empty_json_first(proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
