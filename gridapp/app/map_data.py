@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import shapely
 
 from ..domain.case import CaseState, Source
@@ -330,24 +331,21 @@ class MapData:
         return Cases.concat(parts).frozen()
 
     def _cases_from(self, rows: list[tuple]) -> Cases:
+        # column at a time, in numpy and pandas: a city's million rows in Python, value by
+        # value, took several times the read itself (tests/app/test_map_build.py holds the
+        # value-by-value version these must equal)
         cols = list(zip(*rows, strict=True))
-
-        def idx(values, vocab, dtype):
-            lookup = {v: i for i, v in enumerate(vocab)}
-            return np.array([lookup.get(v, -1) for v in values], dtype)
-
-        def ints(values):
-            return np.array([-1 if v is None else v for v in values], np.int64)
         return Cases(
             id=np.array(cols[0], np.int64), x=np.array(cols[1], float),
-            y=np.array(cols[2], float), state=idx(cols[3], STATES, np.int8),
-            klass=idx(cols[4], self.classes, np.int16), source=idx(cols[5], SOURCES, np.int8),
-            street=idx(cols[6], self.streets, np.int32),
+            y=np.array(cols[2], float), state=_coded(cols[3], STATES, np.int8),
+            klass=_coded(cols[4], self.classes, np.int16),
+            source=_coded(cols[5], SOURCES, np.int8),
+            street=_coded(cols[6], self.streets, np.int32),
             cell=_lookup_sorted(self.cells.codes, cols[7]),
-            segment=ints(cols[8]), department=ints(cols[9]), person=ints(cols[10]),
-            chief=ints(cols[11]), reported=_times(cols[12]), deadline=_times(cols[13]),
-            warning=_times(cols[14]), closed=_times(cols[15]), change=ints(cols[16]),
-            supervisions=np.array([v or 0 for v in cols[17]], np.int16))
+            segment=_ints(cols[8]), department=_ints(cols[9]), person=_ints(cols[10]),
+            chief=_ints(cols[11]), reported=_times(cols[12]), deadline=_times(cols[13]),
+            warning=_times(cols[14]), closed=_times(cols[15]), change=_ints(cols[16]),
+            supervisions=_ints(cols[17], 0).astype(np.int16))
 
     # ---- taking in changes -------------------------------------------------------------
     def refreshed(self, store, now: datetime | None = None) -> tuple[MapData, Changes]:
@@ -484,25 +482,49 @@ def _shapes(geoms: np.ndarray, have: np.ndarray) -> Ragged:
     return Ragged(r.coords, r.ring_offsets, np.flatnonzero(have)[r.ring_owner])
 
 
+def _coded(values, vocab, dtype) -> np.ndarray:
+    """Index of each value in `vocab` (-1 where absent or None), looked up once per distinct
+    value."""
+    codes, distinct = pd.factorize(np.array(values, dtype=object))
+    lookup = {v: i for i, v in enumerate(vocab)}
+    lut = np.array([lookup.get(v, -1) for v in distinct] + [-1], dtype)
+    return lut[codes]  # code -1 (None) takes the last entry
+
+
 def _lookup_sorted(codes: np.ndarray, values) -> np.ndarray:
     """Index of each value in the sorted `codes` (-1 where absent): vectorised, no dict."""
     if not len(codes):
         return np.full(len(values), -1, np.int32)
-    v = np.array([x or "" for x in values], dtype=str)
-    i = np.minimum(np.searchsorted(codes.astype(str), v), len(codes) - 1)
-    return np.where(codes.astype(str)[i] == v, i, -1).astype(np.int32)
+    # each distinct value (a cell's code recurs across its cases) is looked up once
+    found, distinct = pd.factorize(np.array(values, dtype=object))
+    v = np.array([x or "" for x in distinct] + [""], dtype=str)  # None (-1) as "", the last
+    text = codes.astype(str)
+    i = np.minimum(np.searchsorted(text, v), len(codes) - 1)
+    return np.where(text[i] == v, i, -1).astype(np.int32)[found]
+
+
+def _ints(values, none: int = -1) -> np.ndarray:
+    """Integers as int64, `none` for None."""
+    a = np.array(values, dtype=object)
+    a[np.equal(a, None)] = none
+    return a.astype(np.int64)
 
 
 def _times(values) -> np.ndarray:
+    """Times as int64 seconds since 1970 (NO_TIME for None): the store's text times
+    ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call."""
     out = np.full(len(values), NO_TIME, np.int64)
-    present = [i for i, v in enumerate(values) if v is not None]
-    if present:
-        vals = [values[i] for i in present]
-        if isinstance(vals[0], str):
-            arr = np.array([v.replace(" ", "T")[:19] for v in vals], dtype="datetime64[s]")
-        else:
-            arr = np.array(vals, dtype="datetime64[s]")
-        out[present] = (arr - EPOCH).astype(np.int64)
+    a = np.array(values, dtype=object)
+    present = ~np.equal(a, None)
+    if not present.any():
+        return out
+    vals = a[present]
+    if isinstance(vals[0], str):
+        # numpy reads "T" or " " between date and time; [:19] of each by the cast to S19
+        arr = vals.astype("S19").astype("datetime64[s]")
+    else:
+        arr = np.array(list(vals), dtype="datetime64[s]")
+    out[present] = (arr - EPOCH).astype(np.int64)
     return out
 
 
