@@ -227,8 +227,8 @@ class MapData:
              progress=None) -> MapData:
         """Everything the map shows; from the cache when it fits, then brought up to date.
 
-        `progress(done, total, phase)` hears "places", "cases" and "cache" (it may raise to
-        cancel)."""
+        `progress(done, total, phase)` hears "cache", "places", "cases" (rows read of all)
+        and "save" (it may raise to cancel)."""
         now = now or store.now()
         progress = progress or _quiet
         read = store.read_model
@@ -241,6 +241,7 @@ class MapData:
         else:
             data, changed = cls._from_store(read, store.srid, store.identity, now, progress), True
         if cache and changed:
+            progress(0, 1, "save")
             data.save(cache)
         return data
 
@@ -251,8 +252,9 @@ class MapData:
         mark = read.mark()  # before reading: a change committed meanwhile comes again later
         progress(0, 2, "places")
         places = cls._places(read.places(now), srid, identity, mark, now)
-        progress(1, 2, "cases")
-        return replace(places, cases=places._read_cases(read, progress=progress))
+        total = read.case_count()
+        progress(0, total, "cases")
+        return replace(places, cases=places._read_cases(read, progress=progress, total=total))
 
     @classmethod
     def _places(cls, rows: PlaceRows, srid: int, identity: str, mark: Mark,
@@ -322,12 +324,12 @@ class MapData:
                             frozen(getattr(w, h.name))
         return self
 
-    def _read_cases(self, read: ReadModel, ids=None, progress=None) -> Cases:
+    def _read_cases(self, read: ReadModel, ids=None, progress=None, total: int = 0) -> Cases:
         parts = []
         for rows in read.case_rows(ids):
             parts.append(self._cases_from(rows))
             if progress:
-                progress(sum(len(p) for p in parts), 0, "cases")
+                progress(sum(len(p) for p in parts), total, "cases")
         return Cases.concat(parts).frozen()
 
     def _cases_from(self, rows: list[tuple]) -> Cases:

@@ -118,6 +118,11 @@ class SqlReadModel:
             finally:
                 cur.close()
 
+    def case_count(self) -> int:
+        """How many cases there are (what a progress bar over `case_rows()` counts to)."""
+        with self.store.read() as conn:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM cases").scalar())
+
     def search_cases(self, text: str, limit: int = 200) -> list[int]:
         """Ids of cases whose description, address or ticket number holds `text`, newest
         first; a case number (year + 8 digits) finds its case."""
