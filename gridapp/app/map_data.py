@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import shapely
 
 from ..domain.case import CaseState, Source
@@ -32,6 +31,7 @@ OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
 NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
 CACHE_VERSION = 8
+CONVERT_ROWS = 100_000  # case rows gathered before their columns are converted (and reported)
 
 
 def frozen(a: np.ndarray) -> np.ndarray:
@@ -325,18 +325,33 @@ class MapData:
         return self
 
     def _read_cases(self, read: ReadModel, ids=None, progress=None, total: int = 0) -> Cases:
-        parts = []
+        # the store hands rows over in small batches (their tuples still in the CPU's cache
+        # when they are taken apart into columns); columns are converted 100,000 rows at a time
+        parts: list[Cases] = []
+        cols: list[list] = [[] for _ in range(len(Cases.COLUMNS))]
+        done = 0
         for rows in read.case_rows(ids):
-            parts.append(self._cases_from(rows))
+            for col, values in zip(cols, zip(*rows, strict=True), strict=True):
+                col.extend(values)
+            if len(cols[0]) >= CONVERT_ROWS:
+                parts.append(self._cases_from_columns(cols))
+                done += len(cols[0])
+                cols = [[] for _ in cols]
+                if progress:
+                    progress(done, total, "cases")
+        if cols[0]:
+            parts.append(self._cases_from_columns(cols))
             if progress:
-                progress(sum(len(p) for p in parts), total, "cases")
+                progress(done + len(cols[0]), total, "cases")
         return Cases.concat(parts).frozen()
 
     def _cases_from(self, rows: list[tuple]) -> Cases:
-        # column at a time, in numpy and pandas: a city's million rows in Python, value by
-        # value, took several times the read itself (tests/app/test_map_build.py holds the
-        # value-by-value version these must equal)
-        cols = list(zip(*rows, strict=True))
+        return self._cases_from_columns(list(zip(*rows, strict=True)))
+
+    def _cases_from_columns(self, cols: list) -> Cases:
+        """CASE_COLUMNS' values, one sequence per column, as case arrays."""
+        # times, the costliest columns, are parsed by numpy a column at a time
+        # (tests/app/test_map_build.py holds the value-by-value build these must equal)
         return Cases(
             id=np.array(cols[0], np.int64), x=np.array(cols[1], float),
             y=np.array(cols[2], float), state=_coded(cols[3], STATES, np.int8),
@@ -484,49 +499,51 @@ def _shapes(geoms: np.ndarray, have: np.ndarray) -> Ragged:
     return Ragged(r.coords, r.ring_offsets, np.flatnonzero(have)[r.ring_owner])
 
 
+class _Codes(dict):
+    """Value → index; -1 for any other value (None included)."""
+
+    def __missing__(self, key) -> int:
+        return -1
+
+
 def _coded(values, vocab, dtype) -> np.ndarray:
-    """Index of each value in `vocab` (-1 where absent or None), looked up once per distinct
-    value."""
-    codes, distinct = pd.factorize(np.array(values, dtype=object))
-    lookup = {v: i for i, v in enumerate(vocab)}
-    lut = np.array([lookup.get(v, -1) for v in distinct] + [-1], dtype)
-    return lut[codes]  # code -1 (None) takes the last entry
+    """Index of each value in `vocab` (-1 where absent or None)."""
+    # map() over a dict's __getitem__ runs in C: ~2× a comprehension calling .get()
+    codes = _Codes((v, i) for i, v in enumerate(vocab))
+    return np.fromiter(map(codes.__getitem__, values), dtype, len(values))
 
 
 def _lookup_sorted(codes: np.ndarray, values) -> np.ndarray:
-    """Index of each value in the sorted `codes` (-1 where absent): vectorised, no dict."""
-    if not len(codes):
-        return np.full(len(values), -1, np.int32)
-    # each distinct value (a cell's code recurs across its cases) is looked up once
-    found, distinct = pd.factorize(np.array(values, dtype=object))
-    v = np.array([x or "" for x in distinct] + [""], dtype=str)  # None (-1) as "", the last
-    text = codes.astype(str)
-    i = np.minimum(np.searchsorted(text, v), len(codes) - 1)
-    return np.where(text[i] == v, i, -1).astype(np.int32)[found]
+    """Index of each value (None as "") in the sorted, distinct `codes` (-1 where absent)."""
+    # a dict from the codes: 100,000 cases' cells found in a few ms, where searchsorted over
+    # their texts took several times that
+    index = _Codes((c, i) for i, c in enumerate(codes.astype(str).tolist()))
+    if "" in index:  # None stands for "" (a cell coded "" is found by the cases without one)
+        index[None] = index[""]
+    return np.fromiter(map(index.__getitem__, values), np.int32, len(values))
 
 
 def _ints(values, none: int = -1) -> np.ndarray:
     """Integers as int64, `none` for None."""
-    a = np.array(values, dtype=object)
-    a[np.equal(a, None)] = none
-    return a.astype(np.int64)
+    return np.array([none if v is None else v for v in values], np.int64)
 
 
 def _times(values) -> np.ndarray:
     """Times as int64 seconds since 1970 (NO_TIME for None): the store's text times
     ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call."""
-    out = np.full(len(values), NO_TIME, np.int64)
     a = np.array(values, dtype=object)
-    present = ~np.equal(a, None)
-    if not present.any():
-        return out
-    vals = a[present]
-    if isinstance(vals[0], str):
-        # numpy reads "T" or " " between date and time; [:19] of each by the cast to S19
-        arr = vals.astype("S19").astype("datetime64[s]")
-    else:
-        arr = np.array(list(vals), dtype="datetime64[s]")
-    out[present] = (arr - EPOCH).astype(np.int64)
+    missing = np.equal(a, None)
+    if missing.all():
+        return np.full(len(values), NO_TIME, np.int64)
+    if isinstance(a[np.argmin(missing)], str):  # the first value given
+        # numpy reads "T" or " " between date and time, and "" as NaT, whose int64 is
+        # NO_TIME; the cast to S19 keeps the first 19 characters of each; datetime64[s]
+        # counts seconds from 1970 (EPOCH) already
+        a[missing] = ""
+        return a.astype("S19").astype("datetime64[s]").view(np.int64)
+    out = np.full(len(values), NO_TIME, np.int64)
+    out[~missing] = (np.array(a[~missing].tolist(), dtype="datetime64[s]") - EPOCH
+                     ).astype(np.int64)
     return out
 
 

@@ -329,7 +329,8 @@ def _raw_case_read(store) -> float:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     t = time.perf_counter()
     cur = conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id")
-    while cur.fetchmany(100_000):
+    # batches of 2,000 rows: the driver's fastest (100,000 at a time was ~25 % slower)
+    while cur.fetchmany(2_000):
         pass
     ms = (time.perf_counter() - t) * 1000
     conn.close()

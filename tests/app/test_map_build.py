@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
+from gridapp.app import map_data
 from gridapp.app.cell_raster import CellRaster
 from gridapp.app.map_data import EPOCH, NO_TIME, SOURCES, STATES, Cases, MapData
 from gridapp.domain.case import Source
@@ -93,6 +94,10 @@ def assert_same_cases(new: Cases, old: Cases) -> None:
         np.testing.assert_array_equal(a, b, err_msg=name)
 
 
+def new_cases_from(vocab, rows) -> Cases:
+    return MapData._cases_from_columns(vocab, list(zip(*rows, strict=True)))
+
+
 VOCAB = SimpleNamespace(classes=np.array(["E0101", "E0102", "E0506"], dtype=object),
                         streets=np.array(["420102001", "420102002"], dtype=object),
                         cells=SimpleNamespace(codes=np.array(
@@ -126,7 +131,7 @@ def case_row(codes):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(case_row(TEXT_TIMES), min_size=1, max_size=40))
 def test_case_columns_as_the_value_by_value_build(rows):
-    assert_same_cases(MapData._cases_from(VOCAB, rows), old_cases_from(VOCAB, rows))
+    assert_same_cases(new_cases_from(VOCAB, rows), old_cases_from(VOCAB, rows))
 
 
 @settings(max_examples=50, deadline=None)
@@ -135,7 +140,30 @@ def test_case_columns_as_the_value_by_value_build(rows):
                 min_size=1, max_size=20))
 def test_case_columns_from_datetimes_as_before(rows):
     # PostgreSQL and the in-memory store give datetimes, not text
-    assert_same_cases(MapData._cases_from(VOCAB, rows), old_cases_from(VOCAB, rows))
+    assert_same_cases(new_cases_from(VOCAB, rows), old_cases_from(VOCAB, rows))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(case_row(TEXT_TIMES), min_size=0, max_size=30), st.integers(1, 7),
+       st.integers(1, 9))
+def test_rows_in_batches_make_the_same_arrays(rows, batch, convert):
+    """However the store batches the rows and however many are converted at a time."""
+    class Read:
+        def case_rows(self, ids=None):
+            for k in range(0, len(rows), batch):
+                yield rows[k:k + batch]
+    heard = []
+    data = SimpleNamespace(**vars(VOCAB), _cases_from_columns=lambda cols: (
+        MapData._cases_from_columns(VOCAB, cols)))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(map_data, "CONVERT_ROWS", convert)
+        got = MapData._read_cases(data, Read(), progress=lambda d, t, w: heard.append(d),
+                                  total=len(rows))
+    if rows:
+        assert_same_cases(got, old_cases_from(VOCAB, rows))
+        assert heard[-1] == len(rows) and heard == sorted(heard)
+    else:
+        assert len(got) == 0 and heard == []
 
 
 def test_all_none_and_all_absent_columns():
@@ -143,10 +171,10 @@ def test_all_none_and_all_absent_columns():
              "2026-11-02 09:00:00", None, None, None, None, None),
             (2, 1.0, 2.0, "new", "E0102", "video", "420102002", "420102002002007", 3, 4, 5, 6,
              "2026-11-02T09:00:00.999999", None, None, None, 7, 2)]
-    assert_same_cases(MapData._cases_from(VOCAB, rows), old_cases_from(VOCAB, rows))
+    assert_same_cases(new_cases_from(VOCAB, rows), old_cases_from(VOCAB, rows))
     empty = SimpleNamespace(classes=np.array([], dtype=object), streets=np.array(
         [], dtype=object), cells=SimpleNamespace(codes=np.array([], dtype=object)))
-    assert_same_cases(MapData._cases_from(empty, rows), old_cases_from(empty, rows))
+    assert_same_cases(new_cases_from(empty, rows), old_cases_from(empty, rows))
 
 
 @pytest.fixture
