@@ -31,7 +31,7 @@ OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
 NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
 CACHE_VERSION = 8
-CONVERT_ROWS = 100_000  # case rows gathered before their columns are converted (and reported)
+PROGRESS_ROWS = 100_000  # case rows read between two progress reports
 
 
 def frozen(a: np.ndarray) -> np.ndarray:
@@ -325,44 +325,24 @@ class MapData:
         return self
 
     def _read_cases(self, read: ReadModel, ids=None, progress=None, total: int = 0) -> Cases:
-        # the store hands rows over in small batches (their tuples still in the CPU's cache
-        # when they are taken apart into columns); columns are converted 100,000 rows at a time
+        # each small batch the store hands over is converted at once, while its values are
+        # still in the CPU's cache (gathering 100,000 rows first took half as long again)
+        decode = _Decoder(self)
         parts: list[Cases] = []
-        cols: list[list] = [[] for _ in range(len(Cases.COLUMNS))]
-        done = 0
+        done = told = 0
         for rows in read.case_rows(ids):
-            for col, values in zip(cols, zip(*rows, strict=True), strict=True):
-                col.extend(values)
-            if len(cols[0]) >= CONVERT_ROWS:
-                parts.append(self._cases_from_columns(cols))
-                done += len(cols[0])
-                cols = [[] for _ in cols]
-                if progress:
-                    progress(done, total, "cases")
-        if cols[0]:
-            parts.append(self._cases_from_columns(cols))
-            if progress:
-                progress(done + len(cols[0]), total, "cases")
+            parts.append(decode(list(zip(*rows, strict=True))))
+            done += len(rows)
+            if progress and done - told >= PROGRESS_ROWS:
+                progress(done, total, "cases")
+                told = done
+        if progress and done > told:
+            progress(done, total, "cases")
         return Cases.concat(parts).frozen()
-
-    def _cases_from(self, rows: list[tuple]) -> Cases:
-        return self._cases_from_columns(list(zip(*rows, strict=True)))
 
     def _cases_from_columns(self, cols: list) -> Cases:
         """CASE_COLUMNS' values, one sequence per column, as case arrays."""
-        # times, the costliest columns, are parsed by numpy a column at a time
-        # (tests/app/test_map_build.py holds the value-by-value build these must equal)
-        return Cases(
-            id=np.array(cols[0], np.int64), x=np.array(cols[1], float),
-            y=np.array(cols[2], float), state=_coded(cols[3], STATES, np.int8),
-            klass=_coded(cols[4], self.classes, np.int16),
-            source=_coded(cols[5], SOURCES, np.int8),
-            street=_coded(cols[6], self.streets, np.int32),
-            cell=_lookup_sorted(self.cells.codes, cols[7]),
-            segment=_ints(cols[8]), department=_ints(cols[9]), person=_ints(cols[10]),
-            chief=_ints(cols[11]), reported=_times(cols[12]), deadline=_times(cols[13]),
-            warning=_times(cols[14]), closed=_times(cols[15]), change=_ints(cols[16]),
-            supervisions=_ints(cols[17], 0).astype(np.int16))
+        return _Decoder(self)(cols)
 
     # ---- taking in changes -------------------------------------------------------------
     def refreshed(self, store, now: datetime | None = None) -> tuple[MapData, Changes]:
@@ -506,21 +486,40 @@ class _Codes(dict):
         return -1
 
 
-def _coded(values, vocab, dtype) -> np.ndarray:
-    """Index of each value in `vocab` (-1 where absent or None)."""
-    # map() over a dict's __getitem__ runs in C: ~2× a comprehension calling .get()
-    codes = _Codes((v, i) for i, v in enumerate(vocab))
+def _codes(vocab) -> _Codes:
+    return _Codes((v, i) for i, v in enumerate(vocab))
+
+
+class _Decoder:
+    """Case rows' columns (CASE_COLUMNS) as case arrays, coded against one MapData's
+    vocabularies (tests/app/test_map_build.py holds the value-by-value build they equal)."""
+
+    def __init__(self, data) -> None:
+        self.state, self.source = _codes(STATES), _codes(SOURCES)
+        self.klass, self.street = _codes(data.classes), _codes(data.streets)
+        # cells by code (sorted, distinct); a case without a cell is looked up as ""
+        self.cell = _codes(data.cells.codes.astype(str).tolist())
+        if "" in self.cell:
+            self.cell[None] = self.cell[""]
+
+    def __call__(self, cols: list) -> Cases:
+        return Cases(
+            id=np.array(cols[0], np.int64), x=np.array(cols[1], float),
+            y=np.array(cols[2], float), state=_coded(cols[3], self.state, np.int8),
+            klass=_coded(cols[4], self.klass, np.int16),
+            source=_coded(cols[5], self.source, np.int8),
+            street=_coded(cols[6], self.street, np.int32),
+            cell=_coded(cols[7], self.cell, np.int32),
+            segment=_ints(cols[8]), department=_ints(cols[9]), person=_ints(cols[10]),
+            chief=_ints(cols[11]), reported=_times(cols[12]), deadline=_times(cols[13]),
+            warning=_times(cols[14]), closed=_times(cols[15]), change=_ints(cols[16]),
+            supervisions=_ints(cols[17], 0).astype(np.int16))
+
+
+def _coded(values, codes: _Codes, dtype) -> np.ndarray:
+    """Index of each value (-1 where absent or None)."""
+    # map() over the dict's __getitem__ runs in C: ~2× a comprehension calling .get()
     return np.fromiter(map(codes.__getitem__, values), dtype, len(values))
-
-
-def _lookup_sorted(codes: np.ndarray, values) -> np.ndarray:
-    """Index of each value (None as "") in the sorted, distinct `codes` (-1 where absent)."""
-    # a dict from the codes: 100,000 cases' cells found in a few ms, where searchsorted over
-    # their texts took several times that
-    index = _Codes((c, i) for i, c in enumerate(codes.astype(str).tolist()))
-    if "" in index:  # None stands for "" (a cell coded "" is found by the cases without one)
-        index[None] = index[""]
-    return np.fromiter(map(index.__getitem__, values), np.int32, len(values))
 
 
 def _ints(values, none: int = -1) -> np.ndarray:

@@ -184,18 +184,29 @@ def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = Non
         f.unlink(missing_ok=True)
 
     # ---- 8: open the store and have the map ready -------------------------------------
-    t = time.perf_counter()
+    # the raw read once first, not counted: whichever reads the file first pays for bringing
+    # it into the system's file cache, and both are to read it from there
+    probe = open_store(db)
+    if probe.backend == "sqlite":
+        _raw_case_read(probe)
+    probe.close()
+    t, cpu = time.perf_counter(), time.process_time()
     store = open_store(db)
     data = MapData.load(store, cache)
     load_or_build(data, raster_path)
-    cold = time.perf_counter() - t
+    cold, cold_cpu = time.perf_counter() - t, time.process_time() - cpu
     _, cold_peak = _rss_mb()  # before the raw floor below reads a million rows itself
     n_cases, n_cells, n_segs = len(data.cases), len(data.cells.codes), len(data.segments.ids)
     print(f"  store: {n_cells:,} cells, {n_segs:,} road segments, {n_cases:,} cases", flush=True)
-    floor_cold = _raw_case_read(store) if store.backend == "sqlite" else None
+    floor_cold, floor_cpu = _raw_case_read(store) if store.backend == "sqlite" else (None,
+                                                                                     None)
     rep.add(Figure("8. open, first time: read the store, build the cache", cold * 1000, "ms",
                    floor_cold, "raw sqlite3 read of the case columns",
                    "target ≤ 2× the raw read, progress meanwhile"))
+    # on a shared machine the wall times wait for the CPU by turns; the CPU time each took
+    # is steadier
+    rep.add(Figure("8. same, CPU time of this process", cold_cpu * 1000, "ms", floor_cpu,
+                   "CPU time of the raw read", "(≤ 2×)"))
     store.close()
     t = time.perf_counter()
     store = open_store(db)
@@ -323,18 +334,19 @@ def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = Non
     return rep
 
 
-def _raw_case_read(store) -> float:
-    """Milliseconds for raw sqlite3 to read the columns the map keeps for every case."""
+def _raw_case_read(store) -> tuple[float, float]:
+    """Milliseconds (wall, CPU) for raw sqlite3 to read the columns the map keeps for every
+    case."""
     path = store.engine.url.database
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     cur = conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id")
     # batches of 2,000 rows: the driver's fastest (100,000 at a time was ~25 % slower)
     while cur.fetchmany(2_000):
         pass
-    ms = (time.perf_counter() - t) * 1000
+    ms, cpu_ms = (time.perf_counter() - t) * 1000, (time.process_time() - cpu) * 1000
     conn.close()
-    return ms
+    return ms, cpu_ms
 
 
 def _busiest(data: MapData) -> tuple[float, float]:
