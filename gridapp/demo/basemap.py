@@ -10,6 +10,7 @@ import io
 import math
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import shapely
@@ -56,6 +57,16 @@ def _to_mercator(geoms, srid: int):
     tr = transformer(srid, 3857)
     return [shapely.transform(g, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
             for g in geoms]
+
+
+def sketch(land, roads) -> tuple[SimpleNamespace, list[SimpleNamespace]]:
+    """The parts of the land and roads that `write_basemap` draws: small and picklable, so
+    the tiles can be rendered in a process of their own while the cases are simulated."""
+    return (SimpleNamespace(river=land.river, lakes=list(land.lakes), parks=list(land.parks),
+                            streets=[SimpleNamespace(geometry=s.geometry, name=s.name)
+                                     for s in land.streets],
+                            district=SimpleNamespace(geometry=land.district.geometry)),
+            [SimpleNamespace(line=r.line, road_class=r.road_class) for r in roads])
 
 
 def write_basemap(path: Path, land, roads, srid: int, progress=None,

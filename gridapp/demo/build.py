@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import queue
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -23,6 +26,7 @@ from ..store.bulk import CaseBulkWriter, insert_columns
 from ..store.db import is_sqlite, normalize_url
 from ..store.memory import snapshot
 from ..store.store import Store
+from .basemap import sketch, write_basemap
 from .geography import make_land, rng_for
 from .names import DISTRICT_CODE, DISTRICT_NAME, Namer
 from .roads import cut_segments, make_roads, place_components, place_hotspots
@@ -31,6 +35,9 @@ from .simulation import Simulation, Sites
 from .staff import DEMO_PASSWORD, assignment_rows, make_staff
 
 Progress = Callable[[int, int, str], None]
+# finished cases handed to the writer at a time: small enough that little is left to write
+# when the simulation ends, large enough that a batch's transaction costs nothing
+BATCH = 8_000
 
 
 def _quiet(done: int, total: int, what: str) -> None:
@@ -43,20 +50,22 @@ def default_until() -> datetime:
 
 
 def build_demo(url: str, scale: str = "district", seed: int = 7, until: datetime | None = None,
-               progress: Progress = _quiet, basemap: bool = True) -> Store:
+               progress: Progress = _quiet, basemap: bool = True,
+               batch: int | None = None) -> Store:
     """Generate the district, its people and a year of cases; all or nothing.
 
     The store (and its basemap) is built out of sight and published only when complete, so
-    a build killed at any moment leaves nothing, and the next one starts afresh.
+    a build killed at any moment leaves nothing, and the next one starts afresh. `batch`:
+    how many finished cases are written at a time (the store's content does not depend on it).
     """
     url = normalize_url(url)
     with StoreBuild(url) as build:
-        store = _build(build, url, scale, seed, until, progress, basemap)
+        store = _build(build, url, scale, seed, until, progress, basemap, batch)
         return build.publish(store)
 
 
 def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime | None,
-           progress: Progress, basemap: bool) -> Store:
+           progress: Progress, basemap: bool, batch: int | None) -> Store:
     sc = SCALES[scale]
     until = until or default_until()
     start = until - timedelta(days=365)
@@ -72,6 +81,33 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
              f"{len(components):,} components ({time.perf_counter() - t0:.0f} s)")
     store = seed_store(build, admin_password=DEMO_PASSWORD, district_code=DISTRICT_CODE,
                        district_name=DISTRICT_NAME)
+    # the basemap depends on the land and roads only: its tiles are rendered in a process of
+    # their own (on the other core) while the cases are simulated
+    tiles = _start_basemap(build, url, land, roads, store.srid) if basemap else None
+    try:
+        _fill(store, land, roads, segments, components, hotspots, namer, sc, seed, rng, start,
+              until, scale, progress, t0, batch)
+        if tiles is not None:
+            proc, path = tiles
+            progress(0, 1, "basemap tiles")
+            proc.join()
+            if proc.exitcode != 0:
+                raise RuntimeError(f"rendering the basemap failed (exit code {proc.exitcode})")
+            progress(1, 1, "basemap tiles")
+            with store.uow() as uow:
+                uow.config.set_meta("basemap", str(path))  # where it will be once published
+                uow.commit()
+    finally:
+        if tiles is not None and tiles[0].is_alive():  # the build failed: so has the basemap
+            tiles[0].terminate()
+            tiles[0].join()
+    return store
+
+
+def _fill(store: Store, land, roads, segments, components, hotspots, namer: Namer, sc, seed: int,
+          rng: np.random.Generator, start: datetime, until: datetime, scale: str,
+          progress: Progress, t0: float, batch: int | None) -> None:
+    """Places, people and a year of cases into the store."""
     load_places(store.uow(), PlaceLayers(land.district, land.streets, land.communities,
                                          land.cells, segments, components))
     _people(store, land, segments, namer, seed, start)
@@ -81,27 +117,36 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
                      store.srid)
     specs = sim.specs(sc.cases)
     progress(0, len(specs), "cases")
+    # a city's year does not fit in memory: finished cases are forgotten once handed over
+    evict = sc.cases > 200_000
+    writer = _Writer(store)
+    written: set[int] = set()
 
     def flush(ids: list[int]) -> None:
-        cases = [mem.data.cases[i] for i in ids]
-        events = [e for i in ids for e in mem.data.events[i]]
-        with store.uow() as uow:
-            CaseBulkWriter(uow.conn).write(cases, events)
-            uow.commit()
-        mem.evict(ids)
+        ids = sorted(ids)
+        writer.put([mem.data.cases[i] for i in ids],
+                   [e for i in ids for e in mem.data.events[i]])
+        written.update(ids)
+        if evict:
+            mem.evict(ids)
 
-    # Millions of live objects make every cyclic collection a full scan; the simulation
-    # creates no cycles worth collecting, so the collector waits until it is done.
+    # Millions of live objects make every cyclic collection a full scan; neither the
+    # simulation nor the writer creates cycles worth collecting, so the collector waits
+    # until both are done.
     gc.collect()
     gc.freeze()
     gc.disable()
     try:
-        sim.run(specs, on_finished=flush if sc.cases > 200_000 else None,
-                progress=progress)
+        sim.run(specs, on_finished=flush, progress=progress,
+                flush_every=batch or (100_000 if evict else BATCH))
+        # the cases whose story stands open at the end, or stopped at a refused step
+        flush([i for i in mem.data.cases if i not in written])
+        progress(0, 1, "writing the last cases")
+        writer.close()
     finally:
+        writer.stop()
         gc.enable()
         gc.unfreeze()
-    flush(sorted(mem.data.cases))
     with store.uow() as uow:
         for key, value in (("demo_scale", scale), ("demo_seed", str(seed)),
                            ("demo_until", until.isoformat()), ("demo_start", start.isoformat())):
@@ -109,14 +154,58 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
         uow.commit()
     progress(1, 1, f"{len(specs):,} reports, {sim.executed:,} steps through the services "
              f"({time.perf_counter() - t0:.0f} s)")
-    if basemap:
-        from .basemap import write_basemap
-        path = basemap_path(url)
-        write_basemap(build.sidecar(path), land, roads, store.srid, progress)
-        with store.uow() as uow:
-            uow.config.set_meta("basemap", str(path))  # where it will be once published
-            uow.commit()
-    return store
+
+
+def _start_basemap(build: StoreBuild, url: str, land, roads,
+                   srid: int) -> tuple[multiprocessing.process.BaseProcess, Path]:
+    path = basemap_path(url)
+    land_sketch, road_sketch = sketch(land, roads)
+    # spawn, not fork: the caller may be a GUI with threads of its own
+    proc = multiprocessing.get_context("spawn").Process(
+        target=write_basemap, args=(build.sidecar(path), land_sketch, road_sketch, srid),
+        name="demo-basemap", daemon=True)
+    proc.start()
+    return proc, path
+
+
+class _Writer:
+    """Writes batches of finished cases in a thread of its own, in the order given, each in
+    its own transaction. SQLite runs a statement without holding the GIL, so the inserts,
+    their indexes and triggers go on beside the simulation."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: a city waits for it
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, cases: list, events: list) -> None:
+        if self.error is not None:
+            raise self.error
+        self.batches.put((cases, events))
+
+    def _run(self) -> None:
+        while (batch := self.batches.get()) is not None:
+            if self.error is not None:
+                continue  # drain: the builder learns of the error at its next put or close
+            try:
+                with self.store.uow() as uow:
+                    CaseBulkWriter(uow.conn).write(*batch)
+                    uow.commit()
+            except BaseException as exc:  # re-raised in the building thread
+                self.error = exc
+
+    def close(self) -> None:
+        """Wait until everything handed over is written; raises what writing raised."""
+        self.stop()
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.batches.put(None)
+            self.thread.join()
 
 
 def basemap_path(store_or_url: Store | str) -> Path:
