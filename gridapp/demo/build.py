@@ -22,7 +22,7 @@ from ..services.auth import hash_password
 from ..services.places import PlaceLayers, load_places
 from ..store import models as m
 from ..store.build import StoreBuild
-from ..store.bulk import CaseBulkWriter, insert_columns
+from ..store.bulk import CaseBulkWriter, drop_indexes, insert_columns
 from ..store.db import is_sqlite, normalize_url
 from ..store.memory import snapshot
 from ..store.store import Store
@@ -170,13 +170,15 @@ def _start_basemap(build: StoreBuild, url: str, land, roads,
 
 class _Writer:
     """Writes batches of finished cases in a thread of its own, in the order given, each in
-    its own transaction. SQLite runs a statement without holding the GIL, so the inserts,
-    their indexes and triggers go on beside the simulation."""
+    its own transaction. SQLite runs a statement without holding the GIL, so the inserts go
+    on beside the simulation. The indexes of cases and audit rows, and the cases' spatial
+    index, are made once after the last batch (sorted builds, not a B-tree update a row)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: a city waits for it
         self.error: BaseException | None = None
+        self.deferred: list[str] | None = None  # DDL to run after the last batch
         self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
         self.thread.start()
 
@@ -191,21 +193,52 @@ class _Writer:
                 continue  # drain: the builder learns of the error at its next put or close
             try:
                 with self.store.uow() as uow:
+                    if self.deferred is None:
+                        self.deferred = _defer_indexes(uow.conn)
                     CaseBulkWriter(uow.conn).write(*batch)
                     uow.commit()
             except BaseException as exc:  # re-raised in the building thread
                 self.error = exc
 
     def close(self) -> None:
-        """Wait until everything handed over is written; raises what writing raised."""
+        """Wait until everything handed over is written and indexed; raises what writing
+        raised."""
         self.stop()
         if self.error is not None:
             raise self.error
+        if self.deferred:
+            with self.store.uow() as uow:
+                for ddl in self.deferred:
+                    uow.conn.exec_driver_sql(ddl)
+                uow.commit()
 
     def stop(self) -> None:
         if self.thread.is_alive():
             self.batches.put(None)
             self.thread.join()
+
+
+# SpatiaLite's trigger adding each new case to the R*Tree of case points (one tree insert a row)
+_RTREE_TRIGGER = "gii_cases_geom"
+_RTREE_FILL = ("INSERT INTO idx_cases_geom (pkid, xmin, xmax, ymin, ymax) SELECT id, "
+               "MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM cases "
+               "WHERE geom IS NOT NULL")
+
+
+def _defer_indexes(conn) -> list[str]:
+    """SQLite: drop the indexes the demo's batches would update row by row; the DDL that
+    makes them again over everything written (PostgreSQL: COPY has no such cost)."""
+    if conn.dialect.name != "sqlite":
+        return []
+    assert not conn.exec_driver_sql("SELECT count(*) FROM cases").scalar(), \
+        "the demo writes into a new store"
+    ddl = drop_indexes(conn, "cases") + drop_indexes(conn, "case_events")
+    trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                   "name = ?", (_RTREE_TRIGGER,)).scalar()
+    if trigger:
+        conn.exec_driver_sql(f'DROP TRIGGER "{_RTREE_TRIGGER}"')
+        ddl += [trigger, _RTREE_FILL]
+    return ddl
 
 
 def basemap_path(store_or_url: Store | str) -> Path:
