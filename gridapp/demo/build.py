@@ -79,8 +79,8 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
     hotspots = place_hotspots(land, roads, rng, namer)
     progress(1, 1, f"geography: {len(land.cells):,} cells, {len(segments):,} segments, "
              f"{len(components):,} components ({time.perf_counter() - t0:.0f} s)")
-    store = seed_store(build, admin_password=DEMO_PASSWORD, district_code=DISTRICT_CODE,
-                       district_name=DISTRICT_NAME)
+    # the admin's password is set with everyone's below (one argon2 hash for all, ~0.5 s each)
+    store = seed_store(build, district_code=DISTRICT_CODE, district_name=DISTRICT_NAME)
     # the basemap depends on the land and roads only: its tiles are rendered in a process of
     # their own (on the other core) while the cases are simulated
     tiles = _start_basemap(build, url, land, roads, store.srid) if basemap else None
@@ -133,8 +133,7 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
     # Millions of live objects make every cyclic collection a full scan; neither the
     # simulation nor the writer creates cycles worth collecting, so the collector waits
     # until both are done.
-    gc.collect()
-    gc.freeze()
+    gc.freeze()  # (without a collection first: what the set-up left is little and harmless)
     gc.disable()
     try:
         sim.run(specs, on_finished=flush, progress=progress,

@@ -183,13 +183,16 @@ class Simulation:
         out: list[Spec] = []
         gcj = store_to_lonlat(x[idx], y[idx], self.srid, "gcj02")
         contacts = ["王先生", "李女士", "张先生", "刘女士", "市民"]
-        for k, i in enumerate(idx.tolist()):
-            c = str(cls[i])
+        # whole columns to Python values at once (the same values as element by element)
+        cols = zip(idx.tolist(), cls[idx].tolist(), src_names[idx].tolist(),
+                   at0[idx].astype(datetime).tolist(), x[idx].tolist(), y[idx].tolist(),
+                   comp[idx].tolist(), strict=True)
+        sources_by_name = {s.value: s for s in Source}
+        for k, (i, c, src_name, at, xi, yi, comp_code) in enumerate(cols):
             text = mix.DESCRIPTIONS.get(c)
             desc = text[i % len(text)] if text else self.catalog[c].name
-            source = Source(src_names[i])
-            at = at0[i].astype(datetime)
-            spec = Spec(at, c, source, float(x[i]), float(y[i]), desc, component_code=comp[i])
+            source = sources_by_name[src_name]
+            spec = Spec(at, c, source, xi, yi, desc, component_code=comp_code)
             if source.citizen_facing:
                 spec.unplaced = i % 41 == 7  # ~2 %: placed by the acceptor after a call back
                 spec.external_id = f"{source.value[-5:].upper()}-{at:%Y%m%d}-{i:07d}"
@@ -197,8 +200,14 @@ class Simulation:
                 spec.lonlat = (round(float(gcj[0][k]), 6), round(float(gcj[1][k]), 6))
             out.append(spec)
         picks = rng.choice(len(out), min(n_echo, len(out)), replace=False)
-        out.extend(e for e in (self._echo(out[i], int(i)) for i in sorted(picks.tolist()))
-                   if e is not None)
+        echoes = [e for e in (self._echo(out[i], int(i)) for i in sorted(picks.tolist()))
+                  if e is not None]
+        if echoes:  # their hotline lon/lat, all in one conversion
+            lon, lat = store_to_lonlat([e.x for e in echoes], [e.y for e in echoes], self.srid,
+                                       "gcj02")
+            for e, lo, la in zip(echoes, lon.tolist(), lat.tolist(), strict=True):
+                e.lonlat = (round(lo, 6), round(la, 6))
+        out.extend(echoes)
         out.sort(key=lambda sp: sp.at)
         self._addresses(out)
         # hotline exports carry GCJ-02 lon/lat: the case's point is what converting them gives
@@ -211,7 +220,8 @@ class Simulation:
         return out
 
     def _echo(self, sp: Spec, i: int) -> Spec | None:
-        """The same problem reported again by someone else a little later."""
+        """The same problem reported again by someone else a little later (its lon/lat is
+        set by the caller)."""
         rng = self.rng
         echo = Spec(sp.at + timedelta(minutes=float(rng.uniform(20, 60 * 40))), sp.class_code,
                     Source.HOTLINE_12345 if sp.source is not Source.HOTLINE_12345
@@ -220,15 +230,13 @@ class Simulation:
                     component_code=sp.component_code)
         if echo.at > self.until or not shapely.contains_xy(self.sites.district, echo.x, echo.y):
             return None
-        lon, lat = store_to_lonlat(echo.x, echo.y, self.srid, "gcj02")
-        echo.lonlat = (round(float(lon), 6), round(float(lat), 6))
         echo.external_id = f"12345-{echo.at:%Y%m%d}-{i:07d}E"
         echo.contact = "市民 13" + str(int(rng.integers(100000000, 999999999)))
         return echo
 
     def _addresses(self, specs: list[Spec]) -> None:
         s = self.sites
-        pts = shapely.points([(sp.x, sp.y) for sp in specs])
+        pts = shapely.points(np.array([sp.x for sp in specs]), np.array([sp.y for sp in specs]))
         tree = shapely.STRtree(s.cell_geoms)
         ids_pt, ids_cell = tree.query(pts, predicate="intersects")
         cell_of = dict(zip(ids_pt.tolist(), ids_cell.tolist(), strict=False))
