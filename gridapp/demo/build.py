@@ -36,8 +36,12 @@ from .staff import DEMO_PASSWORD, assignment_rows, make_staff
 
 Progress = Callable[[int, int, str], None]
 # finished cases handed to the writer at a time: small enough that little is left to write
-# when the simulation ends, large enough that a batch's transaction costs nothing
+# when the simulation ends (and that a city holds little besides its running cases), large
+# enough that a batch's transaction costs nothing
 BATCH = 8_000
+# a city forgets the cases it has written (a year does not fit in memory): it writes larger
+# batches and waits for each, so it holds no more than before and links the same duplicates
+CITY_BATCH = 100_000
 
 
 def _quiet(done: int, total: int, what: str) -> None:
@@ -56,7 +60,7 @@ def build_demo(url: str, scale: str = "district", seed: int = 7, until: datetime
 
     The store (and its basemap) is built out of sight and published only when complete, so
     a build killed at any moment leaves nothing, and the next one starts afresh. `batch`:
-    how many finished cases are written at a time (the store's content does not depend on it).
+    how many finished cases are written at a time (a district's content does not depend on it).
     """
     url = normalize_url(url)
     with StoreBuild(url) as build:
@@ -128,6 +132,7 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
                    [e for i in ids for e in mem.data.events[i]])
         written.update(ids)
         if evict:
+            writer.wait()
             mem.evict(ids)
 
     # Millions of live objects make every cyclic collection a full scan; neither the
@@ -137,7 +142,7 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
     gc.disable()
     try:
         sim.run(specs, on_finished=flush, progress=progress,
-                flush_every=batch or (100_000 if evict else BATCH))
+                flush_every=batch or (CITY_BATCH if evict else BATCH))
         # the cases whose story stands open at the end, or stopped at a refused step
         flush([i for i in mem.data.cases if i not in written])
         progress(0, 1, "writing the last cases")
@@ -175,7 +180,7 @@ class _Writer:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: a city waits for it
+        self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: the builder waits
         self.error: BaseException | None = None
         self.deferred: list[str] | None = None  # DDL to run after the last batch
         self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
@@ -186,18 +191,25 @@ class _Writer:
             raise self.error
         self.batches.put((cases, events))
 
+    def wait(self) -> None:
+        """Until every batch handed over is written."""
+        self.batches.join()
+        if self.error is not None:
+            raise self.error
+
     def _run(self) -> None:
         while (batch := self.batches.get()) is not None:
-            if self.error is not None:
-                continue  # drain: the builder learns of the error at its next put or close
             try:
-                with self.store.uow() as uow:
-                    if self.deferred is None:
-                        self.deferred = _defer_indexes(uow.conn)
-                    CaseBulkWriter(uow.conn).write(*batch)
-                    uow.commit()
+                if self.error is None:  # else drain: the builder learns of it at put or close
+                    with self.store.uow() as uow:
+                        if self.deferred is None:
+                            self.deferred = _defer_indexes(uow.conn)
+                        CaseBulkWriter(uow.conn).write(*batch)
+                        uow.commit()
             except BaseException as exc:  # re-raised in the building thread
                 self.error = exc
+            finally:
+                self.batches.task_done()
 
     def close(self) -> None:
         """Wait until everything handed over is written and indexed; raises what writing
