@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 import math
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import shapely
@@ -59,19 +59,11 @@ def _to_mercator(geoms, srid: int):
             for g in geoms]
 
 
-def sketch(land, roads) -> tuple[SimpleNamespace, list[SimpleNamespace]]:
-    """The parts of the land and roads that `write_basemap` draws: small and picklable, so
-    the tiles can be rendered in a process of their own while the cases are simulated."""
-    return (SimpleNamespace(river=land.river, lakes=list(land.lakes), parks=list(land.parks),
-                            streets=[SimpleNamespace(geometry=s.geometry, name=s.name)
-                                     for s in land.streets],
-                            district=SimpleNamespace(geometry=land.district.geometry)),
-            [SimpleNamespace(line=r.line, road_class=r.road_class) for r in roads])
-
-
 def write_basemap(path: Path, land, roads, srid: int, progress=None,
-                  zooms: range | None = None) -> int:
-    """Render the district's basemap into `path` (MBTiles); returns the number of tiles."""
+                  zooms: range | None = None, cancelled: Callable[[], bool] | None = None) -> int:
+    """Render the district's basemap into `path` (MBTiles); returns the number of tiles.
+
+    `cancelled`, asked before each tile: stop early (the caller throws the file away)."""
     water = _to_mercator([land.river, *land.lakes], srid)
     parks = _to_mercator(land.parks, srid)
     road_geoms = _to_mercator([r.line for r in roads], srid)
@@ -106,6 +98,8 @@ def write_basemap(path: Path, land, roads, srid: int, progress=None,
     jobs = [(z, x, y) for z in zooms for x, y in tiles_covering(area.bounds, z)]
     count = 0
     for i, (z, x, y) in enumerate(jobs):
+        if cancelled is not None and cancelled():
+            break
         # no labels: the client labels streets itself, in the user's language and on top
         png = _render(z, x, y, trees, water, parks, road_geoms, road_cls, streets, street_names,
                       fonts[z], False)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import queue
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from ..store.bulk import CaseBulkWriter, drop_indexes, insert_columns
 from ..store.db import is_sqlite, normalize_url
 from ..store.memory import snapshot
 from ..store.store import Store
-from .basemap import sketch, write_basemap
+from .basemap import write_basemap
 from .geography import make_land, rng_for
 from .names import DISTRICT_CODE, DISTRICT_NAME, Namer
 from .roads import cut_segments, make_roads, place_components, place_hotspots
@@ -85,26 +85,24 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
              f"{len(components):,} components ({time.perf_counter() - t0:.0f} s)")
     # the admin's password is set with everyone's below (one argon2 hash for all, ~0.5 s each)
     store = seed_store(build, district_code=DISTRICT_CODE, district_name=DISTRICT_NAME)
-    # the basemap depends on the land and roads only: its tiles are rendered in a process of
-    # their own (on the other core) while the cases are simulated
+    # the basemap depends on the land and roads only: its tiles are rendered in a thread of
+    # their own while the cases are simulated (resampling and PNG coding run without the GIL)
     tiles = _start_basemap(build, url, land, roads, store.srid) if basemap else None
     try:
         _fill(store, land, roads, segments, components, hotspots, namer, sc, seed, rng, start,
               until, scale, progress, t0, batch)
         if tiles is not None:
-            proc, path = tiles
+            done, _, path = tiles
             progress(0, 1, "basemap tiles")
-            proc.join()
-            if proc.exitcode != 0:
-                raise RuntimeError(f"rendering the basemap failed (exit code {proc.exitcode})")
+            done.result()
             progress(1, 1, "basemap tiles")
             with store.uow() as uow:
                 uow.config.set_meta("basemap", str(path))  # where it will be once published
                 uow.commit()
     finally:
-        if tiles is not None and tiles[0].is_alive():  # the build failed: so has the basemap
-            tiles[0].terminate()
-            tiles[0].join()
+        if tiles is not None:  # done, or the build failed: then stop it before its file goes
+            tiles[1].set()
+            tiles[0].exception()
     return store
 
 
@@ -161,15 +159,14 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
 
 
 def _start_basemap(build: StoreBuild, url: str, land, roads,
-                   srid: int) -> tuple[multiprocessing.process.BaseProcess, Path]:
+                   srid: int) -> tuple[Future, threading.Event, Path]:
     path = basemap_path(url)
-    land_sketch, road_sketch = sketch(land, roads)
-    # spawn, not fork: the caller may be a GUI with threads of its own
-    proc = multiprocessing.get_context("spawn").Process(
-        target=write_basemap, args=(build.sidecar(path), land_sketch, road_sketch, srid),
-        name="demo-basemap", daemon=True)
-    proc.start()
-    return proc, path
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(1, thread_name_prefix="demo-basemap")
+    done = pool.submit(write_basemap, build.sidecar(path), land, roads, srid,
+                       cancelled=stop.is_set)
+    pool.shutdown(wait=False)  # the thread ends with its one job
+    return done, stop, path
 
 
 class _Writer:
