@@ -138,3 +138,15 @@ def test_basemap_tiles(demo):
     assert n > 50 and png[:8] == b"\x89PNG\r\n\x1a\n"
     with demo.read() as conn:
         assert conn.execute(text("SELECT value FROM meta WHERE key='basemap'")).scalar() == str(path)
+
+
+def test_a_cancelled_basemap_stops_at_the_next_tile(tmp_path):
+    from factories import write_mini_basemap
+    asked = []
+
+    def cancelled() -> bool:  # a failed build says so after the third tile
+        asked.append(1)
+        return len(asked) > 3
+
+    assert write_mini_basemap(tmp_path / "b.mbtiles", 4547, cancelled) == 3
+    assert write_mini_basemap(tmp_path / "all.mbtiles", 4547) > 3
