@@ -154,6 +154,12 @@ def _rows_estimate(conn, table: str) -> int:
         return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0
 
 
+def drop_indexes(conn: Connection, table: str) -> list[str]:
+    """SQLite: drop the secondary indexes of `table` and return the DDL that makes them
+    again, for a writer of many batches that rebuilds them once, after its last."""
+    return _drop_indexes(conn, table)
+
+
 def _drop_indexes(conn, table: str) -> list[str]:
     rows = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
