@@ -86,7 +86,7 @@ def _point(x, y):
     return Point(x, y)
 
 
-def write_mini_basemap(path, srid: int) -> None:
+def write_mini_basemap(path, srid: int, cancelled=None) -> int:
     """An offline basemap (MBTiles) of the mini district, drawn as the demo draws its own:
     the client renders it on its render threads, as for a real district."""
     from types import SimpleNamespace
@@ -99,7 +99,7 @@ def write_mini_basemap(path, srid: int) -> None:
                            streets=layers.streets, district=layers.district)
     roads = [SimpleNamespace(line=s.geometry.geoms[0], road_class=s.road_class)
              for s in layers.segments]
-    write_basemap(path, land, roads, srid, zooms=range(13, 18))
+    return write_basemap(path, land, roads, srid, zooms=range(13, 18), cancelled=cancelled)
 
 
 def build_mini_store(url: str, basemap=None):

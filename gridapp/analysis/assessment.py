@@ -45,7 +45,9 @@ def score_table(now: pd.DataFrame, before: pd.DataFrame, scheme: Scheme,
     counts = list(COUNTS_BY_LEVEL[level])
 
     def scores(table: pd.DataFrame) -> tuple[list, list]:
-        recs = table[counts].to_dict("records")
+        # plain dicts of Python ints, as to_dict("records") gives, at a tenth of its cost
+        recs = [dict(zip(counts, row, strict=True))
+                for row in table[counts].to_numpy().tolist()]
         sc = [ls.score(r) for r in recs]
         ranked = [s if ls.rankable(r) else None for s, r in zip(sc, recs, strict=True)]
         return sc, competition_ranks(ranked)

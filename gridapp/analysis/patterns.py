@@ -88,12 +88,15 @@ def repeat_complaints(points: pd.DataFrame, radius_m: float = 50.0, window_days:
     out = []
     ids = points.id.to_numpy()
     cells = points.cell_code.to_numpy()
+    codes = points.class_code.to_numpy()
     for root in np.flatnonzero(sizes >= min_cases):
         members = np.flatnonzero(label == root)
-        out.append(RepeatPlace(str(points.class_code.iat[root]), float(x[members].mean()),
+        # the most frequent cell, the first in order among equals (as Series.mode gives)
+        names, times = np.unique(cells[members], return_counts=True)
+        out.append(RepeatPlace(str(codes[root]), float(x[members].mean()),
                                float(y[members].mean()), len(members), int(t[members].min()),
                                int(t[members].max()), tuple(int(i) for i in ids[members]),
-                               str(pd.Series(cells[members]).mode().iat[0])))
+                               str(names[np.argmax(times)])))
     out.sort(key=lambda r: (-r.cases, -r.last))
     return out[:top]
 

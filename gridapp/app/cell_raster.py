@@ -31,17 +31,18 @@ class CellRaster:
         img = Image.new("I", (w, h), 0)
         draw = ImageDraw.Draw(img)
         sh = cells.shapes
-        xs = (sh.coords[:, 0] - minx) / px
-        ys = (maxy - sh.coords[:, 1]) / px
-        offsets = sh.ring_offsets
-        owner = sh.ring_owner
+        # every ring's corners as one flat Python list [x0, y0, x1, y1, …] made by numpy,
+        # sliced per ring (a list of pairs made ring by ring cost more than the drawing)
+        flat = np.column_stack(((sh.coords[:, 0] - minx) / px,
+                                (maxy - sh.coords[:, 1]) / px)).ravel().tolist()
+        offsets = sh.ring_offsets.tolist()
+        owner = sh.ring_owner.tolist()
         # big cells first: slivers merged into a neighbour are drawn over it, not under
         n = len(offsets) - 1
         for k in range(n):
             a, b = offsets[k], offsets[k + 1]
-            pts = list(zip(xs[a:b].tolist(), ys[a:b].tolist(), strict=True))
-            if len(pts) >= 3:
-                draw.polygon(pts, fill=int(owner[k]) + 1)
+            if b - a >= 3:
+                draw.polygon(flat[2 * a:2 * b], fill=owner[k] + 1)
             if progress and k % 20000 == 0:
                 progress(k, n, "cell raster")
         return cls(np.asarray(img, dtype=np.int32), tuple(extent), px)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -59,8 +60,10 @@ def _to_mercator(geoms, srid: int):
 
 
 def write_basemap(path: Path, land, roads, srid: int, progress=None,
-                  zooms: range | None = None) -> int:
-    """Render the district's basemap into `path` (MBTiles); returns the number of tiles."""
+                  zooms: range | None = None, cancelled: Callable[[], bool] | None = None) -> int:
+    """Render the district's basemap into `path` (MBTiles); returns the number of tiles.
+
+    `cancelled`, asked before each tile: stop early (the caller throws the file away)."""
     water = _to_mercator([land.river, *land.lakes], srid)
     parks = _to_mercator(land.parks, srid)
     road_geoms = _to_mercator([r.line for r in roads], srid)
@@ -95,6 +98,8 @@ def write_basemap(path: Path, land, roads, srid: int, progress=None,
     jobs = [(z, x, y) for z in zooms for x, y in tiles_covering(area.bounds, z)]
     count = 0
     for i, (z, x, y) in enumerate(jobs):
+        if cancelled is not None and cancelled():
+            break
         # no labels: the client labels streets itself, in the user's language and on top
         png = _render(z, x, y, trees, water, parks, road_geoms, road_cls, streets, street_names,
                       fonts[z], False)

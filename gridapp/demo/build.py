@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import queue
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -19,10 +22,11 @@ from ..services.auth import hash_password
 from ..services.places import PlaceLayers, load_places
 from ..store import models as m
 from ..store.build import StoreBuild
-from ..store.bulk import CaseBulkWriter, insert_columns
+from ..store.bulk import CaseBulkWriter, drop_indexes, insert_columns
 from ..store.db import is_sqlite, normalize_url
 from ..store.memory import snapshot
 from ..store.store import Store
+from .basemap import write_basemap
 from .geography import make_land, rng_for
 from .names import DISTRICT_CODE, DISTRICT_NAME, Namer
 from .roads import cut_segments, make_roads, place_components, place_hotspots
@@ -31,6 +35,13 @@ from .simulation import Simulation, Sites
 from .staff import DEMO_PASSWORD, assignment_rows, make_staff
 
 Progress = Callable[[int, int, str], None]
+# finished cases handed to the writer at a time: small enough that little is left to write
+# when the simulation ends (and that a city holds little besides its running cases), large
+# enough that a batch's transaction costs nothing
+BATCH = 8_000
+# a city forgets the cases it has written (a year does not fit in memory): it writes larger
+# batches and waits for each, so it holds no more than before and links the same duplicates
+CITY_BATCH = 100_000
 
 
 def _quiet(done: int, total: int, what: str) -> None:
@@ -43,20 +54,22 @@ def default_until() -> datetime:
 
 
 def build_demo(url: str, scale: str = "district", seed: int = 7, until: datetime | None = None,
-               progress: Progress = _quiet, basemap: bool = True) -> Store:
+               progress: Progress = _quiet, basemap: bool = True,
+               batch: int | None = None) -> Store:
     """Generate the district, its people and a year of cases; all or nothing.
 
     The store (and its basemap) is built out of sight and published only when complete, so
-    a build killed at any moment leaves nothing, and the next one starts afresh.
+    a build killed at any moment leaves nothing, and the next one starts afresh. `batch`:
+    how many finished cases are written at a time (a district's content does not depend on it).
     """
     url = normalize_url(url)
     with StoreBuild(url) as build:
-        store = _build(build, url, scale, seed, until, progress, basemap)
+        store = _build(build, url, scale, seed, until, progress, basemap, batch)
         return build.publish(store)
 
 
 def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime | None,
-           progress: Progress, basemap: bool) -> Store:
+           progress: Progress, basemap: bool, batch: int | None) -> Store:
     sc = SCALES[scale]
     until = until or default_until()
     start = until - timedelta(days=365)
@@ -70,8 +83,33 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
     hotspots = place_hotspots(land, roads, rng, namer)
     progress(1, 1, f"geography: {len(land.cells):,} cells, {len(segments):,} segments, "
              f"{len(components):,} components ({time.perf_counter() - t0:.0f} s)")
-    store = seed_store(build, admin_password=DEMO_PASSWORD, district_code=DISTRICT_CODE,
-                       district_name=DISTRICT_NAME)
+    # the admin's password is set with everyone's below (one argon2 hash for all, ~0.5 s each)
+    store = seed_store(build, district_code=DISTRICT_CODE, district_name=DISTRICT_NAME)
+    # the basemap depends on the land and roads only: its tiles are rendered in a thread of
+    # their own while the cases are simulated (resampling and PNG coding run without the GIL)
+    tiles = _start_basemap(build, url, land, roads, store.srid) if basemap else None
+    try:
+        _fill(store, land, roads, segments, components, hotspots, namer, sc, seed, rng, start,
+              until, scale, progress, t0, batch)
+        if tiles is not None:
+            done, _, path = tiles
+            progress(0, 1, "basemap tiles")
+            done.result()
+            progress(1, 1, "basemap tiles")
+            with store.uow() as uow:
+                uow.config.set_meta("basemap", str(path))  # where it will be once published
+                uow.commit()
+    finally:
+        if tiles is not None:  # done, or the build failed: then stop it before its file goes
+            tiles[1].set()
+            tiles[0].exception()
+    return store
+
+
+def _fill(store: Store, land, roads, segments, components, hotspots, namer: Namer, sc, seed: int,
+          rng: np.random.Generator, start: datetime, until: datetime, scale: str,
+          progress: Progress, t0: float, batch: int | None) -> None:
+    """Places, people and a year of cases into the store."""
     load_places(store.uow(), PlaceLayers(land.district, land.streets, land.communities,
                                          land.cells, segments, components))
     _people(store, land, segments, namer, seed, start)
@@ -81,27 +119,36 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
                      store.srid)
     specs = sim.specs(sc.cases)
     progress(0, len(specs), "cases")
+    # a city's year does not fit in memory: finished cases are forgotten once handed over
+    evict = sc.cases > 200_000
+    writer = _Writer(store)
+    written: set[int] = set()
 
     def flush(ids: list[int]) -> None:
-        cases = [mem.data.cases[i] for i in ids]
-        events = [e for i in ids for e in mem.data.events[i]]
-        with store.uow() as uow:
-            CaseBulkWriter(uow.conn).write(cases, events)
-            uow.commit()
-        mem.evict(ids)
+        ids = sorted(ids)
+        writer.put([mem.data.cases[i] for i in ids],
+                   [e for i in ids for e in mem.data.events[i]])
+        written.update(ids)
+        if evict:
+            writer.wait()
+            mem.evict(ids)
 
-    # Millions of live objects make every cyclic collection a full scan; the simulation
-    # creates no cycles worth collecting, so the collector waits until it is done.
-    gc.collect()
-    gc.freeze()
+    # Millions of live objects make every cyclic collection a full scan; neither the
+    # simulation nor the writer creates cycles worth collecting, so the collector waits
+    # until both are done.
+    gc.freeze()  # (without a collection first: what the set-up left is little and harmless)
     gc.disable()
     try:
-        sim.run(specs, on_finished=flush if sc.cases > 200_000 else None,
-                progress=progress)
+        sim.run(specs, on_finished=flush, progress=progress,
+                flush_every=batch or (CITY_BATCH if evict else BATCH))
+        # the cases whose story stands open at the end, or stopped at a refused step
+        flush([i for i in mem.data.cases if i not in written])
+        progress(0, 1, "writing the last cases")
+        writer.close()
     finally:
+        writer.stop()
         gc.enable()
         gc.unfreeze()
-    flush(sorted(mem.data.cases))
     with store.uow() as uow:
         for key, value in (("demo_scale", scale), ("demo_seed", str(seed)),
                            ("demo_until", until.isoformat()), ("demo_start", start.isoformat())):
@@ -109,14 +156,97 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
         uow.commit()
     progress(1, 1, f"{len(specs):,} reports, {sim.executed:,} steps through the services "
              f"({time.perf_counter() - t0:.0f} s)")
-    if basemap:
-        from .basemap import write_basemap
-        path = basemap_path(url)
-        write_basemap(build.sidecar(path), land, roads, store.srid, progress)
-        with store.uow() as uow:
-            uow.config.set_meta("basemap", str(path))  # where it will be once published
-            uow.commit()
-    return store
+
+
+def _start_basemap(build: StoreBuild, url: str, land, roads,
+                   srid: int) -> tuple[Future, threading.Event, Path]:
+    path = basemap_path(url)
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(1, thread_name_prefix="demo-basemap")
+    done = pool.submit(write_basemap, build.sidecar(path), land, roads, srid,
+                       cancelled=stop.is_set)
+    pool.shutdown(wait=False)  # the thread ends with its one job
+    return done, stop, path
+
+
+class _Writer:
+    """Writes batches of finished cases in a thread of its own, in the order given, each in
+    its own transaction. SQLite runs a statement without holding the GIL, so the inserts go
+    on beside the simulation. The indexes of cases and audit rows, and the cases' spatial
+    index, are made once after the last batch (sorted builds, not a B-tree update a row)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: the builder waits
+        self.error: BaseException | None = None
+        self.deferred: list[str] | None = None  # DDL to run after the last batch
+        self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, cases: list, events: list) -> None:
+        if self.error is not None:
+            raise self.error
+        self.batches.put((cases, events))
+
+    def wait(self) -> None:
+        """Until every batch handed over is written."""
+        self.batches.join()
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        while (batch := self.batches.get()) is not None:
+            try:
+                if self.error is None:  # else drain: the builder learns of it at put or close
+                    with self.store.uow() as uow:
+                        if self.deferred is None:
+                            self.deferred = _defer_indexes(uow.conn)
+                        CaseBulkWriter(uow.conn).write(*batch)
+                        uow.commit()
+            except BaseException as exc:  # re-raised in the building thread
+                self.error = exc
+            finally:
+                self.batches.task_done()
+
+    def close(self) -> None:
+        """Wait until everything handed over is written and indexed; raises what writing
+        raised."""
+        self.stop()
+        if self.error is not None:
+            raise self.error
+        if self.deferred:
+            with self.store.uow() as uow:
+                for ddl in self.deferred:
+                    uow.conn.exec_driver_sql(ddl)
+                uow.commit()
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.batches.put(None)
+            self.thread.join()
+
+
+# SpatiaLite's trigger adding each new case to the R*Tree of case points (one tree insert a row)
+_RTREE_TRIGGER = "gii_cases_geom"
+_RTREE_FILL = ("INSERT INTO idx_cases_geom (pkid, xmin, xmax, ymin, ymax) SELECT id, "
+               "MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM cases "
+               "WHERE geom IS NOT NULL")
+
+
+def _defer_indexes(conn) -> list[str]:
+    """SQLite: drop the indexes the demo's batches would update row by row; the DDL that
+    makes them again over everything written (PostgreSQL: COPY has no such cost)."""
+    if conn.dialect.name != "sqlite":
+        return []
+    assert not conn.exec_driver_sql("SELECT count(*) FROM cases").scalar(), \
+        "the demo writes into a new store"
+    ddl = drop_indexes(conn, "cases") + drop_indexes(conn, "case_events")
+    trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                   "name = ?", (_RTREE_TRIGGER,)).scalar()
+    if trigger:
+        conn.exec_driver_sql(f'DROP TRIGGER "{_RTREE_TRIGGER}"')
+        ddl += [trigger, _RTREE_FILL]
+    return ddl
 
 
 def basemap_path(store_or_url: Store | str) -> Path:

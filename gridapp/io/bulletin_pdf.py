@@ -187,7 +187,8 @@ def _rank_table(t: pd.DataFrame, font: str, what: str) -> Table:
             ("rework_rate", "返工率", "pct"), ("overdue", "超期", "int")]
     cols = [c for c in cols if c[0] in t.columns]
     rows = [[c[1] for c in cols]]
-    for rec in t.itertuples():
+    # only the columns shown: itertuples costs a column lookup per column of the frame
+    for rec in t[[c[0] for c in cols]].itertuples():
         rows.append([getattr(rec, c[0]) if c[2] == "text" else _fmt(getattr(rec, c[0]), c[2])
                      for c in cols])
     widths = {"name": 0.17, "grade": 0.07, "rank": 0.06, "rank_change": 0.07}
@@ -196,9 +197,9 @@ def _rank_table(t: pd.DataFrame, font: str, what: str) -> Table:
     style.add("FONT", (0, 0), (-1, 0), font, 7.5)
     style.add("ALIGN", (1, 1), (1, -1), "LEFT")
     style.add("ALIGN", (3, 1), (3, -1), "CENTER")
-    for i, rec in enumerate(t.itertuples(), start=1):
-        if isinstance(rec.score, float) and not math.isnan(rec.score):
-            band = int(np.searchsorted(SCORE_BREAKS, rec.score, side="right"))
+    for i, score in enumerate(t["score"].tolist(), start=1):
+        if isinstance(score, float) and not math.isnan(score):
+            band = int(np.searchsorted(SCORE_BREAKS, score, side="right"))
             style.add("TEXTCOLOR", (2, i), (2, i), colors.HexColor(SCORE_TEXT[band]))
     tbl.setStyle(style)
     return tbl

@@ -100,20 +100,23 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
     cols += [c for c in t.columns if c in RATE_BY_KEY]
     ws.write(0, 0, "代码" if lang == "zh" else "Code", f["head"])
     ws.write_row(0, 1, [label(c, lang) for c in cols], f["head"])
-    # plain tuples: a Series per row and a lookup per cell cost more than writing the cell
-    for i, (unit, *rec) in enumerate(t[cols].itertuples(name=None), start=1):
+    # what a cell gets (number, format, "—") is decided once per column, and a missing value
+    # found by one isna per column; rows are written in order (the shared strings keep theirs)
+    columns = [(t[c].tolist(), t[c].isna().to_numpy().tolist(),
+                f["pct"] if c in RATE_BY_KEY else
+                f["num"] if c in ("score", "prev_score", "change") else None) for c in cols]
+    for i, unit in enumerate(t.index.tolist(), start=1):
         ws.write(i, 0, str(unit))
-        for j, (c, v) in enumerate(zip(cols, rec, strict=True), start=1):
-            if c in RATE_BY_KEY:
-                _pct(ws, i, j, None if pd.isna(v) else v, f)
-            elif pd.isna(v):
+        for j, (values, missing, fmt) in enumerate(columns, start=1):
+            v = values[i - 1]
+            if missing[i - 1]:
                 ws.write(i, j, "—")
-            elif c in ("score", "prev_score", "change"):
-                ws.write_number(i, j, float(v), f["num"])
             elif isinstance(v, str):
                 ws.write(i, j, v)
-            else:
+            elif fmt is None:
                 ws.write_number(i, j, float(v))
+            else:
+                ws.write_number(i, j, float(v), fmt)
     ws.freeze_panes(1, 2)
     ws.set_row(0, 30)
     ws.set_column(0, 1, 16)

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..domain import workflow as wf
 from ..domain.actions import REPORT_ROLES, SPECS, Action, Context, Kind
-from ..domain.audit import seal_new
+from ..domain.audit import seal_encoded
 from ..domain.calendar import WorkCalendar
 from ..domain.case import Assignee, Case, CaseEvent, Source, case_number
 from ..domain.catalog import Catalog, TimeLimit
@@ -106,6 +106,9 @@ class _People:
                 self.by_key.setdefault(p.username, p)
                 self.by_key.setdefault(p.name, p)
         self.created: list[str] = []
+        # (name in the file, role, department) → the actor: `get` answers the same each time
+        # (an account it makes is found again under its key), so it is asked once per key
+        self.actors: dict[tuple[Any, ...], Actor] = {}
 
     def get(self, key: str, role: Role, department_id: int | None = None,
             accept: tuple[Role, ...] = ()) -> Person:
@@ -195,6 +198,7 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
                          now + settings.future_skew)
         out_cases: list[Case] = []
         out_events: list[CaseEvent] = []
+        out_data: list[str] = []  # each audit row's data as sealed, for the write
         for k, hc in enumerate(todo):
             try:
                 case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
@@ -204,6 +208,7 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
                 continue
             out_cases.append(case)
             out_events.extend(events)
+            out_data.extend(seal_encoded(events))
             if progress and k % 1000 == 0:  # the callback may cancel (Cancelled)
                 progress(k, len(todo), "timelines")
         if problems:
@@ -212,7 +217,7 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
         summary.people_created = list(people.created)
         summary.first_number, summary.last_number = out_cases[0].number, out_cases[-1].number
         if not dry_run:
-            uow.cases.bulk_add(out_cases, out_events, progress)
+            uow.cases.bulk_add(out_cases, out_events, progress, out_data)
             if progress:  # the last moment a cancel leaves nothing behind
                 progress(len(todo), len(todo), COMMITTING)
             uow.commit()
@@ -239,7 +244,8 @@ def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: 
          people: _People, departments: dict[str, int], catalog: Catalog,
          calendar: WorkCalendar, settings: Settings, limits: _Limits, source: str,
          by: str) -> tuple[Case, list[CaseEvent]]:
-    """One case through the table at its own times: the case and its sealed audit rows."""
+    """One case through the table at its own times: the case and its audit rows (sealed by
+    the caller)."""
     cell = loc.cell_code[k]
     if cell is None:
         raise InvalidInput(f"point ({hc.x:.1f}, {hc.y:.1f}) lies outside every unit grid cell")
@@ -247,8 +253,9 @@ def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: 
     if not hc.steps or hc.steps[0].action is not Action.REPORT:
         raise InvalidInput("the first step must be the report")
     last: datetime | None = None
+    first, latest = limits.first, limits.last
     for step in hc.steps:
-        if not limits.first <= step.at <= limits.last:
+        if not first <= step.at <= latest:
             try:
                 check_plausible(step.at, limits.now, limits.first, f"{step.action.value} time",
                                 skew=limits.skew)
@@ -309,7 +316,7 @@ def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: 
                                 step))
         except DomainError as exc:
             raise _RowError(step.row, str(exc)) from None
-    return case, seal_new(events)
+    return case, events
 
 
 # per action: the required texts the old system may not have kept, and the durations given
@@ -323,14 +330,22 @@ def _actor(people: _People, step: HistoryStep, case: Case) -> Actor:
     """Who did the step, with the scope the history says they had for this case."""
     if step.action in _HANDLER_STEPS:
         dept = case.assignee.department_id if case.assignee else None
-        person = people.get(step.person or f"历史系统·处置({dept})", Role.DEPT_HANDLER, dept)
-        return Actor(person)
+        key: tuple[Any, ...] = (step.person, Role.DEPT_HANDLER, dept)
+        actor = people.actors.get(key)
+        if actor is None:
+            actor = people.actors[key] = Actor(people.get(
+                step.person or f"历史系统·处置({dept})", Role.DEPT_HANDLER, dept))
+        return actor
     role = _DESK_ROLE[step.action]
-    person = people.get(step.person, role) if step.person else people.desk(role)
+    key = (step.person, role, None)
+    actor = people.actors.get(key)
+    if actor is None:
+        actor = people.actors[key] = Actor(people.get(step.person, role) if step.person
+                                           else people.desk(role))
     cell = case.location.cell_code  # always set: a case outside every cell was refused
     if role is Role.GRID_WORKER and cell:  # the old system says this supervisor checked it
-        return Actor(person, frozenset(), frozenset({cell}))
-    return Actor(person)
+        return Actor(actor.person, frozenset(), frozenset({cell}))
+    return actor
 
 
 ACTIONS_BY_NAME = {a.value: a for a in Action} | {a.label_zh: a for a in Action} | {

@@ -96,7 +96,9 @@ class CaseRepository(Protocol):
     def reserve_ids(self, n: int) -> list[int]:
         """Ids for `n` new cases from the store's one numbering (a sequence on PostGIS)."""
     def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent],
-                 progress: Progress | None = None) -> None: ...
+                 progress: Progress | None = None,
+                 data_json: Sequence[str] | None = None) -> None:
+        """Sealed rows' data given as `audit.seal_encoded` encoded it is not encoded again."""
     def lock_duplicates(self, class_code: str, x: float, y: float, radius: float) -> None:
         """Hold off other duplicate checks near (x, y) until this transaction ends."""
     def lock_duplicate_classes(self, class_codes: set[str]) -> None:

@@ -158,6 +158,12 @@ def _rows_estimate(conn, table: str) -> int:
     return conn.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar() or 0
 
 
+def drop_indexes(conn: Connection, table: str) -> list[str]:
+    """SQLite: drop the secondary indexes of `table` and return the DDL that makes them
+    again, for a writer of many batches that rebuilds them once, after its last."""
+    return _drop_indexes(conn, table)
+
+
 def _drop_indexes(conn, table: str) -> list[str]:
     rows = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
@@ -219,11 +225,12 @@ class CaseBulkWriter:
         self.conn = conn
 
     def write(self, cases: Sequence[Case], events: Iterable[CaseEvent],
-              progress: Progress | None = None) -> int:
+              progress: Progress | None = None, data_json: Sequence[str] | None = None) -> int:
         """Cases with their audit rows; a case was last updated at its last audit row.
 
         Rows not sealed yet are sealed here, chained per case in the order given (a batch
-        holds whole new cases, each from its first row).
+        holds whole new cases, each from its first row). `data_json`: each row's data as
+        `audit.seal_encoded` returned it, so it is not encoded a second time.
         """
         progress = progress or quiet
         events = _sealed(list(events), progress)
@@ -261,7 +268,8 @@ class CaseBulkWriter:
                 "actor_role": actor_role, "at": at,
                 "from_state": [s.value if s else None for s in from_state],
                 "to_state": [s.value for s in to_state], "reason": reason,
-                "data": _as_json(data, progress),
+                "data": list(data_json) if data_json is not None else
+                _as_json(data, progress),
                 "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
                 "hash": hashes}, len(events), progress=progress,
                 what="writing audit rows")

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from . import models as m
+from .lean import LeanStatement
 
 META = m.MetaEntry.__table__
 
@@ -33,7 +34,8 @@ class CacheView:
 
     def current(self) -> dict[str, Any]:
         if not self._checked:
-            rev = self.conn.execute(_REV).scalar() or "0"
+            rows = _LEAN_REV.execute(self.conn, {}).rows  # once per unit of work: lean
+            rev = (rows[0][0] if rows else None) or "0"
             if rev != self.cache.revision:
                 self.cache.current = {}
                 self.cache.revision = rev
@@ -52,3 +54,4 @@ class CacheView:
 
 
 _REV = select(META.c.value).where(META.c.key == "config_revision")
+_LEAN_REV = LeanStatement(_REV)

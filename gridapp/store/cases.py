@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import namedtuple
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -26,6 +27,7 @@ from ..domain.places import LocatedBy, Location
 from ..services.ports import CaseQuery
 from . import models as m
 from .changes import stamp
+from .lean import LeanStatement
 from .spatial import SpatialDialect
 
 T = m.Case.__table__
@@ -65,6 +67,27 @@ def _insert_with_point(srid: int):
     return insert(T).values(geom=point).returning(T.c.id)
 _INSERT_EVENT = insert(E)
 _EVENTS = select(E).where(E.c.case_id == bindparam("b_id")).order_by(E.c.seq)
+# The statements of every transition, on the driver's cursor (store/lean.py); their rows as
+# named tuples, read by the same row_to_case / row_to_event as SQLAlchemy's rows.
+_LEAN_GET = LeanStatement(_GET)
+_LEAN_VERSION = LeanStatement(_VERSION)
+_LEAN_UPDATE = LeanStatement(_UPDATE, ["v_" + k for k in MUTABLE] + ["b_id", "b_expected"])
+_READ_INDEX = {c.key: i for i, c in enumerate(READ_COLUMNS)}
+_MUTABLE_READ = tuple((k, _READ_INDEX[k]) for k in MUTABLE)  # each with its place in a read
+
+
+@functools.lru_cache(maxsize=256)
+def _lean_update_of(columns: tuple[str, ...]) -> LeanStatement:
+    """The guarded UPDATE of these columns only (an action changes a few of the 47)."""
+    stmt = update(T).where(T.c.id == bindparam("b_id"), T.c.version == bindparam("b_expected")) \
+        .values({k: bindparam("v_" + k) for k in columns})
+    return LeanStatement(stmt, ["v_" + k for k in columns] + ["b_id", "b_expected"])
+
+
+_LEAN_INSERT_EVENT = LeanStatement(_INSERT_EVENT, [c.key for c in E.c])
+_LEAN_EVENTS = LeanStatement(_EVENTS)
+_CaseRow = namedtuple("_CaseRow", [c.key for c in READ_COLUMNS])  # type: ignore[misc]
+_EventRow = namedtuple("_EventRow", [c.key for c in E.c])  # type: ignore[misc]
 _DUPLICATES = select(T.c.id, T.c.x, T.c.y, T.c.reported_at).where(
     T.c.class_code == bindparam("b_class"),
     T.c.reported_at.between(bindparam("b_since"), bindparam("b_until")),
@@ -117,16 +140,32 @@ def _assignee(dept: int | None, person: int | None) -> Assignee | None:
     return None if dept is None and person is None else Assignee(dept, person)
 
 
+def _by_value(enum):
+    """`enum(value)` by one dict lookup (every read converts a dozen values); an unknown value
+    still raises as the enum does."""
+    members = {m.value: m for m in enum}
+
+    def member(value):
+        found = members.get(value)
+        return found if found is not None else enum(value)
+    return member
+
+
+_source, _kind, _state = _by_value(Source), _by_value(CaseKind), _by_value(CaseState)
+_reject, _satisfaction, _located = (_by_value(RejectReason), _by_value(Satisfaction),
+                                    _by_value(LocatedBy))
+
+
 def row_to_case(r) -> Case:
     return Case(
-        id=r.id, number=case_number(r.id, r.reported_at), source=Source(r.source), kind=CaseKind(r.kind),
+        id=r.id, number=case_number(r.id, r.reported_at), source=_source(r.source), kind=_kind(r.kind),
         class_code=r.class_code, catalog_version=r.catalog_version, description=r.description,
         address=r.address, x=r.x, y=r.y,
         location=Location(r.cell_code, r.community_code, r.street_code, r.segment_id,
                           r.segment_distance, r.road_chief_id, r.grid_worker_id),
         component_code=r.component_code, reporter_id=r.reporter_id,
         reporter_contact=r.reporter_contact, external_id=r.external_id,
-        state=CaseState(r.state), version=r.version, reported_at=r.reported_at,
+        state=_state(r.state), version=r.version, reported_at=r.reported_at,
         registered_at=r.registered_at, dispatched_at=r.dispatched_at, signed_at=r.signed_at,
         rectified_at=r.rectified_at, verified_at=r.verified_at, closed_at=r.closed_at,
         assignee=_assignee(r.assignee_department_id, r.assignee_person_id),
@@ -136,13 +175,13 @@ def row_to_case(r) -> Case:
         pending_extension_minutes=r.pending_extension_minutes,
         rectifier_ids=frozenset(int(i) for i in r.rectifier_ids.split(",") if i),
         verifier_id=r.verifier_id,
-        reject_reason=RejectReason(r.reject_reason) if r.reject_reason else None,
+        reject_reason=_reject(r.reject_reason) if r.reject_reason else None,
         duplicate_of=r.duplicate_of, replied_at=r.replied_at, visited_at=r.visited_at,
-        satisfaction=Satisfaction(r.satisfaction) if r.satisfaction else None,
+        satisfaction=_satisfaction(r.satisfaction) if r.satisfaction else None,
         return_count=r.return_count, rework_count=r.rework_count,
         extension_count=r.extension_count, reopen_count=r.reopen_count,
         supervision_count=r.supervision_count,
-        located_by=LocatedBy(r.located_by) if r.located_by else None,
+        located_by=_located(r.located_by) if r.located_by else None,
         locate_match=r.locate_match or "", locate_confidence=r.locate_confidence)
 
 
@@ -156,23 +195,40 @@ def event_to_row(ev: CaseEvent) -> dict:
 
 def row_to_event(r) -> CaseEvent:
     return CaseEvent(r.case_id, r.seq, r.action, r.actor_id, r.actor_role, r.at,
-                     CaseState(r.from_state) if r.from_state else None, CaseState(r.to_state),
+                     _state(r.from_state) if r.from_state else None, _state(r.to_state),
                      r.reason, dict(r.data or {}), tuple(r.attachments or ()), r.hash or "")
 
 
 class SqlCaseRepository:
-    def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int) -> None:
-        self.conn, self.spatial, self.srid = conn, spatial, srid
+    """`lean`: the transition's statements on the driver's cursor (store/lean.py); False
+    runs the same statements through SQLAlchemy (the reference the tests compare with)."""
+
+    def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int,
+                 lean: bool = True) -> None:
+        self.conn, self.spatial, self.srid, self.lean = conn, spatial, srid, lean
+        # case id → its row as stored when this transaction read it (the lean update writes
+        # only the columns whose stored value changes)
+        self._stored: dict[int, tuple] = {}
+
+    def _case_row(self, case_id: int):
+        if self.lean:
+            result = _LEAN_GET.execute(self.conn, {"b_id": case_id})
+            if not result.rows:
+                return None
+            if result.stored:
+                self._stored[case_id] = result.stored[0]
+            return _CaseRow._make(result.rows[0])
+        return self.conn.execute(_GET, {"b_id": case_id}).first()
 
     def get(self, case_id: int) -> Case:
-        row = self.conn.execute(_GET, {"b_id": case_id}).first()
+        row = self._case_row(case_id)
         if row is None:
             raise NotFound(f"no case with id {case_id}", value=case_id, why="no_case")
         return row_to_case(row)
 
     def get_by_number(self, number: str) -> Case:
         number = number.strip()
-        row = self.conn.execute(_GET, {"b_id": int(number[4:])}).first() \
+        row = self._case_row(int(number[4:])) \
             if len(number) == 12 and number.isdigit() else None
         if row is None or case_number(row.id, row.reported_at) != number:
             raise NotFound(f"no case numbered {number}", value=number, why="no_case")
@@ -196,18 +252,43 @@ class SqlCaseRepository:
         row["change_seq"] = stamp(self.conn)
         params = {"v_" + k: row[k] for k in MUTABLE}
         params["b_id"], params["b_expected"] = case.id, expected_version
-        result = self.conn.execute(_UPDATE, params)
-        if result.rowcount != 1:
-            current = self.conn.execute(_VERSION, {"b_id": case.id}).scalar()
+        if self.lean:
+            changed = self._lean_update(case.id, params)
+        else:
+            changed = self.conn.execute(_UPDATE, params).rowcount
+        if changed != 1:
+            current = _LEAN_VERSION.execute(self.conn, {"b_id": case.id}).rows if self.lean \
+                else self.conn.execute(_VERSION, {"b_id": case.id}).all()
+            current = current[0][0] if current else None
             raise StaleCase(
                 f"case {case.number} was changed by another workstation while this one worked "
                 f"on it (read version {expected_version}, now {current}); nothing was saved. "
                 "Refresh and retry.", case=case.number, seen=expected_version, current=current, why="stale")
 
+    def _lean_update(self, case_id: int, params: dict) -> int:
+        """The guarded UPDATE of the columns whose stored value differs from the new one
+        (all of them for a row this transaction did not read); the row count."""
+        stored = self._stored.pop(case_id, None)  # read again before another update
+        if stored is None:
+            return _LEAN_UPDATE.execute(self.conn, params).rowcount
+        new = _LEAN_UPDATE.bind_values(self.conn.dialect, params)
+        # a value left alone only when the driver would write exactly what is stored (same
+        # type too: 1 and 1.0 are stored differently); the version always changes
+        columns = tuple(k for k, i in _MUTABLE_READ
+                        if k == "version" or not _same(new["v_" + k], stored[i]))
+        # the narrow statement's columns convert as the full one's: the values as bound
+        return _lean_update_of(columns).execute(self.conn, new, bound=True).rowcount
+
     def add_event(self, event: CaseEvent) -> None:
-        self.conn.execute(_INSERT_EVENT, event_to_row(event))
+        if self.lean:
+            _LEAN_INSERT_EVENT.execute(self.conn, event_to_row(event))
+        else:
+            self.conn.execute(_INSERT_EVENT, event_to_row(event))
 
     def events(self, case_id: int) -> list[CaseEvent]:
+        if self.lean:
+            return [row_to_event(_EventRow._make(r))
+                    for r in _LEAN_EVENTS.execute(self.conn, {"b_id": case_id}).rows]
         return [row_to_event(r) for r in self.conn.execute(_EVENTS, {"b_id": case_id})]
 
     def duplicate_candidates(self, class_code: str, x: float, y: float, radius: float,
@@ -321,11 +402,12 @@ class SqlCaseRepository:
         return list(range(top + 1, top + 1 + n))
 
     def bulk_add(self, cases: Sequence[Case], events: Sequence[CaseEvent],
-                 progress=None) -> None:
-        """Cases with ids from `reserve_ids` and their audit rows, column-wise."""
+                 progress=None, data_json: Sequence[str] | None = None) -> None:
+        """Cases with ids from `reserve_ids` and their audit rows, column-wise (`data_json`:
+        the rows' data already encoded by `audit.seal_encoded`)."""
         from .bulk import CaseBulkWriter
         try:
-            CaseBulkWriter(self.conn).write(cases, events, progress)
+            CaseBulkWriter(self.conn).write(cases, events, progress, data_json)
         except IntegrityError as exc:
             raise _ticket_taken(exc, [c.external_id for c in cases]) from None
 
@@ -353,6 +435,10 @@ class SqlCaseRepository:
         for k in sorted({_lock_key(c, 0, 0, whole=True) for c in class_codes}):
             self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
                               {"ns": _DUP_NS, "k": k})
+
+
+def _same(new, stored) -> bool:
+    return type(new) is type(stored) and new == stored
 
 
 def _ticket_taken(exc: IntegrityError, tickets) -> Exception:

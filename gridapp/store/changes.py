@@ -10,9 +10,11 @@ programs are stamped by triggers (migration 0005).
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import BigInteger, Connection, Engine, event, text
+from sqlalchemy.exc import MultipleResultsFound, NoResultFound
 
 from ..services.reading import NOTHING, Mark
+from .lean import LeanStatement
 
 SEQ_KEY = "gridapp_change_seq"
 LOGGED_KEY = "gridapp_change_logged"
@@ -22,14 +24,20 @@ def stamp(conn: Connection) -> int:
     """This transaction's change number, allocated at its first write."""
     seq = conn.info.get(SEQ_KEY)
     if seq is None:
-        if conn.dialect.name == "sqlite":
-            seq = conn.exec_driver_sql(
-                "UPDATE change_counter SET seq = seq + 1 RETURNING seq").scalar_one()
-        else:
-            seq = conn.exec_driver_sql(
-                "SELECT pg_current_xact_id()::text::bigint").scalar_one()
-        conn.info[SEQ_KEY] = int(seq)
+        # every write transaction asks once: on the driver's cursor (store/lean.py)
+        rows = (_NEXT_SQLITE if conn.dialect.name == "sqlite" else _NEXT_PG) \
+            .execute(conn, {}).rows
+        if len(rows) != 1:  # as scalar_one() said it
+            raise (NoResultFound if not rows else MultipleResultsFound)(
+                f"the change counter gave {len(rows)} rows, not one")
+        seq = conn.info[SEQ_KEY] = int(rows[0][0])
     return conn.info[SEQ_KEY]
+
+
+_NEXT_SQLITE = LeanStatement(text("UPDATE change_counter SET seq = seq + 1 RETURNING seq")
+                             .columns(seq=BigInteger))
+_NEXT_PG = LeanStatement(text("SELECT pg_current_xact_id()::text::bigint").columns(
+    seq=BigInteger))
 
 
 def log_table(conn: Connection, table: str) -> int:

@@ -23,6 +23,7 @@ from sqlalchemy.pool import NullPool  # noqa: E402
 from . import guard  # noqa: E402
 from .changes import track_transactions  # noqa: E402
 from .errors import StoreUnavailable  # noqa: E402, F401  (re-exported: raised by open/create)
+from .lean import driver_sql  # noqa: E402
 from .lease import busy_timeout_seconds  # noqa: E402
 from .sharing import register  # noqa: E402
 
@@ -63,7 +64,8 @@ def _sqlite_connect(dbapi_conn, _record) -> None:
 
 def _sqlite_begin(conn) -> None:
     immediate = conn.get_execution_options().get("sqlite_immediate", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    # on the driver's cursor (every unit of work begins here); busy still reads StoreBusy
+    driver_sql(conn, "BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def create_store_engine(url: str) -> Engine:

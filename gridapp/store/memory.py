@@ -72,8 +72,54 @@ class MemoryPlaces:
         self.segments = shapely.STRtree(np.asarray(segment_geoms)) if len(segment_ids) else None
         self.code_of = dict(zip(self.segment_ids.tolist(), self.segment_codes, strict=True))
         self.id_of = {c: i for i, c in self.code_of.items()}
+        # answers worked out ahead by `prime`, by (x, y, tolerance): the newer and older lot
+        self.primed: dict[tuple[float, float, float], Location] = {}
+        self.primed_before: dict[tuple[float, float, float], Location] = {}
+
+    def prime(self, lots: Iterable[tuple[Sequence[float], Sequence[float], float]]) -> None:
+        """Work out `locate` for many points at once, each lot (xs, ys, tolerance) by one
+        vectorised query for the cells and one for the segments, and keep the answers until
+        asked: the same answers as one by one. A call keeps the answers of the call before
+        and drops older ones, so a caller priming batch after batch holds two batches."""
+        self.primed_before, self.primed = self.primed, {}
+        for xs, ys, tolerance in lots:
+            self._prime(np.asarray(xs, float), np.asarray(ys, float), tolerance)
+
+    def _prime(self, xs: np.ndarray, ys: np.ndarray, tolerance: float) -> None:
+        if not len(xs):
+            return
+        pts = shapely.points(xs, ys)
+        codes: dict[int, str] = {}
+        for i, j in zip(*self.cells.query(pts, predicate="intersects").tolist(), strict=True):
+            code = str(self.cell_codes[j])
+            if i not in codes or code < codes[i]:  # the lowest code, as `locate` picks
+                codes[i] = code
+        best: dict[int, tuple[float, int, int]] = {}
+        if self.segments is not None and tolerance > 0 and codes:
+            inside = np.fromiter(codes, int, len(codes))
+            (ii, jj), dd = self.segments.query_nearest(pts[inside], max_distance=tolerance,
+                                                       return_distance=True)
+            ids = self.segment_ids.tolist()
+            for i, j, d in zip(inside[ii].tolist(), jj.tolist(), dd.tolist(), strict=True):
+                key = (d, ids[j], j)  # the nearest; of equally near ones the lowest id
+                if i not in best or key < best[i]:
+                    best[i] = key
+        out = self.primed
+        for i, (x, y) in enumerate(zip(xs.tolist(), ys.tolist(), strict=True)):
+            code = codes.get(i)
+            if code is None:
+                out[x, y, tolerance] = Location()
+                continue
+            seg = best.get(i)
+            out[x, y, tolerance] = Location(
+                code, code[:12], code[:9], seg[1] if seg else None, seg[0] if seg else None,
+                segment_code=self.segment_codes[seg[2]] if seg else None)
 
     def locate(self, x: float, y: float, tolerance: float) -> Location:
+        key = (x, y, tolerance)
+        hit = self.primed.get(key) or self.primed_before.get(key)
+        if hit is not None:
+            return hit
         pt = shapely.Point(x, y)
         hits = self.cells.query(pt, predicate="intersects")
         if len(hits) == 0:

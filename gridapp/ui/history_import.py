@@ -1,5 +1,7 @@
 """文件 → 导入历史案件…: an old system's cases checked (a dry run with its report), then
-migrated off the UI thread with progress and a cancel honoured up to the commit."""
+migrated in a child process (checking a five-year archive is seconds of Python that would
+hold up the threads keeping the window current), with progress and a cancel honoured up to
+the commit."""
 
 from __future__ import annotations
 
@@ -24,14 +26,14 @@ from PySide6.QtWidgets import (
 
 from ..app import problem_text
 from ..io.errors import ImportRejected, ValidationReport, write_report
-from ..io.history import migrate_file
 from ..io.mapping import Mapping, load_mapping
 from ..services.history import HistorySummary
 from ..services.progress import Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
+from . import offloaded
 from .errors import explain
 from .i18n import language, tr
-from .workers import Job
+from .processes import ProcessJob
 
 SHOWN = 2000  # problems listed in the table; all of them go to the saved CSV
 
@@ -39,12 +41,14 @@ SHOWN = 2000  # problems listed in the table; all of them go to the saved CSV
 class HistoryImportDialog(QDialog):
     """Choose a file and a history mapping, check it, then migrate it."""
 
+    target = staticmethod(offloaded.migrate_history)  # the child's work (a test may hold it)
+
     def __init__(self, window, parent=None) -> None:
         super().__init__(parent or window)
         self.window = window
         self.store = window.model.store
         self.user = window.model.session.username
-        self.job: Job | None = None
+        self.job: ProcessJob | None = None
         self.checked: tuple[str, str] | None = None   # (file, mapping name) of a clean check
         self.summary: HistorySummary | None = None
         self.report: ValidationReport | None = None
@@ -155,22 +159,19 @@ class HistoryImportDialog(QDialog):
             return None
         return path, mapping
 
-    def _work(self, path: str, mapping: Mapping, dry_run: bool):
-        store, user = self.store, self.user
+    def _job(self, path: str, mapping: Mapping, dry_run: bool, keep: bool = False) -> ProcessJob:
+        store = self.store
+        return ProcessJob(self.target, (store.url, path, mapping, self.user, dry_run, keep,
+                                        offloaded.held_now(store), language()),
+                          "history-import", asks=True)
 
-        def work(progress):
-            progress(0, 1, tr("读取文件"))
-            return migrate_file(store, path, mapping, user, dry_run=dry_run,
-                                progress=progress)
-        return work
-
-    def _run(self, work, done) -> None:
+    def _run(self, job: ProcessJob, done) -> None:
         self.problems.setVisible(False)
         self.save_problems.setVisible(False)
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.close_button.setText(tr("取消"))
-        self.job = Job(work, "history-import")
+        self.job = job
         self.job.progress.connect(self._progress)
         self.job.finished.connect(done)
         self.job.failed.connect(self._failed)
@@ -182,13 +183,14 @@ class HistoryImportDialog(QDialog):
             return
         path, mapping = got
         self.status.setText(tr("正在检查…"))
-        self._run(self._work(path, mapping, True),
+        self._run(self._job(path, mapping, True),
                   lambda result: self._checked(path, mapping, *result))
 
-    def _checked(self, path: str, mapping: Mapping, read, summary: HistorySummary) -> None:
+    def _checked(self, path: str, mapping: Mapping, notes_read: list[str],
+                 summary: HistorySummary) -> None:
         self._idle()
         self.checked = (path, mapping.name)
-        notes = "".join("\n· " + problem_text.text(n, language()) for n in read.notes)
+        notes = "".join("\n· " + problem_text.text(n, language()) for n in notes_read)
         if summary.cases == 0:
             self.status.setText(tr("没有要导入的案件：{k} 件此前已迁移。",
                                    k=summary.already_migrated) + notes)
@@ -209,19 +211,10 @@ class HistoryImportDialog(QDialog):
         path, mapping = got
         self.status.setText(tr("正在导入…"))
         keep = self.keep_mapping.isVisible() and self.keep_mapping.isChecked()
-        work = self._work(path, mapping, False)
-
-        def and_keep(progress):
-            result = work(progress)
-            if keep:  # after the migration's own commit: a mapping that worked
-                with self.store.uow() as uow:
-                    uow.config.save_preset(mapping.name, mapping.to_dict())
-                    uow.commit()
-            return result
-        self._run(and_keep, self._migrated)
+        self._run(self._job(path, mapping, False, keep), self._migrated)
 
     def _migrated(self, result) -> None:
-        read, summary = result
+        _notes, summary = result
         self._idle()
         self.summary = summary
         self.checked = None

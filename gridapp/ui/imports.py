@@ -1,8 +1,8 @@
-"""Import dialogs: a hotline export with its preset, checked, then written in the background."""
+"""Import dialogs: a hotline export with its preset, checked, then written in a child
+process (a million rows of Python would otherwise hold up the threads that keep the window
+current), with a cancel honoured up to the commit."""
 
 from __future__ import annotations
-
-import contextlib
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import problem_text
-from ..io.errors import SCREEN_LINES, ImportRejected, default_report_path, write_report
-from ..io.hotline import HotlineMapping, import_context, parse_hotline
-from ..services.hotline import import_reports
+from ..io.errors import ImportRejected
+from ..io.hotline import HotlineMapping
 from ..services.progress import COMMITTING, Cancelled
 from ..store.sharing import OwnStoreFile, refuse_own_store
+from . import offloaded
 from .errors import explain
 from .i18n import language, tr
-from .workers import Job
+from .processes import ProcessJob
 
 # the service's stages as the user reads them (English in resources/translations/en.json)
 STAGES = {"reading": "读取文件", "checking ticket numbers": "检查工单编号",
@@ -44,10 +44,15 @@ STAGES = {"reading": "读取文件", "checking ticket numbers": "检查工单编
 
 
 class HotlineImportDialog(QDialog):
+    """导入热线工单: a file, its field mapping and coordinate system; progress, then what was
+    imported, or every problem with nothing written."""
+
+    target = staticmethod(offloaded.import_hotline)  # the child's work (a test may hold it)
+
     def __init__(self, window, parent=None) -> None:
         super().__init__(parent or window)
         self.window = window
-        self.job: Job | None = None
+        self.job: ProcessJob | None = None
         self.summary = None
         self.cancelling = False
         self.setWindowTitle(tr("导入热线工单"))
@@ -108,23 +113,11 @@ class HotlineImportDialog(QDialog):
             self.status.setText(explain(exc))
             return
 
-        lang = language()
-
-        def work(progress):
-            progress(0, 1, tr("检查文件"))
-            try:
-                batch = parse_hotline(path, mapping, import_context(store), progress=progress)
-            except ImportRejected as exc:  # every problem in a CSV beside the file
-                if len(exc.report) > SCREEN_LINES:
-                    with contextlib.suppress(OSError):
-                        write_report(exc.report, default_report_path(path),
-                                     lambda text: problem_text.text(text, lang))
-                raise
-            return import_reports(store.uow(), user, batch, progress)
-
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.problems.setVisible(False)
-        self.job = Job(work)
+        self.job = ProcessJob(self.target, (store.url, path, mapping, user,
+                                            offloaded.held_now(store), language()),
+                              "hotline-import", asks=True)
         self.job.progress.connect(self._progress)
         self.job.finished.connect(self._done)
         self.job.failed.connect(self._failed)

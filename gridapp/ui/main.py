@@ -64,7 +64,7 @@ class _Wake(QObject):
 
 
 PHASES = {"cache": "读取缓存", "places": "读取网格与路段", "cases": "读取案件",
-          "cell raster": "生成网格图像"}
+          "cell raster": "生成网格图像", "save": "写入地图缓存"}
 
 
 def load_map(store, progress=None):
@@ -98,6 +98,7 @@ def _load_with_progress(job):
     dialog = QProgressDialog(tr("正在加载地图…"), tr("退出"), 0, 100)
     dialog.setWindowTitle("gridapp")
     dialog.setMinimumDuration(300)
+    dialog.setAutoReset(False)  # the cases read to the last is not the end: more steps follow
     result: dict = {}
     loop = QEventLoop()
 

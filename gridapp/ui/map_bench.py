@@ -169,7 +169,9 @@ class Floors:
         return float(np.percentile(times, 95))
 
 
-def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = None) -> Report:
+def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = None,
+        only: set[int] | None = None) -> Report:
+    """All the map targets, or `only` those given (8: opening the store)."""
     from ..bootstrap import open_store
     rep = Report("map: the client's canvas at this store's scale")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a benchmark needs no screen
@@ -182,17 +184,30 @@ def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = Non
         f.unlink(missing_ok=True)
 
     # ---- 8: open the store and have the map ready -------------------------------------
-    t = time.perf_counter()
+    # the raw read once first, not counted: whichever reads the file first pays for bringing
+    # it into the system's file cache, and both are to read it from there
+    probe = open_store(db)
+    if probe.backend == "sqlite":
+        _raw_case_read(probe)
+    probe.close()
+    t, cpu = time.perf_counter(), time.thread_time()
     store = open_store(db)
     data = MapData.load(store, cache)
     load_or_build(data, raster_path)
-    cold = time.perf_counter() - t
+    cold, cold_cpu = time.perf_counter() - t, time.thread_time() - cpu
     _, cold_peak = _rss_mb()  # before the raw floor below reads a million rows itself
     n_cases, n_cells, n_segs = len(data.cases), len(data.cells.codes), len(data.segments.ids)
     print(f"  store: {n_cells:,} cells, {n_segs:,} road segments, {n_cases:,} cases", flush=True)
-    floor_cold = _raw_case_read(store) if store.backend == "sqlite" else None
+    floor_cold, floor_cpu = _raw_case_read(store) if store.backend == "sqlite" else (None,
+                                                                                     None)
     rep.add(Figure("8. open, first time: read the store, build the cache", cold * 1000, "ms",
-                   floor_cold, "raw sqlite3 read of the case columns", "(once per store)"))
+                   floor_cold, "raw sqlite3 read of the case columns",
+                   "target ≤ 2× the raw read, progress meanwhile"))
+    # on a shared machine the wall times wait for the CPU by turns; the CPU time each took
+    # on this thread is steadier (and leaves out the store's open check, which reads every
+    # page on a thread of its own meanwhile: ~3 s of CPU for a million cases)
+    rep.add(Figure("8. same, CPU time of the opening thread", cold_cpu * 1000, "ms",
+                   floor_cpu, "CPU time of the raw read", "(≤ 2×)"))
     store.close()
     t = time.perf_counter()
     store = open_store(db)
@@ -211,6 +226,11 @@ def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = Non
     floor_warm = (time.perf_counter() - t) * 1000
     rep.add(Figure(f"8. open with its cache, map ready ({n_cases:,} cases)", warm * 1000, "ms",
                    floor_warm, "raw np.load of the cached arrays", "target ≤ 1,500 ms"))
+    if only == {8}:
+        rep.add(Figure("9. peak resident memory while opening the first time", cold_peak, "MB",
+                       None, "", "target ≤ 1,500 MB"))
+        store.close()
+        return rep
 
     layers = model.layers
     for layer in layers.layers:
@@ -315,17 +335,19 @@ def run(db: str, width: int = 1280, height: int = 960, workdir: str | None = Non
     return rep
 
 
-def _raw_case_read(store) -> float:
-    """Milliseconds for raw sqlite3 to read the columns the map keeps for every case."""
+def _raw_case_read(store) -> tuple[float, float]:
+    """Milliseconds (wall, CPU) for raw sqlite3 to read the columns the map keeps for every
+    case."""
     path = store.engine.url.database
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.thread_time()
     cur = conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id")
-    while cur.fetchmany(100_000):
+    # batches of 2,000 rows: the driver's fastest (100,000 at a time was ~25 % slower)
+    while cur.fetchmany(2_000):
         pass
-    ms = (time.perf_counter() - t) * 1000
+    ms, cpu_ms = (time.perf_counter() - t) * 1000, (time.thread_time() - cpu) * 1000
     conn.close()
-    return ms
+    return ms, cpu_ms
 
 
 def _busiest(data: MapData) -> tuple[float, float]:

@@ -43,12 +43,15 @@ def _terminated(_signum, _frame) -> None:
     raise Cancelled("terminated")  # unwinds: the job's finally blocks remove half files
 
 
-def _child(send, target: Callable, args: tuple) -> None:
-    """In the child: run `target(progress, *args)` and send what happened."""
+def _child(send, target: Callable, args: tuple, asked=None) -> None:
+    """In the child: run `target(progress, *args)` and send what happened. With `asked` (an
+    Event the window sets to cancel), progress raises Cancelled at the job's next step."""
     signal.signal(signal.SIGTERM, _terminated)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C in the terminal is the parent's
 
     def progress(done: int, total: int, what: str) -> None:
+        if asked is not None and asked.is_set():
+            raise Cancelled(what)
         send.send(("progress", done, total, what))
     try:
         result = target(progress, *args)
@@ -69,27 +72,42 @@ def _portable(exc: BaseException) -> BaseException:
 
 class ProcessJob(Job):
     """A Job whose work, `target(progress, *args)`, runs in a child process. `target` is a
-    module-level function of a Qt-free module; its arguments and result must pickle. Cancel
-    terminates the child (it unwinds, so its finally blocks run)."""
+    module-level function of a Qt-free module; its arguments and result must pickle.
 
-    def __init__(self, target: Callable, args: tuple[Any, ...], name: str = "job") -> None:
+    Cancel terminates the child (it unwinds, so its finally blocks run) — unless the job
+    `asks`: then the child is asked to stop at its next progress step and its answer is
+    awaited, so a job that writes to the store is never cut off inside its commit; one that
+    was already committing finishes and reports what it saved."""
+
+    def __init__(self, target: Callable, args: tuple[Any, ...], name: str = "job", *,
+                 asks: bool = False) -> None:
         super().__init__(self._relay, name)
-        self.target, self.args = target, args
+        self.target, self.args, self.asks = target, args, asks
         self.pid: int | None = None
+        self._asked = None  # the Event the child watches, while one runs
+
+    def cancel(self) -> None:
+        super().cancel()
+        if self._asked is not None:  # at once: the child's next step must see it
+            self._asked.set()
 
     def _relay(self, progress) -> Any:
         """On the job's thread: start the child, pass its progress on, return its result."""
         ctx = context()
         recv, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_child, args=(send, self.target, self.args),
+        asked = self._asked = ctx.Event() if self.asks else None
+        if asked is not None and self._stop.is_set():
+            asked.set()
+        child = ctx.Process(target=_child, args=(send, self.target, self.args, asked),
                             name=f"gridapp-{self.name}", daemon=True)
         child.start()
         send.close()  # ours: the child holds the only writing end, so its end is our EOF
         self.pid = child.pid
+        answered = False
         try:
             while True:
-                if self._stop.is_set():
-                    raise Cancelled(self.name)
+                if self._stop.is_set() and asked is None:  # (asked: the child stops at
+                    raise Cancelled(self.name)             # its next step, or commits)
                 if not recv.poll(0.1):
                     continue
                 try:
@@ -99,12 +117,17 @@ class ProcessJob(Job):
                     raise RuntimeError(f"the {self.name} process ended without an answer "
                                        f"(exit code {child.exitcode})") from None
                 if kind == "progress":
-                    progress(*value)
-                elif kind == "ok":
+                    if not self._stop.is_set():  # (once cancelled, progress would raise)
+                        progress(*value)
+                    continue
+                answered = True
+                if kind == "ok":
                     return value[0]
                 else:
                     raise value[0]
         finally:
+            if answered:  # it is returning from its last send: let it end by itself
+                child.join(5)
             if child.is_alive():
                 child.terminate()
             child.join(10)
@@ -112,3 +135,4 @@ class ProcessJob(Job):
                 child.kill()
                 child.join()
             recv.close()
+            self._asked = None

@@ -1,13 +1,21 @@
 """Indicators on a hand-computed October: every count and rate checked against the story."""
 
+import dataclasses
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from october import NOW, OCT
 
 from gridapp.analysis.assessment import Assessment
-from gridapp.analysis.indicators import indicator_table, load_period, totals
+from gridapp.analysis.indicators import FLAGS, _sum_by, indicator_table, load_period, totals
 from gridapp.domain.assessment import default_scheme
-from gridapp.domain.indicators import Level
+from gridapp.domain.indicators import COUNTS_BY_LEVEL, Level
 from gridapp.domain.period import Period
+from gridapp.store import periods as q
 
 
 def test_district_totals_match_the_hand_count(october):
@@ -78,3 +86,65 @@ def test_assessment_scores_ranks_and_change(october):
 
 def pd_na(v) -> bool:
     return v is None or str(v) == "<NA>"
+
+
+# --- the fast paths against the plain ones -------------------------------------------------
+
+def test_columns_read_as_one_string_each_hold_the_rows_values(october):
+    """On SQLite a period's cases and acts come as one group_concat string per column: the
+    same values, in the same order, as fetching the rows (PostgreSQL fetches rows anyway)."""
+    store, _ = october
+    with store.read() as conn:
+        for s, e in ((OCT.start_at, OCT.end_at), (datetime(2026, 9, 1), OCT.end_at),
+                     (datetime(2030, 1, 1), datetime(2030, 2, 1))):  # and a month of nothing
+            fast, rows = q.period_cases(conn, s, e), q.period_cases(conn, s, e, columnar=False)
+            assert fast.keys() == rows.keys()
+            for k in fast:
+                assert list(fast[k]) == list(rows[k]), k
+            for action in ("report", "dispatch", "return", "verify_pass", "verify_fail",
+                           "rectify"):
+                np.testing.assert_array_equal(q.events(conn, action, s, e),
+                                              q.events(conn, action, s, e, columnar=False))
+    assert q.NO_TIME in fast_times(store)  # NULL times (not replied, not visited) came through
+
+
+def fast_times(store) -> set[int]:
+    with store.read() as conn:
+        cols = q.period_cases(conn, OCT.start_at, OCT.end_at)
+    return {int(v) for n in q.TIME_COLS for v in cols[n]}
+
+
+@pytest.mark.parametrize("level", list(Level))
+def test_tables_are_the_group_by_of_the_flags(october, level):
+    """The tables sum the per-case flags with numpy: the same as pandas' group-by over the
+    frame's flag columns, and the same when there is no flag matrix (a PeriodData by hand)."""
+    store, cal = october
+    d = load_period(store, OCT, NOW, cal)
+    t = indicator_table(d, level)
+    pd.testing.assert_frame_equal(t, indicator_table(dataclasses.replace(d, flags=None), level))
+    key = {Level.STREET: "street_code", Level.COMMUNITY: "community_code",
+           Level.CELL: "cell_code", Level.DEPARTMENT: "last_department_id",
+           Level.ROAD_CHIEF: "road_chief_id"}.get(level)
+    own = {Level.ROAD_CHIEF, Level.GRID_WORKER}
+    groups = ([(key, [c for c in COUNTS_BY_LEVEL[level] if c in FLAGS and
+                      c not in ("reports", "judged_reports", "valid_reports")])] if key else [])
+    groups += [("reporter_id", ["reports", "judged_reports", "valid_reports"])] \
+        if level in own else []
+    for column, names in groups:
+        ref = d.cases[names].groupby(d.cases[column].astype(str).to_numpy()).sum()
+        for unit in t.index:
+            want = ref.loc[str(unit)].tolist() if str(unit) in ref.index else [0] * len(names)
+            assert t.loc[unit, names].tolist() == want, (unit, column)
+        if column == key and level is not Level.ROAD_CHIEF:  # people: those with the role
+            assert {u for u in ref.index if u not in ("", "-1")} <= {str(u) for u in t.index}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(-2, 5), st.integers(0, 3), st.booleans()), max_size=40))
+def test_sums_by_key_are_a_group_by(rows):
+    keys = np.array([r[0] for r in rows], np.int64)
+    values = np.array([[r[1], int(r[2])] for r in rows], np.int64).reshape(-1, 2)
+    got_keys, got = _sum_by(keys, values)
+    ref = pd.DataFrame(values, columns=["a", "b"]).groupby(keys).sum()
+    assert got_keys.tolist() == ref.index.tolist()
+    assert got.tolist() == ref.to_numpy().tolist()

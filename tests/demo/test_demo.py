@@ -110,11 +110,18 @@ def test_a_year_of_cases_takes_every_path(demo):
 
 
 def test_the_demo_is_deterministic_by_seed(demo, tmp_path):
+    # written in batches of 300 finished cases instead of one: the same cases and audit rows
     again = build_demo(str(tmp_path / "again.sqlite"), "tiny", seed=11, until=UNTIL,
-                       basemap=False)
-    q = "SELECT id, class_code, x, y, state, reported_at, updated_at FROM cases ORDER BY id"
+                       basemap=False, batch=300)
     with demo.read() as a, again.read() as b:
+        columns = [r[1] for r in a.execute(text("PRAGMA table_info(cases)"))
+                   if r[1] not in ("change_seq", "geom")]  # change_seq: one per batch
+        q = f"SELECT {', '.join(columns)}, AsText(geom) FROM cases ORDER BY id"
         assert a.execute(text(q)).all() == b.execute(text(q)).all()
+        q = "SELECT * FROM case_events ORDER BY case_id, seq"
+        rows = a.execute(text(q)).all()
+        assert len(rows) > 10_000 and rows == b.execute(text(q)).all()
+        assert len({r[0] for r in b.execute(text("SELECT change_seq FROM cases"))}) > 2
         q2 = "SELECT code, AsText(geom) FROM grid_cells ORDER BY code"
         assert a.execute(text(q2)).all() == b.execute(text(q2)).all()
     again.close()
@@ -131,3 +138,15 @@ def test_basemap_tiles(demo):
     assert n > 50 and png[:8] == b"\x89PNG\r\n\x1a\n"
     with demo.read() as conn:
         assert conn.execute(text("SELECT value FROM meta WHERE key='basemap'")).scalar() == str(path)
+
+
+def test_a_cancelled_basemap_stops_at_the_next_tile(tmp_path):
+    from factories import write_mini_basemap
+    asked = []
+
+    def cancelled() -> bool:  # a failed build says so after the third tile
+        asked.append(1)
+        return len(asked) > 3
+
+    assert write_mini_basemap(tmp_path / "b.mbtiles", 4547, cancelled) == 3
+    assert write_mini_basemap(tmp_path / "all.mbtiles", 4547) > 3

@@ -1,18 +1,19 @@
 """文件 → 导入历史案件…: the real dialog checks a file, lists its problems, migrates off the UI
 thread and honours a cancel up to the commit."""
 
-import threading
+import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from factories import cell_center, password_of
 from PySide6.QtCore import Qt
-from ui_support import NOW, idle
+from ui_support import NOW, hold, idle
 
 from gridapp.app.session import Session
-from gridapp.io import history as io_history
 from gridapp.services.ports import CaseQuery
 from gridapp.ui import history_import as dialog_module
+from gridapp.ui import offloaded
 from gridapp.ui.history_import import HistoryImportDialog
 
 MAPPING = """
@@ -134,28 +135,29 @@ def test_problems_listed_by_row_and_column_and_saved_as_csv(qtbot, admin_window,
     assert migrated(store) == []
 
 
-def test_cancel_is_honoured_up_to_the_commit(qtbot, admin_window, tmp_path, monkeypatch):
+def _held(progress, url, path, *rest):
+    """The dialog's child work, held at "committing" (everything written, nothing committed)
+    until the test lets it go: files beside the history file say when."""
+    gate = Path(path).parent
+
+    def held_at(done, total, what):
+        if what == "committing":
+            hold(gate, "at_commit")
+        progress(done, total, what)
+    return offloaded.migrate_history(held_at, url, path, *rest)
+
+
+def test_cancel_is_honoured_up_to_the_commit(qtbot, admin_window, tmp_path):
     w, store = admin_window
     d = open_dialog(qtbot, w, tmp_path, rows(4))
     qtbot.mouseClick(d.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: d.import_button.isEnabled(), timeout=30000)
-    at_commit, go = threading.Event(), threading.Event()
-    real = io_history.migrate_history
-
-    def held(uow, user, cases, source, dry_run, progress):
-        def hold(done, total, what):
-            if what == "committing":  # everything is written, nothing committed yet
-                at_commit.set()
-                go.wait(30)
-            progress(done, total, what)
-        return real(uow, user, cases, source, dry_run, hold)
-
-    monkeypatch.setattr(io_history, "migrate_history", held)
+    d.target = _held
     qtbot.mouseClick(d.import_button, Qt.MouseButton.LeftButton)
-    assert at_commit.wait(30)
-    assert d.close_button.text() == "取消"
+    qtbot.waitUntil(lambda: (tmp_path / "at_commit").exists(), timeout=30000)
+    assert d.close_button.text() == "取消" and d.job.pid != os.getpid()
     qtbot.mouseClick(d.close_button, Qt.MouseButton.LeftButton)
-    go.set()
+    (tmp_path / "go").touch()
     qtbot.waitUntil(lambda: d.job is None, timeout=30000)
     assert "已取消" in d.status.text() and d.summary is None
     assert migrated(store) == []

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from ui_support import hold
 
 from gridapp.domain.errors import InvalidInput
 from gridapp.services.progress import Cancelled
@@ -79,3 +80,41 @@ def test_cancel_stops_the_child_and_leaves_no_half_file(qapp, qtbot, tmp_path):
     assert not part.exists()  # the child unwound: its finally removed the half file
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def _gated(progress, folder: str) -> str:
+    """Reports a step, then 'commits' once let go (a file appears); the steps after it
+    are the commit's: no progress is reported there."""
+    gate = Path(folder)
+    progress(0, 2, "writing")
+    hold(gate, "at_commit")
+    progress(1, 2, "committing")  # the last step a cancel may stop
+    (gate / "committed").touch()
+    return "saved"
+
+
+def test_a_job_that_asks_stops_at_its_next_step_not_in_between(qapp, qtbot, tmp_path):
+    job = ProcessJob(_gated, (str(tmp_path),), "import", asks=True).start()
+    qtbot.waitUntil(lambda: (tmp_path / "at_commit").exists(), timeout=30000)
+    job.cancel()
+    time.sleep(0.3)  # the child is not killed: it is still working and its work unwinds
+    assert job.running and not (tmp_path / "committed").exists()
+    (tmp_path / "go").touch()
+    kind, exc = _settled(job, qtbot)
+    assert kind == "error" and isinstance(exc, Cancelled)
+    assert not (tmp_path / "committed").exists()  # stopped at "committing", before the commit
+
+
+def _committing(progress, folder: str) -> str:
+    progress(1, 1, "committing")
+    hold(folder, "at_commit")  # the commit: no step left at which to stop
+    return "saved"
+
+
+def test_a_cancel_during_the_commit_lets_it_finish_and_reports_what_was_saved(qapp, qtbot,
+                                                                             tmp_path):
+    job = ProcessJob(_committing, (str(tmp_path),), "import", asks=True).start()
+    qtbot.waitUntil(lambda: (tmp_path / "at_commit").exists(), timeout=30000)
+    job.cancel()
+    (tmp_path / "go").touch()
+    assert _settled(job, qtbot) == ("ok", "saved")

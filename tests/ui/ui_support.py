@@ -29,3 +29,16 @@ def submit(qtbot, dialog, timeout: int = 30000) -> None:
     the UI thread)."""
     dialog.submit()
     qtbot.waitUntil(lambda: not dialog.submitting, timeout=timeout)
+
+
+def hold(gate, marker: str = "held", seconds: float = 30.0) -> None:
+    """In a job's child process: say where it is (a file `marker` in the folder `gate`), then
+    wait until the test lets it go (a file `go` there)."""
+    import time
+    from pathlib import Path
+    gate = Path(gate)
+    (gate / marker).touch()
+    for _ in range(int(seconds / 0.05)):
+        if (gate / "go").exists():
+            return
+        time.sleep(0.05)

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from ...app import problem_text
 from ...app.map_data import OPEN
 from ...domain.people import Role
+from .. import offloaded
 from ..errors import explain
 from ..i18n import follow_language, language, tr
+from ..processes import ProcessJob
 from ..workers import Job
 
 MARKS = {"patrolled": ("✓", "#2e9d4f"), "missed": ("✗", "#d9342b"), "open": ("○", "#f0a020"),
@@ -245,12 +247,10 @@ class MyAreaPanel(QWidget):
             folder = QFileDialog.getExistingDirectory(self, tr("导出外业包到"))
             if not folder:
                 return None
-        from pathlib import Path
-
-        from ...io.field_package import export_package
         store, user = self.app.store, self.app.session.username
-        job = self.export_job = Job(lambda _p: export_package(store, user, Path(folder), user),
-                                    "field_export")
+        job = self.export_job = ProcessJob(  # styles, project and tiles: seconds of Python
+            offloaded.export_field_package,
+            (store.url, user, folder, offloaded.held_now(store), language()), "field_export")
         job.finished.connect(lambda info: QMessageBox.information(
             self, tr("导出外业包"), tr("已写入 {f}：{c} 件在办案件，{p} 张照片。"
                                        "把整个文件夹复制到手机，用 QField 打开 {q}。",
@@ -266,12 +266,11 @@ class MyAreaPanel(QWidget):
             folder = QFileDialog.getExistingDirectory(self, tr("选择外业包文件夹"))
             if not folder:
                 return None
-        from pathlib import Path
-
-        from ...io.field_import import import_package
         store, user = self.app.store, self.app.session.username
-        job = self.import_job = Job(lambda _p: import_package(store, Path(folder), user),
-                                    "field_import")
+        job = self.import_job = ProcessJob(
+            offloaded.import_field_package,
+            (store.url, folder, user, offloaded.held_now(store), language()), "field_import",
+            asks=True)
         job.finished.connect(self._imported)
         job.failed.connect(lambda exc: QMessageBox.warning(
             self, tr("导入外业包"), problem_text.lines(explain(exc), language())))

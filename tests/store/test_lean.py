@@ -1,0 +1,170 @@
+"""The lean path of transitions (statements on the driver's cursor, store/lean.py) against
+SQLAlchemy's own execution of the same statements, on SpatiaLite and on PostGIS: the same
+cases and audit rows read, the same bytes stored, stale writes refused the same way."""
+
+import functools
+import shutil
+import uuid
+from datetime import datetime, timedelta
+
+import pytest
+from factories import act, cell_center
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+
+from gridapp.domain import workflow as wf
+from gridapp.domain.actions import Action
+from gridapp.domain.case import CaseState, Source
+from gridapp.domain.errors import StaleCase
+from gridapp.store import cases as sc
+from gridapp.store import uow as uow_module
+from gridapp.store.lean import LeanStatement
+from gridapp.store.store import Store
+
+T0 = datetime(2026, 11, 2, 9, 0)  # Monday
+UPDATED = datetime(2026, 11, 2, 18, 30, 15, 123456)  # every row's updated_at in the twins
+
+
+def _repo(uow, lean: bool) -> sc.SqlCaseRepository:
+    return sc.SqlCaseRepository(uow.conn, uow.store.spatial, uow.store.srid, lean=lean)
+
+
+def _loop(store) -> int:
+    """A case through the whole loop, its class and point corrected at registration (so its
+    verification is assigned: the new cell is not the reporter's); 8 audit rows."""
+    x, y = cell_center("420102001001", 2)
+    c = act(store, "worker1", None, Action.REPORT, source=Source.GRID_PATROL,
+            class_code="E0102", x=x, y=y, description="路边暴露垃圾", at=T0).case
+    nx, ny = cell_center("420102002002", 6)
+    steps = [("acceptor", Action.REGISTER, {"class_code": "E0103", "x": nx, "y": ny,
+                                            "address": "大智街 黄浦路东侧", "note": "更正"}),
+             ("dispatcher", Action.DISPATCH, {"assignee": ("department", "sanitation")}),
+             ("sanitation1", Action.SIGN, {}),
+             ("sanitation2", Action.RECTIFY, {"note": "已清运"}),
+             ("dispatcher", Action.ASSIGN_VERIFIER, {"verifier": "worker1"}),
+             ("worker1", Action.VERIFY_PASS, {"note": "现场核查通过"}),
+             ("leader_shift", Action.CLOSE, {})]
+    for k, (who, action, values) in enumerate(steps, 1):
+        act(store, who, c.id, action, at=T0 + timedelta(minutes=10 * k), **values)
+    return c.id
+
+
+def _rows(store, table: str, key: str) -> list[tuple]:
+    """Every row of `table` as stored (the point as WKB), without PostgreSQL's change
+    numbers (transaction ids, which differ between two databases)."""
+    with store.engine.connect() as conn:
+        cols = list(conn.execute(text(f"SELECT * FROM {table} LIMIT 0")).keys())
+        pg = conn.dialect.name == "postgresql"
+        shown = [("ST_AsBinary(geom)" if c == "geom" else c) for c in cols
+                 if not (pg and c == "change_seq")]
+        return [tuple(r) for r in conn.execute(text(
+            f"SELECT {', '.join(shown)} FROM {table} ORDER BY {key}"))]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgis", marks=pytest.mark.postgis)])
+def twins(request, tmp_path):
+    """Two copies of the same store."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        urls = []
+        for name in ("lean", "reference"):
+            shutil.copy(template, tmp_path / f"{name}.sqlite")
+            urls.append(str(tmp_path / f"{name}.sqlite"))
+    else:
+        server = request.getfixturevalue("postgis")
+        template = request.getfixturevalue("postgis_template")
+        urls = [server.create_database_from("t_" + uuid.uuid4().hex[:12], template)
+                for _ in range(2)]
+    stores = [Store.open(u) for u in urls]
+    yield stores
+    for s in stores:
+        s.close()
+
+
+class _Fixed(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return UPDATED
+
+
+def test_the_loop_stores_the_same_bytes_on_both_paths(twins, monkeypatch):
+    lean_store, reference = twins
+    monkeypatch.setattr(sc, "datetime", _Fixed)  # updated_at: the wall clock otherwise
+    case_id = _loop(lean_store)
+    monkeypatch.setattr(uow_module, "SqlCaseRepository",
+                        functools.partial(sc.SqlCaseRepository, lean=False))
+    assert _loop(reference) == case_id
+    tables = [("cases", "id"), ("case_events", "case_id, seq")]
+    if lean_store.engine.dialect.name == "sqlite":  # PostgreSQL numbers by transaction id
+        tables += [("change_log", "seq"), ("change_counter", "seq")]
+    for table, key in tables:
+        assert _rows(lean_store, table, key) == _rows(reference, table, key), table
+    with lean_store.uow(write=False) as uow:
+        trail = uow.cases.events(case_id)
+    assert wf.replay(trail).state is CaseState.CLOSED and len(trail) == 8
+
+
+def test_both_paths_read_the_same_case_and_trail(store):
+    case_id = _loop(store)
+    with store.uow(write=False) as uow:
+        lean, reference = _repo(uow, True), _repo(uow, False)
+        case = lean.get(case_id)
+        assert case == reference.get(case_id)
+        assert lean.get_by_number(case.number) == reference.get_by_number(case.number)
+        trail = lean.events(case_id)
+        assert trail == reference.events(case_id)
+        assert trail[1].data["previous"]["class"] == "E0102"  # JSON read back as JSON
+        assert isinstance(trail[0].at, datetime) and isinstance(case.closed_at, datetime)
+
+
+@pytest.mark.parametrize("lean", [True, False])
+def test_a_stale_write_is_refused_on_both_paths(store, lean):
+    case_id = _loop(store)
+    with store.uow() as uow:
+        stale = _repo(uow, lean).get(case_id)
+    act(store, "leader_shift", case_id, Action.REOPEN, reason="复查未通过",
+        at=T0 + timedelta(hours=2))
+    with store.uow() as uow:
+        repo = _repo(uow, lean)
+        stale.supervision_count += 1
+        with pytest.raises(StaleCase) as refused:
+            repo.update(stale, expected_version=8)
+        assert refused.value.params["current"] == 9
+    with store.uow(write=False) as uow:  # nothing of the stale write is stored
+        assert uow.cases.get(case_id).supervision_count == 0
+
+
+@pytest.mark.parametrize("lean", [True, False])
+def test_an_update_writes_only_what_changed_and_is_read_back_whole(store, lean):
+    case_id = _loop(store)
+    with store.uow() as uow:
+        repo = _repo(uow, lean)
+        case = repo.get(case_id)
+        case.supervision_count, case.address = 3, "改"
+        repo.update(case, expected_version=8)
+        uow.commit()
+    with store.uow(write=False) as uow:
+        again = _repo(uow, not lean).get(case_id)
+    assert (again.supervision_count, again.address, again.state) == (3, "改", CaseState.CLOSED)
+    assert again.class_code == "E0103" and again.location == case.location
+
+
+def test_a_driver_error_reads_as_sqlalchemys(store):
+    case_id = _loop(store)
+    with store.uow(write=False) as uow:
+        first = uow.cases.events(case_id)[0]
+    for lean in (True, False):
+        with store.uow() as uow, pytest.raises(IntegrityError):
+            _repo(uow, lean).add_event(first)  # (case, seq) is taken
+
+
+def test_outside_a_transaction_the_ordinary_path_runs(store):
+    case_id = _loop(store)
+    stmt = LeanStatement(select(sc.E.c.seq, sc.E.c.at).where(sc.E.c.case_id == case_id)
+                         .order_by(sc.E.c.seq))
+    with store.engine.connect() as conn:
+        assert not conn.in_transaction()
+        ordinary = stmt.execute(conn, {}).rows
+        assert conn.in_transaction()  # SQLAlchemy began one, as it does
+        assert stmt.execute(conn, {}).rows == ordinary
+    assert [seq for seq, _ in ordinary] == list(range(1, 9))
