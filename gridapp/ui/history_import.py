@@ -183,11 +183,12 @@ class HistoryImportDialog(QDialog):
             return
         path, mapping = got
         self.status.setText(tr("正在检查…"))
-        self._run(self._job(path, mapping, True),
-                  lambda result: self._checked(path, mapping, *result))
+        self._checking = (path, mapping)
+        self._run(self._job(path, mapping, True), self._checked)  # (a bound method: Qt drops
+        # the connection if the dialog is gone first)
 
-    def _checked(self, path: str, mapping: Mapping, notes_read: list[str],
-                 summary: HistorySummary) -> None:
+    def _checked(self, result: tuple[list[str], HistorySummary]) -> None:
+        (path, mapping), (notes_read, summary) = self._checking, result
         self._idle()
         self.checked = (path, mapping.name)
         notes = "".join("\n· " + problem_text.text(n, language()) for n in notes_read)

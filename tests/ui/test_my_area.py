@@ -11,7 +11,7 @@ from gridapp.io.tracks import read_tracks
 
 
 def test_a_road_chief_sees_his_segment_calendar_and_makes_his_package(window, qtbot,
-                                                                      tmp_path):
+                                                                      tmp_path, messages):
     make, store, _a, _b = window
     import numpy as np
 
@@ -40,9 +40,12 @@ def test_a_road_chief_sees_his_segment_calendar_and_makes_his_package(window, qt
     assert t.item(0, 0).text() == "解放大道(西段)" and t.item(0, 6).text() == "✗"
     assert t.item(0, 7).text() == "✓"
     job = panel.export_package(str(tmp_path / "pkgs"))
-    assert job.wait(30)
+    assert job.wait(60)
     made = list((tmp_path / "pkgs").glob("chief1-*/chief1.qgs"))
     assert len(made) == 1
+    # the child's answer reaches the panel on the UI thread and tells the road chief
+    qtbot.waitUntil(lambda: any("已写入" in text for _kind, text in messages), timeout=30000)
+    assert "用 QField 打开 chief1.qgs" in messages[-1][1]
     idle(qtbot, w)
 
 

@@ -251,14 +251,18 @@ class MyAreaPanel(QWidget):
         job = self.export_job = ProcessJob(  # styles, project and tiles: seconds of Python
             offloaded.export_field_package,
             (store.url, user, folder, offloaded.held_now(store), language()), "field_export")
-        job.finished.connect(lambda info: QMessageBox.information(
-            self, tr("导出外业包"), tr("已写入 {f}：{c} 件在办案件，{p} 张照片。"
-                                       "把整个文件夹复制到手机，用 QField 打开 {q}。",
-                                       f=str(info.folder), c=info.cases, p=info.photos,
-                                       q=info.project.name)))
-        job.failed.connect(lambda exc: QMessageBox.warning(self, tr("导出外业包"),
-                                                           explain(exc)))
+        # bound methods, not lambdas: Qt drops the connection if the panel is gone first
+        job.finished.connect(self._exported)
+        job.failed.connect(self._export_failed)
         return job.start()
+
+    def _exported(self, info) -> None:
+        QMessageBox.information(self, tr("导出外业包"), tr(
+            "已写入 {f}：{c} 件在办案件，{p} 张照片。把整个文件夹复制到手机，用 QField 打开 {q}。",
+            f=str(info.folder), c=info.cases, p=info.photos, q=info.project.name))
+
+    def _export_failed(self, exc) -> None:
+        QMessageBox.warning(self, tr("导出外业包"), explain(exc))
 
     def import_package(self, folder: str | None = None) -> Job | None:
         """Merge a package back: applied, conflicts held, refused — all reported."""
@@ -272,9 +276,11 @@ class MyAreaPanel(QWidget):
             (store.url, folder, user, offloaded.held_now(store), language()), "field_import",
             asks=True)
         job.finished.connect(self._imported)
-        job.failed.connect(lambda exc: QMessageBox.warning(
-            self, tr("导入外业包"), problem_text.lines(explain(exc), language())))
+        job.failed.connect(self._import_failed)
         return job.start()
+
+    def _import_failed(self, exc) -> None:
+        QMessageBox.warning(self, tr("导入外业包"), problem_text.lines(explain(exc), language()))
 
     def _imported(self, r) -> None:
         lines = [tr("已应用 {a} 项，冲突待定 {c} 项，被拒 {x} 项，已导入过 {s} 项。",
