@@ -34,8 +34,10 @@ def run(n_polygons: int = 100_000, n_hotline: int = 1_000_000, workdir: str | No
     rep = Report("data: imports, unit grid, demo")
     root = Path(workdir or tempfile.mkdtemp(prefix="gridapp-bench-io-"))
     root.mkdir(parents=True, exist_ok=True)
-    _polygons(rep, root, n_polygons)
-    _hotline(rep, root, n_hotline, hotline_cells)
+    if n_polygons:  # 0: not this figure (a ratio of two empty imports says nothing)
+        _polygons(rep, root, n_polygons)
+    if n_hotline:
+        _hotline(rep, root, n_hotline, hotline_cells)
     if grid:
         _grid(rep)
     if demo_scale:
