@@ -124,7 +124,7 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str)
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
     if rebuild is None:  # only when the batch is large next to what the table holds already
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
-    indexes = _drop_indexes(conn, table) if rebuild else []
+    indexes = drop_indexes(conn, table) if rebuild else []
     cursor = conn.connection.cursor()
     rows = zip(*varying, strict=True)
     try:
@@ -160,11 +160,7 @@ def _rows_estimate(conn, table: str) -> int:
 
 def drop_indexes(conn: Connection, table: str) -> list[str]:
     """SQLite: drop the secondary indexes of `table` and return the DDL that makes them
-    again, for a writer of many batches that rebuilds them once, after its last."""
-    return _drop_indexes(conn, table)
-
-
-def _drop_indexes(conn, table: str) -> list[str]:
+    again (a large insert here, or a writer of many batches, rebuilds them once after)."""
     rows = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
         "AND sql IS NOT NULL", (table,)).all()
