@@ -124,6 +124,8 @@ class HotlineImportDialog(QDialog):
         self.job.start()
 
     def _progress(self, done: int, total: int, what: str) -> None:
+        if self.cancelling:  # a step reported before the cancel: "正在取消…" stays
+            return
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
         stage = next((zh for en, zh in STAGES.items() if what.startswith(en)), what)
