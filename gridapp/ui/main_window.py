@@ -559,10 +559,18 @@ class MainWindow(QMainWindow):
                 done += 1
             return done
         job = Job(work, "supervise")
-        job.finished.connect(lambda n: (self.statusBar().showMessage(
-            tr("已督办 {n} 件", n=n), 5000), self.refresh_data()))
-        job.failed.connect(lambda exc: (self.explain_error(exc), self.refresh_data()))
+        # bound methods, not lambdas holding the window: Qt drops them with the window
+        job.finished.connect(self._supervised)
+        job.failed.connect(self._supervise_failed)
         return job.start()
+
+    def _supervised(self, n: int) -> None:
+        self.statusBar().showMessage(tr("已督办 {n} 件", n=n), 5000)
+        self.refresh_data()
+
+    def _supervise_failed(self, exc) -> None:
+        self.explain_error(exc)
+        self.refresh_data()
 
     def toggle_report(self, on: bool) -> None:
         self.report_mode = on
@@ -775,17 +783,31 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.canceled.connect(job.cancel)
-        job.progress.connect(lambda d, t, _w: (dialog.setMaximum(max(t, 1)),
-                                                dialog.setValue(d)))
-        # each cross-thread connection is its own queued call: the progress box is freed by
-        # the last one that uses it, never by another connection of the same signal
-        job.finished.connect(lambda n: (dialog.reset(), dialog.deleteLater(),
-                                        self.statusBar().showMessage(
-                                            tr("已导出 {n} 件到 {p}", n=n, p=path), 8000)))
-        job.failed.connect(lambda exc: (dialog.reset(), dialog.deleteLater(),
-                                        self.explain_error(exc)))
+        # bound methods, not lambdas holding the window and the box: Qt drops them with the
+        # window. Each cross-thread connection is its own queued call, so the box is freed by
+        # the one slot that uses it last, never by another connection of the same signal.
+        self.export_dialog, self.export_path = dialog, path
+        job.progress.connect(self._export_progress)
+        job.finished.connect(self._exported)
+        job.failed.connect(self._export_failed)
         self.export_job = job
         return job.start()
+
+    def _export_progress(self, done: int, total: int, _what: str) -> None:
+        self.export_dialog.setMaximum(max(total, 1))
+        self.export_dialog.setValue(done)
+
+    def _export_ended(self) -> None:
+        self.export_dialog.reset()
+        self.export_dialog.deleteLater()
+
+    def _exported(self, n: int) -> None:
+        self._export_ended()
+        self.statusBar().showMessage(tr("已导出 {n} 件到 {p}", n=n, p=self.export_path), 8000)
+
+    def _export_failed(self, exc) -> None:
+        self._export_ended()
+        self.explain_error(exc)
 
     def import_hotline(self) -> None:
         from .imports import HotlineImportDialog

@@ -167,10 +167,25 @@ class PatrolLayers(QObject):
             only = None if session.sees_everything else session.person.id
             return DayTracks.read(read, day, read.unit_names()[1], only)
         job = self._jobs[what] = Job(work, f"patrol-{what}")
-        job.finished.connect(lambda result, w=what: self._loaded(w, result))
-        job.failed.connect(lambda exc, w=what: self._failed(w, exc))
+        # bound methods, not lambdas holding self: Qt drops them with this object, so an
+        # answer arriving after the window is gone reaches nothing
+        last = what == "last"
+        job.finished.connect(self._last_loaded if last else self._tracks_loaded)
+        job.failed.connect(self._last_failed if last else self._tracks_failed)
         job.start()
         return job
+
+    def _last_loaded(self, result) -> None:
+        self._loaded("last", result)
+
+    def _tracks_loaded(self, result) -> None:
+        self._loaded("tracks", result)
+
+    def _last_failed(self, exc) -> None:
+        self._failed("last", exc)
+
+    def _tracks_failed(self, exc) -> None:
+        self._failed("tracks", exc)
 
     def _loaded(self, what: str, result) -> None:
         self._jobs.pop(what, None)

@@ -66,9 +66,12 @@ class StoreCare(QObject):
         store = self.store
         job = Job(lambda _progress: backup_if_due(store), "backup")
         job.finished.connect(self._backed_up)
-        job.failed.connect(lambda exc: self._backed_up(None, str(exc)))
+        job.failed.connect(self._backup_failed)  # bound: dropped with this object
         self.backup_job = job
         return job.start()
+
+    def _backup_failed(self, exc) -> None:
+        self._backed_up(None, str(exc))
 
     def _backed_up(self, outcome, error: str | None = None) -> None:
         self.last_backup = outcome

@@ -178,9 +178,18 @@ class DashboardPanel(QWidget):
             self._job.cancel()
         self.kpi.setText(tr("正在计算 {p} 的指标…", p=period.label))
         job = self._job = Job(work, "dashboard")
-        job.finished.connect(lambda result, j=job: j is self._job and self._done(result))
-        job.failed.connect(lambda exc: self.kpi.setText(tr("指标计算失败：{e}", e=exc)))
+        # bound methods, not lambdas holding the panel: Qt drops them with the panel, so a
+        # result arriving after it is gone reaches nothing
+        job.finished.connect(self._computed)
+        job.failed.connect(self._compute_failed)
         return job.start()
+
+    def _computed(self, result: dict) -> None:
+        if self.sender() is self._job:  # a later computation replaced this one
+            self._done(result)
+
+    def _compute_failed(self, exc) -> None:
+        self.kpi.setText(tr("指标计算失败：{e}", e=exc))
 
     def _done(self, result: dict) -> None:
         self.result = result
@@ -355,8 +364,11 @@ class DashboardPanel(QWidget):
             offloaded.bulletin, (app.store.url, self.current_period(), folder, app.clock(),
                                  language()), "bulletin")
         job.finished.connect(self._bulletin_written)
-        job.failed.connect(lambda exc: show_error(self, tr("通报"), exc))
+        job.failed.connect(self._bulletin_failed)
         return job.start()
+
+    def _bulletin_failed(self, exc) -> None:
+        show_error(self, tr("通报"), exc)
 
     def _bulletin_written(self, files) -> None:
         self.bulletin_done.emit(files)

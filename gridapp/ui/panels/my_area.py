@@ -182,9 +182,12 @@ class MyAreaPanel(QWidget):
         args = (app.store, app.session, app.data, app.derived, month, app.clock().date())
         job = self._job = Job(lambda _p: compute(*args), "my_area")
         job.finished.connect(self._done)
-        job.failed.connect(lambda exc: (setattr(self, "_job", None),
-                                        self.title.setText(tr("无法计算：{e}", e=explain(exc)))))
+        job.failed.connect(self._failed)  # bound: dropped with the panel
         return job.start()
+
+    def _failed(self, exc) -> None:
+        self._job = None
+        self.title.setText(tr("无法计算：{e}", e=explain(exc)))
 
     def _done(self, view: AreaView) -> None:
         self._job = None
