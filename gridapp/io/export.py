@@ -95,12 +95,15 @@ def cases_frame(store, which: CaseSelection | None = None,
     for col in TIMES:
         df[col] = pd.to_datetime(df[col], format="mixed")
     _integers(df, "cases")
-    df.insert(0, "number", [case_number(int(i), t) for t, i in zip(df["reported_at"], df["id"],
-                                                                   strict=True)])
+    # typed explicitly: a store without cases still exports text numbers and real x/y
+    df["x"], df["y"] = df["x"].astype(float), df["y"].astype(float)
+    df.insert(0, "number", pd.Series([case_number(int(i), t) for t, i in zip(
+        df["reported_at"], df["id"], strict=True)], index=df.index, dtype=object))
     # the original of a duplicate by its case number (the id stays for joins in GIS)
     original = pd.to_datetime(df.pop("original_reported_at"), format="mixed")
-    df["duplicate_of_number"] = [case_number(int(i), t) if pd.notna(i) else None
-                                 for t, i in zip(original, df["duplicate_of"], strict=True)]
+    df["duplicate_of_number"] = pd.Series(
+        [case_number(int(i), t) if pd.notna(i) else None
+         for t, i in zip(original, df["duplicate_of"], strict=True)], index=df.index, dtype=object)
     df["state_zh"] = df["state"].map({s.value: z for s, z in STATE_LABELS_ZH.items()})
     df["source_zh"] = df["source"].map({s.value: z for s, z in SOURCE_LABELS_ZH.items()})
     handling = df["state"].isin(HANDLING)
@@ -312,7 +315,7 @@ def export_layers(store, out: Path, layers=LAYERS, fmt: str | None = None,
     unknown = [name for name in layers if name not in LAYERS]
     if unknown:
         raise ValueError(f"unknown layer {unknown[0]!r}; layers: {', '.join(LAYERS)}")
-    now = datetime.now()
+    now = store.now()  # the district's clock: overdue/预警 and patrol status as it sees them
     zone = district_zone(store)
     frames = {}
     for i, name in enumerate(layers):

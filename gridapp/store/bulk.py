@@ -239,9 +239,8 @@ class CaseBulkWriter:
             if k % CHUNK == 0:
                 progress(k, len(cases), "preparing cases")
             c.number = case_number(c.id, c.reported_at)
-            row = case_to_row(c)
+            row = case_to_row(c, last.get(c.id, c.reported_at))
             row["id"] = c.id
-            row["updated_at"] = last.get(c.id, c.reported_at)
             rows.append(values(row))
         n = len(rows)
         progress(n, n, "preparing cases")

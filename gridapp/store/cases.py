@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import namedtuple
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
@@ -21,6 +21,7 @@ from ..domain.case import (
     case_number,  # derived, never stored: a lookup by number parses the id back out
 )
 from ..domain.catalog import CaseKind
+from ..domain.clock import wall_clock
 from ..domain.duplicates import Candidate
 from ..domain.errors import InvalidInput, NotFound, StaleCase
 from ..domain.places import LocatedBy, Location
@@ -96,7 +97,7 @@ _DUPLICATES = select(T.c.id, T.c.x, T.c.y, T.c.reported_at).where(
     T.c.y.between(bindparam("b_y0"), bindparam("b_y1")))
 
 
-def case_to_row(case: Case) -> dict:
+def case_to_row(case: Case, updated_at: datetime) -> dict:
     a, last, loc = case.assignee, case.last_assignee, case.location
     return {
         "source": case.source.value, "kind": case.kind.value,
@@ -128,7 +129,7 @@ def case_to_row(case: Case) -> dict:
         "satisfaction": case.satisfaction.value if case.satisfaction else None,
         "return_count": case.return_count, "rework_count": case.rework_count,
         "extension_count": case.extension_count, "reopen_count": case.reopen_count,
-        "supervision_count": case.supervision_count, "updated_at": datetime.now(),
+        "supervision_count": case.supervision_count, "updated_at": updated_at,
         "located_by": case.located_by.value if case.located_by else None,
         "locate_match": case.locate_match or None,
         "locate_confidence": case.locate_confidence,
@@ -204,8 +205,11 @@ class SqlCaseRepository:
     runs the same statements through SQLAlchemy (the reference the tests compare with)."""
 
     def __init__(self, conn: Connection, spatial: SpatialDialect, srid: int,
-                 lean: bool = True) -> None:
+                 lean: bool = True, clock: Callable[[], datetime] | None = None) -> None:
         self.conn, self.spatial, self.srid, self.lean = conn, spatial, srid, lean
+        # stamps updated_at: the store's clock (the unit of work's), in the district's zone
+        # whatever this computer's zone (exports and Open311 give it the district's offset)
+        self.clock = clock or wall_clock
         # case id → its row as stored when this transaction read it (the lean update writes
         # only the columns whose stored value changes)
         self._stored: dict[int, tuple] = {}
@@ -235,7 +239,7 @@ class SqlCaseRepository:
         return row_to_case(row)
 
     def add(self, case: Case) -> Case:
-        row = case_to_row(case)
+        row = case_to_row(case, self.clock())
         row["change_seq"] = stamp(self.conn)
         stmt = _INSERT
         if self.conn.dialect.name == "sqlite" and case.x is not None and case.y is not None:
@@ -248,7 +252,7 @@ class SqlCaseRepository:
         return case
 
     def update(self, case: Case, expected_version: int) -> None:
-        row = case_to_row(case)
+        row = case_to_row(case, self.clock())
         row["change_seq"] = stamp(self.conn)
         params = {"v_" + k: row[k] for k in MUTABLE}
         params["b_id"], params["b_expected"] = case.id, expected_version

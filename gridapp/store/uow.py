@@ -36,7 +36,7 @@ class SqlUnitOfWork:
         self.tx = self.conn.begin()
         s = self.store
         view = CacheView(self.conn, s.cache)
-        self.cases = SqlCaseRepository(self.conn, s.spatial, s.srid)
+        self.cases = SqlCaseRepository(self.conn, s.spatial, s.srid, clock=self.now)
         self.places = SqlPlaceRepository(self.conn, s.spatial, s.srid, view)
         self.loader = PlaceWriter(self.conn, s.spatial, s.srid, view)
         self.people = SqlPeopleRepository(self.conn, view)
