@@ -9,6 +9,7 @@ from datetime import datetime
 
 import click
 
+from ..domain import times
 from ..domain.errors import DomainError
 from ..io.errors import ImportRejected
 from ..store.errors import StoreUnavailable
@@ -32,6 +33,27 @@ class Context:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def at(self, value: str | None, what: str = "--at") -> datetime:
+        """`--at` as the district's wall clock (the store's now when not given): an offset
+        (Z, +08:00) is converted into the store's zone, and a time the store cannot have
+        seen (before its earliest plausible date, after now plus the skew) is refused."""
+        with self.store.uow(write=False) as uow:
+            settings, now = uow.config.settings(), uow.now()
+        when = parse_at(value)
+        if when is None:
+            return now
+        return times.check_plausible(times.to_district(when, settings.time_zone),
+                                     settings.earliest, now, settings.future_skew, what)
+
+    def local(self, value: str | None) -> datetime | None:
+        """A time option that may lie anywhere (a filter, a start date) as the district's
+        wall clock: an offset (Z, +08:00) is converted into the store's zone."""
+        when = parse_at(value)
+        if when is None or when.tzinfo is None:
+            return when
+        with self.store.uow(write=False) as uow:
+            return times.to_district(when, uow.config.settings().time_zone)
 
     def emit(self, data, human: str | None = None) -> None:
         if self.as_json:

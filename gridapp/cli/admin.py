@@ -13,7 +13,7 @@ from ..domain.calendar import WorkCalendar, parse_periods
 from ..domain.catalog import TimeLimit
 from ..domain.people import AssignmentKind, Role
 from ..services import admin
-from . import parse_at, pass_ctx
+from . import pass_ctx
 from .auth import as_admin, authenticate
 
 
@@ -170,7 +170,7 @@ def assign(ctx, kind, target, who, valid_from, user):
          "department": AssignmentKind.DEPARTMENT_CLASS}[kind]
     a = admin.assign(ctx.store.uow(), k, target, person=None if kind == "department" else who,
                      department=who if kind == "department" else None,
-                     valid_from=parse_at(valid_from))
+                     valid_from=ctx.local(valid_from))
     ctx.emit({"id": a.id, "kind": a.kind.value, "target": a.target_code,
               "valid_from": a.valid_from}, f"{kind} {target} → {who} from {a.valid_from}")
 

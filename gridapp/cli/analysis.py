@@ -11,7 +11,7 @@ import click
 
 from ..domain.indicators import COUNTS_BY_LEVEL, RATE_BY_KEY, RATES_BY_LEVEL, Level, percent
 from ..domain.period import Period
-from . import parse_at, pass_ctx
+from . import pass_ctx
 from .auth import authenticate
 
 LEVELS = click.Choice([lv.value for lv in Level])
@@ -51,7 +51,7 @@ def indicators(ctx, period, level, at):
     """Counts and rates (签收率, 按期结案率, …) of every unit of a level for a period."""
     from ..analysis.indicators import indicator_table, load_period
     from ..app.reports import context
-    now = parse_at(at) or ctx.store.now()
+    now = ctx.at(at)
     p, lv = _period(period, now), Level(level)
     c = context(ctx.store)
     t = indicator_table(load_period(ctx.store, p, now, c["calendar"],
@@ -78,7 +78,7 @@ def assess(cctx, period, level, at):
         return
     from ..app.reports import assessment
     ctx = cctx.obj
-    now = parse_at(at) or ctx.store.now()
+    now = ctx.at(at)
     p, lv = _period(period, now), Level(level)
     a = assessment(ctx.store, p, now)
     t = a.table(lv)
@@ -135,7 +135,7 @@ def scheme(ctx, source, username, note):
 def report(ctx, period, out, formats, lang, at):
     """The bulletin (通报) of a period as XLSX (a sheet per level) and PDF."""
     from ..app.reports import write_bulletin
-    now = parse_at(at) or ctx.store.now()
+    now = ctx.at(at)
     p = _period(period, now)
     fmts = {f.strip() for f in formats.split(",") if f.strip()}
     if not fmts or fmts - {"xlsx", "pdf"}:
@@ -215,7 +215,7 @@ def trend_(ctx, period, class_code, level, unit, step):
 def warnings(ctx, at, show_cases):
     """每日预警: overdue and about-to-be-overdue cases by unit, for the supervision order."""
     from ..analysis.warnings import by_unit, warning_list
-    now = parse_at(at) or ctx.store.now()
+    now = ctx.at(at)
     df = warning_list(ctx.store, now)
     units = by_unit(df)
     data = {"at": now.isoformat(timespec="minutes"),

@@ -270,7 +270,7 @@ def import_assignments_cmd(ctx, path, valid_from, user):
 
     from ..io.assignments import read_assignments
     from ..services.assignments import import_assignments
-    rows = read_assignments(Path(path), parse_at(valid_from))
+    rows = read_assignments(Path(path), ctx.local(valid_from) or ctx.store.now())
     result = import_assignments(ctx.store.uow(), Path(path).name, rows)
     ctx.emit(result, f"{result['assignments']} assignment(s), "
              f"{result['people_created']} new person(s)")
@@ -538,8 +538,8 @@ def export_cases(ctx, out, states, since, until, open311):
     """Cases with Chinese headers (CSV/XLSX) or as Open311 GeoReport v2 requests (JSON)."""
     from ..io.export import cases_frame, export_cases_table, export_open311
     from ..services.reading import CaseSelection
-    df = cases_frame(ctx.store, CaseSelection(states=tuple(states), reported_from=parse_at(since),
-                                              reported_to=parse_at(until)))
+    df = cases_frame(ctx.store, CaseSelection(states=tuple(states), reported_from=ctx.local(since),
+                                              reported_to=ctx.local(until)))
     n = export_open311(ctx.store, out, df) if open311 or out.lower().endswith(".json") \
         else export_cases_table(ctx.store, out, df)
     ctx.emit({"cases": n, "out": out}, f"wrote {n:,} case(s) to {out}")

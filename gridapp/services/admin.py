@@ -69,8 +69,8 @@ def assign(uow: UnitOfWork, kind: AssignmentKind | str, target_code: str, *,
     Whoever held it before keeps it in the history up to that moment.
     """
     kind = AssignmentKind(kind)
-    at = valid_from or datetime.now().replace(microsecond=0)
     with uow:
+        at = valid_from or uow.now()  # the store's clock, not this computer's zone
         person_id = dept_id = None
         if kind is AssignmentKind.DEPARTMENT_CLASS:
             uow.config.catalog()[target_code]
