@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.case import Satisfaction
+from ..domain.case import Satisfaction, Source
 from ..domain.catalog import Catalog
 from ..services.history import ACTIONS_BY_NAME
 from .history import ALIASES as HISTORY_ALIASES
@@ -156,20 +156,23 @@ def inspect_file(path: Path | str, catalog: Catalog | None = None,
         mapping.header_row = rows.header_row
         comments["header_row"] = "rows above it are a title"
     by_field = {fld: h for h, fld in guessed.items()}
-    if "reported_at" in by_field:
-        idx = headers.index(by_field["reported_at"])
+    # every time column (a migration's stages, an event's time), not the report's alone:
+    # the import reads each one with the mapping's one time_format
+    problems: list[str] = []
+    for fld in (f for f in by_field if f == "at" or f.endswith("_at")):
+        idx = headers.index(by_field[fld])
         texts = [(records[int(r) - 1] + [""] * (idx + 1))[idx] for r in rows.rows]
-        problems: list[str] = []
-        parse_times(texts, lambda i, m, v, e: problems.append(m), by_field["reported_at"],
+        parse_times(texts, lambda i, m, v, e: problems.append(m), by_field[fld],
                     time_format=base.time_format)
-        two_ways = [p for p in problems if "read two ways" in p or "mixes" in p]
-        if two_ways:
-            fmt = re.search(r'time_format = "([^"]+)"', two_ways[0])
-            if fmt and "suggest" in two_ways[0]:
-                mapping.time_format = fmt.group(1)
-                comments["time_format"] = "day/month order shown by values above 12: check"
-            else:
-                comments["time_format"] = "REQUIRED: " + two_ways[0][:160]
+    two_ways = [p for p in problems if "read two ways" in p or "mixes" in p]
+    if two_ways:
+        shown = next((p for p in two_ways if "suggest" in p), two_ways[0])
+        fmt = re.search(r'time_format = "([^"]+)"', shown)
+        if fmt and "suggest" in shown:
+            mapping.time_format = fmt.group(1)
+            comments["time_format"] = "day/month order shown by values above 12: check"
+        else:
+            comments["time_format"] = "REQUIRED: " + shown[:160]
     if "lon" in by_field:
         comments["coords"] = "most 12345 exports are GCJ-02 (Amap); wgs84 if the platform " \
                              "says so, bd09 for Baidu"
@@ -193,10 +196,17 @@ def inspect_file(path: Path | str, catalog: Catalog | None = None,
                                      "set a catch-all class")
     if "source" in by_field:
         idx = headers.index(by_field["source"])
-        for value in {(records[int(r) - 1] + [""] * (idx + 1))[idx] for r in rows.rows}:
-            if value and value not in SOURCES and value not in mapping.sources:
-                mapping.sources[value] = base.source
-                comments[f"sources.{value}"] = "check: which channel is this?"
+        ours = {s.value for s in Source}
+        for value, _ in Counter((records[int(r) - 1] + [""] * (idx + 1))[idx]
+                                for r in rows.rows).most_common():
+            if not value or value in ours or value in mapping.sources:
+                continue
+            if value in SOURCES:  # a hotline import knows these names; a migration reads
+                if history:       # only the mapping's table, so the draft names them
+                    mapping.sources[value] = SOURCES[value].value
+                continue
+            mapping.sources[value] = base.source
+            comments[f"sources.{value}"] = "check: which channel is this?"
     if history:
         _draft_history(mapping, comments, by_field, headers, records, rows, departments or {})
     required = ("external_id", "step", "at") if history and mapping.layout == "event" else \
