@@ -49,8 +49,8 @@ def import_history(ctx, path, mapping_ref, user, sheet, save_as, report_to, dry_
              f"{verb} {s.cases:,} case(s) with {s.events:,} audit rows from {Path(path).name}"
              + (f" ({s.first_number} … {s.last_number})" if s.cases else "")
              + f"; {s.already_migrated:,} already in the store"
-             + (f"; {len(s.people_created)} migrated account(s) made (inactive)"
-                if s.people_created else "")
+             + (f"; {len(s.people_created)} migrated account(s) "
+                f"{'to be made' if dry_run else 'made'} (inactive)" if s.people_created else "")
              + "".join(f"\nnote: {n}" for n in read.notes)
              + (f"\nmapping saved as {save_as!r}" if save_as and not dry_run else "")
              + progress.saved_note())
