@@ -21,7 +21,15 @@ import shapely
 
 from ..domain.case import CaseState, Source
 from ..domain.places import RoadClass
-from ..services.reading import NOTHING, Changes, Mark, PlaceRows, ReadModel
+from ..services.reading import (  # NO_TIME: "no deadline" in an int64 seconds column
+    NO_TIME,
+    NOTHING,
+    NULL_TEXT,
+    Changes,
+    Mark,
+    PlaceRows,
+    ReadModel,
+)
 
 STATES = [s.value for s in CaseState]
 SOURCES = [s.value for s in Source]
@@ -29,7 +37,6 @@ ROAD_CLASSES = [c.value for c in RoadClass]
 HANDLING = np.array([CaseState(s).is_handling for s in STATES])
 OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
-NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
 CACHE_VERSION = 8
 PROGRESS_ROWS = 100_000  # case rows read between two progress reports
 
@@ -330,9 +337,12 @@ class MapData:
         decode = _Decoder(self)
         parts: list[Cases] = []
         done = told = 0
-        for rows in read.case_rows(ids):
-            parts.append(decode(list(zip(*rows, strict=True))))
-            done += len(rows)
+        # every case: column-wise (numbers parsed by the store); some: the rows of those ids
+        chunks = read.case_columns() if ids is None else (
+            list(zip(*rows, strict=True)) for rows in read.case_rows(ids))
+        for cols in chunks:
+            parts.append(decode(cols))
+            done += len(cols[0])
             if progress and done - told >= PROGRESS_ROWS:
                 progress(done, total, "cases")
                 told = done
@@ -500,7 +510,7 @@ class _Decoder:
         # cells by code (sorted, distinct); a case without a cell is looked up as ""
         self.cell = _codes(data.cells.codes.astype(str).tolist())
         if "" in self.cell:
-            self.cell[None] = self.cell[""]
+            self.cell[None] = self.cell[NULL_TEXT] = self.cell[""]
 
     def __call__(self, cols: list) -> Cases:
         return Cases(
@@ -523,13 +533,18 @@ def _coded(values, codes: _Codes, dtype) -> np.ndarray:
 
 
 def _ints(values, none: int = -1) -> np.ndarray:
-    """Integers as int64, `none` for None."""
+    """Integers as int64, `none` for None (an array: as the store parsed them)."""
+    if isinstance(values, np.ndarray):
+        return values.astype(np.int64, copy=False)
     return np.array([none if v is None else v for v in values], np.int64)
 
 
 def _times(values) -> np.ndarray:
     """Times as int64 seconds since 1970 (NO_TIME for None): the store's text times
-    ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call."""
+    ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call (an
+    int64 array: seconds as the store worked them out already)."""
+    if isinstance(values, np.ndarray) and values.dtype == np.int64:
+        return values
     a = np.array(values, dtype=object)
     missing = np.equal(a, None)
     if missing.all():

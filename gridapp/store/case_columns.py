@@ -1,0 +1,103 @@
+"""Every case's map columns read column-wise on SQLite, for building the map cache.
+
+Fetching rows makes a Python object per value and the map then takes the rows apart into
+columns again (at a million cases that cost as much as the read). Here SQLite joins each
+chunk's column into one string (`group_concat`, in C) and numpy parses the numbers; times
+come as seconds since 1970 computed by SQLite. Only the coordinates are fetched as rows: no
+text form of a float is both exact and cheaper than the driver's own conversion.
+
+Anything the fast form cannot carry exactly (a time SQLite cannot parse, a non-integer in an
+integer column) makes that chunk come as plain rows instead, which the map decodes as it
+always did (tests/store/test_case_columns.py compares both on odd values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
+from typing import Any
+
+import numpy as np
+
+from ..services.reading import CASE_COLUMNS, NO_TIME, NULL_TEXT
+
+CHUNK = 20_000  # cases per query: each chunk's strings stay small, progress moves often
+
+# CASE_COLUMNS by what SQL makes of them (the positions are CASE_COLUMNS')
+_INTS = {"id": None, "segment_id": -1, "assignee_department_id": -1,
+         "assignee_person_id": -1, "road_chief_id": -1, "change_seq": -1,
+         "supervision_count": 0}  # the value of NULL
+_TIMES = ("reported_at", "deadline_at", "warning_at", "closed_at")
+_TEXTS = ("state", "class_code", "source", "street_code", "cell_code")
+_SEP = "\x1f"  # between text values: no code holds it
+
+
+def _number(column: str) -> str:
+    if column in _TIMES:
+        # the first 19 characters as the map always cut them (fractions of a second dropped,
+        # not rounded as unixepoch would); a text SQLite cannot read stays NULL, and
+        # group_concat leaves NULLs out: the count then says this chunk needs the rows
+        return (f"IIF({column} IS NULL, {NO_TIME + 1} - 1, "
+                f"unixepoch(substr({column}, 1, 19)))")
+    none = _INTS[column]
+    return column if none is None else f"COALESCE({column}, {none})"
+
+
+_NUMBERS = [c for c in CASE_COLUMNS if c in _INTS or c in _TIMES]
+# a range of ids scanned in id order, no subquery (a subquery copies every row's values once
+# more); the separators are literals (SpatiaLite makes a bound one or char() cost more)
+_SQL = ("SELECT count(*), "
+        + ", ".join(f"group_concat({_number(c)}, ',')" for c in _NUMBERS) + ", "
+        + ", ".join(f"group_concat(COALESCE({c}, '{NULL_TEXT}'), '{_SEP}')" for c in _TEXTS)
+        + " FROM cases WHERE id > ? AND id <= ?")
+_UPTO = "SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?"
+_LAST = "SELECT max(id) FROM cases WHERE id > ?"
+_XY = "SELECT x, y FROM cases WHERE id > ? AND id <= ? ORDER BY id"
+_ROWS = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id > ? AND id <= ? ORDER BY id"
+
+
+def case_columns(cur, chunk: int = CHUNK) -> Iterator[list[Any]]:
+    """CASE_COLUMNS of every case in id order, a chunk at a time, one sequence per column.
+
+    Numbers come as int64 arrays (NULL as -1, a NULL supervision count as 0), times as
+    int64 seconds since 1970 (NO_TIME for NULL), texts as lists of str (NULL_TEXT for NULL),
+    coordinates as float arrays (NaN for NULL); a chunk that does not fit comes as the plain
+    values of its rows, column by column. `cur`: a cursor inside one read transaction (the
+    chunks must see the same store)."""
+    after = -(2 ** 63)
+    while True:
+        upto = cur.execute(_UPTO, (after, chunk - 1)).fetchone()
+        if upto is None:
+            upto = cur.execute(_LAST, (after,)).fetchone()
+            if upto[0] is None:
+                return
+        ids = (after, upto[0])
+        got = cur.execute(_SQL, ids).fetchone()
+        n = got[0]
+        numbers = _parsed(got[1:1 + len(_NUMBERS)], n)
+        texts = [v.split(_SEP) for v in got[1 + len(_NUMBERS):]]
+        rows = cur.execute(_XY, ids).fetchall()
+        # (flattened: numpy makes an array of pairs at a third of the cost of the tuples)
+        xy = np.fromiter(chain.from_iterable(rows), float, 2 * len(rows)).reshape(-1, 2)
+        if numbers is None or len(xy) != n or any(len(t) != n for t in texts) \
+                or not (np.diff(numbers[0]) > 0).all():
+            yield list(zip(*cur.execute(_ROWS, ids).fetchall(), strict=True))
+        else:
+            by_name = dict(zip(_NUMBERS, numbers, strict=True)) | dict(
+                zip(_TEXTS, texts, strict=True)) | {"x": xy[:, 0], "y": xy[:, 1]}
+            yield [by_name[c] for c in CASE_COLUMNS]
+        after = upto[0]
+
+
+def _parsed(strings, n: int) -> list[np.ndarray] | None:
+    """Each comma-joined column as int64, or None when any is not n plain integers."""
+    out = []
+    for s in strings:
+        try:
+            a = np.fromstring(s, np.int64, sep=",") if s else np.empty(0, np.int64)
+        except ValueError:  # not an integer throughout (a real, a text)
+            return None
+        if len(a) != n:  # NULLs left out: a time SQLite could not read
+            return None
+        out.append(a)
+    return out
