@@ -21,6 +21,7 @@ import shapely
 
 from ..domain.case import CaseState, Source
 from ..domain.places import RoadClass
+from ..services.hotline import paused_gc
 from ..services.reading import (  # NO_TIME: "no deadline" in an int64 seconds column
     NO_TIME,
     NOTHING,
@@ -246,7 +247,11 @@ class MapData:
             changed = fresh is not data
             data = fresh
         else:
-            data, changed = cls._from_store(read, store.srid, store.identity, now, progress), True
+            # no cyclic collection while every case is read: the build makes no cycles, and
+            # each full pass walks all of the client's objects (a fifth of a district's build)
+            with paused_gc():
+                data = cls._from_store(read, store.srid, store.identity, now, progress)
+            changed = True
         if cache and changed:
             progress(0, 1, "save")
             data.save(cache)
