@@ -50,9 +50,8 @@ _SQL = ("SELECT count(*), "
         + ", ".join(f"group_concat({_number(c)}, ',')" for c in _NUMBERS) + ", "
         + ", ".join(f"group_concat(COALESCE({c}, '{NULL_TEXT}'), '{_SEP}')" for c in _TEXTS)
         + " FROM cases WHERE id > ? AND id <= ?")
-_UPTO = "SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?"
-_LAST = "SELECT max(id) FROM cases WHERE id > ?"
-_XY = "SELECT x, y FROM cases WHERE id > ? AND id <= ? ORDER BY id"
+# the coordinates, and where the chunk ends (its last id bounds the columns' query)
+_XY = "SELECT id, x, y FROM cases WHERE id > ? ORDER BY id LIMIT ?"
 _ROWS = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id > ? AND id <= ? ORDER BY id"
 
 
@@ -66,27 +65,30 @@ def case_columns(cur, chunk: int = CHUNK) -> Iterator[list[Any]]:
     chunks must see the same store)."""
     after = -(2 ** 63)
     while True:
-        upto = cur.execute(_UPTO, (after, chunk - 1)).fetchone()
-        if upto is None:
-            upto = cur.execute(_LAST, (after,)).fetchone()
-            if upto[0] is None:
-                return
-        ids = (after, upto[0])
+        rows = cur.execute(_XY, (after, chunk)).fetchall()
+        if not rows:
+            return
+        n, ids = len(rows), (after, rows[-1][0])
+        xy = _coordinates(rows)
         got = cur.execute(_SQL, ids).fetchone()
-        n = got[0]
-        numbers = _parsed(got[1:1 + len(_NUMBERS)], n)
-        texts = [v.split(_SEP) for v in got[1 + len(_NUMBERS):]]
-        rows = cur.execute(_XY, ids).fetchall()
-        # (flattened: numpy makes an array of pairs at a third of the cost of the tuples)
-        xy = np.fromiter(chain.from_iterable(rows), float, 2 * len(rows)).reshape(-1, 2)
-        if numbers is None or len(xy) != n or any(len(t) != n for t in texts) \
+        numbers = _parsed(got[1:1 + len(_NUMBERS)], n) if got[0] == n else None
+        texts = [v.split(_SEP) for v in got[1 + len(_NUMBERS):]] if numbers else []
+        if numbers is None or any(len(t) != n for t in texts) \
                 or not (np.diff(numbers[0]) > 0).all():
             yield list(zip(*cur.execute(_ROWS, ids).fetchall(), strict=True))
         else:
             by_name = dict(zip(_NUMBERS, numbers, strict=True)) | dict(
                 zip(_TEXTS, texts, strict=True)) | {"x": xy[:, 0], "y": xy[:, 1]}
             yield [by_name[c] for c in CASE_COLUMNS]
-        after = upto[0]
+        after = rows[-1][0]
+
+
+def _coordinates(rows: list) -> np.ndarray:
+    """(n, 2) floats of the rows' x and y (NaN for NULL)."""
+    try:  # flattened: numpy reads it at a third of the cost of the tuples
+        return np.fromiter(chain.from_iterable(rows), float, 3 * len(rows)).reshape(-1, 3)[:, 1:]
+    except TypeError:  # a NULL (an unplaced case): the slower conversion makes it NaN
+        return np.array([r[1:] for r in rows], float)
 
 
 def _parsed(strings, n: int) -> list[np.ndarray] | None:
