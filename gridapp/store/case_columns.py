@@ -7,8 +7,9 @@ come as seconds since 1970 computed by SQLite. Only the coordinates are fetched 
 text form of a float is both exact and cheaper than the driver's own conversion.
 
 Anything the fast form cannot carry exactly (a time SQLite cannot parse, a non-integer in an
-integer column) makes that chunk come as plain rows instead, which the map decodes as it
-always did (tests/store/test_case_columns.py compares both on odd values).
+integer column, a separator inside a text) makes that chunk come as plain rows instead,
+which the map decodes as it always did (tests/app/test_map_build.py compares the arrays
+built both ways on odd values, NULLs and chunk boundaries).
 """
 
 from __future__ import annotations
