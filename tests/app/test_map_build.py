@@ -242,6 +242,10 @@ def test_what_the_column_form_cannot_carry_comes_as_rows():
         f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id IN (9, 12)").fetchall(), strict=True))
     new, old = columnar_and_plain(rows[:4], 2)
     assert_same_cases(new, old)
+    # a text holding the separator or the NULL mark: the counts tell, the rows decode it
+    odd = [(*rows[0][:4], "E01\x1f02", *rows[0][5:]), (*rows[1][:6], "\x1e", *rows[1][7:])]
+    new, old = columnar_and_plain(odd, 1)
+    assert_same_cases(new, old)
 
 
 @pytest.fixture
