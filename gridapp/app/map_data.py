@@ -22,15 +22,7 @@ import shapely
 from ..domain.case import CaseState, Source
 from ..domain.places import RoadClass
 from ..services.hotline import paused_gc
-from ..services.reading import (  # NO_TIME: "no deadline" in an int64 seconds column
-    NO_TIME,
-    NOTHING,
-    NULL_TEXT,
-    Changes,
-    Mark,
-    PlaceRows,
-    ReadModel,
-)
+from ..services.reading import NOTHING, NULL_TEXT, Changes, Mark, PlaceRows, ReadModel
 
 STATES = [s.value for s in CaseState]
 SOURCES = [s.value for s in Source]
@@ -38,6 +30,7 @@ ROAD_CLASSES = [c.value for c in RoadClass]
 HANDLING = np.array([CaseState(s).is_handling for s in STATES])
 OPEN = np.array([CaseState(s).is_open for s in STATES])
 EPOCH = np.datetime64("1970-01-01T00:00:00", "s")
+NO_TIME = np.iinfo(np.int64).min  # "no deadline" in an int64 seconds column
 CACHE_VERSION = 8
 PROGRESS_ROWS = 100_000  # case rows read between two progress reports
 
@@ -546,10 +539,10 @@ def _ints(values, none: int = -1) -> np.ndarray:
 
 def _times(values) -> np.ndarray:
     """Times as int64 seconds since 1970 (NO_TIME for None): the store's text times
-    ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call (an
-    int64 array: seconds as the store worked them out already)."""
-    if isinstance(values, np.ndarray) and values.dtype == np.int64:
-        return values
+    ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call (byte
+    strings: the store cut them already)."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "S":
+        return values.astype("S19").astype("datetime64[s]").view(np.int64)
     a = np.array(values, dtype=object)
     missing = np.equal(a, None)
     if missing.all():

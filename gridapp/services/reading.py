@@ -27,9 +27,8 @@ CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", 
                 "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
                 "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq",
                 "supervision_count")
-# what a column-wise read (ReadModel.case_columns) puts for NULL: a time, a text
-NO_TIME = -(2 ** 63)  # the smallest int64: "no time" in a column of seconds since 1970
-NULL_TEXT = "\x1e"    # ASCII record separator: no code or state holds it
+# what a column-wise read (ReadModel.case_columns) puts for a NULL text
+NULL_TEXT = "\x1e"  # ASCII record separator: no code or state holds it
 # one row as the store's driver gives it; which columns, in which order, each use says
 Row = Sequence[Any]
 
