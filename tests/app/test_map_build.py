@@ -214,8 +214,14 @@ ODD_TIMES = st.one_of(TEXT_TIMES, st.datetimes(datetime(1971, 1, 1), datetime(20
     lambda d: "1971" <= d < "2099"))
 
 
+STORED_TIMES = st.one_of(st.none(), st.datetimes(datetime(1971, 1, 1), datetime(2099, 1, 1)).map(
+    lambda t: t.isoformat(" ", "microseconds")))  # as SQLAlchemy writes them: the fast form
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.lists(case_row(ODD_TIMES), min_size=0, max_size=30, unique_by=lambda r: r[0]),
+@given(st.one_of(*(st.lists(case_row(times), min_size=0, max_size=30,
+                            unique_by=lambda r: r[0])
+                   for times in (st.one_of(ODD_TIMES, STORED_TIMES), STORED_TIMES))),
        st.integers(1, 8))
 def test_column_wise_read_as_the_value_by_value_build(rows, chunk):
     """Whatever NULLs, absent codes, time forms and chunk boundaries (ids are sparse)."""
