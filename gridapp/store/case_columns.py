@@ -7,9 +7,9 @@ the times as fixed-width strings. Only the coordinates are fetched as rows: no t
 a float is both exact and cheaper than the driver's own conversion.
 
 Anything the fast form cannot carry exactly (a time not written as SQLAlchemy writes them,
-a non-integer in an integer column, a separator inside a text) makes that chunk come as plain rows instead,
-which the map decodes as it always did (tests/app/test_map_build.py compares the arrays
-built both ways on odd values, NULLs and chunk boundaries).
+a non-integer in an integer column, a separator inside a text) makes that chunk come as
+plain rows instead, which the map decodes as it always did (tests/app/test_map_build.py
+compares the arrays built both ways on odd values, NULLs and chunk boundaries).
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ def _times(joined: str, n: int) -> np.ndarray | None:
     a number: the rows tell what it is)."""
     b = (joined + _SEP).encode()  # one byte a character when all are ASCII
     width = TIME_WIDTH + 1
-    if len(b) != width * n or not (np.frombuffer(b, np.uint8)[TIME_WIDTH::width] == 31).all():
+    if len(b) != width * n or \
+            not (np.frombuffer(b, np.uint8)[TIME_WIDTH::width] == ord(_SEP)).all():
         return None
     return np.frombuffer(b, f"S{width}").astype("S19")
 
@@ -113,7 +114,7 @@ def _parsed(strings, n: int) -> list[np.ndarray] | None:
             a = np.fromstring(s, np.int64, sep=",") if s else np.empty(0, np.int64)
         except ValueError:  # not an integer throughout (a real, a text)
             return None
-        if len(a) != n:  # NULLs left out: a time SQLite could not read
+        if len(a) != n:  # (every NULL is COALESCEd: a safeguard)
             return None
         out.append(a)
     return out

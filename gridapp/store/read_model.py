@@ -123,8 +123,8 @@ class SqlReadModel:
 
     def case_columns(self) -> Iterator[list]:
         """CASE_COLUMNS of every case in id order, in chunks, one sequence per column: on
-        SQLite numbers and times come parsed (store/case_columns.py says how), elsewhere
-        they are the rows' values."""
+        SQLite read column-wise (numbers parsed, times as byte strings: store/case_columns.py
+        says how), elsewhere the rows' values."""
         if not self.sqlite:
             for rows in self.case_rows():
                 yield list(zip(*rows, strict=True))
