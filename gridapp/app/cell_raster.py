@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
+from ..services.hotline import paused_gc
 from .map_data import Cells, MapData
 
 
@@ -67,7 +68,8 @@ def load_or_build(data: MapData, path: Path | None = None, progress=None) -> Cel
         return None
     ext = data.extent
     px = max(10.0, float(np.sqrt((ext[2] - ext[0]) * (ext[3] - ext[1]) / 4e6)))
-    raster = CellRaster.build(data.cells, ext, px, progress)
+    with paused_gc():  # a Python call per polygon, no cycles: collections only cost
+        raster = CellRaster.build(data.cells, ext, px, progress)
     raster.ids.flags.writeable = False
     if path is not None:
         with contextlib.suppress(OSError):  # read-only folder: rebuilt next time

@@ -21,7 +21,8 @@ import shapely
 
 from ..domain.case import CaseState, Source
 from ..domain.places import RoadClass
-from ..services.reading import NOTHING, Changes, Mark, PlaceRows, ReadModel
+from ..services.hotline import paused_gc
+from ..services.reading import NOTHING, NULL_TEXT, Changes, Mark, PlaceRows, ReadModel
 
 STATES = [s.value for s in CaseState]
 SOURCES = [s.value for s in Source]
@@ -239,7 +240,11 @@ class MapData:
             changed = fresh is not data
             data = fresh
         else:
-            data, changed = cls._from_store(read, store.srid, store.identity, now, progress), True
+            # no cyclic collection while every case is read: the build makes no cycles, and
+            # each full pass walks all of the client's objects (a fifth of a district's build)
+            with paused_gc():
+                data = cls._from_store(read, store.srid, store.identity, now, progress)
+            changed = True
         if cache and changed:
             progress(0, 1, "save")
             data.save(cache)
@@ -330,9 +335,12 @@ class MapData:
         decode = _Decoder(self)
         parts: list[Cases] = []
         done = told = 0
-        for rows in read.case_rows(ids):
-            parts.append(decode(list(zip(*rows, strict=True))))
-            done += len(rows)
+        # every case: column-wise (numbers parsed by the store); some: the rows of those ids
+        chunks = read.case_columns() if ids is None else (
+            list(zip(*rows, strict=True)) for rows in read.case_rows(ids))
+        for cols in chunks:
+            parts.append(decode(cols))
+            done += len(cols[0])
             if progress and done - told >= PROGRESS_ROWS:
                 progress(done, total, "cases")
                 told = done
@@ -500,7 +508,7 @@ class _Decoder:
         # cells by code (sorted, distinct); a case without a cell is looked up as ""
         self.cell = _codes(data.cells.codes.astype(str).tolist())
         if "" in self.cell:
-            self.cell[None] = self.cell[""]
+            self.cell[None] = self.cell[NULL_TEXT] = self.cell[""]
 
     def __call__(self, cols: list) -> Cases:
         return Cases(
@@ -523,13 +531,18 @@ def _coded(values, codes: _Codes, dtype) -> np.ndarray:
 
 
 def _ints(values, none: int = -1) -> np.ndarray:
-    """Integers as int64, `none` for None."""
+    """Integers as int64, `none` for None (an array: as the store parsed them)."""
+    if isinstance(values, np.ndarray):
+        return values.astype(np.int64, copy=False)
     return np.array([none if v is None else v for v in values], np.int64)
 
 
 def _times(values) -> np.ndarray:
     """Times as int64 seconds since 1970 (NO_TIME for None): the store's text times
-    ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call."""
+    ("YYYY-MM-DD HH:MM:SS.ffffff", cut to the second) parsed by numpy in one call (byte
+    strings: the store cut them already)."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "S":
+        return values.astype("S19").astype("datetime64[s]").view(np.int64)
     a = np.array(values, dtype=object)
     missing = np.equal(a, None)
     if missing.all():

@@ -27,6 +27,8 @@ CASE_COLUMNS = ("id", "x", "y", "state", "class_code", "source", "street_code", 
                 "segment_id", "assignee_department_id", "assignee_person_id", "road_chief_id",
                 "reported_at", "deadline_at", "warning_at", "closed_at", "change_seq",
                 "supervision_count")
+# what a column-wise read (ReadModel.case_columns) puts for a NULL text
+NULL_TEXT = "\x1e"  # ASCII record separator: no code or state holds it
 # one row as the store's driver gives it; which columns, in which order, each use says
 Row = Sequence[Any]
 
@@ -111,6 +113,7 @@ class ReadModel(Protocol):
     def places(self, at: datetime) -> PlaceRows: ...
     def case_rows(self, ids: Sequence[int] | None = None
                   ) -> Iterator[list[Row]]: ...  # CASE_COLUMNS, in chunks
+    def case_columns(self) -> Iterator[list[Any]]: ...  # every case's, column-wise, in chunks
     def case_count(self) -> int: ...
     def search_cases(self, text: str, limit: int = 200) -> list[int]: ...
     def meta(self, key: str) -> str | None: ...

@@ -24,6 +24,7 @@ from ..services.reading import (
     PlaceRows,
 )
 from . import patrols, read_tables
+from .case_columns import case_columns
 from .changes import after, current_mark, mark_is_valid
 from .read_tables import in_charge_sql
 
@@ -117,6 +118,22 @@ class SqlReadModel:
                     cur.execute(select + f"WHERE id IN ({ph})", part)
                     if rows := cur.fetchall():
                         yield rows
+            finally:
+                cur.close()
+
+    def case_columns(self) -> Iterator[list]:
+        """CASE_COLUMNS of every case in id order, in chunks, one sequence per column: on
+        SQLite read column-wise (numbers parsed, times as byte strings: store/case_columns.py
+        says how), elsewhere the rows' values."""
+        if not self.sqlite:
+            for rows in self.case_rows():
+                yield list(zip(*rows, strict=True))
+            return
+        # one read transaction: every chunk (each a few queries) sees the same store
+        with self.store.read() as conn, conn.begin():
+            cur = conn.connection.cursor()
+            try:
+                yield from case_columns(cur)
             finally:
                 cur.close()
 

@@ -19,6 +19,8 @@ from gridapp.app.cell_raster import CellRaster
 from gridapp.app.map_data import EPOCH, NO_TIME, SOURCES, STATES, Cases, MapData
 from gridapp.domain.case import Source
 from gridapp.domain.workflow import Action
+from gridapp.services.reading import CASE_COLUMNS
+from gridapp.store.case_columns import case_columns
 
 T0 = datetime(2026, 11, 2, 9, 0)
 
@@ -149,9 +151,9 @@ def test_case_columns_from_datetimes_as_before(rows):
 def test_rows_in_batches_make_the_same_arrays(rows, batch, every):
     """However the store batches the rows; progress counts them all, in order."""
     class Read:
-        def case_rows(self, ids=None):
+        def case_columns(self):
             for k in range(0, len(rows), batch):
-                yield rows[k:k + batch]
+                yield list(zip(*rows[k:k + batch], strict=True))
     heard = []
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(map_data, "PROGRESS_ROWS", every)
@@ -173,6 +175,83 @@ def test_all_none_and_all_absent_columns():
     empty = SimpleNamespace(classes=np.array([], dtype=object), streets=np.array(
         [], dtype=object), cells=SimpleNamespace(codes=np.array([], dtype=object)))
     assert_same_cases(new_cases_from(empty, rows), old_cases_from(empty, rows))
+
+
+# ---- the column-wise read of SQLite (store/case_columns.py) -------------------------------
+
+CASES_TABLE = """CREATE TABLE cases (id INTEGER NOT NULL PRIMARY KEY, x FLOAT, y FLOAT,
+    state VARCHAR(24), class_code VARCHAR(5), source VARCHAR(32), street_code VARCHAR(9),
+    cell_code VARCHAR(15), segment_id INTEGER, assignee_department_id INTEGER,
+    assignee_person_id INTEGER, road_chief_id INTEGER, reported_at DATETIME,
+    deadline_at DATETIME, warning_at DATETIME, closed_at DATETIME, change_seq BIGINT,
+    supervision_count INTEGER)"""  # the store's types (their affinities) for these columns
+
+
+def sqlite_cases(rows):
+    """A bare SQLite database holding `rows` (CASE_COLUMNS) in a table like the store's."""
+    import sqlean
+    conn = sqlean.connect(":memory:")
+    conn.execute(CASES_TABLE)
+    conn.executemany(f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES "
+                     f"({', '.join('?' * len(CASE_COLUMNS))})", rows)
+    return conn
+
+
+def columnar_and_plain(rows, chunk):
+    """The cases built from the column-wise read, and (the reference) the value-by-value
+    build from the rows as the driver returns them."""
+    conn = sqlite_cases(rows)
+
+    class Read:
+        def case_columns(self):
+            yield from case_columns(conn.cursor(), chunk)
+    stored = conn.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases ORDER BY id").fetchall()
+    return MapData._read_cases(VOCAB, Read()), old_cases_from(VOCAB, stored)
+
+
+ODD_TIMES = st.one_of(TEXT_TIMES, st.datetimes(datetime(1971, 1, 1), datetime(2099, 1, 1)).map(
+    lambda t: t.isoformat("T")), st.dates().map(lambda d: d.isoformat()).filter(
+    lambda d: "1971" <= d < "2099"))
+
+
+STORED_TIMES = st.one_of(st.none(), st.datetimes(datetime(1971, 1, 1), datetime(2099, 1, 1)).map(
+    lambda t: t.isoformat(" ", "microseconds")))  # as SQLAlchemy writes them: the fast form
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(*(st.lists(case_row(times), min_size=0, max_size=30,
+                            unique_by=lambda r: r[0])
+                   for times in (st.one_of(ODD_TIMES, STORED_TIMES), STORED_TIMES))),
+       st.integers(1, 8))
+def test_column_wise_read_as_the_value_by_value_build(rows, chunk):
+    """Whatever NULLs, absent codes, time forms and chunk boundaries (ids are sparse)."""
+    if not rows:
+        assert len(MapData._read_cases(VOCAB, SimpleNamespace(case_columns=lambda: iter(
+            list(case_columns(sqlite_cases(rows).cursor(), chunk)))))) == 0
+        return
+    new, old = columnar_and_plain(rows, chunk)
+    assert_same_cases(new, old)
+
+
+def test_what_the_column_form_cannot_carry_comes_as_rows():
+    """A time SQLite cannot read, a real in an integer column: that chunk is plain rows,
+    decoded as before (the neighbouring chunks stay column-wise)."""
+    base = (None, 1.5, 2.5, "new", "E0102", "video", "420102002", "420102002002007", 3, 4, 5,
+            6, "2026-11-02 09:00:00.999999", None, None, None, 7, 2)
+    rows = [(i, *base[1:]) for i in (1, 5, 9, 12, 20, 21)]
+    rows[2] = (*rows[2][:8], 3.5, *rows[2][9:])          # segment 3.5
+    rows[4] = (*rows[4][:13], "2026-11-02 24:61", *rows[4][14:])  # no time SQLite reads
+    conn = sqlite_cases(rows)
+    chunks = list(case_columns(conn.cursor(), 2))
+    assert [type(c[0]) for c in chunks] == [np.ndarray, tuple, tuple]
+    assert chunks[1] == list(zip(*conn.execute(
+        f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id IN (9, 12)").fetchall(), strict=True))
+    new, old = columnar_and_plain(rows[:4], 2)
+    assert_same_cases(new, old)
+    # a text holding the separator or the NULL mark: the counts tell, the rows decode it
+    odd = [(*rows[0][:4], "E01\x1f02", *rows[0][5:]), (*rows[1][:6], "\x1e", *rows[1][7:])]
+    new, old = columnar_and_plain(odd, 1)
+    assert_same_cases(new, old)
 
 
 @pytest.fixture
