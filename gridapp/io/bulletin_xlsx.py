@@ -30,7 +30,9 @@ def label(key: str, lang: str = "zh") -> str:
 
 def write_xlsx(b: Bulletin, path: Path, lang: str = "zh") -> Path:
     zh = lang == "zh"
-    wb = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True})
+    # in_memory: the sheets' XML goes to the zip from memory, not through a temp file each
+    # (measured: writing and deleting ~20 temp files was half the workbook's time)
+    wb = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True, "in_memory": True})
     f = _formats(wb)
     ws = wb.add_worksheet("概况" if zh else "Summary")
     ws.write(0, 0, b.title if zh else f"City management bulletin, {b.period.label}", f["title"])
