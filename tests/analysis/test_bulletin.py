@@ -11,11 +11,14 @@ from factories import cli_env
 from october import NOW, OCT
 from python_calamine import CalamineWorkbook
 
-from gridapp.analysis.patterns import heat_grid, repeat_complaints
+from gridapp.analysis.bulletin import reported_classes
+from gridapp.analysis.indicators import load_period
+from gridapp.analysis.patterns import heat_grid, load_points, repeat_complaints
 from gridapp.analysis.warnings import by_unit, warning_list
 from gridapp.app.reports import write_bulletin
 from gridapp.cli import main
 from gridapp.domain.errors import PermissionDenied
+from gridapp.domain.period import Period
 from gridapp.services.assessment import current_scheme, save_scheme
 
 
@@ -35,6 +38,19 @@ def test_bulletin_files_open_and_carry_the_numbers(october, tmp_path):
     text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
     assert "城市管理月度考核通报（2026年10月）" in text and "一元街" in text
     assert "按期结案率50.00%" in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+def test_last_periods_classes_come_from_its_cases_as_from_its_points(october):
+    """The bulletin's 上期 column counts the previous period's cases per class from the cases
+    the assessment read; the same counts as reading that period's points."""
+    store, cal = october
+    for p in (OCT, OCT.previous(), Period.parse("2026-11")):
+        ours = reported_classes(load_period(store, p, NOW, cal)).sort_index()
+        points = load_points(store, p).class_code.value_counts().sort_index()
+        assert ours.index.tolist() == points.index.tolist()
+        assert ours.tolist() == points.tolist()
+    assert reported_classes(load_period(store, OCT, NOW, cal)).sum() == 6
 
 
 def test_scheme_is_saved_in_the_store_by_a_leader_only(store):
