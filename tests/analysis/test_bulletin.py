@@ -15,10 +15,11 @@ from gridapp.analysis.bulletin import reported_classes
 from gridapp.analysis.indicators import load_period
 from gridapp.analysis.patterns import heat_grid, load_points, repeat_complaints
 from gridapp.analysis.warnings import by_unit, warning_list
-from gridapp.app.reports import write_bulletin
+from gridapp.app.reports import make_bulletin, write_bulletin
 from gridapp.cli import main
 from gridapp.domain.errors import PermissionDenied
 from gridapp.domain.period import Period
+from gridapp.io.bulletin_xlsx import label, write_xlsx
 from gridapp.services.assessment import current_scheme, save_scheme
 
 
@@ -38,6 +39,23 @@ def test_bulletin_files_open_and_carry_the_numbers(october, tmp_path):
     text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
     assert "城市管理月度考核通报（2026年10月）" in text and "一元街" in text
     assert "按期结案率50.00%" in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+def test_each_level_sheet_holds_every_cell_of_its_table(october, tmp_path):
+    store, _ = october
+    b = make_bulletin(store, OCT, NOW)
+    wb = CalamineWorkbook.from_path(str(write_xlsx(b, tmp_path / "b.xlsx")))
+    for level, t in b.tables.items():
+        head, *body = wb.get_sheet_by_name(level.label_zh).to_python()
+        assert [r[0] for r in body] == [str(u) for u in t.index]
+        shown = [c for c in t.columns if label(c) in head]
+        assert len(shown) == len(head) - 1  # every column but the code is one of the table's
+        for c in shown:
+            cells = [r[head.index(label(c))] for r in body]
+            want = ["—" if pd.isna(v) else v if isinstance(v, str) else pytest.approx(float(v))
+                    for v in t[c].tolist()]
+            assert cells == want, (level, c)
 
 
 @pytest.mark.parametrize("store", ["sqlite"], indirect=True)
