@@ -1,5 +1,6 @@
 """Bulletin files, repeat complaints, warnings and the CLI verbs, on the October story."""
 
+import gc
 import json
 
 import numpy as np
@@ -28,6 +29,7 @@ def test_bulletin_files_open_and_carry_the_numbers(october, tmp_path):
     store, _ = october
     xlsx, pdf = write_bulletin(store, OCT, tmp_path, now=NOW)
     assert xlsx.name == "通报-2026-10.xlsx" and pdf.suffix == ".pdf"
+    assert gc.isenabled()  # paused while it was written, not after
     wb = CalamineWorkbook.from_path(str(xlsx))  # the reader the hotline import uses
     assert wb.sheet_names[:7] == ["概况", "街道", "社区", "责任单位", "路长", "网格员", "派遣员"]
     summary = {r[0]: r[1] for r in wb.get_sheet_by_name("概况").to_python()[4:] if r and r[0]}
