@@ -8,8 +8,8 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from ..domain.assessment import Scheme, competition_ranks
-from ..domain.indicators import COUNTS_BY_LEVEL, Level
+from ..domain.assessment import LevelScheme, Scheme, competition_ranks
+from ..domain.indicators import COUNTS_BY_LEVEL, RATE_BY_KEY, Level
 from ..domain.period import Period
 from .indicators import PeriodData, indicator_table, load_period
 
@@ -44,21 +44,20 @@ def score_table(now: pd.DataFrame, before: pd.DataFrame, scheme: Scheme,
         return t
     counts = list(COUNTS_BY_LEVEL[level])
 
-    def scores(table: pd.DataFrame) -> tuple[list, list]:
-        # plain dicts of Python ints, as to_dict("records") gives, at a tenth of its cost
-        recs = [dict(zip(counts, row, strict=True))
-                for row in table[counts].to_numpy().tolist()]
-        sc = [ls.score(r) for r in recs]
-        ranked = [s if ls.rankable(r) else None for s, r in zip(sc, recs, strict=True)]
+    def scores(table: pd.DataFrame) -> tuple[np.ndarray, list]:
+        sc = level_scores(ls, table, counts)
+        rankable = _column(table, counts, ls.basis) >= ls.min_basis
+        ranked = [None if np.isnan(s) or not ok else s
+                  for s, ok in zip(sc.tolist(), rankable.tolist(), strict=True)]
         return sc, competition_ranks(ranked)
 
     sc, rk = scores(t)
-    t["score"] = np.array([np.nan if s is None else s for s in sc], float)
-    t["grade"] = [scheme.grade(s) for s in sc]
+    t["score"] = sc
+    t["grade"] = [scheme.grade(None if np.isnan(s) else s) for s in sc.tolist()]
     t["rank"] = pd.array(rk, dtype="Int64")
     if len(before):
         psc, prk = scores(before)
-        prev = pd.DataFrame({"prev_score": [np.nan if s is None else s for s in psc],
+        prev = pd.DataFrame({"prev_score": psc,
                              "prev_rank": pd.array(prk, dtype="Int64")}, index=before.index)
         t = t.join(prev)
     else:
@@ -66,3 +65,34 @@ def score_table(now: pd.DataFrame, before: pd.DataFrame, scheme: Scheme,
     t["change"] = t["score"] - t["prev_score"]
     t["rank_change"] = t["prev_rank"] - t["rank"]  # positive: moved up
     return t.sort_values(["rank", "score"], ascending=[True, False], na_position="last")
+
+
+def _column(table: pd.DataFrame, counts: list[str], key: str) -> np.ndarray:
+    """A count of every row as float64 (exact for counts), 0 where the level keeps none."""
+    if key in counts:
+        return table[key].to_numpy(np.float64)
+    return np.zeros(len(table))
+
+
+def level_scores(ls: LevelScheme, table: pd.DataFrame, counts: list[str]) -> np.ndarray:
+    """`ls.score` of every row of an indicator table at once (NaN: no score). The rule stays
+    LevelScheme.score; this does its operations in its order on whole columns, so each row's
+    float comes out the same (tested against it), at a fraction of a call per row."""
+    n = len(table)
+    num, den = np.zeros(n), np.zeros(n)
+    for key, w in ls.weights.items():
+        rate = RATE_BY_KEY[key]
+        if w <= 0:
+            continue
+        d = _column(table, counts, rate.denominator)
+        judged = d != 0  # the rate is None and drops out with its weight
+        r = _column(table, counts, rate.numerator) / np.where(judged, d, 1)
+        num = np.where(judged, num + w * (r if rate.higher_is_better else 1 - r), num)
+        den = np.where(judged, den + w, den)
+    minus = np.zeros(n)
+    for k, d in ls.deductions.items():
+        minus = minus + d * _column(table, counts, k)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = np.maximum(0.0, np.minimum(100.0, 100 * num / den
+                                           - np.minimum(ls.max_deduction, minus)))
+    return np.where(den == 0, np.nan, score)

@@ -97,10 +97,17 @@ def run(store, period: Period | None = None) -> Report:
                                                 _first_street(store))), "ms", None, "",
                    "target ≤ 2,000 ms"))
     with tempfile.TemporaryDirectory() as tmp:
-        ms = _best(lambda: reports.write_bulletin(store, period, Path(tmp), now=now), 2)
+        def bulletin():
+            reports.write_bulletin(store, period, Path(tmp), now=now)
+        # the first bulletin of a process also imports reportlab and parses the CJK font
+        # (once per process): shown on its own line, not in the best of the three after it
+        first = _best(bulletin, 1)
+        ms = _best(bulletin, 3)
     # the bulletin is the indicators of two periods written out: its floor is ours above
     rep.add(Figure("the bulletin (XLSX + PDF, both periods, charts, map)", ms, "ms",
                    indicators.value, "our indicators, same run", "target ≤ 3×"))
+    rep.add(Figure("the first bulletin in a process (imports reportlab, parses the font)",
+                   first, "ms", None, "", ""))
     return rep
 
 

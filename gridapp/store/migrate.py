@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -34,7 +35,9 @@ def alembic_config(connection: Connection, srid: int | None = None) -> Config:
     return cfg
 
 
+@lru_cache(maxsize=1)
 def head_revision() -> str:
+    """The newest schema revision this gridapp knows (its migration scripts, read once)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return ScriptDirectory.from_config(cfg).get_current_head()

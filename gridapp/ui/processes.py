@@ -23,7 +23,8 @@ from typing import Any
 from ..services.progress import Cancelled
 from .workers import Job
 
-PRELOAD = ["gridapp.ui.offloaded"]  # what every job imports: loaded once, in the server
+# what the jobs import, and the bulletin's font: loaded once, in the server
+PRELOAD = ["gridapp.ui.offloaded", "gridapp.ui.preloaded"]
 _context: list = []
 
 

@@ -1,5 +1,6 @@
 """Bulletin files, repeat complaints, warnings and the CLI verbs, on the October story."""
 
+import gc
 import json
 
 import numpy as np
@@ -11,11 +12,15 @@ from factories import cli_env
 from october import NOW, OCT
 from python_calamine import CalamineWorkbook
 
-from gridapp.analysis.patterns import heat_grid, repeat_complaints
+from gridapp.analysis.bulletin import reported_classes
+from gridapp.analysis.indicators import load_period
+from gridapp.analysis.patterns import heat_grid, load_points, repeat_complaints
 from gridapp.analysis.warnings import by_unit, warning_list
-from gridapp.app.reports import write_bulletin
+from gridapp.app.reports import make_bulletin, write_bulletin
 from gridapp.cli import main
 from gridapp.domain.errors import PermissionDenied
+from gridapp.domain.period import Period
+from gridapp.io.bulletin_xlsx import label, write_xlsx
 from gridapp.services.assessment import current_scheme, save_scheme
 
 
@@ -24,6 +29,7 @@ def test_bulletin_files_open_and_carry_the_numbers(october, tmp_path):
     store, _ = october
     xlsx, pdf = write_bulletin(store, OCT, tmp_path, now=NOW)
     assert xlsx.name == "通报-2026-10.xlsx" and pdf.suffix == ".pdf"
+    assert gc.isenabled()  # paused while it was written, not after
     wb = CalamineWorkbook.from_path(str(xlsx))  # the reader the hotline import uses
     assert wb.sheet_names[:7] == ["概况", "街道", "社区", "责任单位", "路长", "网格员", "派遣员"]
     summary = {r[0]: r[1] for r in wb.get_sheet_by_name("概况").to_python()[4:] if r and r[0]}
@@ -35,6 +41,36 @@ def test_bulletin_files_open_and_carry_the_numbers(october, tmp_path):
     text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
     assert "城市管理月度考核通报（2026年10月）" in text and "一元街" in text
     assert "按期结案率50.00%" in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+def test_each_level_sheet_holds_every_cell_of_its_table(october, tmp_path):
+    store, _ = october
+    b = make_bulletin(store, OCT, NOW)
+    wb = CalamineWorkbook.from_path(str(write_xlsx(b, tmp_path / "b.xlsx")))
+    for level, t in b.tables.items():
+        head, *body = wb.get_sheet_by_name(level.label_zh).to_python()
+        assert [r[0] for r in body] == [str(u) for u in t.index]
+        shown = [c for c in t.columns if label(c) in head]
+        assert len(shown) == len(head) - 1  # every column but the code is one of the table's
+        for c in shown:
+            cells = [r[head.index(label(c))] for r in body]
+            want = ["—" if pd.isna(v) else v if isinstance(v, str) else pytest.approx(float(v))
+                    for v in t[c].tolist()]
+            assert cells == want, (level, c)
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+def test_last_periods_classes_come_from_its_cases_as_from_its_points(october):
+    """The bulletin's 上期 column counts the previous period's cases per class from the cases
+    the assessment read; the same counts as reading that period's points."""
+    store, cal = october
+    for p in (OCT, OCT.previous(), Period.parse("2026-11")):
+        ours = reported_classes(load_period(store, p, NOW, cal)).sort_index()
+        points = load_points(store, p).class_code.value_counts().sort_index()
+        assert ours.index.tolist() == points.index.tolist()
+        assert ours.tolist() == points.tolist()
+    assert reported_classes(load_period(store, OCT, NOW, cal)).sum() == 6
 
 
 def test_scheme_is_saved_in_the_store_by_a_leader_only(store):

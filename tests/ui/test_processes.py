@@ -118,3 +118,28 @@ def test_a_cancel_during_the_commit_lets_it_finish_and_reports_what_was_saved(qa
     job.cancel()
     (tmp_path / "go").touch()
     assert _settled(job, qtbot) == ("ok", "saved")
+
+
+def _bulletin_ready(_progress) -> tuple[bool, int, int]:
+    import sys
+
+    from gridapp.io.bulletin_pdf import cjk_font
+    from gridapp.store.migrate import head_revision
+    return ("reportlab.platypus" in sys.modules, cjk_font.cache_info().currsize,
+            head_revision.cache_info().currsize)
+
+
+@pytest.mark.skipif("forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="children are spawned here: nothing is preloaded")
+def test_a_job_finds_reportlab_the_font_and_the_schema_head_loaded_by_the_server(qapp, qtbot):
+    kind, (imported, fonts, heads) = _settled(ProcessJob(_bulletin_ready, (), "ready").start(),
+                                              qtbot)
+    assert kind == "ok" and imported and fonts == 1 and heads == 1
+
+
+def test_what_the_server_preloads_imports_no_qt():
+    import subprocess
+    import sys
+    code = ("import sys, gridapp.ui.preloaded; "
+            "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
