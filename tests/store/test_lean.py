@@ -1,6 +1,7 @@
-"""The lean path of transitions (statements on the driver's cursor, store/lean.py) against
-SQLAlchemy's own execution of the same statements, on SpatiaLite and on PostGIS: the same
-cases and audit rows read, the same bytes stored, stale writes refused the same way."""
+"""The lean path of transitions (statements on the driver's cursor, store/lean.py, on a
+connection held by the thread, store/held.py) against SQLAlchemy's own execution of the same
+statements on a connection checked out per unit of work, on SpatiaLite and on PostGIS: the
+same cases and audit rows read, the same bytes stored, stale writes refused the same way."""
 
 import functools
 import shutil
@@ -93,6 +94,7 @@ def test_the_loop_stores_the_same_bytes_on_both_paths(twins, monkeypatch):
     case_id = _loop(lean_store)
     monkeypatch.setattr(uow_module, "SqlCaseRepository",
                         functools.partial(sc.SqlCaseRepository, lean=False))
+    reference.held_connections = None  # and a connection checked out per unit of work
     assert _loop(reference) == case_id
     tables = [("cases", "id"), ("case_events", "case_id, seq")]
     if lean_store.engine.dialect.name == "sqlite":  # PostgreSQL numbers by transaction id
