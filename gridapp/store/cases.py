@@ -73,7 +73,8 @@ _LEAN_GET = LeanStatement(_GET)
 _LEAN_VERSION = LeanStatement(_VERSION)
 _LEAN_UPDATE = LeanStatement(_UPDATE, ["v_" + k for k in MUTABLE] + ["b_id", "b_expected"])
 _READ_INDEX = {c.key: i for i, c in enumerate(READ_COLUMNS)}
-_MUTABLE_READ = tuple((k, _READ_INDEX[k]) for k in MUTABLE)  # each with its place in a read
+# each with its parameter's name and its place in a read
+_MUTABLE_READ = tuple((k, "v_" + k, _READ_INDEX[k]) for k in MUTABLE)
 
 
 @functools.lru_cache(maxsize=256)
@@ -250,7 +251,7 @@ class SqlCaseRepository:
     def update(self, case: Case, expected_version: int) -> None:
         row = case_to_row(case)
         row["change_seq"] = stamp(self.conn)
-        params = {"v_" + k: row[k] for k in MUTABLE}
+        params = {key: row[k] for k, key, _ in _MUTABLE_READ}
         params["b_id"], params["b_expected"] = case.id, expected_version
         if self.lean:
             changed = self._lean_update(case.id, params)
@@ -274,8 +275,8 @@ class SqlCaseRepository:
         new = _LEAN_UPDATE.bind_values(self.conn.dialect, params)
         # a value left alone only when the driver would write exactly what is stored (same
         # type too: 1 and 1.0 are stored differently); the version always changes
-        columns = tuple(k for k, i in _MUTABLE_READ
-                        if k == "version" or not _same(new["v_" + k], stored[i]))
+        columns = tuple([k for k, key, i in _MUTABLE_READ if k == "version"
+                         or type(v := new[key]) is not type(w := stored[i]) or v != w])
         # the narrow statement's columns convert as the full one's: the values as bound
         return _lean_update_of(columns).execute(self.conn, new, bound=True).rowcount
 
@@ -435,10 +436,6 @@ class SqlCaseRepository:
         for k in sorted({_lock_key(c, 0, 0, whole=True) for c in class_codes}):
             self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
                               {"ns": _DUP_NS, "k": k})
-
-
-def _same(new, stored) -> bool:
-    return type(new) is type(stored) and new == stored
 
 
 def _ticket_taken(exc: IntegrityError, tickets) -> Exception:
