@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import weakref
 from collections import namedtuple
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import Connection, Dialect, and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.case import (
@@ -83,6 +84,26 @@ def _lean_update_of(columns: tuple[str, ...]) -> LeanStatement:
     stmt = update(T).where(T.c.id == bindparam("b_id"), T.c.version == bindparam("b_expected")) \
         .values({k: bindparam("v_" + k) for k in columns})
     return LeanStatement(stmt, ["v_" + k for k in columns] + ["b_id", "b_expected"])
+
+
+def _update_params(row: dict, case_id: int, expected_version: int) -> dict:
+    params = {key: row[k] for k, key, _ in _MUTABLE_READ}
+    params["b_id"], params["b_expected"] = case_id, expected_version
+    return params
+
+
+_BINDS: weakref.WeakKeyDictionary[Dialect, tuple] = weakref.WeakKeyDictionary()
+
+
+def _mutable_binds(dialect: Dialect) -> tuple:
+    """(column, parameter, place in a read, bind processor or None, leaves None alone) of
+    every mutable column, in MUTABLE's order, with the full UPDATE's processors."""
+    found = _BINDS.get(dialect)
+    if found is None:
+        procs = {name: (proc, keeps) for name, proc, keeps in _LEAN_UPDATE.plan(dialect).binds}
+        found = _BINDS[dialect] = tuple((k, key, i, *procs.get(key, (None, True)))
+                                        for k, key, i in _MUTABLE_READ)
+    return found
 
 
 _LEAN_INSERT_EVENT = LeanStatement(_INSERT_EVENT, [c.key for c in E.c])
@@ -251,12 +272,11 @@ class SqlCaseRepository:
     def update(self, case: Case, expected_version: int) -> None:
         row = case_to_row(case)
         row["change_seq"] = stamp(self.conn)
-        params = {key: row[k] for k, key, _ in _MUTABLE_READ}
-        params["b_id"], params["b_expected"] = case.id, expected_version
         if self.lean:
-            changed = self._lean_update(case.id, params)
+            changed = self._lean_update(case.id, row, expected_version)
         else:
-            changed = self.conn.execute(_UPDATE, params).rowcount
+            changed = self.conn.execute(_UPDATE, _update_params(row, case.id,
+                                                                expected_version)).rowcount
         if changed != 1:
             current = _LEAN_VERSION.execute(self.conn, {"b_id": case.id}).rows if self.lean \
                 else self.conn.execute(_VERSION, {"b_id": case.id}).all()
@@ -266,19 +286,27 @@ class SqlCaseRepository:
                 f"on it (read version {expected_version}, now {current}); nothing was saved. "
                 "Refresh and retry.", case=case.number, seen=expected_version, current=current, why="stale")
 
-    def _lean_update(self, case_id: int, params: dict) -> int:
+    def _lean_update(self, case_id: int, row: dict, expected_version: int) -> int:
         """The guarded UPDATE of the columns whose stored value differs from the new one
         (all of them for a row this transaction did not read); the row count."""
         stored = self._stored.pop(case_id, None)  # read again before another update
         if stored is None:
-            return _LEAN_UPDATE.execute(self.conn, params).rowcount
-        new = _LEAN_UPDATE.bind_values(self.conn.dialect, params)
-        # a value left alone only when the driver would write exactly what is stored (same
-        # type too: 1 and 1.0 are stored differently); the version always changes
-        columns = tuple([k for k, key, i in _MUTABLE_READ if k == "version"
-                         or type(v := new[key]) is not type(w := stored[i]) or v != w])
+            return _LEAN_UPDATE.execute(
+                self.conn, _update_params(row, case_id, expected_version)).rowcount
+        # each value as the driver receives it, in one pass: left alone only when the driver
+        # would write exactly what is stored (same type too: 1 and 1.0 are stored
+        # differently); the version always changes
+        new = {"b_id": case_id, "b_expected": expected_version}
+        columns = []
+        for k, key, i, proc, keeps_none in _mutable_binds(self.conn.dialect):
+            v = row[k]
+            if proc is not None and (v is not None or not keeps_none):
+                v = proc(v)
+            if k == "version" or type(v) is not type(w := stored[i]) or v != w:
+                columns.append(k)
+                new[key] = v
         # the narrow statement's columns convert as the full one's: the values as bound
-        return _lean_update_of(columns).execute(self.conn, new, bound=True).rowcount
+        return _lean_update_of(tuple(columns)).execute(self.conn, new, bound=True).rowcount
 
     def add_event(self, event: CaseEvent) -> None:
         if self.lean:
