@@ -118,10 +118,11 @@ _DUPLICATES = select(T.c.id, T.c.x, T.c.y, T.c.reported_at).where(
     T.c.y.between(bindparam("b_y0"), bindparam("b_y1")))
 
 
+# (an enum's `.value` is a Python-level property; `_value_` is the value it returns)
 def case_to_row(case: Case) -> dict:
     a, last, loc = case.assignee, case.last_assignee, case.location
     return {
-        "source": case.source.value, "kind": case.kind.value,
+        "source": case.source._value_, "kind": case.kind._value_,
         "class_code": case.class_code, "catalog_version": case.catalog_version,
         "description": case.description, "address": case.address, "x": case.x, "y": case.y,
         "cell_code": loc.cell_code, "community_code": loc.community_code,
@@ -129,7 +130,7 @@ def case_to_row(case: Case) -> dict:
         "segment_distance": loc.segment_distance, "road_chief_id": loc.road_chief_id,
         "grid_worker_id": loc.grid_worker_id, "component_code": case.component_code,
         "reporter_id": case.reporter_id, "reporter_contact": case.reporter_contact,
-        "external_id": case.external_id, "state": case.state.value, "version": case.version,
+        "external_id": case.external_id, "state": case.state._value_, "version": case.version,
         "reported_at": case.reported_at, "registered_at": case.registered_at,
         "dispatched_at": case.dispatched_at, "signed_at": case.signed_at,
         "rectified_at": case.rectified_at, "verified_at": case.verified_at,
@@ -210,8 +211,8 @@ def row_to_case(r) -> Case:
 def event_to_row(ev: CaseEvent) -> dict:
     return {"case_id": ev.case_id, "seq": ev.seq, "action": ev.action, "actor_id": ev.actor_id,
             "actor_role": ev.actor_role, "at": ev.at,
-            "from_state": ev.from_state.value if ev.from_state else None,
-            "to_state": ev.to_state.value, "reason": ev.reason, "data": ev.data,
+            "from_state": ev.from_state._value_ if ev.from_state else None,
+            "to_state": ev.to_state._value_, "reason": ev.reason, "data": ev.data,
             "attachments": list(ev.attachments), "hash": ev.hash or None}
 
 
