@@ -216,6 +216,10 @@ class _Writer:
             raise self.error
         if self.deferred:
             with self.store.uow() as uow:
+                # this thread's connection may still hold the schema from before the writer
+                # dropped the indexes: SQLite refuses a CREATE of a name it still sees (at
+                # prepare, before its schema check); a statement in the transaction renews it
+                uow.conn.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").all()
                 for ddl in self.deferred:
                     uow.conn.exec_driver_sql(ddl)
                 uow.commit()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import weakref
 from collections import namedtuple
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import Connection, Dialect, and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.case import (
@@ -74,7 +75,8 @@ _LEAN_GET = LeanStatement(_GET)
 _LEAN_VERSION = LeanStatement(_VERSION)
 _LEAN_UPDATE = LeanStatement(_UPDATE, ["v_" + k for k in MUTABLE] + ["b_id", "b_expected"])
 _READ_INDEX = {c.key: i for i, c in enumerate(READ_COLUMNS)}
-_MUTABLE_READ = tuple((k, _READ_INDEX[k]) for k in MUTABLE)  # each with its place in a read
+# each with its parameter's name and its place in a read
+_MUTABLE_READ = tuple((k, "v_" + k, _READ_INDEX[k]) for k in MUTABLE)
 
 
 @functools.lru_cache(maxsize=256)
@@ -83,6 +85,26 @@ def _lean_update_of(columns: tuple[str, ...]) -> LeanStatement:
     stmt = update(T).where(T.c.id == bindparam("b_id"), T.c.version == bindparam("b_expected")) \
         .values({k: bindparam("v_" + k) for k in columns})
     return LeanStatement(stmt, ["v_" + k for k in columns] + ["b_id", "b_expected"])
+
+
+def _update_params(row: dict, case_id: int, expected_version: int) -> dict:
+    params = {key: row[k] for k, key, _ in _MUTABLE_READ}
+    params["b_id"], params["b_expected"] = case_id, expected_version
+    return params
+
+
+_BINDS: weakref.WeakKeyDictionary[Dialect, tuple] = weakref.WeakKeyDictionary()
+
+
+def _mutable_binds(dialect: Dialect) -> tuple:
+    """(column, parameter, place in a read, bind processor or None, leaves None alone) of
+    every mutable column, in MUTABLE's order, with the full UPDATE's processors."""
+    found = _BINDS.get(dialect)
+    if found is None:
+        procs = {name: (proc, keeps) for name, proc, keeps in _LEAN_UPDATE.plan(dialect).binds}
+        found = _BINDS[dialect] = tuple((k, key, i, *procs.get(key, (None, True)))
+                                        for k, key, i in _MUTABLE_READ)
+    return found
 
 
 _LEAN_INSERT_EVENT = LeanStatement(_INSERT_EVENT, [c.key for c in E.c])
@@ -97,10 +119,11 @@ _DUPLICATES = select(T.c.id, T.c.x, T.c.y, T.c.reported_at).where(
     T.c.y.between(bindparam("b_y0"), bindparam("b_y1")))
 
 
+# (an enum's `.value` is a Python-level property; `_value_` is the value it returns)
 def case_to_row(case: Case, updated_at: datetime) -> dict:
     a, last, loc = case.assignee, case.last_assignee, case.location
     return {
-        "source": case.source.value, "kind": case.kind.value,
+        "source": case.source._value_, "kind": case.kind._value_,
         "class_code": case.class_code, "catalog_version": case.catalog_version,
         "description": case.description, "address": case.address, "x": case.x, "y": case.y,
         "cell_code": loc.cell_code, "community_code": loc.community_code,
@@ -108,7 +131,7 @@ def case_to_row(case: Case, updated_at: datetime) -> dict:
         "segment_distance": loc.segment_distance, "road_chief_id": loc.road_chief_id,
         "grid_worker_id": loc.grid_worker_id, "component_code": case.component_code,
         "reporter_id": case.reporter_id, "reporter_contact": case.reporter_contact,
-        "external_id": case.external_id, "state": case.state.value, "version": case.version,
+        "external_id": case.external_id, "state": case.state._value_, "version": case.version,
         "reported_at": case.reported_at, "registered_at": case.registered_at,
         "dispatched_at": case.dispatched_at, "signed_at": case.signed_at,
         "rectified_at": case.rectified_at, "verified_at": case.verified_at,
@@ -189,8 +212,8 @@ def row_to_case(r) -> Case:
 def event_to_row(ev: CaseEvent) -> dict:
     return {"case_id": ev.case_id, "seq": ev.seq, "action": ev.action, "actor_id": ev.actor_id,
             "actor_role": ev.actor_role, "at": ev.at,
-            "from_state": ev.from_state.value if ev.from_state else None,
-            "to_state": ev.to_state.value, "reason": ev.reason, "data": ev.data,
+            "from_state": ev.from_state._value_ if ev.from_state else None,
+            "to_state": ev.to_state._value_, "reason": ev.reason, "data": ev.data,
             "attachments": list(ev.attachments), "hash": ev.hash or None}
 
 
@@ -254,12 +277,11 @@ class SqlCaseRepository:
     def update(self, case: Case, expected_version: int) -> None:
         row = case_to_row(case, self.clock())
         row["change_seq"] = stamp(self.conn)
-        params = {"v_" + k: row[k] for k in MUTABLE}
-        params["b_id"], params["b_expected"] = case.id, expected_version
         if self.lean:
-            changed = self._lean_update(case.id, params)
+            changed = self._lean_update(case.id, row, expected_version)
         else:
-            changed = self.conn.execute(_UPDATE, params).rowcount
+            changed = self.conn.execute(_UPDATE, _update_params(row, case.id,
+                                                                expected_version)).rowcount
         if changed != 1:
             current = _LEAN_VERSION.execute(self.conn, {"b_id": case.id}).rows if self.lean \
                 else self.conn.execute(_VERSION, {"b_id": case.id}).all()
@@ -269,19 +291,27 @@ class SqlCaseRepository:
                 f"on it (read version {expected_version}, now {current}); nothing was saved. "
                 "Refresh and retry.", case=case.number, seen=expected_version, current=current, why="stale")
 
-    def _lean_update(self, case_id: int, params: dict) -> int:
+    def _lean_update(self, case_id: int, row: dict, expected_version: int) -> int:
         """The guarded UPDATE of the columns whose stored value differs from the new one
         (all of them for a row this transaction did not read); the row count."""
         stored = self._stored.pop(case_id, None)  # read again before another update
         if stored is None:
-            return _LEAN_UPDATE.execute(self.conn, params).rowcount
-        new = _LEAN_UPDATE.bind_values(self.conn.dialect, params)
-        # a value left alone only when the driver would write exactly what is stored (same
-        # type too: 1 and 1.0 are stored differently); the version always changes
-        columns = tuple(k for k, i in _MUTABLE_READ
-                        if k == "version" or not _same(new["v_" + k], stored[i]))
+            return _LEAN_UPDATE.execute(
+                self.conn, _update_params(row, case_id, expected_version)).rowcount
+        # each value as the driver receives it, in one pass: left alone only when the driver
+        # would write exactly what is stored (same type too: 1 and 1.0 are stored
+        # differently); the version always changes
+        new = {"b_id": case_id, "b_expected": expected_version}
+        columns = []
+        for k, key, i, proc, keeps_none in _mutable_binds(self.conn.dialect):
+            v = row[k]
+            if proc is not None and (v is not None or not keeps_none):
+                v = proc(v)
+            if k == "version" or type(v) is not type(w := stored[i]) or v != w:
+                columns.append(k)
+                new[key] = v
         # the narrow statement's columns convert as the full one's: the values as bound
-        return _lean_update_of(columns).execute(self.conn, new, bound=True).rowcount
+        return _lean_update_of(tuple(columns)).execute(self.conn, new, bound=True).rowcount
 
     def add_event(self, event: CaseEvent) -> None:
         if self.lean:
@@ -439,10 +469,6 @@ class SqlCaseRepository:
         for k in sorted({_lock_key(c, 0, 0, whole=True) for c in class_codes}):
             self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
                               {"ns": _DUP_NS, "k": k})
-
-
-def _same(new, stored) -> bool:
-    return type(new) is type(stored) and new == stored
 
 
 def _ticket_taken(exc: IntegrityError, tickets) -> Exception:

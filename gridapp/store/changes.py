@@ -22,7 +22,8 @@ LOGGED_KEY = "gridapp_change_logged"
 
 def stamp(conn: Connection) -> int:
     """This transaction's change number, allocated at its first write."""
-    seq = conn.info.get(SEQ_KEY)
+    info = conn.info
+    seq = info.get(SEQ_KEY)
     if seq is None:
         # every write transaction asks once: on the driver's cursor (store/lean.py)
         rows = (_NEXT_SQLITE if conn.dialect.name == "sqlite" else _NEXT_PG) \
@@ -30,8 +31,8 @@ def stamp(conn: Connection) -> int:
         if len(rows) != 1:  # as scalar_one() said it
             raise (NoResultFound if not rows else MultipleResultsFound)(
                 f"the change counter gave {len(rows)} rows, not one")
-        seq = conn.info[SEQ_KEY] = int(rows[0][0])
-    return conn.info[SEQ_KEY]
+        seq = info[SEQ_KEY] = int(rows[0][0])
+    return seq
 
 
 _NEXT_SQLITE = LeanStatement(text("UPDATE change_counter SET seq = seq + 1 RETURNING seq")

@@ -53,6 +53,8 @@ class Guard:
         return self.read_only_reason
 
     def require_writable(self) -> None:
+        if self.read_only_reason is None and self._verdict.is_set():
+            return  # the usual case, without the event's lock
         if self.wait() is not None:
             raise StoreReadOnly(self.read_only_reason)
 

@@ -14,6 +14,7 @@ import json
 import os
 import socket
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -95,9 +96,10 @@ class WriterLease:
     def writing(self) -> None:
         self.active = True
         # one record per second is enough for "since": a transaction costs ~2 µs here
-        now = datetime.now().replace(microsecond=0)
-        if self._cached is None or self._cached[0] != (now, self.activity):
-            self._cached = ((now, self.activity), self._record("writing", now.isoformat()))
+        second = int(time.time())
+        if self._cached is None or self._cached[0] != (second, self.activity):
+            since = datetime.fromtimestamp(second).isoformat()  # local time, whole seconds
+            self._cached = ((second, self.activity), self._record("writing", since))
         self._write(self._cached[1])
 
     def idle(self) -> None:

@@ -15,6 +15,7 @@ from . import health, migrate
 from .cache import StoreCache
 from .db import StoreUnavailable, create_store_engine, is_sqlite, normalize_url
 from .guard import guard_for
+from .held import ThreadConnections
 from .read_model import SqlReadModel
 from .sharing import orphaned_logs
 from .spatial import SpatialDialect, dialect_for
@@ -37,6 +38,22 @@ class Store:
         self.srid = int(meta["srid"])
         self.identity: str = meta.get("store_id", "")  # tells a re-made store at the same URL
         self.read_model = SqlReadModel(self)
+        # SQLite: each thread's units of work reuse one connection; None: one checked out
+        # per unit of work (PostGIS; a test's reference path)
+        self.held_connections = ThreadConnections.for_engine(engine)
+
+    def connection(self, write: bool) -> Connection:
+        """A connection for one unit of work (`write`: its BEGIN takes the write lock)."""
+        if self.held_connections is not None:
+            return self.held_connections.acquire(write)
+        return self.engine.connect().execution_options(sqlite_immediate=write)
+
+    def release(self, conn: Connection) -> None:
+        """The unit of work on `conn` (from `connection`) has ended."""
+        if self.held_connections is not None:
+            self.held_connections.release(conn)
+        else:
+            conn.close()
 
     @classmethod
     def create(cls, url: str, srid: int = 4547) -> Store:

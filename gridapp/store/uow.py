@@ -32,8 +32,13 @@ class SqlUnitOfWork:
             raise RuntimeError("unit of work is already open")
         if self.write:  # a damaged or write-protected store refuses here, in one line
             guard_for(self.store.engine).require_writable()
-        self.conn = self.store.engine.connect().execution_options(sqlite_immediate=self.write)
-        self.tx = self.conn.begin()
+        self.conn = self.store.connection(self.write)
+        try:
+            self.tx = self.conn.begin()
+        except BaseException:
+            self.store.release(self.conn)
+            self.conn = None
+            raise
         s = self.store
         view = CacheView(self.conn, s.cache)
         self.cases = SqlCaseRepository(self.conn, s.spatial, s.srid, clock=self.now)
@@ -66,8 +71,8 @@ class SqlUnitOfWork:
             if self.tx is not None and self.tx.is_active:
                 self.tx.rollback()
         finally:
-            self.conn.close()
-            self.conn = self.tx = None
+            conn, self.conn, self.tx = self.conn, None, None
+            self.store.release(conn)
 
     def commit(self) -> None:
         self.tx.commit()

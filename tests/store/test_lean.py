@@ -1,11 +1,12 @@
-"""The lean path of transitions (statements on the driver's cursor, store/lean.py) against
-SQLAlchemy's own execution of the same statements, on SpatiaLite and on PostGIS: the same
-cases and audit rows read, the same bytes stored, stale writes refused the same way."""
+"""The lean path of transitions (statements on the driver's cursor, store/lean.py, on a
+connection held by the thread, store/held.py) against SQLAlchemy's own execution of the same
+statements on a connection checked out per unit of work, on SpatiaLite and on PostGIS: the
+same cases and audit rows read, the same bytes stored, stale writes refused the same way."""
 
 import functools
 import shutil
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from factories import act, cell_center
@@ -86,6 +87,7 @@ def test_the_loop_stores_the_same_bytes_on_both_paths(twins, monkeypatch):
     case_id = _loop(lean_store)
     monkeypatch.setattr(uow_module, "SqlCaseRepository",
                         functools.partial(sc.SqlCaseRepository, lean=False))
+    reference.held_connections = None  # and a connection checked out per unit of work
     assert _loop(reference) == case_id
     tables = [("cases", "id"), ("case_events", "case_id, seq")]
     if lean_store.engine.dialect.name == "sqlite":  # PostgreSQL numbers by transaction id
@@ -161,3 +163,37 @@ def test_outside_a_transaction_the_ordinary_path_runs(store):
         assert conn.in_transaction()  # SQLAlchemy began one, as it does
         assert stmt.execute(conn, {}).rows == ordinary
     assert [seq for seq, _ in ordinary] == list(range(1, 9))
+
+
+def test_fast_writers_write_what_sqlalchemys_processors_write():
+    """The isoformat writer of SQLite DATETIME and the empty-JSON writer against SQLAlchemy's
+    own processors, value by value (the lean statements bind through them)."""
+    import random
+    from datetime import date
+
+    from sqlalchemy import JSON, DateTime
+    from sqlalchemy.dialects import sqlite
+
+    from gridapp.store import lean
+
+    dialect = sqlite.dialect()
+    for type_ in (DateTime(), JSON()):
+        impl = type_.dialect_impl(dialect)
+        theirs = impl.bind_processor(dialect)
+        ours = lean._empty_json_written_first(lean._iso_times_first(impl, theirs))
+        assert ours is not theirs  # the fast path is in use
+        rng = random.Random(5)
+        if isinstance(type_, DateTime):
+            values = [datetime(1, 1, 1), datetime(999, 12, 31, 23, 59, 59, 999999),
+                      datetime(2026, 3, 2, 8, 30), datetime(9999, 12, 31, 0, 0, 0, 1),
+                      datetime(2026, 3, 2, 8, 30, tzinfo=UTC), date(2026, 3, 2),
+                      *(datetime(rng.randint(1, 9999), rng.randint(1, 12), rng.randint(1, 28),
+                                 rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59),
+                                 rng.choice([0, rng.randint(0, 999999)]))
+                        for _ in range(2000))]
+        else:
+            values = [{}, [], {"a": 1}, [1, "二"], {"previous": {"class": "E0102"}}, "", 0,
+                      False, None, JSON.NULL]
+        for v in values:
+            assert ours(v) == theirs(v), v
+            assert type(ours(v)) is type(theirs(v)), v
