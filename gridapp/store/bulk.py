@@ -271,6 +271,36 @@ class CaseBulkWriter:
                 what="writing audit rows")
         return n
 
+    def write_columns(self, fields: Sequence[str], rows: Sequence[tuple | None],
+                      engine: Mapping[int, tuple[Case, datetime]],
+                      events: Mapping[str, Sequence], progress: Progress | None = None) -> int:
+        """Cases as tuples of `fields` (every column of `cases`) and their sealed audit rows
+        column-wise (data and attachments as the JSON to keep); a None row is the case
+        `engine` holds at that place with the time of its last audit row, written as
+        `write` writes it."""
+        if set(fields) != set(CASE_COLUMNS) or set(events) != set(EVENT_COLUMNS):
+            raise ValueError("a bulk write names every column of cases and case_events: "
+                             f"{sorted(set(fields) ^ set(CASE_COLUMNS))} "
+                             f"{sorted(set(events) ^ set(EVENT_COLUMNS))}")
+        if engine:  # the engine's cases, as `write` makes their rows
+            order = operator.itemgetter(*fields)
+            rows = list(rows)
+            for k, (c, updated) in engine.items():
+                row = case_to_row(c)
+                row["id"], row["updated_at"] = c.id, updated
+                rows[k] = order(row)
+        n = len(rows)
+        if n:
+            held = [dict(zip(fields, zip(*rows, strict=True), strict=True))]
+            insert_columns(self.conn, "cases", held.pop(), n, progress=progress,
+                           what="writing cases")
+            self._sync_sequence()
+        m = len(events["seq"])
+        if m:
+            insert_columns(self.conn, "case_events", dict(events), m, progress=progress,
+                           what="writing audit rows")
+        return n
+
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:
         """Rows as dicts keyed by column name (cases need their `id`)."""
         if case_rows:

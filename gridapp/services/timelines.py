@@ -1,0 +1,406 @@
+"""A migration's clean timelines: checked by their shape, their rows built column-wise.
+
+A case's shape is the sequence of its actions. The one transition table is asked once per
+shape (each step's rule, states and acting role); the times of all steps are checked at once
+with numpy (plausible bounds, never backwards); each case then goes straight into the case
+and audit columns, without a `Case` or a `CaseEvent`, and the audit rows are sealed in one
+loop over their canonical texts. Only the actions of the usual loop are built here (report
+… close, reply, visit); a case this path does not vouch for — another action, an input it
+does not build, a time out of bounds or order, anything the table or an action would refuse
+— goes through the engine one event at a time (`history._one`), so every refusal and its
+message is the engine's own. tests/io/test_history.py compares both paths row for row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from json.encoder import encode_basestring
+from typing import Any
+
+import numpy as np
+
+from ..domain import workflow as wf
+from ..domain.actions import REPORT_ROLES, Action
+from ..domain.audit import canonical, canonical_json, json_text, row_texts, seal_texts
+from ..domain.calendar import WorkCalendar
+from ..domain.case import Case, CaseEvent, CaseState, Satisfaction, case_number
+from ..domain.catalog import Catalog, CatalogClass, TimeLimit
+from ..domain.errors import DomainError
+from ..domain.people import Actor, AssignmentKind, Person, Role
+from ..domain.places import LocatedPoints
+
+# the actions built here and the inputs each may carry (None: it reads none); a department
+# is taken off every step's inputs (only a dispatch uses it)
+_INPUTS: dict[Action, frozenset[str] | None] = {
+    Action.REGISTER: frozenset({"note", "department"}),
+    Action.DISPATCH: frozenset({"note", "department"}),
+    Action.SIGN: None,
+    Action.RECTIFY: frozenset({"note", "department"}),
+    Action.VERIFY_PASS: frozenset({"note", "department"}),
+    Action.CLOSE: frozenset({"note", "department"}),
+    Action.REPLY: frozenset({"note", "department"}),
+    Action.VISIT: frozenset({"satisfaction", "note", "department"})}
+NO_TEXT = "（历史记录，无说明）"  # a required text the old system did not keep (as `_one`)
+_SATISFACTION = {s.value: s for s in Satisfaction}
+_ROAD, _CELL = AssignmentKind.ROAD_CHIEF_SEGMENT.value, AssignmentKind.GRID_WORKER_CELL.value
+_REPORTED = row_texts(Action.REPORT.value, None, None, CaseState.REPORTED)  # role set per row
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The table's answer for one shape: per step after the report, its action, rule and
+    states (the acting role follows from the rule and the roles of whoever acted)."""
+
+    actions: tuple[Action, ...]
+    rules: tuple[wf.Rule, ...]
+    before: tuple[CaseState, ...]
+    after: tuple[CaseState, ...]
+    names: tuple[str, ...]          # action values, the audit column
+    states_before: tuple[str | None, ...]
+    states_after: tuple[str, ...]
+    final: CaseState
+
+
+def plan(shape: tuple[Action, ...]) -> Plan | None:
+    """The shape's steps through the table, or None when this path does not build it (an
+    action it does not know, a step the table refuses, a second reply or visit, a visit
+    before a reply: the engine says why, case by case)."""
+    if not shape or shape[0] is not Action.REPORT:
+        return None
+    rest = shape[1:]
+    if any(a not in _INPUTS for a in rest) or rest.count(Action.REPLY) > 1 \
+            or rest.count(Action.VISIT) > 1 or (Action.VISIT in rest and (
+                Action.REPLY not in rest or rest.index(Action.VISIT) < rest.index(Action.REPLY))):
+        return None
+    state = CaseState.REPORTED
+    rules, before, after = [], [], []
+    for action in rest:
+        rule = wf.rule_for(state, action)
+        if rule is None:
+            return None
+        before.append(state)
+        state = rule.to or state
+        rules.append(rule)
+        after.append(state)
+    return Plan(
+        (Action.REPORT, *rest), tuple(rules), tuple(before), tuple(after),
+        tuple(a.value for a in shape), (None, *(s.value for s in before)),
+        (CaseState.REPORTED.value, *(s.value for s in after)), state)
+
+
+def acting_role(rule: wf.Rule, roles: frozenset[Role]) -> Role | None:
+    """The role `wf.check` finds for someone holding `roles` on a case dispatched to a
+    department (None: none of the rule's roles, the engine refuses)."""
+    held = [r for r in rule.roles if r in roles]
+    if not held:
+        return None
+    if rule.by_assignee:  # the handler of the department the case is dispatched to
+        return Role.DEPT_HANDLER if Role.DEPT_HANDLER in held else held[0]
+    return held[0]
+
+
+def times_in_order(cases: Sequence[Any], first: datetime, last: datetime) -> np.ndarray:
+    """Per case: every step between `first` and `last` and none before the one before it
+    (vectorised over all steps; False where the engine is to say what is wrong)."""
+    counts = np.fromiter((len(c.steps) for c in cases), np.int64, len(cases))
+    ok = counts > 0
+    if not ok.any():
+        return ok
+    try:
+        at = np.array([s.at for c in cases for s in c.steps], dtype="datetime64[us]")
+        lo, hi = np.datetime64(first, "us"), np.datetime64(last, "us")
+    except (TypeError, ValueError):  # times numpy does not take (aware ones): the engine's
+        return np.zeros(len(cases), bool)
+    good = ((at >= lo) & (at <= hi)).astype(np.int8)
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    backwards = np.zeros(len(at), np.int8)
+    backwards[1:] = at[1:] < at[:-1]
+    backwards[starts[counts > 0]] = 0  # a case's first step follows nothing
+    nonempty = counts > 0
+    inside = np.zeros(len(cases), bool)
+    order = np.zeros(len(cases), bool)
+    if nonempty.any():
+        s = starts[nonempty]
+        inside[nonempty] = np.add.reduceat(good, s) == counts[nonempty]
+        order[nonempty] = np.add.reduceat(backwards, s) == 0
+    return ok & inside & order
+
+
+# the case columns this path fills, in the order of its rows (the writer checks that they
+# are the store's columns)
+CASE_FIELDS = (
+    "id", "source", "kind", "class_code", "catalog_version", "description", "address", "x", "y",
+    "cell_code", "community_code", "street_code", "segment_id", "segment_distance",
+    "road_chief_id", "grid_worker_id", "component_code", "reporter_id", "reporter_contact",
+    "external_id", "state", "version", "reported_at", "registered_at", "dispatched_at",
+    "signed_at", "rectified_at", "verified_at", "closed_at", "assignee_department_id",
+    "assignee_person_id", "last_department_id", "last_person_id", "time_limit_minutes",
+    "deadline_at", "warning_at", "suspended_remaining_minutes", "pending_extension_minutes",
+    "rectifier_ids", "verifier_id", "reject_reason", "duplicate_of", "replied_at", "visited_at",
+    "satisfaction", "return_count", "rework_count", "extension_count", "reopen_count",
+    "supervision_count", "updated_at", "change_seq", "located_by", "locate_match",
+    "locate_confidence")
+
+
+@dataclass
+class Columns:
+    """The rows of a migration in the order the engine writes them: cases as tuples of
+    `CASE_FIELDS` (None where the engine built the case: `engine` holds it with the time of
+    its last row), audit rows column-wise with each row's canonical text for its seal."""
+
+    case_rows: list[tuple[Any, ...] | None]
+    engine: dict[int, tuple[Case, datetime]]
+    events: dict[str, list[Any]]
+    bodies: list[str]
+    numbers: list[str]                   # case numbers in order
+
+    def sealed(self) -> dict[str, list[Any]]:
+        """The audit columns with their hashes."""
+        self.events["hash"] = seal_texts(self.bodies, self.events["seq"])
+        return self.events
+
+
+EVENT_FIELDS = ("case_id", "seq", "action", "actor_id", "actor_role", "at", "from_state",
+                "to_state", "reason", "data", "attachments")
+
+
+class Builder:
+    """Builds the rows of clean cases straight into columns; `add` says False for a case it
+    does not vouch for (the caller asks the engine)."""
+
+    def __init__(self, people: Any, responsible: Callable[..., Any],
+                 acting: Callable[[Action, str | None, int | None], Actor],
+                 loc: LocatedPoints, departments: dict[str, int], catalog: Catalog,
+                 calendar: WorkCalendar, warning_share: float, source: str, by: str) -> None:
+        self.people, self.responsible, self.acting = people, responsible, acting
+        self.loc, self.departments, self.catalog = loc, departments, catalog
+        self.calendar, self.warning_share = calendar, warning_share
+        self.source, self.by = source, by
+        self.plans: dict[tuple[Action, ...], Plan | None] = {}
+        self.roles: dict[tuple[Any, ...], Role | None] = {}
+        self.origins: dict[tuple[Any, bool], str] = {}
+        self.out = Columns([], {}, {k: [] for k in EVENT_FIELDS}, [], [])
+
+    # -- the engine's answers, once per shape and per roles ---------------------------
+    def plan_of(self, steps: Sequence[Any]) -> Plan | None:
+        shape = tuple(s.action for s in steps)
+        found = self.plans.get(shape, False)
+        if found is False:
+            found = self.plans[shape] = plan(shape)
+        return found  # type: ignore[return-value]
+
+    def role_of(self, rule: wf.Rule | None, person: Person) -> Role | None:
+        key = (rule, person.roles)
+        if key not in self.roles:
+            self.roles[key] = acting_role(rule, person.roles) if rule is not None else next(
+                (r for r in REPORT_ROLES if r in person.roles), None)
+        return self.roles[key]
+
+    def origin(self, step: Any) -> str:
+        """The `migrated` stamp of a step as JSON (one per file row)."""
+        key = (step.row, bool(step.inferred))
+        text = self.origins.get(key)
+        if text is None:
+            stamp: dict[str, Any] = {"source": self.source, "row": step.row, "by": self.by}
+            if step.inferred:
+                stamp["inferred_time"] = True
+            text = self.origins[key] = canonical_json(stamp)
+        return text
+
+    def eligible(self, hc: Any) -> Plan | None:
+        """The case's plan when this path builds it (decided before anyone is looked up,
+        so the people a case names are met in the engine's order either way)."""
+        p = self.plan_of(hc.steps)
+        if p is None:
+            return None
+        for step in hc.steps[1:]:
+            allowed = _INPUTS[step.action]
+            if allowed is not None and not allowed.issuperset(step.values):
+                return None
+        return p
+
+    # -- one case ------------------------------------------------------------------------
+    def add(self, hc: Any, case_id: int, k: int, p: Plan) -> bool:
+        """The case's rows appended, or False (nothing appended) where the engine is to
+        decide; people are looked up in the engine's order, step by step."""
+        try:
+            return self._add(hc, case_id, k, p)
+        except DomainError:  # someone the store holds in another role, a calendar error
+            return False
+
+    def _add(self, hc: Any, case_id: int, k: int, p: Plan) -> bool:
+        loc = self.loc
+        cell = loc.cell_code[k]
+        if cell is None:
+            return False
+        cls: CatalogClass = self.catalog[hc.class_code]  # unknown: InvalidInput, the engine's
+        steps = hc.steps
+        report = steps[0]
+        reported = report.at
+        seg = loc.segment_code[k]
+        chief = self.responsible(_ROAD, seg, reported) if seg else None
+        worker = self.responsible(_CELL, cell, reported)
+        reporter: Person = self.people.get(report.person, Role.ACCEPTOR, accept=REPORT_ROLES) \
+            if report.person else self.people.desk(Role.ACCEPTOR)
+        report_role = self.role_of(None, reporter)
+        if report_role is None:
+            return False
+        data: dict[str, Any] = {"source": hc.source.value, "class": cls.code, "x": hc.x,
+                                "y": hc.y}
+        if hc.number:
+            data["external_id"] = hc.number
+        data["migrated"] = {"source": self.source, "row": report.row, "by": self.by}
+        if report.inferred:
+            data["migrated"]["inferred_time"] = True
+        actor_ids = [reporter.id]
+        roles = [report_role.value]
+        reasons = [hc.description]
+        datas = [canonical_json(data)]
+        registered = dispatched = signed = rectified = verified = closed = None
+        replied = visited = satisfaction = deadline = warning = None
+        dept = minutes = catalog_version = verifier = None
+        rectifiers: set[int] = set()
+        citizen = hc.source.citizen_facing
+        time_limit: TimeLimit | None = cls.time_limit
+        cal = self.calendar
+        for j, step in enumerate(steps[1:]):
+            action, at, values = step.action, step.at, step.values
+            if action is Action.DISPATCH:
+                code = values.get("department")
+                if not code or code not in self.departments:
+                    return False
+                dept = self.departments[code]
+            person = self.acting(action, step.person,
+                                 dept if action in (Action.SIGN, Action.RECTIFY) else None).person
+            role = self.role_of(p.rules[j], person)
+            if role is None:
+                return False
+            origin = self.origin(step)
+            note = values.get("note")
+            reason = "" if note is None else str(note).strip()
+            if action is Action.REGISTER:
+                registered = at
+                text = f'{{"migrated":{origin}}}'
+            elif action is Action.DISPATCH:
+                if hc.deadline is not None:  # the record's own deadline
+                    if hc.deadline < at:
+                        return False
+                    minutes = round(cal.working_minutes_between(at, hc.deadline))
+                    deadline, limit = hc.deadline, f"{minutes} min"
+                elif time_limit is None:  # as the engine's Context allows
+                    return False
+                else:
+                    minutes = time_limit.working_minutes(cal.minutes_per_day)
+                    deadline, limit = cal.add_working_minutes(at, minutes), str(time_limit)
+                warning = cal.add_working_minutes(at, minutes * self.warning_share)
+                dispatched, signed, catalog_version = at, None, self.catalog.version
+                text = _dispatch_json(dept, limit, deadline, catalog_version, origin)
+            elif action is Action.SIGN:
+                signed, reason = at, ""
+                text = f'{{"migrated":{origin}}}'
+            elif action is Action.RECTIFY:
+                reason = str(note).strip() if note else NO_TEXT
+                if not reason:
+                    return False
+                rectified = at
+                rectifiers.add(person.id)
+                on_time = deadline is None or at <= deadline
+                text = f'{{"migrated":{origin},"on_time":{"true" if on_time else "false"}}}'
+            elif action is Action.VERIFY_PASS:
+                if person.id in rectifiers:  # 监管分离
+                    return False
+                verified, verifier = at, person.id
+                text = f'{{"migrated":{origin}}}'
+            elif action is Action.CLOSE:
+                on_time = deadline is None or (rectified or at) <= deadline
+                closed = at
+                text = f'{{"migrated":{origin},"on_time":{"true" if on_time else "false"}}}'
+            elif action is Action.REPLY:
+                reason = str(note).strip() if note else NO_TEXT
+                if not citizen or not reason:
+                    return False
+                replied = at
+                text = f'{{"migrated":{origin}}}'
+            else:  # VISIT
+                raw = values.get("satisfaction")
+                sat = _SATISFACTION.get(raw or "") if isinstance(raw or "", str) else None
+                if not citizen or sat is None:
+                    return False
+                visited, satisfaction = at, sat.value
+                text = f'{{"migrated":{origin},"satisfaction":{json_text(sat.value)}}}'
+            actor_ids.append(person.id)
+            roles.append(role.value)
+            reasons.append(reason)
+            datas.append(text)
+        self._append(hc, case_id, p, actor_ids, roles, reasons, datas)
+        # CASE_FIELDS' order; what `store.cases.case_to_row` makes of the engine's case
+        self.out.case_rows.append((
+            case_id, hc.source.value, cls.kind.value, cls.code, catalog_version,
+            hc.description, hc.address, hc.x, hc.y, cell, cell[:12], cell[:9],
+            loc.segment_id[k], loc.segment_distance[k], chief.person_id if chief else None,
+            worker.person_id if worker else None, None, reporter.id, hc.contact, hc.number,
+            p.final.value, len(steps), reported, registered, dispatched, signed, rectified,
+            verified, closed, dept, None, dept, None, minutes, deadline, warning, None, None,
+            ",".join(str(i) for i in sorted(rectifiers)), verifier, None, None, replied,
+            visited, satisfaction, 0, 0, 0, 0, 0, steps[-1].at, None, None, None, None))
+        self.out.numbers.append(case_number(case_id, reported))
+        return True
+
+    def _append(self, hc: Any, case_id: int, p: Plan, actor_ids: list[int],
+                roles: list[str], reasons: list[str], datas: list[str]) -> None:
+        ev, n = self.out.events, len(p.actions)
+        times = [s.at for s in hc.steps]
+        ev["case_id"].extend([case_id] * n)
+        ev["seq"].extend(range(1, n + 1))
+        ev["action"].extend(p.names)
+        ev["actor_id"].extend(actor_ids)
+        ev["actor_role"].extend(roles)
+        ev["at"].extend(times)
+        ev["from_state"].extend(p.states_before)
+        ev["to_state"].extend(p.states_after)
+        ev["reason"].extend(reasons)
+        ev["data"].extend(datas)
+        ev["attachments"].extend(["[]"] * n)
+        # each row's canonical text (`audit.canonical`), its fixed parts made once per shape
+        cid = json_text(case_id)
+        texts = [row_texts(name, role, before, after) for name, role, before, after in
+                 zip(p.names, roles, p.states_before, p.states_after, strict=True)]
+        self.out.bodies.extend(
+            f"[{cid},{seq},{t[0]},{json_text(aid)},{t[1]},\"{at.isoformat()}\",{t[2]},{t[3]},"
+            f"{encode_basestring(r) if type(r) is str else json_text(r)},{d},[]]"
+            for seq, (t, aid, at, r, d) in enumerate(
+                zip(texts, actor_ids, times, reasons, datas, strict=True), 1))
+
+    def add_engine(self, case: Case, events: list[CaseEvent]) -> None:
+        """A case the engine built (event by event), appended in its place."""
+        ev = self.out.events
+        for e in events:
+            ev["case_id"].append(e.case_id)
+            ev["seq"].append(e.seq)
+            ev["action"].append(e.action)
+            ev["actor_id"].append(e.actor_id)
+            ev["actor_role"].append(e.actor_role)
+            ev["at"].append(e.at)
+            ev["from_state"].append(e.from_state.value if e.from_state else None)
+            ev["to_state"].append(e.to_state.value)
+            ev["reason"].append(e.reason)
+            ev["data"].append(canonical_json(e.data) if e.data else "{}")
+            ev["attachments"].append(json.dumps(list(e.attachments)) if e.attachments
+                                     else "[]")
+            self.out.bodies.append(canonical(e).decode())
+        self.out.engine[len(self.out.case_rows)] = (case, events[-1].at)
+        self.out.case_rows.append(None)
+        self.out.numbers.append(case_number(case.id or 0, case.reported_at))
+
+
+def _dispatch_json(dept: int | None, limit: str, deadline: datetime,
+                   catalog_version: int | None, origin: str) -> str:
+    """A dispatch's data as canonical JSON (keys sorted), the stamp given as JSON."""
+    return (f'{{"catalog_version":{json_text(catalog_version)},'
+            f'"deadline_at":"{deadline.isoformat(timespec="minutes")}",'
+            f'"department_id":{json_text(dept)},"migrated":{origin},"person_id":null,'
+            f'"time_limit":{encode_basestring(limit)}}}')
