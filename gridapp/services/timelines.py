@@ -1,33 +1,39 @@
 """A migration's clean timelines: checked by their shape, their rows built column-wise.
 
 A case's shape is the sequence of its actions. The one transition table is asked once per
-shape (each step's rule, states and acting role); the times of all steps are checked at once
-with numpy (plausible bounds, never backwards); each case then goes straight into the case
-and audit columns, without a `Case` or a `CaseEvent`, and the audit rows are sealed in one
-loop over their canonical texts. Only the actions of the usual loop are built here (report
-… close, reply, visit); a case this path does not vouch for — another action, an input it
-does not build, a time out of bounds or order, anything the table or an action would refuse
-— goes through the engine one event at a time (`history._one`), so every refusal and its
-message is the engine's own. tests/io/test_history.py compares both paths row for row.
+shape (each step's rule and states; the acting role once per rule and person); the times of
+all steps are checked at once (plausible bounds, never backwards); each case then goes
+straight into the case and audit columns, without a `Case` or a `CaseEvent`, and the audit
+rows are sealed in one loop over their canonical texts. Only the actions of the usual loop
+are built here (report … close, reply, visit); a case this path does not vouch for —
+another action, an input it does not build, a time out of bounds or order, anything the
+table or an action would refuse — goes through the engine one event at a time
+(`history._one`) in its place, so every refusal and its message is the engine's own.
+tests/io/test_history.py compares both paths row for row.
+
+Hot loops avoid `Enum.value` and enum-keyed dicts (both run Python code per call in 3.11):
+members are compared by identity and their text read from `_value_`.
 """
 
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from json.encoder import encode_basestring
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ..domain import workflow as wf
 from ..domain.actions import REPORT_ROLES, Action
 from ..domain.audit import canonical, canonical_json, json_text, row_texts, seal_texts
 from ..domain.calendar import WorkCalendar
 from ..domain.case import Case, CaseEvent, CaseState, Satisfaction, case_number
-from ..domain.catalog import Catalog, CatalogClass, TimeLimit
+from ..domain.catalog import Catalog, TimeLimit
 from ..domain.errors import DomainError
 from ..domain.people import Actor, AssignmentKind, Person, Role
 from ..domain.places import LocatedPoints
@@ -44,24 +50,40 @@ _INPUTS: dict[Action, frozenset[str] | None] = {
     Action.REPLY: frozenset({"note", "department"}),
     Action.VISIT: frozenset({"satisfaction", "note", "department"})}
 NO_TEXT = "（历史记录，无说明）"  # a required text the old system did not keep (as `_one`)
-_SATISFACTION = {s.value: s for s in Satisfaction}
+_SATISFACTION = {s.value: s.value for s in Satisfaction}
 _ROAD, _CELL = AssignmentKind.ROAD_CHIEF_SEGMENT.value, AssignmentKind.GRID_WORKER_CELL.value
-_REPORTED = row_texts(Action.REPORT.value, None, None, CaseState.REPORTED)  # role set per row
+_REGISTER, _DISPATCH, _SIGN, _RECTIFY = (Action.REGISTER, Action.DISPATCH, Action.SIGN,
+                                         Action.RECTIFY)
+_VERIFY, _CLOSE, _REPLY = Action.VERIFY_PASS, Action.CLOSE, Action.REPLY
+_HANDLED = frozenset({Action.SIGN.value, Action.RECTIFY.value})  # by the department's handler
+_ACCEPTOR = Role.ACCEPTOR
+_LE = operator.le
 
 
-@dataclass(frozen=True)
+@dataclass
 class Plan:
     """The table's answer for one shape: per step after the report, its action, rule and
     states (the acting role follows from the rule and the roles of whoever acted)."""
 
     actions: tuple[Action, ...]
     rules: tuple[wf.Rule, ...]
-    before: tuple[CaseState, ...]
-    after: tuple[CaseState, ...]
-    names: tuple[str, ...]          # action values, the audit column
+    names: tuple[str, ...]                   # action values, the audit column
     states_before: tuple[str | None, ...]
     states_after: tuple[str, ...]
-    final: CaseState
+    final: str
+    inputs: tuple[frozenset[str] | None, ...]  # what each step after the report may carry
+    handled: tuple[bool, ...]                # a step of the department's handler
+    texts: dict[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)
+
+    def row_texts(self, seq: int, role: str) -> tuple[str, ...]:
+        """The JSON texts of row `seq`'s action, role and states."""
+        key = (seq, role)
+        found = self.texts.get(key)
+        if found is None:
+            found = self.texts[key] = row_texts(self.names[seq - 1], role,
+                                                self.states_before[seq - 1],
+                                                self.states_after[seq - 1])
+        return found
 
 
 def plan(shape: tuple[Action, ...]) -> Plan | None:
@@ -86,9 +108,9 @@ def plan(shape: tuple[Action, ...]) -> Plan | None:
         rules.append(rule)
         after.append(state)
     return Plan(
-        (Action.REPORT, *rest), tuple(rules), tuple(before), tuple(after),
-        tuple(a.value for a in shape), (None, *(s.value for s in before)),
-        (CaseState.REPORTED.value, *(s.value for s in after)), state)
+        shape, tuple(rules), tuple(a.value for a in shape),
+        (None, *(s.value for s in before)), (CaseState.REPORTED.value, *(s.value for s in after)),
+        state.value, tuple(_INPUTS[a] for a in rest), tuple(a.value in _HANDLED for a in rest))
 
 
 def acting_role(rule: wf.Rule, roles: frozenset[Role]) -> Role | None:
@@ -103,31 +125,31 @@ def acting_role(rule: wf.Rule, roles: frozenset[Role]) -> Role | None:
 
 
 def times_in_order(cases: Sequence[Any], first: datetime, last: datetime) -> np.ndarray:
-    """Per case: every step between `first` and `last` and none before the one before it
-    (vectorised over all steps; False where the engine is to say what is wrong)."""
+    """Per case: every step between `first` and `last` and none before the one before it,
+    checked over all steps at once (False where the engine is to say what is wrong). The
+    times are taken apart by pandas: numpy's own conversion of datetime objects costs
+    fifteen times more than the checks."""
     counts = np.fromiter((len(c.steps) for c in cases), np.int64, len(cases))
-    ok = counts > 0
-    if not ok.any():
-        return ok
-    try:
-        at = np.array([s.at for c in cases for s in c.steps], dtype="datetime64[us]")
-        lo, hi = np.datetime64(first, "us"), np.datetime64(last, "us")
-    except (TypeError, ValueError):  # times numpy does not take (aware ones): the engine's
-        return np.zeros(len(cases), bool)
-    good = ((at >= lo) & (at <= hi)).astype(np.int8)
-    ends = np.cumsum(counts)
-    starts = ends - counts
-    backwards = np.zeros(len(at), np.int8)
-    backwards[1:] = at[1:] < at[:-1]
-    backwards[starts[counts > 0]] = 0  # a case's first step follows nothing
     nonempty = counts > 0
-    inside = np.zeros(len(cases), bool)
-    order = np.zeros(len(cases), bool)
-    if nonempty.any():
-        s = starts[nonempty]
-        inside[nonempty] = np.add.reduceat(good, s) == counts[nonempty]
-        order[nonempty] = np.add.reduceat(backwards, s) == 0
-    return ok & inside & order
+    if not nonempty.any():
+        return nonempty
+    try:
+        index = pd.DatetimeIndex([s.at for c in cases for s in c.steps])
+        if index.tz is not None:
+            raise TypeError("aware times")
+        at = index.as_unit("us").asi8
+        lo, hi = pd.DatetimeIndex([first, last]).as_unit("us").asi8
+    except (TypeError, ValueError):  # times pandas does not take: the engine's to judge
+        return np.zeros(len(cases), bool)
+    starts = (np.cumsum(counts) - counts)[nonempty]
+    good = ((at >= lo) & (at <= hi)).astype(np.int64)
+    backwards = np.zeros(len(at), np.int64)
+    backwards[1:] = at[1:] < at[:-1]
+    backwards[starts] = 0  # a case's first step follows nothing
+    ok = np.zeros(len(cases), bool)
+    ok[nonempty] = (np.add.reduceat(good, starts) == counts[nonempty]) \
+        & (np.add.reduceat(backwards, starts) == 0)
+    return ok
 
 
 # the case columns this path fills, in the order of its rows (the writer checks that they
@@ -144,6 +166,8 @@ CASE_FIELDS = (
     "satisfaction", "return_count", "rework_count", "extension_count", "reopen_count",
     "supervision_count", "updated_at", "change_seq", "located_by", "locate_match",
     "locate_confidence")
+EVENT_FIELDS = ("case_id", "seq", "action", "actor_id", "actor_role", "at", "from_state",
+                "to_state", "reason", "data", "attachments")
 
 
 @dataclass
@@ -164,10 +188,6 @@ class Columns:
         return self.events
 
 
-EVENT_FIELDS = ("case_id", "seq", "action", "actor_id", "actor_role", "at", "from_state",
-                "to_state", "reason", "data", "attachments")
-
-
 class Builder:
     """Builds the rows of clean cases straight into columns; `add` says False for a case it
     does not vouch for (the caller asks the engine)."""
@@ -180,29 +200,49 @@ class Builder:
         self.loc, self.departments, self.catalog = loc, departments, catalog
         self.calendar, self.warning_share = calendar, warning_share
         self.source, self.by = source, by
-        self.plans: dict[tuple[Action, ...], Plan | None] = {}
-        self.roles: dict[tuple[Any, ...], Role | None] = {}
+        self.plans: dict[tuple[str, ...], Plan | None] = {}
+        self.roles: dict[tuple[int, int], str | None] = {}   # (rule, person) → acting role
+        self.who: dict[tuple[str, str | None, int | None], Person] = {}
         self.origins: dict[tuple[Any, bool], str] = {}
+        self.classes: dict[str, tuple[Any, str, str, TimeLimit | None]] = {}
         self.out = Columns([], {}, {k: [] for k in EVENT_FIELDS}, [], [])
 
-    # -- the engine's answers, once per shape and per roles ---------------------------
-    def plan_of(self, steps: Sequence[Any]) -> Plan | None:
-        shape = tuple(s.action for s in steps)
-        found = self.plans.get(shape, False)
-        if found is False:
-            found = self.plans[shape] = plan(shape)
-        return found  # type: ignore[return-value]
+    # -- the engine's answers, once per shape, rule and person ---------------------------
+    def eligible(self, hc: Any) -> Plan | None:
+        """The case's plan when this path builds it (decided before anyone is looked up,
+        so the people a case names are met in the engine's order either way)."""
+        steps = hc.steps
+        shape = tuple([s.action._value_ for s in steps])
+        if shape in self.plans:
+            p = self.plans[shape]
+        else:
+            p = self.plans[shape] = plan(tuple(s.action for s in steps))
+        if p is None or type(hc.description) is not str:
+            return None
+        for allowed, step in zip(p.inputs, steps[1:], strict=True):
+            if allowed is not None and step.values and not allowed.issuperset(step.values):
+                return None
+        return p
 
-    def role_of(self, rule: wf.Rule | None, person: Person) -> Role | None:
-        key = (rule, person.roles)
-        if key not in self.roles:
-            self.roles[key] = acting_role(rule, person.roles) if rule is not None else next(
+    def _role(self, rule: wf.Rule | None, person: Person) -> str | None:
+        key = (id(rule), person.id)
+        role = self.roles.get(key, False)
+        if role is False:
+            found = acting_role(rule, person.roles) if rule is not None else next(
                 (r for r in REPORT_ROLES if r in person.roles), None)
-        return self.roles[key]
+            role = self.roles[key] = found.value if found is not None else None
+        return role  # type: ignore[return-value]
 
-    def origin(self, step: Any) -> str:
+    def _person(self, action: Action, person: str | None, dept: int | None) -> Person:
+        key = (action._value_, person, dept)
+        found = self.who.get(key)
+        if found is None:  # `acting` answers the same for the same key ever after
+            found = self.who[key] = self.acting(action, person, dept).person
+        return found
+
+    def _origin(self, step: Any) -> str:
         """The `migrated` stamp of a step as JSON (one per file row)."""
-        key = (step.row, bool(step.inferred))
+        key = (step.row, step.inferred)
         text = self.origins.get(key)
         if text is None:
             stamp: dict[str, Any] = {"source": self.source, "row": step.row, "by": self.by}
@@ -211,17 +251,12 @@ class Builder:
             text = self.origins[key] = canonical_json(stamp)
         return text
 
-    def eligible(self, hc: Any) -> Plan | None:
-        """The case's plan when this path builds it (decided before anyone is looked up,
-        so the people a case names are met in the engine's order either way)."""
-        p = self.plan_of(hc.steps)
-        if p is None:
-            return None
-        for step in hc.steps[1:]:
-            allowed = _INPUTS[step.action]
-            if allowed is not None and not allowed.issuperset(step.values):
-                return None
-        return p
+    def _class(self, code: str) -> tuple[Any, str, str, TimeLimit | None]:
+        found = self.classes.get(code)
+        if found is None:
+            cls = self.catalog[code]  # unknown: InvalidInput, as the engine says
+            found = self.classes[code] = (cls, cls.code, cls.kind.value, cls.time_limit)
+        return found
 
     # -- one case ------------------------------------------------------------------------
     def add(self, hc: Any, case_id: int, k: int, p: Plan) -> bool:
@@ -232,60 +267,58 @@ class Builder:
         except DomainError:  # someone the store holds in another role, a calendar error
             return False
 
-    def _add(self, hc: Any, case_id: int, k: int, p: Plan) -> bool:
+    def _add(self, hc: Any, case_id: int, k: int, p: Plan) -> bool:  # noqa: C901, PLR0912, PLR0915
         loc = self.loc
         cell = loc.cell_code[k]
         if cell is None:
             return False
-        cls: CatalogClass = self.catalog[hc.class_code]  # unknown: InvalidInput, the engine's
+        cls, code, kind, time_limit = self._class(hc.class_code)
         steps = hc.steps
         report = steps[0]
         reported = report.at
         seg = loc.segment_code[k]
         chief = self.responsible(_ROAD, seg, reported) if seg else None
         worker = self.responsible(_CELL, cell, reported)
-        reporter: Person = self.people.get(report.person, Role.ACCEPTOR, accept=REPORT_ROLES) \
-            if report.person else self.people.desk(Role.ACCEPTOR)
-        report_role = self.role_of(None, reporter)
+        reporter: Person = self.people.get(report.person, _ACCEPTOR, accept=REPORT_ROLES) \
+            if report.person else self.people.desk(_ACCEPTOR)
+        report_role = self._role(None, reporter)
         if report_role is None:
             return False
-        data: dict[str, Any] = {"source": hc.source.value, "class": cls.code, "x": hc.x,
-                                "y": hc.y}
+        source = hc.source._value_
+        data: dict[str, Any] = {"source": source, "class": code, "x": hc.x, "y": hc.y}
         if hc.number:
             data["external_id"] = hc.number
         data["migrated"] = {"source": self.source, "row": report.row, "by": self.by}
         if report.inferred:
             data["migrated"]["inferred_time"] = True
-        actor_ids = [reporter.id]
-        roles = [report_role.value]
+        actors = [reporter.id]
+        roles = [report_role]
         reasons = [hc.description]
         datas = [canonical_json(data)]
         registered = dispatched = signed = rectified = verified = closed = None
         replied = visited = satisfaction = deadline = warning = None
         dept = minutes = catalog_version = verifier = None
-        rectifiers: set[int] = set()
+        rectifier: int | None = None  # one rectify at most in a shape built here
         citizen = hc.source.citizen_facing
-        time_limit: TimeLimit | None = cls.time_limit
         cal = self.calendar
-        for j, step in enumerate(steps[1:]):
+        for rule, handled, step in zip(p.rules, p.handled, steps[1:], strict=True):
             action, at, values = step.action, step.at, step.values
-            if action is Action.DISPATCH:
-                code = values.get("department")
-                if not code or code not in self.departments:
+            if action is _DISPATCH:
+                code_ = values.get("department")
+                if not code_ or code_ not in self.departments:
                     return False
-                dept = self.departments[code]
-            person = self.acting(action, step.person,
-                                 dept if action in (Action.SIGN, Action.RECTIFY) else None).person
-            role = self.role_of(p.rules[j], person)
+                dept = self.departments[code_]
+            person = self._person(action, step.person, dept if handled else None)
+            role = self._role(rule, person)
             if role is None:
                 return False
-            origin = self.origin(step)
-            note = values.get("note")
+            origin = self._origin(step)
+            note = values.get("note") if values else None
             reason = "" if note is None else str(note).strip()
-            if action is Action.REGISTER:
+            if action is _REGISTER:
                 registered = at
                 text = f'{{"migrated":{origin}}}'
-            elif action is Action.DISPATCH:
+            elif action is _DISPATCH:
                 if hc.deadline is not None:  # the record's own deadline
                     if hc.deadline < at:
                         return False
@@ -299,65 +332,64 @@ class Builder:
                 warning = cal.add_working_minutes(at, minutes * self.warning_share)
                 dispatched, signed, catalog_version = at, None, self.catalog.version
                 text = _dispatch_json(dept, limit, deadline, catalog_version, origin)
-            elif action is Action.SIGN:
+            elif action is _SIGN:
                 signed, reason = at, ""
                 text = f'{{"migrated":{origin}}}'
-            elif action is Action.RECTIFY:
+            elif action is _RECTIFY:
                 reason = str(note).strip() if note else NO_TEXT
                 if not reason:
                     return False
-                rectified = at
-                rectifiers.add(person.id)
+                rectified, rectifier = at, person.id
                 on_time = deadline is None or at <= deadline
                 text = f'{{"migrated":{origin},"on_time":{"true" if on_time else "false"}}}'
-            elif action is Action.VERIFY_PASS:
-                if person.id in rectifiers:  # 监管分离
+            elif action is _VERIFY:
+                if person.id == rectifier:  # 监管分离
                     return False
                 verified, verifier = at, person.id
                 text = f'{{"migrated":{origin}}}'
-            elif action is Action.CLOSE:
+            elif action is _CLOSE:
                 on_time = deadline is None or (rectified or at) <= deadline
                 closed = at
                 text = f'{{"migrated":{origin},"on_time":{"true" if on_time else "false"}}}'
-            elif action is Action.REPLY:
+            elif action is _REPLY:
                 reason = str(note).strip() if note else NO_TEXT
                 if not citizen or not reason:
                     return False
                 replied = at
                 text = f'{{"migrated":{origin}}}'
             else:  # VISIT
-                raw = values.get("satisfaction")
-                sat = _SATISFACTION.get(raw or "") if isinstance(raw or "", str) else None
-                if not citizen or sat is None:
+                raw = values.get("satisfaction") or ""
+                satisfaction = _SATISFACTION.get(raw) if isinstance(raw, str) else None
+                if not citizen or satisfaction is None:
                     return False
-                visited, satisfaction = at, sat.value
-                text = f'{{"migrated":{origin},"satisfaction":{json_text(sat.value)}}}'
-            actor_ids.append(person.id)
-            roles.append(role.value)
+                visited = at
+                text = f'{{"migrated":{origin},"satisfaction":{json_text(satisfaction)}}}'
+            actors.append(person.id)
+            roles.append(role)
             reasons.append(reason)
             datas.append(text)
-        self._append(hc, case_id, p, actor_ids, roles, reasons, datas)
+        self._append(case_id, p, steps, actors, roles, reasons, datas)
         # CASE_FIELDS' order; what `store.cases.case_to_row` makes of the engine's case
         self.out.case_rows.append((
-            case_id, hc.source.value, cls.kind.value, cls.code, catalog_version,
-            hc.description, hc.address, hc.x, hc.y, cell, cell[:12], cell[:9],
-            loc.segment_id[k], loc.segment_distance[k], chief.person_id if chief else None,
-            worker.person_id if worker else None, None, reporter.id, hc.contact, hc.number,
-            p.final.value, len(steps), reported, registered, dispatched, signed, rectified,
-            verified, closed, dept, None, dept, None, minutes, deadline, warning, None, None,
-            ",".join(str(i) for i in sorted(rectifiers)), verifier, None, None, replied,
-            visited, satisfaction, 0, 0, 0, 0, 0, steps[-1].at, None, None, None, None))
+            case_id, source, kind, code, catalog_version, hc.description, hc.address, hc.x,
+            hc.y, cell, cell[:12], cell[:9], loc.segment_id[k], loc.segment_distance[k],
+            chief.person_id if chief else None, worker.person_id if worker else None, None,
+            reporter.id, hc.contact, hc.number, p.final, len(steps), reported, registered,
+            dispatched, signed, rectified, verified, closed, dept, None, dept, None, minutes,
+            deadline, warning, None, None, "" if rectifier is None else str(rectifier),
+            verifier, None, None, replied, visited, satisfaction, 0, 0, 0, 0, 0, steps[-1].at,
+            None, None, None, None))
         self.out.numbers.append(case_number(case_id, reported))
         return True
 
-    def _append(self, hc: Any, case_id: int, p: Plan, actor_ids: list[int],
+    def _append(self, case_id: int, p: Plan, steps: Sequence[Any], actors: list[int],
                 roles: list[str], reasons: list[str], datas: list[str]) -> None:
-        ev, n = self.out.events, len(p.actions)
-        times = [s.at for s in hc.steps]
+        ev, n = self.out.events, len(p.names)
+        times = [s.at for s in steps]
         ev["case_id"].extend([case_id] * n)
         ev["seq"].extend(range(1, n + 1))
         ev["action"].extend(p.names)
-        ev["actor_id"].extend(actor_ids)
+        ev["actor_id"].extend(actors)
         ev["actor_role"].extend(roles)
         ev["at"].extend(times)
         ev["from_state"].extend(p.states_before)
@@ -366,14 +398,13 @@ class Builder:
         ev["data"].extend(datas)
         ev["attachments"].extend(["[]"] * n)
         # each row's canonical text (`audit.canonical`), its fixed parts made once per shape
-        cid = json_text(case_id)
-        texts = [row_texts(name, role, before, after) for name, role, before, after in
-                 zip(p.names, roles, p.states_before, p.states_after, strict=True)]
-        self.out.bodies.extend(
-            f"[{cid},{seq},{t[0]},{json_text(aid)},{t[1]},\"{at.isoformat()}\",{t[2]},{t[3]},"
-            f"{encode_basestring(r) if type(r) is str else json_text(r)},{d},[]]"
-            for seq, (t, aid, at, r, d) in enumerate(
-                zip(texts, actor_ids, times, reasons, datas, strict=True), 1))
+        cid, texts = json_text(case_id), p.row_texts
+        self.out.bodies.extend([
+            f"[{cid},{seq},{t[0]},{aid},{t[1]},\"{at.isoformat()}\",{t[2]},{t[3]},"
+            f"{encode_basestring(r)},{d},[]]"
+            for seq, aid, role, at, r, d in zip(range(1, n + 1), actors, roles, times,
+                                                reasons, datas, strict=True)
+            for t in (texts(seq, role),)])
 
     def add_engine(self, case: Case, events: list[CaseEvent]) -> None:
         """A case the engine built (event by event), appended in its place."""
