@@ -254,7 +254,7 @@ def _by_shape(uow: UnitOfWork, todo: list[HistoryCase], ids: list[int], loc: Loc
     out = build.out
 
     def write(progress: Progress | None) -> None:
-        uow.cases.bulk_add_columns(CASE_FIELDS, out.case_rows, out.engine, out.sealed(),
+        uow.cases.bulk_add_columns(CASE_FIELDS, out.case_rows, out.engine, out.sealed,
                                    progress)
     return _Write(len(out.case_rows), len(out.events["seq"]), out.numbers, write)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from json.encoder import encode_basestring
 from typing import Any
@@ -73,17 +73,6 @@ class Plan:
     final: str
     inputs: tuple[frozenset[str] | None, ...]  # what each step after the report may carry
     handled: tuple[bool, ...]                # a step of the department's handler
-    texts: dict[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)
-
-    def row_texts(self, seq: int, role: str) -> tuple[str, ...]:
-        """The JSON texts of row `seq`'s action, role and states."""
-        key = (seq, role)
-        found = self.texts.get(key)
-        if found is None:
-            found = self.texts[key] = row_texts(self.names[seq - 1], role,
-                                                self.states_before[seq - 1],
-                                                self.states_after[seq - 1])
-        return found
 
 
 def plan(shape: tuple[Action, ...]) -> Plan | None:
@@ -174,18 +163,34 @@ EVENT_FIELDS = ("case_id", "seq", "action", "actor_id", "actor_role", "at", "fro
 class Columns:
     """The rows of a migration in the order the engine writes them: cases as tuples of
     `CASE_FIELDS` (None where the engine built the case: `engine` holds it with the time of
-    its last row), audit rows column-wise with each row's canonical text for its seal."""
+    its last row), audit rows column-wise; `bodies` holds the canonical text of the rows
+    the engine built (None: a row built here, its text made from its columns when sealed)."""
 
     case_rows: list[tuple[Any, ...] | None]
     engine: dict[int, tuple[Case, datetime]]
     events: dict[str, list[Any]]
-    bodies: list[str]
+    bodies: list[str | None]
     numbers: list[str]                   # case numbers in order
 
     def sealed(self) -> dict[str, list[Any]]:
-        """The audit columns with their hashes."""
-        self.events["hash"] = seal_texts(self.bodies, self.events["seq"])
-        return self.events
+        """The audit columns with their hashes: each row's canonical text (`audit.canonical`)
+        made from its columns, the recurring parts once per combination, then one loop that
+        only hashes."""
+        ev = self.events
+        texts = row_texts
+        made = iter([
+            f"[{cid},{seq},{t[0]},{aid},{t[1]},\"{at.isoformat()}\",{t[2]},{t[3]},"
+            f"{encode_basestring(r)},{d},[]]"
+            for body, cid, seq, action, aid, role, at, before, after, r, d in zip(
+                self.bodies, ev["case_id"], ev["seq"], ev["action"], ev["actor_id"],
+                ev["actor_role"], ev["at"], ev["from_state"], ev["to_state"], ev["reason"],
+                ev["data"], strict=True) if body is None
+            for t in (texts(action, role, before, after),)])
+        bodies = [next(made) if body is None else body for body in self.bodies] \
+            if self.engine else list(made)
+        self.bodies = []
+        ev["hash"] = seal_texts(bodies, ev["seq"])
+        return ev
 
 
 class Builder:
@@ -397,14 +402,7 @@ class Builder:
         ev["reason"].extend(reasons)
         ev["data"].extend(datas)
         ev["attachments"].extend(["[]"] * n)
-        # each row's canonical text (`audit.canonical`), its fixed parts made once per shape
-        cid, texts = json_text(case_id), p.row_texts
-        self.out.bodies.extend([
-            f"[{cid},{seq},{t[0]},{aid},{t[1]},\"{at.isoformat()}\",{t[2]},{t[3]},"
-            f"{encode_basestring(r)},{d},[]]"
-            for seq, aid, role, at, r, d in zip(range(1, n + 1), actors, roles, times,
-                                                reasons, datas, strict=True)
-            for t in (texts(seq, role),)])
+        self.out.bodies.extend([None] * n)  # made from the columns when sealed
 
     def add_engine(self, case: Case, events: list[CaseEvent]) -> None:
         """A case the engine built (event by event), appended in its place."""
