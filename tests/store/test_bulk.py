@@ -159,3 +159,26 @@ def test_sizing_a_table_without_rowid_leaves_no_reference_cycle(sqlite_store):
         finally:
             gc.set_debug(was)
             gc.garbage.clear()
+
+
+def test_work_beside_is_done_before_an_error_of_either_side_is_raised():
+    """The connection belongs to the thread until its statements are done, whatever
+    happens on the calling side; an error of either side is raised."""
+    import threading
+
+    from gridapp.store.bulk import _beside
+    release, done = threading.Event(), []
+
+    def work():
+        release.wait(5)
+        done.append("indexes")
+
+    def prepare():
+        release.set()
+        raise ZeroDivisionError
+    with pytest.raises(ZeroDivisionError):
+        _beside([work], prepare)
+    assert done == ["indexes"]
+    with pytest.raises(KeyError):
+        _beside([lambda: {}["idx"]], lambda: "columns")
+    assert _beside([], lambda: "columns") == "columns"
