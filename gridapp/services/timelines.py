@@ -73,6 +73,7 @@ class Plan:
     final: str
     inputs: tuple[frozenset[str] | None, ...]  # what each step after the report may carry
     handled: tuple[bool, ...]                # a step of the department's handler
+    dispatch: int | None                     # which step after the report dispatches
 
 
 def plan(shape: tuple[Action, ...]) -> Plan | None:
@@ -99,7 +100,8 @@ def plan(shape: tuple[Action, ...]) -> Plan | None:
     return Plan(
         shape, tuple(rules), tuple(a.value for a in shape),
         (None, *(s.value for s in before)), (CaseState.REPORTED.value, *(s.value for s in after)),
-        state.value, tuple(_INPUTS[a] for a in rest), tuple(a.value in _HANDLED for a in rest))
+        state.value, tuple(_INPUTS[a] for a in rest), tuple(a.value in _HANDLED for a in rest),
+        rest.index(Action.DISPATCH) if Action.DISPATCH in rest else None)
 
 
 def acting_role(rule: wf.Rule, roles: frozenset[Role]) -> Role | None:
@@ -208,6 +210,7 @@ class Builder:
         self.plans: dict[tuple[str, ...], Plan | None] = {}
         self.roles: dict[tuple[int, int], str | None] = {}   # (rule, person) → acting role
         self.who: dict[tuple[str, str | None, int | None], Person] = {}
+        self.casts: dict[tuple[Any, ...], tuple[list[int], list[str], int | None]] = {}
         self.origins: dict[tuple[Any, bool], str] = {}
         self.classes: dict[str, tuple[Any, str, str, TimeLimit | None]] = {}
         self.out = Columns([], {}, {k: [] for k in EVENT_FIELDS}, [], [])
@@ -243,6 +246,38 @@ class Builder:
         found = self.who.get(key)
         if found is None:  # `acting` answers the same for the same key ever after
             found = self.who[key] = self.acting(action, person, dept).person
+        return found
+
+    def _cast(self, p: Plan, steps: Sequence[Any]) -> tuple[list[int], list[str],
+                                                             int | None] | None:
+        """Who did each step after the report, in which role, and the department the case
+        was dispatched to; None where the engine refuses (a department the store does not
+        know, someone the store holds in another role). Worked out step by step, people
+        looked up in the engine's order, the first time a shape meets these names and this
+        department; every later case of the same cast gets the same answer (the engine's
+        look-ups are cached per name, role and department and never change)."""
+        rest = steps[1:]
+        code = rest[p.dispatch].values.get("department") if p.dispatch is not None else None
+        key = (p.names, tuple([s.person for s in rest]), code)
+        found = self.casts.get(key)
+        if found is not None:
+            return found
+        dept: int | None = None
+        people: list[int] = []
+        roles: list[str] = []
+        for action, rule, handled, step in zip(p.actions[1:], p.rules, p.handled, rest,
+                                               strict=True):
+            if action is _DISPATCH:
+                if not code or code not in self.departments:
+                    return None
+                dept = self.departments[code]
+            person = self._person(action, step.person, dept if handled else None)
+            role = self._role(rule, person)
+            if role is None:
+                return None
+            people.append(person.id)
+            roles.append(role)
+        found = self.casts[key] = (people, roles, dept)
         return found
 
     def _origin(self, step: Any) -> str:
@@ -296,28 +331,24 @@ class Builder:
         data["migrated"] = {"source": self.source, "row": report.row, "by": self.by}
         if report.inferred:
             data["migrated"]["inferred_time"] = True
-        actors = [reporter.id]
-        roles = [report_role]
+        cast = self._cast(p, steps)
+        if cast is None:
+            return False
+        people, step_roles, dept = cast
+        actors = [reporter.id, *people]
+        roles = [report_role, *step_roles]
         reasons = [hc.description]
         datas = [canonical_json(data)]
         registered = dispatched = signed = rectified = verified = closed = None
         replied = visited = satisfaction = deadline = warning = None
-        dept = minutes = catalog_version = verifier = None
+        minutes = catalog_version = verifier = None
         rectifier: int | None = None  # one rectify at most in a shape built here
         citizen = hc.source.citizen_facing
         cal = self.calendar
-        for rule, handled, step in zip(p.rules, p.handled, steps[1:], strict=True):
-            action, at, values = step.action, step.at, step.values
-            if action is _DISPATCH:
-                code_ = values.get("department")
-                if not code_ or code_ not in self.departments:
-                    return False
-                dept = self.departments[code_]
-            person = self._person(action, step.person, dept if handled else None)
-            role = self._role(rule, person)
-            if role is None:
-                return False
-            origin = self._origin(step)
+        origins = self.origins
+        for action, person, step in zip(p.actions[1:], people, steps[1:], strict=True):
+            at, values = step.at, step.values
+            origin = origins.get((step.row, step.inferred)) or self._origin(step)
             note = values.get("note") if values else None
             reason = "" if note is None else str(note).strip()
             if action is _REGISTER:
@@ -344,13 +375,13 @@ class Builder:
                 reason = str(note).strip() if note else NO_TEXT
                 if not reason:
                     return False
-                rectified, rectifier = at, person.id
+                rectified, rectifier = at, person
                 on_time = deadline is None or at <= deadline
                 text = f'{{"migrated":{origin},"on_time":{"true" if on_time else "false"}}}'
             elif action is _VERIFY:
-                if person.id == rectifier:  # 监管分离
+                if person == rectifier:  # 监管分离
                     return False
-                verified, verifier = at, person.id
+                verified, verifier = at, person
                 text = f'{{"migrated":{origin}}}'
             elif action is _CLOSE:
                 on_time = deadline is None or (rectified or at) <= deadline
@@ -369,8 +400,6 @@ class Builder:
                     return False
                 visited = at
                 text = f'{{"migrated":{origin},"satisfaction":{json_text(satisfaction)}}}'
-            actors.append(person.id)
-            roles.append(role)
             reasons.append(reason)
             datas.append(text)
         self._append(case_id, p, steps, actors, roles, reasons, datas)
