@@ -5,6 +5,10 @@ Every event is checked by the same rules as today's (roles, scope, the record's 
 deadline kept), stamped as migrated (source file, row, the administrator who ran it) and
 sealed into the case's audit chain. People the store does not know become inactive
 migrated accounts: they never log in; they only appear in the history.
+
+Timelines of the usual loop are checked by their shape and written column-wise
+(services/timelines.py); any other case goes through the engine event by event (`_one`) in
+its place, so the rows, the seals, the people made and every refusal are the engine's.
 """
 
 from __future__ import annotations
