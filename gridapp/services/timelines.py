@@ -18,7 +18,6 @@ members are compared by identity and their text read from `_value_`.
 from __future__ import annotations
 
 import json
-import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -57,7 +56,7 @@ _REGISTER, _DISPATCH, _SIGN, _RECTIFY = (Action.REGISTER, Action.DISPATCH, Actio
 _VERIFY, _CLOSE, _REPLY = Action.VERIFY_PASS, Action.CLOSE, Action.REPLY
 _HANDLED = frozenset({Action.SIGN.value, Action.RECTIFY.value})  # by the department's handler
 _ACCEPTOR = Role.ACCEPTOR
-_LE = operator.le
+_FAR = 1e300  # a finite coordinate: written by float's repr, as JSON writes it
 
 
 @dataclass
@@ -207,6 +206,7 @@ class Builder:
         self.loc, self.departments, self.catalog = loc, departments, catalog
         self.calendar, self.warning_share = calendar, warning_share
         self.source, self.by = source, by
+        self.source_json, self.by_json = json_text(source), json_text(by)
         self.plans: dict[tuple[str, ...], Plan | None] = {}
         self.roles: dict[tuple[int, int], str | None] = {}   # (rule, person) → acting role
         self.who: dict[tuple[str, str | None, int | None], Person] = {}
@@ -281,14 +281,20 @@ class Builder:
         return found
 
     def _origin(self, step: Any) -> str:
-        """The `migrated` stamp of a step as JSON (one per file row)."""
+        """The `migrated` stamp of a step as JSON (one per file row), keys sorted."""
         key = (step.row, step.inferred)
         text = self.origins.get(key)
         if text is None:
-            stamp: dict[str, Any] = {"source": self.source, "row": step.row, "by": self.by}
-            if step.inferred:
-                stamp["inferred_time"] = True
-            text = self.origins[key] = canonical_json(stamp)
+            if type(step.row) is int:  # as canonical_json writes it, without a dict
+                text = (f'{{"by":{self.by_json},' + ('"inferred_time":true,' if step.inferred
+                                                     else "")
+                        + f'"row":{step.row},"source":{self.source_json}}}')
+            else:
+                stamp: dict[str, Any] = {"source": self.source, "row": step.row, "by": self.by}
+                if step.inferred:
+                    stamp["inferred_time"] = True
+                text = canonical_json(stamp)
+            self.origins[key] = text
         return text
 
     def _class(self, code: str) -> tuple[Any, str, str, TimeLimit | None]:
@@ -325,12 +331,22 @@ class Builder:
         if report_role is None:
             return False
         source = hc.source._value_
-        data: dict[str, Any] = {"source": source, "class": code, "x": hc.x, "y": hc.y}
-        if hc.number:
-            data["external_id"] = hc.number
-        data["migrated"] = {"source": self.source, "row": report.row, "by": self.by}
-        if report.inferred:
-            data["migrated"]["inferred_time"] = True
+        origins = self.origins
+        origin = origins.get((report.row, report.inferred)) or self._origin(report)
+        x, y, number = hc.x, hc.y, hc.number
+        if type(x) is float and type(y) is float and type(number) is str and number \
+                and -_FAR < x < _FAR and -_FAR < y < _FAR:
+            # `open_case`'s data with the stamp, keys sorted, as canonical_json writes it
+            report_data = (f'{{"class":{encode_basestring(code)},"external_id":'
+                           f'{encode_basestring(number)},"migrated":{origin},"source":'
+                           f'{encode_basestring(source)},"x":{float.__repr__(x)},'
+                           f'"y":{float.__repr__(y)}}}')
+        else:
+            data: dict[str, Any] = {"source": source, "class": code, "x": x, "y": y}
+            if number:
+                data["external_id"] = number
+            data["migrated"] = json.loads(origin)
+            report_data = canonical_json(data)
         cast = self._cast(p, steps)
         if cast is None:
             return False
@@ -338,14 +354,13 @@ class Builder:
         actors = [reporter.id, *people]
         roles = [report_role, *step_roles]
         reasons = [hc.description]
-        datas = [canonical_json(data)]
+        datas = [report_data]
         registered = dispatched = signed = rectified = verified = closed = None
         replied = visited = satisfaction = deadline = warning = None
         minutes = catalog_version = verifier = None
         rectifier: int | None = None  # one rectify at most in a shape built here
         citizen = hc.source.citizen_facing
         cal = self.calendar
-        origins = self.origins
         for action, person, step in zip(p.actions[1:], people, steps[1:], strict=True):
             at, values = step.at, step.values
             origin = origins.get((step.row, step.inferred)) or self._origin(step)

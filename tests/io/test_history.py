@@ -479,7 +479,9 @@ def test_timelines_the_shapes_do_not_build_go_through_the_engine_in_their_place(
         _timeline("H-5", 6, *citizen, source=Source.HOTLINE_12345,
                   cell=("420102002002", 5)),
         _timeline("H-6", 7, *_swap(_LOOP, 5, A.VERIFY_PASS, 90, "新人丙", {}), cls="E0104"),
-        _timeline("H-7", 8, *_LOOP[:3])]
+        _timeline("H-7", 8, *_LOOP[:3]),
+        _timeline("H-8", 9, *_LOOP)]
+    cases[-1].x, cases[-1].y = int(cases[-1].x), int(cases[-1].y)  # JSON without ".0"
     (lean, engine), (per_event, _) = _both(sqlite_template, tmp_path, monkeypatch, cases)
     assert engine == ["H-2", "H-4"]
     assert lean == per_event
