@@ -74,8 +74,10 @@ def run(n_cases: int = 100_000, n_cells: int = 10_000, workdir: str | None = Non
     raw = Store.open(str(raw_path))
     t = time.perf_counter()
     with raw.uow() as uow:
+        # as the migration writes them: a large batch's R*Tree filled after its rows
         insert_columns(uow.conn, "cases", {c: [r[k] for r in case_rows]
-                                           for k, c in enumerate(CASE_COLUMNS)}, len(case_rows))
+                                           for k, c in enumerate(CASE_COLUMNS)}, len(case_rows),
+                       rtree_after=True)
         insert_columns(uow.conn, "case_events", {c: [r[k] for r in event_rows]
                                                  for k, c in enumerate(EVENT_COLUMNS)},
                        len(event_rows))

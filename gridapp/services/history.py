@@ -5,12 +5,16 @@ Every event is checked by the same rules as today's (roles, scope, the record's 
 deadline kept), stamped as migrated (source file, row, the administrator who ran it) and
 sealed into the case's audit chain. People the store does not know become inactive
 migrated accounts: they never log in; they only appear in the history.
+
+Timelines of the usual loop are checked by their shape and written column-wise
+(services/timelines.py); any other case goes through the engine event by event (`_one`) in
+its place, so the rows, the seals, the people made and every refusal are the engine's.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,6 +34,7 @@ from ..domain.places import LocatedPoints, Location
 from ..domain.settings import Settings
 from .ports import UnitOfWork
 from .progress import COMMITTING, Progress
+from .timelines import CASE_FIELDS, Builder, times_in_order
 
 
 @dataclass
@@ -196,32 +201,92 @@ def _migrate(uow: UnitOfWork, admin: str, cases: Sequence[HistoryCase], source: 
         stamp_by = admin
         limits = _Limits(now, settings.earliest, settings.future_skew,
                          now + settings.future_skew)
-        out_cases: list[Case] = []
-        out_events: list[CaseEvent] = []
-        out_data: list[str] = []  # each audit row's data as sealed, for the write
-        for k, hc in enumerate(todo):
-            try:
-                case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
-                                    calendar, settings, limits, source, stamp_by)
-            except DomainError as exc:
-                problems.append((getattr(exc, "row", hc.row), f"case {hc.number}: {exc}"))
-                continue
-            out_cases.append(case)
-            out_events.extend(events)
-            out_data.extend(seal_encoded(events))
-            if progress and k % 1000 == 0:  # the callback may cancel (Cancelled)
-                progress(k, len(todo), "timelines")
+        args = (uow, todo, ids, loc, people, departments, catalog, calendar, settings, limits,
+                source, stamp_by, problems, progress)
+        out = (_by_shape if LEAN else _per_event)(*args)
         if problems:
             raise HistoryRejected(source, problems)
-        summary.cases, summary.events = len(out_cases), len(out_events)
+        summary.cases, summary.events = out.cases, out.events
         summary.people_created = list(people.created)
-        summary.first_number, summary.last_number = out_cases[0].number, out_cases[-1].number
+        summary.first_number, summary.last_number = out.numbers[0], out.numbers[-1]
         if not dry_run:
-            uow.cases.bulk_add(out_cases, out_events, progress, out_data)
+            out.write(progress)
             if progress:  # the last moment a cancel leaves nothing behind
                 progress(len(todo), len(todo), COMMITTING)
             uow.commit()
     return summary
+
+
+# False: every case through the engine event by event, sealed and written as rows (the
+# path the shapes are tested against)
+LEAN = True
+
+
+@dataclass(frozen=True)
+class _Write:
+    """What a migration writes, once every case is through: its counts and the write."""
+
+    cases: int
+    events: int
+    numbers: list[str]   # the case numbers in order
+    write: Callable[[Progress | None], None]
+
+
+def _by_shape(uow: UnitOfWork, todo: list[HistoryCase], ids: list[int], loc: LocatedPoints,
+              people: _People, departments: dict[str, int], catalog: Catalog,
+              calendar: WorkCalendar, settings: Settings, limits: _Limits, source: str,
+              by: str, problems: list[tuple[int | None, str]],
+              progress: Progress | None) -> _Write:
+    """Clean timelines by their shape, column-wise (services/timelines.py); any other case
+    through the engine in its place, so the people it names are met in the same order."""
+    build = Builder(people, uow.people.responsible,
+                    lambda action, person, dept: _acting(people, action, person, dept),
+                    loc, departments, catalog, calendar, settings.warning_share, source, by)
+    fine = times_in_order(todo, limits.first, limits.last)
+    for k, hc in enumerate(todo):
+        plan = build.eligible(hc) if fine[k] else None
+        if plan is None or not build.add(hc, ids[k], k, plan):
+            try:
+                case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
+                                    calendar, settings, limits, source, by)
+            except DomainError as exc:
+                problems.append((getattr(exc, "row", hc.row), f"case {hc.number}: {exc}"))
+                continue
+            build.add_engine(case, events)
+        if progress and k % 1000 == 0:  # the callback may cancel (Cancelled)
+            progress(k, len(todo), "timelines")
+    out = build.out
+
+    def write(progress: Progress | None) -> None:
+        uow.cases.bulk_add_columns(CASE_FIELDS, out.case_rows, out.engine, out.sealed,
+                                   progress)
+    return _Write(len(out.case_rows), len(out.events["seq"]), out.numbers, write)
+
+
+def _per_event(uow: UnitOfWork, todo: list[HistoryCase], ids: list[int], loc: LocatedPoints,
+               people: _People, departments: dict[str, int], catalog: Catalog,
+               calendar: WorkCalendar, settings: Settings, limits: _Limits, source: str,
+               by: str, problems: list[tuple[int | None, str]],
+               progress: Progress | None) -> _Write:
+    """Every case through the engine event by event, sealed and written as rows."""
+    out_cases: list[Case] = []
+    out_events: list[CaseEvent] = []
+    out_data: list[str] = []  # each audit row's data as sealed, for the write
+    for k, hc in enumerate(todo):
+        try:
+            case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
+                                calendar, settings, limits, source, by)
+        except DomainError as exc:
+            problems.append((getattr(exc, "row", hc.row), f"case {hc.number}: {exc}"))
+            continue
+        out_cases.append(case)
+        out_events.extend(events)
+        out_data.extend(seal_encoded(events))
+        if progress and k % 1000 == 0:  # the callback may cancel (Cancelled)
+            progress(k, len(todo), "timelines")
+    return _Write(len(out_cases), len(out_events), [c.number or "" for c in out_cases],
+                  lambda progress: uow.cases.bulk_add(out_cases, out_events, progress,
+                                                      out_data))
 
 
 @dataclass(frozen=True)
@@ -326,24 +391,34 @@ _FILL = {a: (tuple(i.name for i in spec.inputs if i.required and i.name in ("not
          for a, spec in SPECS.items()}
 
 
-def _actor(people: _People, step: HistoryStep, case: Case) -> Actor:
-    """Who did the step, with the scope the history says they had for this case."""
-    if step.action in _HANDLER_STEPS:
-        dept = case.assignee.department_id if case.assignee else None
-        key: tuple[Any, ...] = (step.person, Role.DEPT_HANDLER, dept)
+def _acting(people: _People, action: Action, person: str | None,
+            department_id: int | None) -> Actor:
+    """Who did a step of `action` named `person` (None: the old system's desk), found once
+    per name, role and department (a handler step: the department holding the case)."""
+    if action in _HANDLER_STEPS:
+        key: tuple[Any, ...] = (person, Role.DEPT_HANDLER, department_id)
         actor = people.actors.get(key)
         if actor is None:
             actor = people.actors[key] = Actor(people.get(
-                step.person or f"历史系统·处置({dept})", Role.DEPT_HANDLER, dept))
+                person or f"历史系统·处置({department_id})", Role.DEPT_HANDLER, department_id))
         return actor
-    role = _DESK_ROLE[step.action]
-    key = (step.person, role, None)
+    role = _DESK_ROLE[action]
+    key = (person, role, None)
     actor = people.actors.get(key)
     if actor is None:
-        actor = people.actors[key] = Actor(people.get(step.person, role) if step.person
+        actor = people.actors[key] = Actor(people.get(person, role) if person
                                            else people.desk(role))
+    return actor
+
+
+def _actor(people: _People, step: HistoryStep, case: Case) -> Actor:
+    """Who did the step, with the scope the history says they had for this case."""
+    dept = case.assignee.department_id if case.assignee and step.action in _HANDLER_STEPS \
+        else None
+    actor = _acting(people, step.action, step.person, dept)
     cell = case.location.cell_code  # always set: a case outside every cell was refused
-    if role is Role.GRID_WORKER and cell:  # the old system says this supervisor checked it
+    if _DESK_ROLE.get(step.action) is Role.GRID_WORKER and cell:
+        # the old system says this supervisor checked it
         return Actor(actor.person, frozenset(), frozenset({cell}))
     return actor
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -99,6 +99,13 @@ class CaseRepository(Protocol):
                  progress: Progress | None = None,
                  data_json: Sequence[str] | None = None) -> None:
         """Sealed rows' data given as `audit.seal_encoded` encoded it is not encoded again."""
+    def bulk_add_columns(self, fields: Sequence[str], rows: Sequence[tuple[Any, ...] | None],
+                         engine: Mapping[int, tuple[Case, datetime]],
+                         events: Callable[[], Mapping[str, Sequence[Any]]],
+                         progress: Progress | None = None) -> None:
+        """Cases as rows of `fields` (None: the case in `engine` at that place, with the time
+        of its last audit row) and their sealed audit rows column-wise as `events()` gives
+        them (called once, after the cases are written), data as JSON."""
     def lock_duplicates(self, class_code: str, x: float, y: float, radius: float) -> None:
         """Hold off other duplicate checks near (x, y) until this transaction ends."""
     def lock_duplicate_classes(self, class_codes: set[str]) -> None:

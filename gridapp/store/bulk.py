@@ -9,11 +9,15 @@ SQLite's DDL is transactional, so the batch stays atomic. PostgreSQL: COPY.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent import futures
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
@@ -25,6 +29,7 @@ from . import models as m
 from .cases import case_number, case_to_row
 from .changes import log_table, stamp
 
+T = TypeVar("T")
 # the point's geometry is written from x/y (store/migrations 0008), never given as a column
 CASE_COLUMNS = [c.name for c in m.Case.__table__.c if c.name != "geom"]
 EVENT_COLUMNS = [c.name for c in m.CaseEvent.__table__.c if c.name != "id"]
@@ -70,9 +75,14 @@ def _literal(v) -> str | None:
 
 def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence | object],
                    n: int, rebuild_indexes: bool | None = None,
-                   progress: Progress | None = None, what: str = "") -> int:
+                   progress: Progress | None = None, what: str = "",
+                   rtree_after: bool = False, later: list[Callable[[], None]] | None = None,
+                   ) -> int:
     """Insert `n` rows given column-wise (a sequence per column, or one value for all);
-    `progress(done, n, what)` every CHUNK rows."""
+    `progress(done, n, what)` every CHUNK rows. `rtree_after`: a batch of new cases that
+    rebuilds its indexes also fills the R*Tree of their points once after its rows (see
+    `_rtree_after`). `later`: what remains after the rows (filling the R*Tree, making the
+    indexes again) is appended there for the caller to run, not run here."""
     if n == 0:
         return 0
     progress = progress or quiet
@@ -90,7 +100,8 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
                 as_text = _times_as_text(v)
                 if as_text is not None:
                     cols[k] = as_text
-            return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what)
+            return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what,
+                                  rtree_after, later)
         return _copy(conn, table, cols, n, progress, what)
     except conn.dialect.loaded_dbapi.Error as exc:
         # the driver's own error, raised like any other statement's (IntegrityError, …)
@@ -98,7 +109,8 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
                                   conn.dialect.loaded_dbapi.Error) from exc
 
 
-def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str) -> int:
+def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
+                   rtree_after: bool = False, later: list | None = None) -> int:
     names, values, varying = [], [], []
     for name, seq in cols.items():
         first = seq[0]
@@ -125,6 +137,7 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str)
     if rebuild is None:  # only when the batch is large next to what the table holds already
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
     indexes = drop_indexes(conn, table) if rebuild else []
+    rtree = _rtree_after(conn, table, cols, n) if rebuild and rtree_after else None
     cursor = conn.connection.cursor()
     rows = zip(*varying, strict=True)
     try:
@@ -137,11 +150,50 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str)
                     cursor.execute(sql)
     finally:
         cursor.close()
+    if later is not None:
+        if rtree is not None:
+            later.append(rtree)
+        later.extend(functools.partial(conn.exec_driver_sql, ddl) for ddl in indexes)
+        return n
+    if rtree is not None:
+        progress(0, len(indexes) + 1, f"indexing {table}")
+        rtree()
     for k, ddl in enumerate(indexes):
         progress(k, len(indexes), f"indexing {table}")
         conn.exec_driver_sql(ddl)
     progress(n, n, what)
     return n
+
+
+# SpatiaLite's trigger adding each new case's point to the R*Tree of case points
+_RTREE_TRIGGER = "gii_cases_geom"
+
+
+def _rtree_after(conn, table: str, cols: dict, n: int):
+    """For a batch of new cases with their own ids, none yet in the store between the
+    lowest and the highest: drop the trigger that adds each point to the R*Tree (a tree
+    insert a row costs about as much as the rest of the row) and return what fills it
+    after the rows — the trigger's own two statements over the batch, in id order, as the
+    trigger ran them — and makes the trigger again. None: the trigger stays."""
+    ids = cols.get("id")
+    if table != "cases" or not ids or len(ids) != n:
+        return None
+    lo, hi = min(ids), max(ids)
+    trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                   "name = ?", (_RTREE_TRIGGER,)).scalar()
+    if trigger is None or hi - lo + 1 != n or conn.exec_driver_sql(
+            "SELECT count(*) FROM cases WHERE id BETWEEN ? AND ?", (lo, hi)).scalar():
+        return None
+    conn.exec_driver_sql(f'DROP TRIGGER "{_RTREE_TRIGGER}"')
+
+    def fill() -> None:
+        # rowid order: the order the rows were inserted, one id after the other
+        conn.exec_driver_sql('DELETE FROM "idx_cases_geom" WHERE pkid BETWEEN ? AND ?',
+                             (lo, hi))
+        conn.exec_driver_sql('SELECT count(RTreeAlign(\'idx_cases_geom\', ROWID, "geom")) '
+                             'FROM cases WHERE ROWID BETWEEN ? AND ?', (lo, hi)).scalar()
+        conn.exec_driver_sql(trigger)
+    return fill
 
 
 def _srid(conn) -> int:
@@ -167,6 +219,21 @@ def drop_indexes(conn: Connection, table: str) -> list[str]:
     for name, _ in rows:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
     return [sql for _, sql in rows]
+
+
+def _beside(work: list[Callable[[], None]], prepare: Callable[[], T]) -> T:
+    """`prepare()` here while `work` runs on a thread (statements SQLite runs without the
+    GIL); the connection is the thread's until its work is done, whatever happens here."""
+    if not work:
+        return prepare()
+    with ThreadPoolExecutor(1, thread_name_prefix="gridapp-bulk-index") as pool:
+        done = pool.submit(lambda: [w() for w in work])
+        try:
+            result = prepare()
+        finally:
+            futures.wait([done])
+        done.result()  # its error, if any
+    return result
 
 
 def _copy(conn, table, cols, n, progress: Progress, what: str) -> int:
@@ -268,6 +335,55 @@ class CaseBulkWriter:
                 "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
                 "hash": hashes}, len(events), progress=progress,
                 what="writing audit rows")
+        return n
+
+    def write_columns(self, fields: Sequence[str], rows: Sequence[tuple | None],
+                      engine: Mapping[int, tuple[Case, datetime]],
+                      events: Callable[[], Mapping[str, Sequence]],
+                      progress: Progress | None = None) -> int:
+        """Cases as tuples of `fields` (every column of `cases`) and their sealed audit rows
+        column-wise as `events()` gives them (data and attachments as the JSON to keep); a
+        None row is the case `engine` holds at that place with the time of its last audit
+        row, written as `write` writes it.
+
+        SQLite: `events()` runs while the cases' R*Tree and indexes are made on a thread of
+        their own (SQLite builds them without holding the GIL): sealing the audit rows costs
+        about as much as those statements."""
+        progress = progress or quiet
+        if set(fields) != set(CASE_COLUMNS):
+            raise ValueError("a bulk write names every column of cases: "
+                             f"{sorted(set(fields) ^ set(CASE_COLUMNS))}")
+        if engine:  # the engine's cases, as `write` makes their rows
+            order = operator.itemgetter(*fields)
+            rows = list(rows)
+            for k, (c, updated) in engine.items():
+                row = case_to_row(c)
+                row["id"], row["updated_at"] = c.id, updated
+                rows[k] = order(row)
+        n = len(rows)
+        later: list[Callable[[], None]] = []
+        if n:
+            held = [dict(zip(fields, zip(*rows, strict=True), strict=True))]
+            insert_columns(self.conn, "cases", held.pop(), n, progress=progress,
+                           what="writing cases", rtree_after=True, later=later)
+            self._sync_sequence()
+        sqlite = self.conn.dialect.name == "sqlite"
+
+        def prepare() -> dict[str, list]:
+            cols = dict(events())
+            if set(cols) != set(EVENT_COLUMNS):
+                raise ValueError("a bulk write names every column of case_events: "
+                                 f"{sorted(set(cols) ^ set(EVENT_COLUMNS))}")
+            if sqlite:  # the times as SQLite keeps them, here rather than in the insert
+                for k, v in cols.items():
+                    cols[k] = _times_as_text(v) or v
+            return cols
+        progress(0, 1, "preparing audit rows")
+        cols = _beside(later, prepare)
+        m = len(cols["seq"])
+        if m:
+            insert_columns(self.conn, "case_events", cols, m, progress=progress,
+                           what="writing audit rows")
         return n
 
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:

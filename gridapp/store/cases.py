@@ -445,6 +445,16 @@ class SqlCaseRepository:
         except IntegrityError as exc:
             raise _ticket_taken(exc, [c.external_id for c in cases]) from None
 
+    def bulk_add_columns(self, fields, rows, engine, events, progress=None) -> None:
+        """Cases as rows of `fields` (None: the engine's case in `engine`) and their sealed
+        audit rows column-wise (a migration's clean timelines, services/timelines.py)."""
+        from .bulk import CaseBulkWriter
+        try:
+            CaseBulkWriter(self.conn).write_columns(fields, rows, engine, events, progress)
+        except IntegrityError as exc:
+            raise _ticket_taken(exc, [r[fields.index("external_id")] if r else c.external_id
+                                      for r, c in _with_engine(rows, engine)]) from None
+
     def by_external_id(self, ticket: str) -> Case | None:
         row = self.conn.execute(select(*READ_COLUMNS).where(T.c.external_id == ticket)).first()
         return row_to_case(row) if row else None
@@ -469,6 +479,12 @@ class SqlCaseRepository:
         for k in sorted({_lock_key(c, 0, 0, whole=True) for c in class_codes}):
             self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
                               {"ns": _DUP_NS, "k": k})
+
+
+def _with_engine(rows, engine):
+    """(row, None) or (None, the engine's case) per place."""
+    for k, r in enumerate(rows):
+        yield r, (engine[k][0] if r is None else None)
 
 
 def _ticket_taken(exc: IntegrityError, tickets) -> Exception:

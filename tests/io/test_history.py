@@ -8,7 +8,8 @@ from factories import cell_center
 
 from gridapp.analysis.indicators import load_period, totals
 from gridapp.domain import workflow as wf
-from gridapp.domain.case import CaseState
+from gridapp.domain.actions import Action
+from gridapp.domain.case import CaseState, Source
 from gridapp.domain.errors import PermissionDenied
 from gridapp.domain.period import Period
 from gridapp.io.errors import ImportRejected
@@ -16,7 +17,7 @@ from gridapp.io.history import history_context, read_history
 from gridapp.io.mapping import load_mapping
 from gridapp.services.audit import verify
 from gridapp.services.auth import login
-from gridapp.services.history import HistoryRejected, migrate_history
+from gridapp.services.history import HistoryCase, HistoryRejected, HistoryStep, migrate_history
 from gridapp.services.ports import CaseQuery
 
 MAPPING = """
@@ -336,18 +337,41 @@ def _stored(store):
                                      ("people", "id"))}
 
 
+def _engine_calls(monkeypatch):
+    """The cases the engine built one event at a time (numbers), as the migration runs."""
+    import gridapp.services.history as history
+    calls = []
+    one = history._one
+
+    def counted(uow, hc, *args):
+        calls.append(hc.number)
+        return one(uow, hc, *args)
+    monkeypatch.setattr(history, "_one", counted)
+    return calls
+
+
+def _per_event_path(m):
+    """The migration as it ran before: each event through the engine, sealed row by row,
+    every step's actor looked up anew."""
+    import gridapp.services.history as history
+    from gridapp.domain.audit import canonical_json, seal_new
+    m.setattr(history, "LEAN", False)
+    m.setattr(history, "seal_encoded", lambda events: [
+        canonical_json(e.data) if e.data else "{}" for e in seal_new(events)])
+    m.setattr(history._People, "actors", property(lambda self: {},
+                                                  lambda self, value: None), raising=False)
+
+
 def test_the_lean_migration_stores_what_the_per_event_path_stored(sqlite_template, tmp_path,
                                                                   monkeypatch, frozen_clock):
-    """Each row's data encoded once for seal and write, each actor looked up once per name:
-    the same cases, audit rows, seals and people as sealing row by row and looking every
-    step's actor up anew; `gridapp audit verify` passes and every trail replays."""
+    """Clean timelines checked by their shape and written column-wise: the same cases, audit
+    rows, seals and people as each event through the engine, sealed row by row; no case of
+    the file needs the engine; `gridapp audit verify` passes and every trail replays."""
     import shutil
 
     from click.testing import CliRunner
 
-    import gridapp.services.history as history
     from gridapp.cli import main
-    from gridapp.domain.audit import canonical_json, seal_new
     from gridapp.store.store import Store
     frozen_clock(datetime(2025, 11, 20, 9, 0))
     rows = [old_case(n, late=n % 4 == 0, signed=n % 3 != 0, 处置人=["张三", "王五", ""][n % 3])
@@ -355,6 +379,8 @@ def test_the_lean_migration_stores_what_the_per_event_path_stored(sqlite_templat
     rows.append(old_case(12, closed=False))
     rows.append(old_case(13, 来源="12345热线", 回告时间=t(20, 10), 回访时间=t(21, 10),
                          满意度="满意"))
+    rows.append(old_case(14, 应办结时间="", 核查人="赵网格"))  # the class's time limit
+    rows.append(old_case(15, 派遣时间="", 签收时间="", 处置时间="", 核查时间="", 结案时间=""))
     path, mapping = write(tmp_path, rows)
 
     def migrated(name):
@@ -363,21 +389,137 @@ def test_the_lean_migration_stores_what_the_per_event_path_stored(sqlite_templat
         migrate(store, path, mapping)
         return store
 
-    lean = migrated("lean.sqlite")
-    with monkeypatch.context() as m:  # the per-event path: as the migration ran before
-        m.setattr(history, "seal_encoded", lambda events: [
-            canonical_json(e.data) if e.data else "{}" for e in seal_new(events)])
-        m.setattr(history._People, "actors", property(lambda self: {},
-                                                      lambda self, value: None), raising=False)
+    with monkeypatch.context() as m:
+        engine = _engine_calls(m)
+        lean = migrated("lean.sqlite")
+    assert engine == []  # every case by its shape
+    with monkeypatch.context() as m:
+        _per_event_path(m)
         per_event = migrated("per_event.sqlite")
     got, expected = _stored(lean), _stored(per_event)
-    assert len(got["case_events"]) == 14 * 7 + 2 - 1  # 0012 not closed; 0013 replied, visited
+    # 0012 not closed; 0013 replied, visited; 0015 only registered
+    assert len(got["case_events"]) == 15 * 7 + 2 - 1 + 2
     assert got == expected
     with lean.uow(write=False) as uow:
         for c in all_cases(lean).values():
             trail = uow.cases.events(c.id)
             assert wf.replay(trail).state is c.state
     ok = CliRunner().invoke(main, ["--db", lean.url, "audit", "verify"])
-    assert ok.exit_code == 0 and "intact: 14 cases" in ok.output, ok.output
+    assert ok.exit_code == 0 and "intact: 16 cases" in ok.output, ok.output
     lean.close()
     per_event.close()
+
+
+def _timeline(number, row, *steps, source=Source.GRID_PATROL, deadline=None,
+              cell=("420102001001", 2), cls="E0102"):
+    """A case of the old system built directly: steps as (action, minutes after 9:00 on
+    6 Oct 2025, person, values)."""
+    x, y = cell_center(*cell)
+    at0 = datetime(2025, 10, 6, 9, 0)
+    return HistoryCase(number, row, cls, source, x, y, [
+        HistoryStep(a, at0 + timedelta(minutes=m), row, p, dict(v))
+        for a, m, p, v in steps], "三阳路", "路边垃圾", "", deadline)
+
+
+A = Action
+_LOOP = ((A.REPORT, 0, None, {}), (A.REGISTER, 10, None, {}),
+         (A.DISPATCH, 20, None, {"department": "sanitation"}), (A.SIGN, 30, "陈环卫", {}),
+         (A.RECTIFY, 60, "陈环卫", {"note": "已清理"}), (A.VERIFY_PASS, 90, "赵网格", {}),
+         (A.CLOSE, 100, "李值班", {}))
+
+
+def _swap(steps, k, *step):
+    return (*steps[:k], step, *steps[k + 1:])
+
+
+def _both(sqlite_template, tmp_path, monkeypatch, cases):
+    """Each path on its own copy of the store: (stored rows or the refusal, engine calls)."""
+    import shutil
+
+    from gridapp.store.store import Store
+    out = []
+    for name, per_event in (("lean", False), ("per_event", True)):
+        shutil.copy(sqlite_template, tmp_path / f"{name}.sqlite")
+        store = Store.open(str(tmp_path / f"{name}.sqlite"))
+        with monkeypatch.context() as m:
+            if per_event:
+                _per_event_path(m)
+            engine = _engine_calls(m)
+            try:
+                s = migrate_history(store.uow(), "admin", cases, "old.csv")
+                got = (_stored(store), s.people_created, s.first_number, s.last_number)
+            except HistoryRejected as exc:
+                got = exc.found
+                assert _stored(store)["cases"] == []
+        store.close()
+        out.append((got, engine))
+    return out
+
+
+def test_timelines_the_shapes_do_not_build_go_through_the_engine_in_their_place(
+        sqlite_template, tmp_path, monkeypatch, frozen_clock):
+    """Returns, extensions, a reply and its visit, unknown people, the record's own
+    deadline or none: cases by shape and by the engine interleave, and the store holds what
+    the per-event path stores (people made in the same order, audit rows in the same
+    order)."""
+    frozen_clock(datetime(2025, 11, 20, 9, 0))
+    returned = (*_LOOP[:3], (A.RETURN, 25, "新人甲", {"reason": "非本单位"}),
+                (A.DISPATCH, 26, None, {"department": "municipal"}),
+                (A.SIGN, 30, None, {}), (A.RECTIFY, 60, "新人乙", {}), *_LOOP[5:])
+    extended = (*_LOOP[:4], (A.REQUEST_EXTENSION, 40, "陈环卫", {"extra": "1d",
+                                                               "reason": "材料未到"}),
+                (A.APPROVE_EXTENSION, 45, None, {}), *_LOOP[4:])
+    citizen = (*_LOOP, (A.REPLY, 200, None, {"note": ""}),
+               (A.VISIT, 300, "张受理", {"satisfaction": "basic", "note": "  好 "}))
+    cases = [
+        _timeline("H-1", 2, *_LOOP, deadline=datetime(2025, 10, 6, 17, 0)),
+        _timeline("H-2", 3, *returned),
+        _timeline("H-3", 4, *_swap(_LOOP, 3, A.SIGN, 30, "新人乙", {"note": "x"})),
+        _timeline("H-4", 5, *extended, deadline=datetime(2025, 10, 8, 17, 0)),
+        _timeline("H-5", 6, *citizen, source=Source.HOTLINE_12345,
+                  cell=("420102002002", 5)),
+        _timeline("H-6", 7, *_swap(_LOOP, 5, A.VERIFY_PASS, 90, "新人丙", {}), cls="E0104"),
+        _timeline("H-7", 8, *_LOOP[:3]),
+        _timeline("H-8", 9, *_LOOP)]
+    cases[-1].x, cases[-1].y = int(cases[-1].x), int(cases[-1].y)  # JSON without ".0"
+    (lean, engine), (per_event, _) = _both(sqlite_template, tmp_path, monkeypatch, cases)
+    assert engine == ["H-2", "H-4"]
+    assert lean == per_event
+    assert len(lean[1]) >= 3  # 新人甲, 新人乙, 新人丙 and the desk
+
+
+def test_bad_timelines_are_refused_with_the_engines_own_messages(
+        sqlite_template, tmp_path, monkeypatch, frozen_clock):
+    """Every refusal of the per-event path, row and message alike, whichever path found the
+    case unclean; nothing is written."""
+    frozen_clock(datetime(2025, 11, 20, 9, 0))
+    bad = [
+        _swap(_LOOP, 5, A.VERIFY_PASS, 50, None, {}),                      # before the fix
+        _swap(_LOOP, 0, A.REPORT, -60 * 24 * 365 * 30, None, {}),          # implausibly early
+        _swap(_LOOP, 6, A.CLOSE, 60 * 24 * 400, None, {}),                 # in the future
+        _swap(_LOOP, 2, A.DISPATCH, 20, None, {"department": "园林局"}),   # unknown department
+        _swap(_LOOP, 2, A.DISPATCH, 20, None, {}),                         # none at all
+        _swap(_LOOP, 4, A.RECTIFY, 60, "陈环卫", {"note": "   "}),          # a blank report
+        _swap(_swap(_LOOP, 4, A.RECTIFY, 60, "双岗员", {}), 5,               # 监管分离
+              A.VERIFY_PASS, 90, "双岗员", {}),
+        _swap(_LOOP, 3, A.SIGN, 30, "钱领导", {}),                          # not a handler
+        (_LOOP[0], _LOOP[1], _LOOP[3], *_LOOP[4:]),                         # sign undispatched
+        _LOOP[1:],                                                          # no report
+        (*_LOOP, (A.REPLY, 200, None, {})),                                 # not a citizen's
+        (*_LOOP, (A.VISIT, 200, None, {"satisfaction": "satisfied"})),      # no reply before
+        (*_LOOP, (A.REPLY, 200, None, {}), (A.VISIT, 300, None, {"satisfaction": "meh"})),
+        (*_LOOP, (A.REPLY, 200, None, {}), (A.REPLY, 300, None, {})),        # replied twice
+    ]
+    cases = [_timeline(f"B-{k}", k + 2, *steps,
+                       source=Source.HOTLINE_12345 if k >= 12 else Source.GRID_PATROL)
+             for k, steps in enumerate(bad)]
+    cases.insert(3, _timeline("OK-1", 40, *_LOOP))
+    cases.append(_timeline("B-late", 41, *_LOOP, deadline=datetime(2025, 10, 6, 9, 10)))
+    cases.append(_timeline("B-out", 42, *_LOOP, cell=("420102001001", 2)))
+    cases[-1].x -= 5000  # outside every cell
+    cases.append(_timeline("B-class", 43, *_LOOP, cls="X9999"))
+    cases.append(_timeline("OK-1", 44, *_LOOP))  # the same number twice
+    (lean, engine), (per_event, _) = _both(sqlite_template, tmp_path, monkeypatch, cases)
+    assert lean == per_event
+    assert len(lean) == len(cases) - 1, "\n".join(what for _, what in lean)
+    assert "OK-1" not in engine and "B-0" in engine

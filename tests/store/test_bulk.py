@@ -89,6 +89,54 @@ def test_large_batches_rebuild_indexes_inside_the_transaction(sqlite_store):
         assert conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() == before
 
 
+def test_a_large_batch_fills_the_rtree_after_its_rows_as_the_trigger_would(
+        sqlite_template, tmp_path):
+    """`rtree_after`: the R*Tree of case points holds exactly what the per-row trigger puts
+    there, the trigger is back for the next case, and a batch whose ids meet stored cases
+    keeps the trigger."""
+    import random
+    import shutil
+
+    from gridapp.store.store import Store
+    rng = random.Random(5)
+    (x0, y0), (x1, y1) = cell_center("420102001001", 1), cell_center("420102002002", 8)
+
+    def load(name, rtree_after, first=None, n=300):
+        if not (tmp_path / name).exists():
+            shutil.copy(sqlite_template, tmp_path / name)
+        store = Store.open(str(tmp_path / name))
+        with store.uow() as uow:
+            start = first or (uow.conn.exec_driver_sql("SELECT max(id) FROM cases").scalar()
+                              or 0) + 1
+            insert_columns(uow.conn, "cases", {
+                "id": list(range(start, start + n)), "source": "hotline_12345",
+                "kind": "event", "class_code": "E0102", "description": "", "address": "",
+                "x": [rng.uniform(x0, x1) if k % 9 else None for k in range(n)],
+                "y": [rng.uniform(y1, y0) if k % 9 else None for k in range(n)],
+                "reporter_id": 2, "reporter_contact": "", "state": "reported", "version": 1,
+                "reported_at": T0, "rectifier_ids": "", "return_count": 0, "rework_count": 0,
+                "extension_count": 0, "reopen_count": 0, "supervision_count": 0,
+                "updated_at": T0}, n, rebuild_indexes=True, rtree_after=rtree_after)
+            uow.commit()
+        with store.read() as conn:
+            tree = conn.exec_driver_sql("SELECT * FROM idx_cases_geom ORDER BY pkid").all()
+            trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = "
+                                           "'gii_cases_geom'").scalar()
+        store.close()
+        return tree, trigger
+
+    rng.seed(5)
+    per_row = load("per_row.sqlite", False)
+    rng.seed(5)
+    after = load("after.sqlite", True)
+    assert after == per_row and after[1] and len(after[0]) > 200
+    rng.seed(6)
+    later = load("after.sqlite", False, n=5)  # the trigger works again
+    assert len(later[0]) == len(after[0]) + 4
+    with pytest.raises(IntegrityError):  # ids meeting stored cases: the trigger stays on
+        load("after.sqlite", True, first=later[0][-1][0] - 2, n=10)
+
+
 def test_sizing_a_table_without_rowid_leaves_no_reference_cycle(sqlite_store):
     """The audit table has no rowid: asking for max(rowid) and catching the error kept the
     writer's frames (a whole batch's rows) in a cycle only a full GC pass frees."""
@@ -111,3 +159,26 @@ def test_sizing_a_table_without_rowid_leaves_no_reference_cycle(sqlite_store):
         finally:
             gc.set_debug(was)
             gc.garbage.clear()
+
+
+def test_work_beside_is_done_before_an_error_of_either_side_is_raised():
+    """The connection belongs to the thread until its statements are done, whatever
+    happens on the calling side; an error of either side is raised."""
+    import threading
+
+    from gridapp.store.bulk import _beside
+    release, done = threading.Event(), []
+
+    def work():
+        release.wait(5)
+        done.append("indexes")
+
+    def prepare():
+        release.set()
+        raise ZeroDivisionError
+    with pytest.raises(ZeroDivisionError):
+        _beside([work], prepare)
+    assert done == ["indexes"]
+    with pytest.raises(KeyError):
+        _beside([lambda: {}["idx"]], lambda: "columns")
+    assert _beside([], lambda: "columns") == "columns"

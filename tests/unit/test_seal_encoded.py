@@ -1,10 +1,17 @@
-"""The migration's seal (`seal_encoded`) gives the same hashes as `seal_chain` and the same
-data text as the bulk writer kept before, on awkward rows."""
+"""The migration's seals (`seal_encoded`, `seal_texts`) give the same hashes as `seal_chain`
+and the same data text as the bulk writer kept before, on awkward rows."""
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from gridapp.domain.audit import canonical_json, first_broken, seal_chain, seal_encoded
+from gridapp.domain.audit import (
+    canonical,
+    canonical_json,
+    first_broken,
+    seal_chain,
+    seal_encoded,
+    seal_texts,
+)
 from gridapp.domain.case import CaseEvent, CaseState
 
 
@@ -48,3 +55,11 @@ def test_a_case_without_id_seals_like_the_per_row_seal():
     row = replace(_rows()[0], case_id=None)
     seal_encoded([row])
     assert row.hash == seal_chain([replace(row, hash="")])[0].hash
+
+
+def test_sealing_canonical_texts_restarts_each_case_at_its_first_row():
+    one, two = _rows(), [replace(r, case_id=8) for r in _rows()[:2]]
+    rows = one + two + [replace(r, case_id=9) for r in _rows()[:1]]
+    hashes = seal_texts([canonical(r).decode() for r in rows], [r.seq for r in rows])
+    expected = seal_chain(one) + seal_chain(two) + seal_chain(rows[-1:])
+    assert hashes == [e.hash for e in expected]
