@@ -310,6 +310,7 @@ class _Reader:
                 values["extra"] = extra[i] or "1d"
             elif action is Action.REJECT:
                 values["reason_code"] = "invalid"
+            self._deadline(i, cases[number])
             step = HistoryStep(action, when, int(rows.rows[i]), who[i] or None, values)
             if action is Action.REPORT:
                 cases[number].steps.insert(0, step)
@@ -318,6 +319,20 @@ class _Reader:
         for c in cases.values():
             c.steps[1:] = sorted(c.steps[1:], key=lambda s: (s.at, s.row))
         return list(cases.values())
+
+
+    def _deadline(self, i: int, case: HistoryCase) -> None:
+        """The record's deadline from whichever of its rows gives it (usually the 派遣 row);
+        two different ones are refused rather than one silently kept."""
+        given = self.deadline[i]
+        if given is None or given == case.deadline:
+            return
+        if case.deadline is None:
+            case.deadline = given
+            return
+        self.rows.problem(i, "deadline_at", f"case {case.number} already has the deadline "
+                          f"{case.deadline:%Y-%m-%d %H:%M} on an earlier row",
+                          self.rows.text("deadline_at")[i], "one deadline per case")
 
 
 def check_history_mapping(mapping: Mapping, catalog: Catalog) -> None:

@@ -106,10 +106,15 @@ class _People:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
         self.by_key: dict[str, Person] = {}
+        self.last_number = 0  # of the migrated accounts so far (hist-00001, …), all migrations
         for role in Role:
             for p in uow.people.people_with_role(role):
                 self.by_key.setdefault(p.username, p)
                 self.by_key.setdefault(p.name, p)
+                number = _migrated_number(p.username)
+                if number is not None:  # an earlier migration's account: found again by its key
+                    self.last_number = max(self.last_number, number)
+                    self.by_key.setdefault(f"{p.name}\0{role.value}\0{p.department_id}", p)
         self.created: list[str] = []
         # (name in the file, role, department) → the actor: `get` answers the same each time
         # (an account it makes is found again under its key), so it is asked once per key
@@ -126,7 +131,8 @@ class _People:
             raise InvalidInput(f"{key} is in the store but not a {role.value}"
                                + (" of that department" if department_id else ""))
         # unknown (or an earlier migrated account in another role): a migrated account
-        username = f"hist-{len(self.created) + 1:05d}"
+        self.last_number += 1
+        username = f"hist-{self.last_number:05d}"
         made = self.uow.people.add(Person(0, username, key, frozenset({role}), department_id,
                                           active=False), None)
         self.created.append(username)
@@ -142,6 +148,12 @@ class _People:
             self.created.append(username)
             self.by_key[username] = person
         return person
+
+
+def _migrated_number(username: str) -> int | None:
+    """N of a migrated account's user name `hist-0000N`, else None (desk accounts too)."""
+    digits = username[5:]
+    return int(digits) if username.startswith("hist-") and digits.isdigit() else None
 
 
 # the role that does each step when the file names nobody, and whether a name means a handler

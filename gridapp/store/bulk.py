@@ -357,8 +357,8 @@ class CaseBulkWriter:
             order = operator.itemgetter(*fields)
             rows = list(rows)
             for k, (c, updated) in engine.items():
-                row = case_to_row(c)
-                row["id"], row["updated_at"] = c.id, updated
+                row = case_to_row(c, updated)
+                row["id"] = c.id
                 rows[k] = order(row)
         n = len(rows)
         later: list[Callable[[], None]] = []

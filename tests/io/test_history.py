@@ -151,6 +151,20 @@ def test_unknown_people_become_inactive_migrated_accounts(store, tmp_path):
         login(store.uow(), handler.username, "")
 
 
+def test_a_later_migration_numbers_its_accounts_after_the_earlier_ones(store, tmp_path):
+    first, mapping = write(tmp_path, [old_case(1)], "a.csv")
+    made = migrate(store, first, mapping).people_created
+    later = [old_case(2, 处置人="王五"), old_case(3, 处置人="赵六"),
+             old_case(4, 处置人="张三")]   # 张三 came with the first file: found again
+    second, mapping = write(tmp_path, later, "b.csv")
+    dry = migrate(store, second, mapping, dry_run=True)
+    s = migrate(store, second, mapping)
+    assert dry.people_created == s.people_created == ["hist-00003", "hist-00004"]
+    assert not set(made) & set(s.people_created)
+    with store.uow(write=False) as uow:
+        assert [uow.people.by_username(u).name for u in s.people_created] == ["王五", "赵六"]
+
+
 def test_re_import_is_safe_and_dry_run_writes_nothing(store, tmp_path):
     path, mapping = write(tmp_path, [old_case(n) for n in range(3)])
     dry = migrate(store, path, mapping, dry_run=True)
@@ -229,6 +243,58 @@ y = "Y"
     with store.uow(write=False) as uow:
         assert [e.data["migrated"]["row"] for e in uow.cases.events(c.id)] == \
             list(range(2, 2 + len(steps)))
+
+
+EVENT_MAPPING = """
+name = "流转"
+kind = "history"
+layout = "event"
+time_format = "%Y-%m-%d %H:%M"
+coords = "store"
+[columns]
+external_id = "案卷号"
+step = "环节"
+at = "时间"
+department = "部门"
+deadline_at = "应办结时间"
+category = "小类"
+x = "X"
+y = "Y"
+[categories]
+"道路不洁" = "E0104"
+[departments]
+"区环卫中心" = "sanitation"
+[steps]
+"上报" = "report"
+"立案" = "register"
+"派遣" = "dispatch"
+"""
+
+
+def _flow(*deadlines):
+    x, y = cell_center("420102002002", 5)
+    return [{"案卷号": "EV-2", "环节": step, "时间": at, "部门": dept, "应办结时间": due,
+             "小类": "道路不洁", "X": x, "Y": y}
+            for (step, at, dept), due in zip((("上报", "2025-09-01 09:00", ""),
+                                             ("立案", "2025-09-01 09:05", ""),
+                                             ("派遣", "2025-09-01 09:10", "区环卫中心")),
+                                            deadlines, strict=True)]
+
+
+def test_an_event_files_deadline_on_the_dispatch_row_is_the_records_own(store, tmp_path):
+    path, m = write(tmp_path, _flow("", "", "2025-09-03 17:00"), "flow.csv", EVENT_MAPPING)
+    migrate(store, path, m)
+    assert all_cases(store)["EV-2"].deadline_at == datetime(2025, 9, 3, 17, 0)
+
+
+def test_two_deadlines_for_one_case_are_refused_naming_the_row(store, tmp_path):
+    path, m = write(tmp_path, _flow("2025-09-02 17:00", "", "2025-09-03 17:00"), "flow.csv",
+                    EVENT_MAPPING)
+    with pytest.raises(ImportRejected) as e:
+        migrate(store, path, m)
+    assert "flow.csv, row 4 [应办结时间]" in str(e.value)
+    assert "2025-09-02 17:00 on an earlier row" in str(e.value)
+    assert all_cases(store) == {}
 
 
 def cli(store, tmp_path, *args):
