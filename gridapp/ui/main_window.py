@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         self.coord_label, self.scale_label = QLabel(), QLabel()
         self.user_label, self.render_label, self.fresh_label = QLabel(), QLabel(), QLabel()
+        self._fresh: tuple[str, dict] | None = None  # the freshness text, re-said in English
         for w in (self.coord_label, self.scale_label, self.render_label, self.fresh_label):
             sb.addWidget(w)
         sb.addPermanentWidget(self.user_label)
@@ -289,6 +290,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(tr("{what}（{n}）", what=session.person.name, n=roles))
         self.a_english.setChecked(language() == "en")
         self._show_scale(self.canvas.viewport)
+        if self._fresh is not None:
+            self._say_fresh(self._fresh[0], **self._fresh[1])
         self.update_legend()
         self.canvas.invalidate(["streets"])
 
@@ -690,7 +693,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_failed(self, exc) -> None:
         self._refresh_job = None
-        self.fresh_label.setText(tr("数据未能更新：{e}", e=explain(exc)))
+        self._say_fresh("数据未能更新：{e}", e=explain(exc))
 
     def _data_changed(self, changes: Changes) -> None:
         self.canvas.invalidate(CASE_LAYERS + (["segments"] if "assignments" in changes.tables
@@ -701,7 +704,12 @@ class MainWindow(QMainWindow):
             k = self.model.index_of(cid)
             if k >= 0:
                 self.select_case(k)
-        self.fresh_label.setText(tr("数据更新于 {t}", t=self.model.clock().strftime("%H:%M:%S")))
+        self._say_fresh("数据更新于 {t}", t=self.model.clock().strftime("%H:%M:%S"))
+
+    def _say_fresh(self, text: str, **params) -> None:
+        """How fresh the data is, kept so that a language switch says it again."""
+        self._fresh = (text, params)
+        self.fresh_label.setText(tr(text, **params))
 
     # ---- language and export -------------------------------------------------------------
     def show_dashboard(self) -> None:

@@ -224,6 +224,19 @@ def test_language_switches_while_running(window):
     assert w.m_file.title() == "文件"
 
 
+def test_the_freshness_in_the_status_bar_follows_the_language(window, qtbot):
+    """Seen walking the client: after 视图 → English the status bar still said 数据更新于."""
+    make, store, a, b = window
+    w = make("dispatcher")
+    act(store, "acceptor", a.id, Action.REGISTER)
+    refreshed(qtbot, w)
+    assert w.fresh_label.text() == "数据更新于 10:00:00"
+    set_language("en")
+    assert w.fresh_label.text() == "Data as of 10:00:00"
+    set_language("zh")
+    assert w.fresh_label.text() == "数据更新于 10:00:00"
+
+
 def test_export_map_png_and_pdf(window, tmp_path):
     make, store, a, b = window
     w = make("leader_shift")
