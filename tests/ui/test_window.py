@@ -383,3 +383,39 @@ def test_todo_shows_what_waits_counts_it_in_the_title_and_tells_of_news(window, 
 
 def a_number(case) -> str:
     return case.number
+
+
+def test_qt_file_dialog_is_chinese_in_the_chinese_window(qtbot):
+    """Seen walking the client: the photo and folder pickers said "Look in:" and "Files of
+    type:" (Qt 6.11 texts its zh_CN catalog lacks) among Chinese buttons."""
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+    from gridapp.ui import i18n
+    i18n.install_qt_language()
+    try:
+        dialog = QFileDialog(None, "选择照片", "", "图片 (*.jpg)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        label = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+        assert label["lookInLabel"] == "查找范围(&L)："
+        assert label["fileTypeLabel"] == "文件类型(&T)："
+    finally:
+        for t in i18n._qt_translators:
+            QApplication.instance().removeTranslator(t)
+        i18n._qt_translators.clear()
+
+
+def test_the_photo_picker_names_its_filter_in_the_interface_language(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gridapp.ui.panels.dialogs import PhotoPicker
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args: (asked.append(args[3]), ([], ""))[1])
+    picker = PhotoPicker()
+    qtbot.addWidget(picker)
+    picker._add()
+    set_language("en")
+    picker._add()
+    set_language("zh")
+    assert asked == ["图片 (*.jpg *.jpeg *.png *.webp)", "Images (*.jpg *.jpeg *.png *.webp)"]

@@ -124,7 +124,7 @@ class PhotoPicker(QWidget):
 
     def _add(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, tr("选择照片"), "",
-                                                "Images (*.jpg *.jpeg *.png *.webp)")
+                                                tr("图片 (*.jpg *.jpeg *.png *.webp)"))
         for f in files:
             self.add_path(Path(f))
 
