@@ -388,6 +388,8 @@ def a_number(case) -> str:
 def test_qt_file_dialog_is_chinese_in_the_chinese_window(qtbot):
     """Seen walking the client: the photo and folder pickers said "Look in:" and "Files of
     type:" (Qt 6.11 texts its zh_CN catalog lacks) among Chinese buttons."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
     from gridapp.ui import i18n
@@ -399,6 +401,19 @@ def test_qt_file_dialog_is_chinese_in_the_chinese_window(qtbot):
         label = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
         assert label["lookInLabel"] == "查找范围(&L)："
         assert label["fileTypeLabel"] == "文件类型(&T)："
+        # a first fix (a Python QTranslator subclass) made every image undecodable: the
+        # basemap went blank; a tile read on a thread, as the render threads do, still reads
+        png = QBuffer()
+        png.open(QBuffer.OpenModeFlag.WriteOnly)
+        tile = QImage(256, 256, QImage.Format.Format_RGB32)
+        tile.fill(0x336699)
+        tile.save(png, "PNG")
+        data = bytes(png.data())
+        read = []
+        worker = threading.Thread(target=lambda: read.append(QImage.fromData(data)))
+        worker.start()
+        worker.join()
+        assert not read[0].isNull() and read[0].width() == 256
     finally:
         for t in i18n._qt_translators:
             QApplication.instance().removeTranslator(t)
