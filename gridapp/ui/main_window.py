@@ -594,6 +594,8 @@ class MainWindow(QMainWindow):
         if out.duplicate_of:
             QMessageBox.information(self, tr("重复上报"), tr(
                 "该问题已有案件 {n} 在办理，本次上报已关联到原案件。", n=out.duplicate_of.number))
+        else:
+            self.statusBar().showMessage(tr("已上报，案卷号 {n}", n=out.case.number), 10000)
         self.after_change(out.case.id)
 
     # ---- sessions ------------------------------------------------------------------------
@@ -702,7 +704,9 @@ class MainWindow(QMainWindow):
         if cid is not None:
             self._reselect = None
             k = self.model.index_of(cid)
-            if k >= 0:
+            # a case this user handed on (退回) or reported elsewhere left their scope:
+            # nothing to open, and nothing wrong to say
+            if k >= 0 and self.model.may_see(k):
                 self.select_case(k)
         self._say_fresh("数据更新于 {t}", t=self.model.clock().strftime("%H:%M:%S"))
 

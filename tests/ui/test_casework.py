@@ -296,3 +296,18 @@ def test_a_report_sent_before_its_address_arrives(window, qtbot, monkeypatch):
     gate.set()                     # now the address comes back
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
     qtbot.wait(100)
+
+
+def test_a_report_outside_ones_cells_is_confirmed_not_refused(window, qtbot):
+    """Seen walking the client: a grid worker reporting next to, not in, their own cells got
+    "该案件不在您的责任范围内" and no case number; the same after handing a case back."""
+    make, store, a, b = window
+    w = make("worker1")
+    x, y = cell_center("420102002002", 2)  # not worker1's cell
+    dialog = open_report(w, x, y)
+    dialog.klass.setCurrentIndex(dialog.klass.findData("E0111"))
+    submit(qtbot, dialog)
+    idle(qtbot, w)
+    number = dialog.outcome.case.number
+    assert w.statusBar().currentMessage() == f"已上报，案卷号 {number}"
+    assert not w.model.may_see(index_of(w, dialog.outcome.case.id))
