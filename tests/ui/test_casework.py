@@ -311,3 +311,20 @@ def test_a_report_outside_ones_cells_is_confirmed_not_refused(window, qtbot):
     number = dialog.outcome.case.number
     assert w.statusBar().currentMessage() == f"已上报，案卷号 {number}"
     assert not w.model.may_see(index_of(w, dialog.outcome.case.id))
+
+
+def test_the_approver_sees_the_time_asked_and_the_deadline_it_gives(window, qtbot):
+    """Seen walking the client: 批准延期 showed a bare note field, not what was asked."""
+    from factories import act
+
+    from gridapp.domain.actions import Action
+    make, store, a, b = window
+    act(store, "enforce1", b.id, Action.SIGN)
+    act(store, "enforce1", b.id, Action.REQUEST_EXTENSION, extra="1d", reason="需调车")
+    w = make("dispatcher")
+    w.select_case(index_of(w, b.id))
+    dialog = w.open_action(w.detail.view.case, Action.APPROVE_EXTENSION)
+    said = dialog.hint.text()
+    assert said.startswith("申请延期 1 工作日：批准后应于 ")
+    submit(qtbot, dialog)
+    assert f"{dialog.outcome.case.deadline_at:%Y-%m-%d %H:%M}" in said
