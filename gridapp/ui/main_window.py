@@ -648,6 +648,8 @@ class MainWindow(QMainWindow):
                 self.restoreState(saved)
         self._layout_key = self.layout_key()
         self.dashboard.setEnabled(session.sees_everything or session.has(Role.LEADER))
+        self.search.clear()  # the last user's search is not the next one's
+        self.results.hide()
         self.retranslate()
         self.canvas.invalidate()
         self.zoom_home()

@@ -434,3 +434,14 @@ def test_the_photo_picker_names_its_filter_in_the_interface_language(qtbot, monk
     picker._add()
     set_language("zh")
     assert asked == ["图片 (*.jpg *.jpeg *.png *.webp)", "Images (*.jpg *.jpeg *.png *.webp)"]
+
+
+def test_the_next_user_starts_with_an_empty_search(window):
+    """Seen walking the client: after 切换用户 the search box still held the last user's
+    case number."""
+    from gridapp.app.session import Session
+    make, store, a, b = window
+    w = make("acceptor")
+    w.search.setText(a.number)
+    w.model.switch_session(Session.open(store, "leader_shift", "secret-leader_shift"))
+    assert w.search.text() == "" and not w.results.isVisible()
