@@ -81,6 +81,15 @@ def _qt_language(lang: str) -> None:
         if t.load(name, folder):
             app.installTranslator(t)
             _qt_translators.append(t)
+    # Qt 6.11 gave two labels of its file dialog a mnemonic ("&Look in:", "Files of &type:")
+    # and its zh_CN catalog still has them without: they stayed English in the Chinese
+    # window. Our own small catalog (qt_gaps_zh_CN.ts) fills them. A compiled catalog, not a
+    # Python QTranslator subclass: Qt consults translators from its own threads too, and
+    # such a subclass broke QImage.fromData (every basemap tile came back null).
+    t = QTranslator()
+    if t.load(str(resource("translations", "qt_gaps_zh_CN.qm"))):
+        app.installTranslator(t)
+        _qt_translators.append(t)
 
 
 def install_qt_language() -> None:

@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         self.coord_label, self.scale_label = QLabel(), QLabel()
         self.user_label, self.render_label, self.fresh_label = QLabel(), QLabel(), QLabel()
+        self._fresh: tuple[str, dict] | None = None  # the freshness text, re-said in English
         for w in (self.coord_label, self.scale_label, self.render_label, self.fresh_label):
             sb.addWidget(w)
         sb.addPermanentWidget(self.user_label)
@@ -289,6 +290,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(tr("{what}（{n}）", what=session.person.name, n=roles))
         self.a_english.setChecked(language() == "en")
         self._show_scale(self.canvas.viewport)
+        if self._fresh is not None:
+            self._say_fresh(self._fresh[0], **self._fresh[1])
         self.update_legend()
         self.canvas.invalidate(["streets"])
 
@@ -591,6 +594,8 @@ class MainWindow(QMainWindow):
         if out.duplicate_of:
             QMessageBox.information(self, tr("重复上报"), tr(
                 "该问题已有案件 {n} 在办理，本次上报已关联到原案件。", n=out.duplicate_of.number))
+        else:
+            self.statusBar().showMessage(tr("已上报，案卷号 {n}", n=out.case.number), 10000)
         self.after_change(out.case.id)
 
     # ---- sessions ------------------------------------------------------------------------
@@ -643,6 +648,8 @@ class MainWindow(QMainWindow):
                 self.restoreState(saved)
         self._layout_key = self.layout_key()
         self.dashboard.setEnabled(session.sees_everything or session.has(Role.LEADER))
+        self.search.clear()  # the last user's search is not the next one's
+        self.results.hide()
         self.retranslate()
         self.canvas.invalidate()
         self.zoom_home()
@@ -690,7 +697,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_failed(self, exc) -> None:
         self._refresh_job = None
-        self.fresh_label.setText(tr("数据未能更新：{e}", e=explain(exc)))
+        self._say_fresh("数据未能更新：{e}", e=explain(exc))
 
     def _data_changed(self, changes: Changes) -> None:
         self.canvas.invalidate(CASE_LAYERS + (["segments"] if "assignments" in changes.tables
@@ -699,9 +706,16 @@ class MainWindow(QMainWindow):
         if cid is not None:
             self._reselect = None
             k = self.model.index_of(cid)
-            if k >= 0:
+            # a case this user handed on (退回) or reported elsewhere left their scope:
+            # nothing to open, and nothing wrong to say
+            if k >= 0 and self.model.may_see(k):
                 self.select_case(k)
-        self.fresh_label.setText(tr("数据更新于 {t}", t=self.model.clock().strftime("%H:%M:%S")))
+        self._say_fresh("数据更新于 {t}", t=self.model.clock().strftime("%H:%M:%S"))
+
+    def _say_fresh(self, text: str, **params) -> None:
+        """How fresh the data is, kept so that a language switch says it again."""
+        self._fresh = (text, params)
+        self.fresh_label.setText(tr(text, **params))
 
     # ---- language and export -------------------------------------------------------------
     def show_dashboard(self) -> None:

@@ -17,6 +17,9 @@ class MultiSelect(QToolButton):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Fusion draws the menu arrow over the caption's last character ("全部状态" read
+        # "全部状" + arrow): room for it on the right
+        self.setStyleSheet("QToolButton { padding-right: 14px; }")
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self.caption, self.everything = "", ""

@@ -296,3 +296,35 @@ def test_a_report_sent_before_its_address_arrives(window, qtbot, monkeypatch):
     gate.set()                     # now the address comes back
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
     qtbot.wait(100)
+
+
+def test_a_report_outside_ones_cells_is_confirmed_not_refused(window, qtbot):
+    """Seen walking the client: a grid worker reporting next to, not in, their own cells got
+    "该案件不在您的责任范围内" and no case number; the same after handing a case back."""
+    make, store, a, b = window
+    w = make("worker1")
+    x, y = cell_center("420102002002", 2)  # not worker1's cell
+    dialog = open_report(w, x, y)
+    dialog.klass.setCurrentIndex(dialog.klass.findData("E0111"))
+    submit(qtbot, dialog)
+    idle(qtbot, w)
+    number = dialog.outcome.case.number
+    assert w.statusBar().currentMessage() == f"已上报，案卷号 {number}"
+    assert not w.model.may_see(index_of(w, dialog.outcome.case.id))
+
+
+def test_the_approver_sees_the_time_asked_and_the_deadline_it_gives(window, qtbot):
+    """Seen walking the client: 批准延期 showed a bare note field, not what was asked."""
+    from factories import act
+
+    from gridapp.domain.actions import Action
+    make, store, a, b = window
+    act(store, "enforce1", b.id, Action.SIGN)
+    act(store, "enforce1", b.id, Action.REQUEST_EXTENSION, extra="1d", reason="需调车")
+    w = make("dispatcher")
+    w.select_case(index_of(w, b.id))
+    dialog = w.open_action(w.detail.view.case, Action.APPROVE_EXTENSION)
+    said = dialog.hint.text()
+    assert said.startswith("申请延期 1 工作日：批准后应于 ")
+    submit(qtbot, dialog)
+    assert f"{dialog.outcome.case.deadline_at:%Y-%m-%d %H:%M}" in said

@@ -39,6 +39,7 @@ def test_a_road_chief_sees_his_segment_calendar_and_makes_his_package(window, qt
     t = panel.table
     assert t.item(0, 0).text() == "解放大道(西段)" and t.item(0, 6).text() == "✗"
     assert t.item(0, 7).text() == "✓"
+    assert not t.isColumnHidden(1) and t.item(0, 1).text().startswith("每 ")
     job = panel.export_package(str(tmp_path / "pkgs"))
     assert job.wait(60)
     made = list((tmp_path / "pkgs").glob("chief1-*/chief1.qgs"))
@@ -100,4 +101,7 @@ def test_a_grid_worker_sees_the_last_day_he_checked_in_in_each_cell(window, qtbo
     last = {r["name"]: r["last"] for r in view.rows}
     assert last.pop("420102001001003") == datetime(2026, 10, 31).date()
     assert set(last.values()) == {None}
+    # cells have no patrol rhythm: the 巡查频次 column, always empty for them, is not shown
+    assert panel.table.horizontalHeaderItem(1).text() == "巡查频次"
+    assert panel.table.isColumnHidden(1)
     idle(qtbot, w)

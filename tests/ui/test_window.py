@@ -224,6 +224,19 @@ def test_language_switches_while_running(window):
     assert w.m_file.title() == "文件"
 
 
+def test_the_freshness_in_the_status_bar_follows_the_language(window, qtbot):
+    """Seen walking the client: after 视图 → English the status bar still said 数据更新于."""
+    make, store, a, b = window
+    w = make("dispatcher")
+    act(store, "acceptor", a.id, Action.REGISTER)
+    refreshed(qtbot, w)
+    assert w.fresh_label.text() == "数据更新于 10:00:00"
+    set_language("en")
+    assert w.fresh_label.text() == "Data as of 10:00:00"
+    set_language("zh")
+    assert w.fresh_label.text() == "数据更新于 10:00:00"
+
+
 def test_export_map_png_and_pdf(window, tmp_path):
     make, store, a, b = window
     w = make("leader_shift")
@@ -370,3 +383,65 @@ def test_todo_shows_what_waits_counts_it_in_the_title_and_tells_of_news(window, 
 
 def a_number(case) -> str:
     return case.number
+
+
+def test_qt_file_dialog_is_chinese_in_the_chinese_window(qtbot):
+    """Seen walking the client: the photo and folder pickers said "Look in:" and "Files of
+    type:" (Qt 6.11 texts its zh_CN catalog lacks) among Chinese buttons."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+
+    from gridapp.ui import i18n
+    i18n.install_qt_language()
+    try:
+        dialog = QFileDialog(None, "选择照片", "", "图片 (*.jpg)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        label = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+        assert label["lookInLabel"] == "查找范围(&L)："
+        assert label["fileTypeLabel"] == "文件类型(&T)："
+        # a first fix (a Python QTranslator subclass) made every image undecodable: the
+        # basemap went blank; a tile read on a thread, as the render threads do, still reads
+        png = QBuffer()
+        png.open(QBuffer.OpenModeFlag.WriteOnly)
+        tile = QImage(256, 256, QImage.Format.Format_RGB32)
+        tile.fill(0x336699)
+        tile.save(png, "PNG")
+        data = bytes(png.data())
+        read = []
+        worker = threading.Thread(target=lambda: read.append(QImage.fromData(data)))
+        worker.start()
+        worker.join()
+        assert not read[0].isNull() and read[0].width() == 256
+    finally:
+        for t in i18n._qt_translators:
+            QApplication.instance().removeTranslator(t)
+        i18n._qt_translators.clear()
+
+
+def test_the_photo_picker_names_its_filter_in_the_interface_language(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gridapp.ui.panels.dialogs import PhotoPicker
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args: (asked.append(args[3]), ([], ""))[1])
+    picker = PhotoPicker()
+    qtbot.addWidget(picker)
+    picker._add()
+    set_language("en")
+    picker._add()
+    set_language("zh")
+    assert asked == ["图片 (*.jpg *.jpeg *.png *.webp)", "Images (*.jpg *.jpeg *.png *.webp)"]
+
+
+def test_the_next_user_starts_with_an_empty_search(window):
+    """Seen walking the client: after 切换用户 the search box still held the last user's
+    case number."""
+    from gridapp.app.session import Session
+    make, store, a, b = window
+    w = make("acceptor")
+    w.search.setText(a.number)
+    w.model.switch_session(Session.open(store, "leader_shift", "secret-leader_shift"))
+    assert w.search.text() == "" and not w.results.isVisible()

@@ -124,7 +124,7 @@ class PhotoPicker(QWidget):
 
     def _add(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, tr("选择照片"), "",
-                                                "Images (*.jpg *.jpeg *.png *.webp)")
+                                                tr("图片 (*.jpg *.jpeg *.png *.webp)"))
         for f in files:
             self.add_path(Path(f))
 
@@ -258,6 +258,8 @@ class ActionDialog(SubmitDialog):
                 fill_address(self, self.inputs["address"], *point)
         if action is Action.REGISTER:
             self.inputs["class_code"].currentIndexChanged.connect(self._preview_class)
+        if action in (Action.APPROVE_EXTENSION, Action.DENY_EXTENSION):
+            self._preview_extension()
 
     def _note_required(self, name: str) -> bool:
         return name == "note" and self.action in (
@@ -412,6 +414,20 @@ class ActionDialog(SubmitDialog):
         limit = limit_text(cls.time_limit)
         self.say("deadline", tr("处置时限 {limit}：如现在派遣，应于 {when} 前处置完毕。",
                              limit=limit, when=f"{deadline:%Y-%m-%d %H:%M}"))
+
+    def _preview_extension(self) -> None:
+        """What the approver decides on: the time asked for and the deadline it would give
+        (the reason is the last line of the case's history)."""
+        extra = self.case.pending_extension_minutes
+        if not extra:
+            return
+        with self.app.store.uow(write=False) as uow:
+            cal = uow.config.calendar()
+        days, rest = divmod(extra, cal.minutes_per_day)
+        span = tr("{n} 工作日", n=days) if not rest else tr("{n} 工作时", n=f"{extra / 60:g}")
+        when = cal.add_working_minutes(self.case.deadline_at or self.app.clock(), extra)
+        self.say("deadline", tr("申请延期 {span}：批准后应于 {when} 前处置完毕。", span=span,
+                                when=f"{when:%Y-%m-%d %H:%M}"))
 
     def values(self) -> dict:
         out = {}

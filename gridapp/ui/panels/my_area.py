@@ -241,6 +241,7 @@ class MyAreaPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip(f"{d:%Y-%m-%d}")
                 t.setItem(r, len(heads) + k, item)
+        t.setColumnHidden(1, view.kind != "segments")  # cells have no patrol rhythm: no empty column
         t.resizeColumnsToContents()
 
     # ---- field packages -----------------------------------------------------------------
