@@ -46,6 +46,8 @@ class Spec:
     contact: str = ""
     lonlat: tuple[float, float] | None = None  # GCJ-02 for hotline exports
     unplaced: bool = False  # the caller gave an address the map does not know (待定位)
+    case_id: int = 0  # the case it opens: ids follow the year's order of reports
+    street: str = ""  # whose part of the year it belongs to (an echo: its original's)
 
 
 @dataclass
@@ -55,6 +57,7 @@ class _Step:
     action: str = field(compare=False)
     user: str = field(compare=False)
     kwargs: dict = field(compare=False, default_factory=dict)
+    new_id: int = field(compare=False, default=0)  # a report: the id of the case it opens
 
 
 @dataclass
@@ -73,11 +76,14 @@ class Sites:
 
 
 class Simulation:
-    def __init__(self, mem: MemoryStore, sites: Sites, rng: np.random.Generator, start: datetime,
-                 until: datetime, srid: int) -> None:
+    def __init__(self, mem: MemoryStore, sites: Sites | None, rng: np.random.Generator | None,
+                 start: datetime, until: datetime, srid: int) -> None:
+        """`sites` and `rng` draw the year's reports (`specs`); a process that only runs
+        parts of the year (`run_part`) needs neither."""
         self.mem, self.sites, self.rng = mem, sites, rng
-        # scalar draws in the stories: the stdlib generator is ~10× cheaper per call
-        self.r = random.Random(int(rng.integers(2 ** 31)))
+        # scalar draws in the stories: the stdlib generator is ~10× cheaper per call (a part
+        # of the year has a stream of its own; this draw keeps the reports as they were)
+        self.r = random.Random(int(rng.integers(2 ** 31)) if rng is not None else 0)
         self.start, self.until, self.srid = start, until, srid
         d = mem.data
         self.calendar = d.calendar
@@ -200,8 +206,9 @@ class Simulation:
                 spec.lonlat = (round(float(gcj[0][k]), 6), round(float(gcj[1][k]), 6))
             out.append(spec)
         picks = rng.choice(len(out), min(n_echo, len(out)), replace=False)
-        echoes = [e for e in (self._echo(out[i], int(i)) for i in sorted(picks.tolist()))
-                  if e is not None]
+        pairs = [(e, out[i]) for i in sorted(picks.tolist())
+                 if (e := self._echo(out[i], int(i))) is not None]
+        echoes = [e for e, _ in pairs]
         if echoes:  # their hotline lon/lat, all in one conversion
             lon, lat = store_to_lonlat([e.x for e in echoes], [e.y for e in echoes], self.srid,
                                        "gcj02")
@@ -210,6 +217,11 @@ class Simulation:
         out.extend(echoes)
         out.sort(key=lambda sp: sp.at)
         self._addresses(out)
+        for echo, original in pairs:  # the same problem: simulated beside its original
+            echo.street = original.street
+        first = self.mem.data.next_id
+        for k, sp in enumerate(out):
+            sp.case_id = first + k
         # hotline exports carry GCJ-02 lon/lat: the case's point is what converting them gives
         hot = [sp for sp in out if sp.lonlat]
         if hot:
@@ -244,8 +256,9 @@ class Simulation:
         near = seg_tree.query_nearest(pts, all_matches=False)
         road_of = dict(zip(near[0].tolist(), near[1].tolist(), strict=False))
         for i, sp in enumerate(specs):
-            comm = s.community_names.get(str(s.cell_codes[cell_of[i]])[:12], "") \
-                if i in cell_of else ""
+            cell = str(s.cell_codes[cell_of[i]]) if i in cell_of else ""
+            sp.street = cell[:9]  # GridCode: district (6) + street (3)
+            comm = s.community_names.get(cell[:12], "") if cell else ""
             road = s.segment_roads[road_of[i]] if i in road_of else ""
             sp.address = f"{comm}{road}{int(self.rng.integers(1, 300))}号附近"
 
@@ -253,6 +266,11 @@ class Simulation:
     def _step(self, at: datetime, action: str, user: str, **kwargs) -> _Step:
         self.seq += 1
         return _Step(at, self.seq, action, user, kwargs)
+
+    def _opening(self, spec: Spec, action: str, user: str, kwargs: dict) -> _Step:
+        step = self._step(spec.at, action, user, **kwargs)
+        step.new_id = spec.case_id
+        return step
 
     def _wall(self, t: datetime, lo: float, hi: float) -> datetime:
         return t + timedelta(minutes=self.r.uniform(lo, hi))
@@ -316,13 +334,13 @@ class Simulation:
                       contact=spec.contact, external_id=spec.external_id)
         if spec.unplaced:  # 待定位: the acceptor calls back and places it on the map
             kwargs.pop("component_code")
-            case = yield self._step(spec.at, "report_unplaced", reporter, **kwargs)
+            case = yield self._opening(spec, "report_unplaced", reporter, kwargs)
             case = yield self._step(self._wall(case.reported_at, 10, 120), "place",
                                     self._pick(Role.ACCEPTOR), x=spec.x, y=spec.y,
                                     note="回拨市民核实位置")
         else:
             kwargs.update(x=spec.x, y=spec.y)
-            case = yield self._step(spec.at, "report", reporter, **kwargs)
+            case = yield self._opening(spec, "report", reporter, kwargs)
         citizen = spec.source.citizen_facing
         if case.state is CaseState.REJECTED:  # linked to an open original
             if citizen:
@@ -457,6 +475,8 @@ class Simulation:
     def _call(self, step: _Step, case_id: int | None) -> Case:
         """One step through the service entry, at the step's time on the simulated clock."""
         self.mem.clock.set(step.at)
+        if step.new_id:  # the case gets the id of its place in the year, whichever part runs it
+            self.mem.data.next_id = step.new_id
         if step.action == "report":
             return svc.report(self.mem.uow(), step.user, **step.kwargs).case
         if step.action == "report_unplaced":
@@ -465,6 +485,29 @@ class Simulation:
             return locating.place_case(self.mem.uow(), step.user, case_id, **step.kwargs).case
         return svc.perform(self.mem.uow(), step.user, case_id, step.action,
                            **step.kwargs).case
+
+    def run_part(self, specs: list[Spec], stream: str, on_finished: Callable[[list[int]], None],
+                 progress: Callable[[int, int, str], None] | None = None,
+                 flush_every: int = 100_000) -> None:
+        """One part of the year on its own (a street's reports with their echoes): it starts
+        with no cases in the store and its stories draw from `stream`'s own generator, so a
+        part comes out the same whichever process runs it and after whichever other part.
+        `on_finished` gets every case of the part, those left open when it ends last; then
+        the part is forgotten."""
+        self.mem.forget_cases()
+        self.r = random.Random(stream)
+        self.seq = 0
+        self.clock = self.start
+        handed: set[int] = set()
+
+        def finished(ids: list[int]) -> None:
+            handed.update(ids)
+            on_finished(ids)
+        self.run(specs, finished, progress, flush_every)
+        rest = [i for i in self.mem.data.cases if i not in handed]
+        if rest:
+            on_finished(rest)
+        self.mem.forget_cases()
 
     def run(self, specs: list[Spec], on_finished: Callable[[list[int]], None] | None = None,
             progress: Callable[[int, int, str], None] | None = None,

@@ -13,6 +13,7 @@ import itertools
 import json
 import operator
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Connection, text
@@ -214,6 +215,47 @@ _EVENT_FIELDS = operator.attrgetter("case_id", "seq", "action", "actor_id", "act
                                     "hash")
 
 
+@dataclass
+class CaseRows:
+    """Cases and their audit rows as the columns the store keeps (plain values that pickle
+    cheaply: a process that made the cases hands them to the one that writes them)."""
+
+    cases: dict[str, list]
+    n_cases: int
+    events: dict[str, list]
+    n_events: int
+
+
+def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent]) -> CaseRows:
+    """What `CaseBulkWriter.write` would insert for these cases and audit rows (sealed here
+    if they are not yet, each case's rows given in order), for `write_columns`."""
+    events = _sealed(list(events))
+    last: dict[int, datetime] = {e.case_id: e.at for e in events}
+    rows = []
+    for c in cases:
+        c.number = case_number(c.id, c.reported_at)
+        row = case_to_row(c)
+        row["id"] = c.id
+        row["updated_at"] = last.get(c.id, c.reported_at)
+        rows.append(_CASE_VALUES(row))
+    case_cols = dict(zip(CASE_COLUMNS, map(list, zip(*rows, strict=True)), strict=True)) \
+        if rows else {}
+    event_cols: dict[str, list] = {}
+    if events:
+        (case_id, seq, action, actor_id, actor_role, at, from_state, to_state, reason,
+         data, attachments, hashes) = (list(c) for c in zip(*map(_EVENT_FIELDS, events),
+                                                             strict=True))
+        event_cols = {
+            "case_id": case_id, "seq": seq, "action": action, "actor_id": actor_id,
+            "actor_role": actor_role, "at": at,
+            "from_state": [s.value if s else None for s in from_state],
+            "to_state": [s.value for s in to_state], "reason": reason,
+            "data": [canonical_json(d) if d else "{}" for d in data],
+            "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
+            "hash": hashes}
+    return CaseRows(case_cols, len(rows), event_cols, len(events))
+
+
 class CaseBulkWriter:
     """Writes cases with explicit ids (from `reserve`) and their audit rows."""
 
@@ -270,6 +312,16 @@ class CaseBulkWriter:
                 "hash": hashes}, len(events), progress=progress,
                 what="writing audit rows")
         return n
+
+    def write_columns(self, rows: CaseRows) -> int:
+        """Cases and audit rows prepared by `case_rows` (the same rows `write` writes)."""
+        if rows.n_cases:
+            insert_columns(self.conn, "cases", rows.cases, rows.n_cases, what="writing cases")
+            self._sync_sequence()
+        if rows.n_events:
+            insert_columns(self.conn, "case_events", rows.events, rows.n_events,
+                           what="writing audit rows")
+        return rows.n_cases
 
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:
         """Rows as dicts keyed by column name (cases need their `id`)."""

@@ -159,6 +159,12 @@ class MemoryStore:
     def uow(self, write: bool = True) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self)
 
+    def forget_cases(self) -> None:
+        """Forget every case and audit row (a simulation starting an independent part)."""
+        d = self.data
+        for table in (d.cases, d.events, d.tickets, d.dup_times, d.dup_ids):
+            table.clear()
+
     def evict(self, case_ids: Iterable[int]) -> None:
         """Forget finished cases (already written elsewhere) and their audit rows."""
         for cid in case_ids:

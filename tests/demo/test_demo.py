@@ -110,9 +110,10 @@ def test_a_year_of_cases_takes_every_path(demo):
 
 
 def test_the_demo_is_deterministic_by_seed(demo, tmp_path):
-    # written in batches of 300 finished cases instead of one: the same cases and audit rows
+    # written in batches of 300 finished cases instead of one, and its streets simulated by
+    # two processes instead of one: the same cases and audit rows
     again = build_demo(str(tmp_path / "again.sqlite"), "tiny", seed=11, until=UNTIL,
-                       basemap=False, batch=300)
+                       basemap=False, batch=300, helper=True)
     with demo.read() as a, again.read() as b:
         columns = [r[1] for r in a.execute(text("PRAGMA table_info(cases)"))
                    if r[1] not in ("change_seq", "geom")]  # change_seq: one per batch
@@ -150,3 +151,41 @@ def test_a_cancelled_basemap_stops_at_the_next_tile(tmp_path):
 
     assert write_mini_basemap(tmp_path / "b.mbtiles", 4547, cancelled) == 3
     assert write_mini_basemap(tmp_path / "all.mbtiles", 4547) > 3
+
+
+def test_reports_have_their_ids_and_streets_echoes_their_originals(demo, monkeypatch):
+    from gridapp.demo import build as b
+    from gridapp.demo.geography import make_land, rng_for
+    from gridapp.demo.names import Namer
+    from gridapp.demo.roads import cut_segments, make_roads, place_components, place_hotspots
+    from gridapp.demo.scales import SCALES
+    from gridapp.demo.simulation import Simulation
+    from gridapp.store.memory import snapshot
+    sc = SCALES["tiny"]
+    land = make_land(sc, 11, Namer(rng_for(11, "names")), lambda *a: None)
+    rng = np.random.default_rng(11)
+    roads = make_roads(sc, land, rng, Namer(rng_for(11, "names")))
+    segments = cut_segments(roads)
+    components = place_components(roads, land, rng, sc.component_density)
+    hotspots = place_hotspots(land, roads, rng, Namer(rng_for(11, "names")))
+    mem = snapshot(demo)
+    sim = Simulation(mem, b._sites(land, segments, components, hotspots), rng,
+                     datetime(2025, 11, 20, 16), UNTIL, demo.srid)
+    pairs = []
+    echo = Simulation._echo
+
+    def recorded(self, sp, i):
+        e = echo(self, sp, i)
+        if e is not None:
+            pairs.append((e, sp))
+        return e
+    monkeypatch.setattr(Simulation, "_echo", recorded)
+    specs = sim.specs(sc.cases)
+    first = mem.data.next_id
+    assert [sp.case_id for sp in specs] == list(range(first, first + len(specs)))
+    streets = {s.code for s in land.streets}
+    assert {sp.street for sp in specs} <= streets
+    for sp in specs[::50]:  # the street of its point
+        assert sp.street == mem.places.locate(sp.x, sp.y, 0).street_code or \
+            sp.lonlat  # (a hotline point moved by its GCJ-02 round trip may cross a line)
+    assert pairs and all(e.street == o.street for e, o in pairs)
