@@ -225,7 +225,7 @@ class _Writer:
                     with self.store.uow() as uow:
                         if self.deferred is None:
                             self.deferred = _defer_indexes(uow.conn)
-                        CaseBulkWriter(uow.conn).write_columns(batch)
+                        CaseBulkWriter(uow.conn).write_prepared(batch)
                         uow.commit()
             except BaseException as exc:  # re-raised in the building thread
                 self.error = exc

@@ -228,7 +228,7 @@ class CaseRows:
 
 def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent]) -> CaseRows:
     """What `CaseBulkWriter.write` would insert for these cases and audit rows (sealed here
-    if they are not yet, each case's rows given in order), for `write_columns`."""
+    if they are not yet, each case's rows given in order), for `write_prepared`."""
     events = _sealed(list(events))
     last: dict[int, datetime] = {e.case_id: e.at for e in events}
     rows = []
@@ -313,16 +313,6 @@ class CaseBulkWriter:
                 what="writing audit rows")
         return n
 
-    def write_columns(self, rows: CaseRows) -> int:
-        """Cases and audit rows prepared by `case_rows` (the same rows `write` writes)."""
-        if rows.n_cases:
-            insert_columns(self.conn, "cases", rows.cases, rows.n_cases, what="writing cases")
-            self._sync_sequence()
-        if rows.n_events:
-            insert_columns(self.conn, "case_events", rows.events, rows.n_events,
-                           what="writing audit rows")
-        return rows.n_cases
-
     def write_rows(self, case_rows: list[dict], event_rows: list[dict]) -> None:
         """Rows as dicts keyed by column name (cases need their `id`)."""
         if case_rows:
@@ -344,3 +334,13 @@ class CaseBulkWriter:
             self.conn.execute(text(
                 "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "
                 "FROM cases), (SELECT last_value FROM cases_id_seq)))"))
+
+    def write_prepared(self, rows: CaseRows) -> int:
+        """Cases and audit rows prepared by `case_rows` (the same rows `write` writes)."""
+        if rows.n_cases:
+            insert_columns(self.conn, "cases", rows.cases, rows.n_cases, what="writing cases")
+            self._sync_sequence()
+        if rows.n_events:
+            insert_columns(self.conn, "case_events", rows.events, rows.n_events,
+                           what="writing audit rows")
+        return rows.n_cases

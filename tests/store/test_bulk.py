@@ -50,7 +50,7 @@ def test_bulk_cases_read_back_like_service_cases(store):
 
 
 def test_prepared_columns_write_the_same_rows(store):
-    """`case_rows` (made in one process, written by another) + `write_columns` = `write`."""
+    """`case_rows` (made in one process, written by another) + `write_prepared` = `write`."""
     with store.uow() as uow:
         ids = uow.cases.reserve_ids(6)
         one, ev_one = _cases(ids[0], 3)
@@ -63,7 +63,7 @@ def test_prepared_columns_write_the_same_rows(store):
                                {"z": [1, 2.5, None], "a": "中文"}, ("abc",)))
         w = CaseBulkWriter(uow.conn)
         w.write(one, ev_one)
-        assert w.write_columns(case_rows(two, ev_two)) == 3
+        assert w.write_prepared(case_rows(two, ev_two)) == 3
         uow.commit()
         rows = uow.conn.exec_driver_sql(
             "SELECT * FROM cases WHERE id >= ? ORDER BY id" if store.backend == "sqlite" else
