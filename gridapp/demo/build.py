@@ -129,13 +129,14 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
     mem = snapshot(store)
     sim = Simulation(mem, _sites(land, segments, components, hotspots), rng, start, until,
                      store.srid)
-    specs = sim.specs(sc.cases)
-    total = len(specs)
+    reports = sim.specs(sc.cases)
+    sim.sites = None  # (a city's cells and roads: not needed any more)
+    total = len(reports)
     progress(0, total, "cases")
     # streets are simulated one at a time, each written as it finishes and then forgotten:
     # a year is never held whole (a city's does not fit in memory)
-    schedule = Schedule(split(specs, seed))
-    del specs
+    schedule = Schedule(split(reports, seed))
+    del reports
     flush_every = batch or BATCH
     writer = _Writer(store)
     ran = 0  # reports of the streets simulated here
@@ -157,8 +158,8 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
     gc.disable()
     try:
         while (part := schedule.take()) is not None:
-            sim.run_part(part.specs, part.stream, flush, tell, flush_every)
-            ran += len(part.specs)
+            sim.run_part(part.reports.specs(), part.stream, flush, tell, flush_every)
+            ran += len(part)
         if aide is not None:
             aide.join(tell)
         tell()

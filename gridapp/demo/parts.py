@@ -23,7 +23,6 @@ import subprocess
 import sys
 import threading
 import traceback
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,7 +30,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from ..store.bulk import CaseRows, case_rows
-from .simulation import Simulation, Spec
+from .reports import Reports
+from .simulation import Simulation
 
 # a helper pays for its start (a new interpreter importing gridapp, ~1-2 s of CPU on the
 # other core) only when the year is large enough to share
@@ -43,17 +43,18 @@ class Part:
     """One street's reports in time order, and the name of its random stream."""
 
     street: str
-    specs: list[Spec]
+    reports: Reports
     stream: str
 
+    def __len__(self) -> int:
+        return len(self.reports)
 
-def split(specs: list[Spec], seed: int) -> list[Part]:
+
+def split(reports: Reports, seed: int) -> list[Part]:
     """The year's reports by street, largest part first (so the last to finish are small)."""
-    by_street: dict[str, list[Spec]] = defaultdict(list)
-    for sp in specs:
-        by_street[sp.street].append(sp)
-    parts = [Part(street, lst, f"{seed}:cases:{street}") for street, lst in by_street.items()]
-    parts.sort(key=lambda p: (-len(p.specs), p.street))
+    parts = [Part(street, reports.take(rows), f"{seed}:cases:{street}")
+             for street, rows in reports.by_street().items()]
+    parts.sort(key=lambda p: (-len(p), p.street))
     return parts
 
 
@@ -213,8 +214,8 @@ def serve(read_fd: int, write_fd: int, parent: int) -> None:
 
             def flush(ids: list[int]) -> None:
                 out.send(("rows", rows_of(sim, ids)))
-            sim.run_part(part.specs, part.stream, flush, progress, flush_every)
-            out.send(("progress", street, len(part.specs)))
+            sim.run_part(part.reports.specs(), part.stream, flush, progress, flush_every)
+            out.send(("progress", street, len(part)))
             out.send(("done", street))
         out.send(("bye", sim.executed))
     except BaseException:  # noqa: BLE001 (the parent raises it)

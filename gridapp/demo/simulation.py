@@ -26,28 +26,9 @@ from ..services import cases as svc
 from ..services import locating
 from ..store.memory import MemoryStore
 from . import mix
+from .reports import CITIZEN, SOURCES, Reports, Spec
 
 PRIME = 20_000  # reports located ahead at a time
-
-
-@dataclass
-class Spec:
-    """One report as it reaches the command room."""
-
-    at: datetime
-    class_code: str
-    source: Source
-    x: float
-    y: float
-    description: str
-    address: str = ""
-    component_code: str | None = None
-    external_id: str | None = None
-    contact: str = ""
-    lonlat: tuple[float, float] | None = None  # GCJ-02 for hotline exports
-    unplaced: bool = False  # the caller gave an address the map does not know (待定位)
-    case_id: int = 0  # the case it opens: ids follow the year's order of reports
-    street: str = ""  # whose part of the year it belongs to (an echo: its original's)
 
 
 @dataclass
@@ -108,7 +89,7 @@ class Simulation:
         self.executed = 0
 
     # ---- the reports of the year -----------------------------------------------------
-    def specs(self, n: int) -> list[Spec]:
+    def specs(self, n: int) -> Reports:
         """`n` reports over the year, drawn in bulk (numpy) and sorted by time."""
         rng, s = self.rng, self.sites
         classes = np.array([c.code for c in self.catalog if c.active])
@@ -186,81 +167,71 @@ class Simulation:
         keep &= at0 <= np.datetime64(self.until)
         n_echo = round(n * 0.05)  # the same problem reported twice
         idx = np.flatnonzero(keep)[:n - n_echo]
-        out: list[Spec] = []
-        gcj = store_to_lonlat(x[idx], y[idx], self.srid, "gcj02")
-        contacts = ["王先生", "李女士", "张先生", "刘女士", "市民"]
-        # whole columns to Python values at once (the same values as element by element)
-        cols = zip(idx.tolist(), cls[idx].tolist(), src_names[idx].tolist(),
-                   at0[idx].astype(datetime).tolist(), x[idx].tolist(), y[idx].tolist(),
-                   comp[idx].tolist(), strict=True)
-        sources_by_name = {s.value: s for s in Source}
-        for k, (i, c, src_name, at, xi, yi, comp_code) in enumerate(cols):
-            text = mix.DESCRIPTIONS.get(c)
-            desc = text[i % len(text)] if text else self.catalog[c].name
-            source = sources_by_name[src_name]
-            spec = Spec(at, c, source, xi, yi, desc, component_code=comp_code)
-            if source.citizen_facing:
-                spec.unplaced = i % 41 == 7  # ~2 %: placed by the acceptor after a call back
-                spec.external_id = f"{source.value[-5:].upper()}-{at:%Y%m%d}-{i:07d}"
-                spec.contact = f"{contacts[i % 5]} 13{(i * 7919) % 900000000 + 100000000}"
-                spec.lonlat = (round(float(gcj[0][k]), 6), round(float(gcj[1][k]), 6))
-            out.append(spec)
-        picks = rng.choice(len(out), min(n_echo, len(out)), replace=False)
-        pairs = [(e, out[i]) for i in sorted(picks.tolist())
-                 if (e := self._echo(out[i], int(i))) is not None]
-        echoes = [e for e, _ in pairs]
-        if echoes:  # their hotline lon/lat, all in one conversion
-            lon, lat = store_to_lonlat([e.x for e in echoes], [e.y for e in echoes], self.srid,
-                                       "gcj02")
-            for e, lo, la in zip(echoes, lon.tolist(), lat.tolist(), strict=True):
-                e.lonlat = (round(lo, 6), round(la, 6))
-        out.extend(echoes)
-        out.sort(key=lambda sp: sp.at)
-        self._addresses(out)
-        for echo, original in pairs:  # the same problem: simulated beside its original
-            echo.street = original.street
-        first = self.mem.data.next_id
-        for k, sp in enumerate(out):
-            sp.case_id = first + k
+        code = {v.value: k for k, v in enumerate(SOURCES)}
+        base = dict(at=at0[idx].astype("datetime64[us]"), cls=cls[idx],
+                    source=np.array([code[v] for v in src_names[idx].tolist()], np.int8),
+                    x=x[idx], y=y[idx], ticket=idx.astype(np.int64),
+                    echo_of=np.full(len(idx), -1, np.int64), phone=np.zeros(len(idx), np.int64),
+                    component=comp[idx])
+        # the same problem reported again by someone else a little later, near the original
+        k = min(n_echo, len(idx))
+        picks = np.sort(rng.choice(len(idx), k, replace=False))
+        minutes = rng.uniform(20, 60 * 40, k)
+        ex, ey = base["x"][picks] + rng.normal(0, 12, k), base["y"][picks] + rng.normal(0, 12, k)
+        phone = rng.integers(100000000, 999999999, k)
+        eat = base["at"][picks] + (minutes * 6e7).astype("timedelta64[us]")
+        ok = (eat <= np.datetime64(self.until)) & shapely.contains_xy(s.district, ex, ey)
+        hotline = code[Source.HOTLINE_12345.value]
+        echo = dict(at=eat[ok], cls=base["cls"][picks][ok],
+                    source=np.where(base["source"][picks] == hotline, code[Source.SNAPSHOT.value],
+                                    hotline).astype(np.int8)[ok],
+                    x=ex[ok], y=ey[ok], ticket=base["ticket"][picks][ok],
+                    echo_of=picks[ok].astype(np.int64), phone=phone[ok],
+                    component=base["component"][picks][ok])
+        cols = {name: np.concatenate([base[name], echo[name]]) for name in base}
+        order = np.argsort(cols["at"], kind="stable")
+        cols = {name: col[order] for name, col in cols.items()}
+        rows = len(order)
+        # where each report is (before its lon/lat round trip, as the caller saw it)
+        street, community, road = self._addresses(cols["x"], cols["y"])
+        is_echo = cols["echo_of"] >= 0
+        if is_echo.any():  # an echo is simulated beside its original, wherever it fell
+            position = np.empty(rows, np.int64)
+            position[order] = np.arange(rows)
+            street[is_echo] = street[position[cols["echo_of"][is_echo]]]
         # hotline exports carry GCJ-02 lon/lat: the case's point is what converting them gives
-        hot = [sp for sp in out if sp.lonlat]
-        if hot:
-            xs, ys = lonlat_to_store([sp.lonlat[0] for sp in hot], [sp.lonlat[1] for sp in hot],
-                                     "gcj02", self.srid)
-            for sp, xv, yv in zip(hot, xs.tolist(), ys.tolist(), strict=True):
-                sp.x, sp.y = xv, yv
-        return out
+        lon, lat = np.full(rows, np.nan), np.full(rows, np.nan)
+        hot = is_echo | CITIZEN[cols["source"]]
+        if hot.any():
+            glon, glat = store_to_lonlat(cols["x"][hot], cols["y"][hot], self.srid, "gcj02")
+            lon[hot], lat[hot] = np.round(glon, 6), np.round(glat, 6)
+            cols["x"][hot], cols["y"][hot] = lonlat_to_store(lon[hot], lat[hot], "gcj02",
+                                                             self.srid)
+        first = self.mem.data.next_id
+        return Reports(**cols, lon=lon, lat=lat, street=street, community=community, road=road,
+                       house=rng.integers(1, 300, rows),
+                       case_id=np.arange(first, first + rows, dtype=np.int64),
+                       names={c.code: c.name for c in self.catalog})
 
-    def _echo(self, sp: Spec, i: int) -> Spec | None:
-        """The same problem reported again by someone else a little later (its lon/lat is
-        set by the caller)."""
-        rng = self.rng
-        echo = Spec(sp.at + timedelta(minutes=float(rng.uniform(20, 60 * 40))), sp.class_code,
-                    Source.HOTLINE_12345 if sp.source is not Source.HOTLINE_12345
-                    else Source.SNAPSHOT, float(sp.x + rng.normal(0, 12)),
-                    float(sp.y + rng.normal(0, 12)), sp.description,
-                    component_code=sp.component_code)
-        if echo.at > self.until or not shapely.contains_xy(self.sites.district, echo.x, echo.y):
-            return None
-        echo.external_id = f"12345-{echo.at:%Y%m%d}-{i:07d}E"
-        echo.contact = "市民 13" + str(int(rng.integers(100000000, 999999999)))
-        return echo
-
-    def _addresses(self, specs: list[Spec]) -> None:
+    def _addresses(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Each point's street code, and the community and road names its address gives."""
         s = self.sites
-        pts = shapely.points(np.array([sp.x for sp in specs]), np.array([sp.y for sp in specs]))
-        tree = shapely.STRtree(s.cell_geoms)
-        ids_pt, ids_cell = tree.query(pts, predicate="intersects")
-        cell_of = dict(zip(ids_pt.tolist(), ids_cell.tolist(), strict=False))
-        seg_tree = shapely.STRtree(s.segment_lines)
-        near = seg_tree.query_nearest(pts, all_matches=False)
-        road_of = dict(zip(near[0].tolist(), near[1].tolist(), strict=False))
-        for i, sp in enumerate(specs):
-            cell = str(s.cell_codes[cell_of[i]]) if i in cell_of else ""
-            sp.street = cell[:9]  # GridCode: district (6) + street (3)
-            comm = s.community_names.get(cell[:12], "") if cell else ""
-            road = s.segment_roads[road_of[i]] if i in road_of else ""
-            sp.address = f"{comm}{road}{int(self.rng.integers(1, 300))}号附近"
+        pts = shapely.points(x, y)
+        codes = [str(c) for c in s.cell_codes]
+        # per cell (the last entry: no cell), then per point
+        cell_street = np.array([c[:9] for c in codes] + [""], dtype=object)  # district 6 + 3
+        cell_comm = np.array([s.community_names.get(c[:12], "") for c in codes] + [""],
+                             dtype=object)
+        cell = np.full(len(x), len(codes), np.int64)
+        ids_pt, ids_cell = shapely.STRtree(s.cell_geoms).query(pts, predicate="intersects")
+        cell[ids_pt] = ids_cell
+        # the nearest road within 500 m (an unbounded search measures every far road)
+        road = np.full(len(x), len(s.segment_roads), np.int64)
+        near = shapely.STRtree(s.segment_lines).query_nearest(pts, max_distance=500,
+                                                              all_matches=False)
+        road[near[0]] = near[1]
+        roads = np.array(list(s.segment_roads) + [""], dtype=object)
+        return cell_street[cell], cell_comm[cell], roads[road]
 
     # ---- one case's story ----------------------------------------------------------------
     def _step(self, at: datetime, action: str, user: str, **kwargs) -> _Step:

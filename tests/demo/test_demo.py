@@ -153,7 +153,7 @@ def test_a_cancelled_basemap_stops_at_the_next_tile(tmp_path):
     assert write_mini_basemap(tmp_path / "all.mbtiles", 4547) > 3
 
 
-def test_reports_have_their_ids_and_streets_echoes_their_originals(demo, monkeypatch):
+def test_reports_have_their_ids_and_streets_echoes_their_originals(demo):
     from gridapp.demo import build as b
     from gridapp.demo.geography import make_land, rng_for
     from gridapp.demo.names import Namer
@@ -171,21 +171,19 @@ def test_reports_have_their_ids_and_streets_echoes_their_originals(demo, monkeyp
     mem = snapshot(demo)
     sim = Simulation(mem, b._sites(land, segments, components, hotspots), rng,
                      datetime(2025, 11, 20, 16), UNTIL, demo.srid)
-    pairs = []
-    echo = Simulation._echo
-
-    def recorded(self, sp, i):
-        e = echo(self, sp, i)
-        if e is not None:
-            pairs.append((e, sp))
-        return e
-    monkeypatch.setattr(Simulation, "_echo", recorded)
-    specs = sim.specs(sc.cases)
+    reports = sim.specs(sc.cases)
     first = mem.data.next_id
-    assert [sp.case_id for sp in specs] == list(range(first, first + len(specs)))
+    assert reports.case_id.tolist() == list(range(first, first + len(reports)))
+    assert (np.diff(reports.at) >= np.timedelta64(0)).all()
     streets = {s.code for s in land.streets}
-    assert {sp.street for sp in specs} <= streets
+    assert set(reports.street.tolist()) <= streets
+    specs = reports.specs()
     for sp in specs[::50]:  # the street of its point
         assert sp.street == mem.places.locate(sp.x, sp.y, 0).street_code or \
             sp.lonlat  # (a hotline point moved by its GCJ-02 round trip may cross a line)
-    assert pairs and all(e.street == o.street for e, o in pairs)
+    # an echo carries its original's ticket and is simulated in its original's street
+    echoes = np.flatnonzero(reports.echo_of >= 0)
+    original = {t: k for k, t in enumerate(reports.ticket.tolist()) if reports.echo_of[k] < 0}
+    assert len(echoes) > 50
+    assert all(reports.street[k] == reports.street[original[reports.ticket[k]]] for k in echoes)
+    assert all(specs[k].external_id.endswith("E") and specs[k].lonlat for k in echoes)
