@@ -141,9 +141,10 @@ class Simulation:
             cls = np.where(rep, spot_cls[j], cls)
         road = (roll >= 0.45) & (roll < 0.62)
         seg = rng.integers(len(s.segment_lines), size=m)
-        pts = shapely.line_interpolate_point(np.asarray(s.segment_lines)[seg],
-                                             rng.random(m), normalized=True)
-        rxy = shapely.get_coordinates(pts)
+        along = rng.random(m)
+        rxy = np.zeros((m, 2))  # only the reports on roads need their point on the road
+        rxy[road] = shapely.get_coordinates(shapely.line_interpolate_point(
+            np.asarray(s.segment_lines)[seg[road]], along[road], normalized=True))
         x = np.where(road, rxy[:, 0] + rng.normal(0, 8, m), x)
         y = np.where(road, rxy[:, 1] + rng.normal(0, 8, m), y)
         comp = np.full(m, None, dtype=object)
