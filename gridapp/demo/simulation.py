@@ -215,24 +215,24 @@ class Simulation:
                        names={c.code: c.name for c in self.catalog})
 
     def _addresses(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
-        """Each point's street code, and the community and road names its address gives."""
+        """Each point's street code, and the community and road names its address gives
+        (the road nearest to the middle of its cell: one search a cell, not one a report)."""
         s = self.sites
-        pts = shapely.points(x, y)
         codes = [str(c) for c in s.cell_codes]
-        # per cell (the last entry: no cell), then per point
+        roads = np.array(list(s.segment_roads), dtype=object)
+        near = shapely.STRtree(s.segment_lines).query_nearest(
+            shapely.point_on_surface(s.cell_geoms), all_matches=False)
+        # per cell, the last entry for no cell; then per point
+        cell_road = np.full(len(codes) + 1, "", dtype=object)
+        cell_road[near[0]] = roads[near[1]]
         cell_street = np.array([c[:9] for c in codes] + [""], dtype=object)  # district 6 + 3
         cell_comm = np.array([s.community_names.get(c[:12], "") for c in codes] + [""],
                              dtype=object)
         cell = np.full(len(x), len(codes), np.int64)
-        ids_pt, ids_cell = shapely.STRtree(s.cell_geoms).query(pts, predicate="intersects")
+        ids_pt, ids_cell = shapely.STRtree(s.cell_geoms).query(shapely.points(x, y),
+                                                               predicate="intersects")
         cell[ids_pt] = ids_cell
-        # the nearest road within 500 m (an unbounded search measures every far road)
-        road = np.full(len(x), len(s.segment_roads), np.int64)
-        near = shapely.STRtree(s.segment_lines).query_nearest(pts, max_distance=500,
-                                                              all_matches=False)
-        road[near[0]] = near[1]
-        roads = np.array(list(s.segment_roads) + [""], dtype=object)
-        return cell_street[cell], cell_comm[cell], roads[road]
+        return cell_street[cell], cell_comm[cell], cell_road[cell]
 
     # ---- one case's story ----------------------------------------------------------------
     def _step(self, at: datetime, action: str, user: str, **kwargs) -> _Step:
