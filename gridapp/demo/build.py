@@ -146,8 +146,10 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
             aide.check()  # the helper failed: stop now
         progress(ran + done + (aide.reports() if aide else 0), total, "cases")
 
+    sqlite = is_sqlite(store.url)
+
     def flush(ids: list[int]) -> None:
-        writer.put(rows_of(sim, ids))
+        writer.put(rows_of(sim, ids, sqlite))
 
     if aide is not None:
         aide.start(store.url, start, until, store.srid, flush_every, schedule, writer.put)
@@ -226,7 +228,9 @@ class _Writer:
                     with self.store.uow() as uow:
                         if self.deferred is None:
                             self.deferred = _defer_indexes(uow.conn)
-                        CaseBulkWriter(uow.conn).write_prepared(batch)
+                        # its indexes are made once after the last batch (SQLite: dropped
+                        # here before the first; PostgreSQL: COPY keeps them cheaply)
+                        CaseBulkWriter(uow.conn).write_prepared(batch, rebuild_indexes=False)
                         uow.commit()
             except BaseException as exc:  # re-raised in the building thread
                 self.error = exc

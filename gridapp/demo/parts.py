@@ -30,6 +30,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from ..store.bulk import CaseRows, case_rows
+from ..store.db import is_sqlite
 from .reports import Reports
 from .simulation import Simulation
 
@@ -70,11 +71,12 @@ class Schedule:
             return self.parts.pop() if self.parts else None
 
 
-def rows_of(sim: Simulation, ids: list[int]) -> CaseRows:
-    """The finished cases `ids` of a simulation as the store's columns."""
+def rows_of(sim: Simulation, ids: list[int], sqlite: bool) -> CaseRows:
+    """The finished cases `ids` of a simulation as the store's columns (SQLite: with their
+    times as text, made here rather than in the writing thread)."""
     d = sim.mem.data
     ids = sorted(ids)
-    return case_rows([d.cases[i] for i in ids], [e for i in ids for e in d.events[i]])
+    return case_rows([d.cases[i] for i in ids], [e for i in ids for e in d.events[i]], sqlite)
 
 
 def helper_wanted(cases: int, asked: bool | None) -> bool:
@@ -204,6 +206,7 @@ def serve(read_fd: int, write_fd: int, parent: int) -> None:
         url, start, until, srid, flush_every = inbox.recv()
         threading.Thread(target=read, name="parts-in", daemon=True).start()
         sim = Simulation(_memory(url), None, None, start, until, srid)
+        sqlite = is_sqlite(url)
         gc.freeze()  # as in the building process: no cycles worth collecting are made
         gc.disable()
         while (part := parts.get()) is not None:
@@ -213,7 +216,7 @@ def serve(read_fd: int, write_fd: int, parent: int) -> None:
                 out.send(("progress", street, done))
 
             def flush(ids: list[int]) -> None:
-                out.send(("rows", rows_of(sim, ids)))
+                out.send(("rows", rows_of(sim, ids, sqlite)))
             sim.run_part(part.reports.specs(), part.stream, flush, progress, flush_every)
             out.send(("progress", street, len(part)))
             out.send(("done", street))

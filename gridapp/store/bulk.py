@@ -226,9 +226,11 @@ class CaseRows:
     n_events: int
 
 
-def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent]) -> CaseRows:
+def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent],
+              sqlite: bool = False) -> CaseRows:
     """What `CaseBulkWriter.write` would insert for these cases and audit rows (sealed here
-    if they are not yet, each case's rows given in order), for `write_prepared`."""
+    if they are not yet, each case's rows given in order), for `write_prepared`. `sqlite`:
+    times already as the text SQLite keeps (made by the process that prepares the rows)."""
     events = _sealed(list(events))
     last: dict[int, datetime] = {e.case_id: e.at for e in events}
     rows = []
@@ -253,6 +255,12 @@ def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent]) -> CaseRows:
             "data": [canonical_json(d) if d else "{}" for d in data],
             "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
             "hash": hashes}
+    if sqlite:
+        for cols in (case_cols, event_cols):
+            for k, v in cols.items():
+                as_text = _times_as_text(v)
+                if as_text is not None:
+                    cols[k] = as_text
     return CaseRows(case_cols, len(rows), event_cols, len(events))
 
 
@@ -335,12 +343,15 @@ class CaseBulkWriter:
                 "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "
                 "FROM cases), (SELECT last_value FROM cases_id_seq)))"))
 
-    def write_prepared(self, rows: CaseRows) -> int:
-        """Cases and audit rows prepared by `case_rows` (the same rows `write` writes)."""
+    def write_prepared(self, rows: CaseRows, rebuild_indexes: bool | None = None) -> int:
+        """Cases and audit rows prepared by `case_rows` (the same rows `write` writes).
+        `rebuild_indexes` as `insert_columns` takes it (False: a writer of many batches that
+        dropped them itself, and need not size the tables at every batch)."""
         if rows.n_cases:
-            insert_columns(self.conn, "cases", rows.cases, rows.n_cases, what="writing cases")
+            insert_columns(self.conn, "cases", rows.cases, rows.n_cases,
+                           rebuild_indexes=rebuild_indexes, what="writing cases")
             self._sync_sequence()
         if rows.n_events:
             insert_columns(self.conn, "case_events", rows.events, rows.n_events,
-                           what="writing audit rows")
+                           rebuild_indexes=rebuild_indexes, what="writing audit rows")
         return rows.n_cases
