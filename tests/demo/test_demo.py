@@ -187,3 +187,19 @@ def test_reports_have_their_ids_and_streets_echoes_their_originals(demo):
     assert len(echoes) > 50
     assert all(reports.street[k] == reports.street[original[reports.ticket[k]]] for k in echoes)
     assert all(specs[k].external_id.endswith("E") and specs[k].lonlat for k in echoes)
+
+
+@pytest.mark.postgis
+def test_a_postgis_demo_built_with_a_helper_has_the_same_audit_trail(demo, postgis, tmp_path,
+                                                                      monkeypatch):
+    import uuid
+    monkeypatch.setenv("GRIDAPP_DATA", str(tmp_path))
+    url = postgis.create_database("demo_" + uuid.uuid4().hex[:10])
+    pg = build_demo(url, "tiny", seed=11, until=UNTIL, basemap=False, helper=True)
+    q = "SELECT case_id, seq, action, actor_id, hash FROM case_events ORDER BY case_id, seq"
+    try:
+        with demo.read() as a, pg.read() as b:
+            rows = [tuple(r) for r in a.execute(text(q))]
+            assert len(rows) > 10_000 and rows == [tuple(r) for r in b.execute(text(q))]
+    finally:
+        pg.close()
