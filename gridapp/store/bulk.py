@@ -13,7 +13,6 @@ import itertools
 import json
 import operator
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Connection, text
@@ -215,15 +214,13 @@ _EVENT_FIELDS = operator.attrgetter("case_id", "seq", "action", "actor_id", "act
                                     "hash")
 
 
-@dataclass
 class CaseRows:
     """Cases and their audit rows as the columns the store keeps (plain values that pickle
     cheaply: a process that made the cases hands them to the one that writes them)."""
 
-    cases: dict[str, list]
-    n_cases: int
-    events: dict[str, list]
-    n_events: int
+    def __init__(self, cases: dict[str, list], n_cases: int, events: dict[str, list],
+                 n_events: int) -> None:
+        self.cases, self.n_cases, self.events, self.n_events = cases, n_cases, events, n_events
 
 
 def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent],
