@@ -22,13 +22,14 @@ from ..services.auth import hash_password
 from ..services.places import PlaceLayers, load_places
 from ..store import models as m
 from ..store.build import StoreBuild
-from ..store.bulk import CaseBulkWriter, drop_indexes, insert_columns
+from ..store.bulk import CaseBulkWriter, CaseRows, drop_indexes, insert_columns
 from ..store.db import is_sqlite, normalize_url
 from ..store.memory import snapshot
 from ..store.store import Store
 from .basemap import write_basemap
 from .geography import make_land, rng_for
 from .names import DISTRICT_CODE, DISTRICT_NAME, Namer
+from .parts import Helper, Schedule, helper_wanted, rows_of, split
 from .roads import cut_segments, make_roads, place_components, place_hotspots
 from .scales import SCALES
 from .simulation import Simulation, Sites
@@ -36,12 +37,8 @@ from .staff import DEMO_PASSWORD, assignment_rows, make_staff
 
 Progress = Callable[[int, int, str], None]
 # finished cases handed to the writer at a time: small enough that little is left to write
-# when the simulation ends (and that a city holds little besides its running cases), large
-# enough that a batch's transaction costs nothing
+# when a part ends, large enough that a batch's transaction costs nothing
 BATCH = 8_000
-# a city forgets the cases it has written (a year does not fit in memory): it writes larger
-# batches and waits for each, so it holds no more than before and links the same duplicates
-CITY_BATCH = 100_000
 
 
 def _quiet(done: int, total: int, what: str) -> None:
@@ -55,22 +52,37 @@ def default_until() -> datetime:
 
 def build_demo(url: str, scale: str = "district", seed: int = 7, until: datetime | None = None,
                progress: Progress = _quiet, basemap: bool = True,
-               batch: int | None = None) -> Store:
+               batch: int | None = None, helper: bool | None = None) -> Store:
     """Generate the district, its people and a year of cases; all or nothing.
 
     The store (and its basemap) is built out of sight and published only when complete, so
     a build killed at any moment leaves nothing, and the next one starts afresh. `batch`:
-    how many finished cases are written at a time (a district's content does not depend on it).
+    how many finished cases are written at a time; `helper`: simulate streets in a second
+    process too (default: for a large year on more than one core). The content depends on
+    neither.
     """
     url = normalize_url(url)
     with StoreBuild(url) as build:
-        store = _build(build, url, scale, seed, until, progress, basemap, batch)
+        store = _build(build, url, scale, seed, until, progress, basemap, batch, helper)
         return build.publish(store)
 
 
 def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime | None,
-           progress: Progress, basemap: bool, batch: int | None) -> Store:
+           progress: Progress, basemap: bool, batch: int | None,
+           helper: bool | None) -> Store:
     sc = SCALES[scale]
+    # started first: it imports gridapp while the geography is made
+    aide = Helper() if helper_wanted(sc.cases, helper) else None
+    try:
+        return _build_with(build, url, sc, scale, seed, until, progress, basemap, batch, aide)
+    finally:
+        if aide is not None:
+            aide.stop()
+
+
+def _build_with(build: StoreBuild, url: str, sc, scale: str, seed: int, until: datetime | None,
+                progress: Progress, basemap: bool, batch: int | None,
+                aide: Helper | None) -> Store:
     until = until or default_until()
     start = until - timedelta(days=365)
     t0 = time.perf_counter()
@@ -90,7 +102,7 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
     tiles = _start_basemap(build, url, land, roads, store.srid) if basemap else None
     try:
         _fill(store, land, roads, segments, components, hotspots, namer, sc, seed, rng, start,
-              until, scale, progress, t0, batch)
+              until, scale, progress, t0, batch, aide)
         if tiles is not None:
             done, _, path = tiles
             progress(0, 1, "basemap tiles")
@@ -108,7 +120,7 @@ def _build(build: StoreBuild, url: str, scale: str, seed: int, until: datetime |
 
 def _fill(store: Store, land, roads, segments, components, hotspots, namer: Namer, sc, seed: int,
           rng: np.random.Generator, start: datetime, until: datetime, scale: str,
-          progress: Progress, t0: float, batch: int | None) -> None:
+          progress: Progress, t0: float, batch: int | None, aide: Helper | None) -> None:
     """Places, people and a year of cases into the store."""
     load_places(store.uow(), PlaceLayers(land.district, land.streets, land.communities,
                                          land.cells, segments, components))
@@ -117,32 +129,42 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
     mem = snapshot(store)
     sim = Simulation(mem, _sites(land, segments, components, hotspots), rng, start, until,
                      store.srid)
-    specs = sim.specs(sc.cases)
-    progress(0, len(specs), "cases")
-    # a city's year does not fit in memory: finished cases are forgotten once handed over
-    evict = sc.cases > 200_000
+    reports = sim.specs(sc.cases)
+    sim.sites = None  # (a city's cells and roads: not needed any more)
+    total = len(reports)
+    progress(0, total, "cases")
+    # streets are simulated one at a time, each written as it finishes and then forgotten:
+    # a year is never held whole (a city's does not fit in memory)
+    schedule = Schedule(split(reports, seed))
+    del reports
+    flush_every = batch or BATCH
     writer = _Writer(store)
-    written: set[int] = set()
+    ran = 0  # reports of the streets simulated here
+
+    def tell(done: int = 0, *_: object) -> None:
+        if aide is not None:
+            aide.check()  # the helper failed: stop now
+        progress(ran + done + (aide.reports() if aide else 0), total, "cases")
+
+    sqlite = is_sqlite(store.url)
 
     def flush(ids: list[int]) -> None:
-        ids = sorted(ids)
-        writer.put([mem.data.cases[i] for i in ids],
-                   [e for i in ids for e in mem.data.events[i]])
-        written.update(ids)
-        if evict:
-            writer.wait()
-            mem.evict(ids)
+        writer.put(rows_of(sim, ids, sqlite))
 
+    if aide is not None:
+        aide.start(store.url, start, until, store.srid, flush_every, schedule, writer.put)
     # Millions of live objects make every cyclic collection a full scan; neither the
     # simulation nor the writer creates cycles worth collecting, so the collector waits
     # until both are done.
     gc.freeze()  # (without a collection first: what the set-up left is little and harmless)
     gc.disable()
     try:
-        sim.run(specs, on_finished=flush, progress=progress,
-                flush_every=batch or (CITY_BATCH if evict else BATCH))
-        # the cases whose story stands open at the end, or stopped at a refused step
-        flush([i for i in mem.data.cases if i not in written])
+        while (part := schedule.take()) is not None:
+            sim.run_part(part.reports.specs(), part.stream, flush, tell, flush_every)
+            ran += len(part)
+        if aide is not None:
+            aide.join(tell)
+        tell()
         progress(0, 1, "writing the last cases")
         writer.close()
     finally:
@@ -154,7 +176,8 @@ def _fill(store: Store, land, roads, segments, components, hotspots, namer: Name
                            ("demo_until", until.isoformat()), ("demo_start", start.isoformat())):
             uow.config.set_meta(key, value)
         uow.commit()
-    progress(1, 1, f"{len(specs):,} reports, {sim.executed:,} steps through the services "
+    steps = sim.executed + (aide.executed if aide else 0)
+    progress(1, 1, f"{total:,} reports, {steps:,} steps through the services "
              f"({time.perf_counter() - t0:.0f} s)")
 
 
@@ -170,29 +193,33 @@ def _start_basemap(build: StoreBuild, url: str, land, roads,
 
 
 class _Writer:
-    """Writes batches of finished cases in a thread of its own, in the order given, each in
-    its own transaction. SQLite runs a statement without holding the GIL, so the inserts go
-    on beside the simulation. The indexes of cases and audit rows, and the cases' spatial
-    index, are made once after the last batch (sorted builds, not a B-tree update a row)."""
+    """Writes batches of finished cases (as the store's columns) in a thread of its own, in
+    the order given, each in its own transaction. SQLite runs a statement without holding
+    the GIL, so the inserts go on beside the simulation. The indexes of cases and audit
+    rows, and the cases' spatial index, are made once after the last batch (sorted builds,
+    not a B-tree update a row)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: the builder waits
+        self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: the builders wait
         self.error: BaseException | None = None
+        self.stopping = False
         self.deferred: list[str] | None = None  # DDL to run after the last batch
         self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
         self.thread.start()
 
-    def put(self, cases: list, events: list) -> None:
-        if self.error is not None:
-            raise self.error
-        self.batches.put((cases, events))
-
-    def wait(self) -> None:
-        """Until every batch handed over is written."""
-        self.batches.join()
-        if self.error is not None:
-            raise self.error
+    def put(self, rows: CaseRows) -> None:
+        """Hand over a batch (from any thread); waits while two are queued."""
+        while True:
+            if self.error is not None:
+                raise self.error
+            if self.stopping:  # the build failed: nothing more is written
+                raise RuntimeError("the demo's writer has stopped")
+            try:
+                self.batches.put(rows, timeout=0.2)
+                return
+            except queue.Full:
+                continue
 
     def _run(self) -> None:
         while (batch := self.batches.get()) is not None:
@@ -201,7 +228,9 @@ class _Writer:
                     with self.store.uow() as uow:
                         if self.deferred is None:
                             self.deferred = _defer_indexes(uow.conn)
-                        CaseBulkWriter(uow.conn).write(*batch)
+                        # its indexes are made once after the last batch (SQLite: dropped
+                        # here before the first; PostgreSQL: COPY keeps them cheaply)
+                        CaseBulkWriter(uow.conn).write_prepared(batch, rebuild_indexes=False)
                         uow.commit()
             except BaseException as exc:  # re-raised in the building thread
                 self.error = exc
@@ -226,6 +255,7 @@ class _Writer:
 
     def stop(self) -> None:
         if self.thread.is_alive():
+            self.stopping = True
             self.batches.put(None)
             self.thread.join()
 

@@ -26,26 +26,9 @@ from ..services import cases as svc
 from ..services import locating
 from ..store.memory import MemoryStore
 from . import mix
+from .reports import CITIZEN, SOURCES, Reports, Spec
 
 PRIME = 20_000  # reports located ahead at a time
-
-
-@dataclass
-class Spec:
-    """One report as it reaches the command room."""
-
-    at: datetime
-    class_code: str
-    source: Source
-    x: float
-    y: float
-    description: str
-    address: str = ""
-    component_code: str | None = None
-    external_id: str | None = None
-    contact: str = ""
-    lonlat: tuple[float, float] | None = None  # GCJ-02 for hotline exports
-    unplaced: bool = False  # the caller gave an address the map does not know (待定位)
 
 
 @dataclass
@@ -55,6 +38,7 @@ class _Step:
     action: str = field(compare=False)
     user: str = field(compare=False)
     kwargs: dict = field(compare=False, default_factory=dict)
+    new_id: int = field(compare=False, default=0)  # a report: the id of the case it opens
 
 
 @dataclass
@@ -73,11 +57,14 @@ class Sites:
 
 
 class Simulation:
-    def __init__(self, mem: MemoryStore, sites: Sites, rng: np.random.Generator, start: datetime,
-                 until: datetime, srid: int) -> None:
+    def __init__(self, mem: MemoryStore, sites: Sites | None, rng: np.random.Generator | None,
+                 start: datetime, until: datetime, srid: int) -> None:
+        """`sites` and `rng` draw the year's reports (`specs`); a process that only runs
+        parts of the year (`run_part`) needs neither."""
         self.mem, self.sites, self.rng = mem, sites, rng
-        # scalar draws in the stories: the stdlib generator is ~10× cheaper per call
-        self.r = random.Random(int(rng.integers(2 ** 31)))
+        # scalar draws in the stories: the stdlib generator is ~10× cheaper per call (a part
+        # of the year has a stream of its own; this draw keeps the reports as they were)
+        self.r = random.Random(int(rng.integers(2 ** 31)) if rng is not None else 0)
         self.start, self.until, self.srid = start, until, srid
         d = mem.data
         self.calendar = d.calendar
@@ -102,7 +89,7 @@ class Simulation:
         self.executed = 0
 
     # ---- the reports of the year -----------------------------------------------------
-    def specs(self, n: int) -> list[Spec]:
+    def specs(self, n: int) -> Reports:
         """`n` reports over the year, drawn in bulk (numpy) and sorted by time."""
         rng, s = self.rng, self.sites
         classes = np.array([c.code for c in self.catalog if c.active])
@@ -154,9 +141,10 @@ class Simulation:
             cls = np.where(rep, spot_cls[j], cls)
         road = (roll >= 0.45) & (roll < 0.62)
         seg = rng.integers(len(s.segment_lines), size=m)
-        pts = shapely.line_interpolate_point(np.asarray(s.segment_lines)[seg],
-                                             rng.random(m), normalized=True)
-        rxy = shapely.get_coordinates(pts)
+        along = rng.random(m)
+        rxy = np.zeros((m, 2))  # only the reports on roads need their point on the road
+        rxy[road] = shapely.get_coordinates(shapely.line_interpolate_point(
+            np.asarray(s.segment_lines)[seg[road]], along[road], normalized=True))
         x = np.where(road, rxy[:, 0] + rng.normal(0, 8, m), x)
         y = np.where(road, rxy[:, 1] + rng.normal(0, 8, m), y)
         comp = np.full(m, None, dtype=object)
@@ -180,79 +168,81 @@ class Simulation:
         keep &= at0 <= np.datetime64(self.until)
         n_echo = round(n * 0.05)  # the same problem reported twice
         idx = np.flatnonzero(keep)[:n - n_echo]
-        out: list[Spec] = []
-        gcj = store_to_lonlat(x[idx], y[idx], self.srid, "gcj02")
-        contacts = ["王先生", "李女士", "张先生", "刘女士", "市民"]
-        # whole columns to Python values at once (the same values as element by element)
-        cols = zip(idx.tolist(), cls[idx].tolist(), src_names[idx].tolist(),
-                   at0[idx].astype(datetime).tolist(), x[idx].tolist(), y[idx].tolist(),
-                   comp[idx].tolist(), strict=True)
-        sources_by_name = {s.value: s for s in Source}
-        for k, (i, c, src_name, at, xi, yi, comp_code) in enumerate(cols):
-            text = mix.DESCRIPTIONS.get(c)
-            desc = text[i % len(text)] if text else self.catalog[c].name
-            source = sources_by_name[src_name]
-            spec = Spec(at, c, source, xi, yi, desc, component_code=comp_code)
-            if source.citizen_facing:
-                spec.unplaced = i % 41 == 7  # ~2 %: placed by the acceptor after a call back
-                spec.external_id = f"{source.value[-5:].upper()}-{at:%Y%m%d}-{i:07d}"
-                spec.contact = f"{contacts[i % 5]} 13{(i * 7919) % 900000000 + 100000000}"
-                spec.lonlat = (round(float(gcj[0][k]), 6), round(float(gcj[1][k]), 6))
-            out.append(spec)
-        picks = rng.choice(len(out), min(n_echo, len(out)), replace=False)
-        echoes = [e for e in (self._echo(out[i], int(i)) for i in sorted(picks.tolist()))
-                  if e is not None]
-        if echoes:  # their hotline lon/lat, all in one conversion
-            lon, lat = store_to_lonlat([e.x for e in echoes], [e.y for e in echoes], self.srid,
-                                       "gcj02")
-            for e, lo, la in zip(echoes, lon.tolist(), lat.tolist(), strict=True):
-                e.lonlat = (round(lo, 6), round(la, 6))
-        out.extend(echoes)
-        out.sort(key=lambda sp: sp.at)
-        self._addresses(out)
+        code = {v.value: k for k, v in enumerate(SOURCES)}
+        base = dict(at=at0[idx].astype("datetime64[us]"), cls=cls[idx],
+                    source=np.array([code[v] for v in src_names[idx].tolist()], np.int8),
+                    x=x[idx], y=y[idx], ticket=idx.astype(np.int64),
+                    echo_of=np.full(len(idx), -1, np.int64), phone=np.zeros(len(idx), np.int64),
+                    component=comp[idx])
+        # the same problem reported again by someone else a little later, near the original
+        k = min(n_echo, len(idx))
+        picks = np.sort(rng.choice(len(idx), k, replace=False))
+        minutes = rng.uniform(20, 60 * 40, k)
+        ex, ey = base["x"][picks] + rng.normal(0, 12, k), base["y"][picks] + rng.normal(0, 12, k)
+        phone = rng.integers(100000000, 999999999, k)
+        eat = base["at"][picks] + (minutes * 6e7).astype("timedelta64[us]")
+        ok = (eat <= np.datetime64(self.until)) & shapely.contains_xy(s.district, ex, ey)
+        hotline = code[Source.HOTLINE_12345.value]
+        echo = dict(at=eat[ok], cls=base["cls"][picks][ok],
+                    source=np.where(base["source"][picks] == hotline, code[Source.SNAPSHOT.value],
+                                    hotline).astype(np.int8)[ok],
+                    x=ex[ok], y=ey[ok], ticket=base["ticket"][picks][ok],
+                    echo_of=picks[ok].astype(np.int64), phone=phone[ok],
+                    component=base["component"][picks][ok])
+        cols = {name: np.concatenate([base[name], echo[name]]) for name in base}
+        order = np.argsort(cols["at"], kind="stable")
+        cols = {name: col[order] for name, col in cols.items()}
+        rows = len(order)
+        # where each report is (before its lon/lat round trip, as the caller saw it)
+        street, community, road = self._addresses(cols["x"], cols["y"])
+        is_echo = cols["echo_of"] >= 0
+        if is_echo.any():  # an echo is simulated beside its original, wherever it fell
+            position = np.empty(rows, np.int64)
+            position[order] = np.arange(rows)
+            street[is_echo] = street[position[cols["echo_of"][is_echo]]]
         # hotline exports carry GCJ-02 lon/lat: the case's point is what converting them gives
-        hot = [sp for sp in out if sp.lonlat]
-        if hot:
-            xs, ys = lonlat_to_store([sp.lonlat[0] for sp in hot], [sp.lonlat[1] for sp in hot],
-                                     "gcj02", self.srid)
-            for sp, xv, yv in zip(hot, xs.tolist(), ys.tolist(), strict=True):
-                sp.x, sp.y = xv, yv
-        return out
+        lon, lat = np.full(rows, np.nan), np.full(rows, np.nan)
+        hot = is_echo | CITIZEN[cols["source"]]
+        if hot.any():
+            glon, glat = store_to_lonlat(cols["x"][hot], cols["y"][hot], self.srid, "gcj02")
+            lon[hot], lat[hot] = np.round(glon, 6), np.round(glat, 6)
+            cols["x"][hot], cols["y"][hot] = lonlat_to_store(lon[hot], lat[hot], "gcj02",
+                                                             self.srid)
+        first = self.mem.data.next_id
+        return Reports(**cols, lon=lon, lat=lat, street=street, community=community, road=road,
+                       house=rng.integers(1, 300, rows),
+                       case_id=np.arange(first, first + rows, dtype=np.int64),
+                       names={c.code: c.name for c in self.catalog})
 
-    def _echo(self, sp: Spec, i: int) -> Spec | None:
-        """The same problem reported again by someone else a little later (its lon/lat is
-        set by the caller)."""
-        rng = self.rng
-        echo = Spec(sp.at + timedelta(minutes=float(rng.uniform(20, 60 * 40))), sp.class_code,
-                    Source.HOTLINE_12345 if sp.source is not Source.HOTLINE_12345
-                    else Source.SNAPSHOT, float(sp.x + rng.normal(0, 12)),
-                    float(sp.y + rng.normal(0, 12)), sp.description,
-                    component_code=sp.component_code)
-        if echo.at > self.until or not shapely.contains_xy(self.sites.district, echo.x, echo.y):
-            return None
-        echo.external_id = f"12345-{echo.at:%Y%m%d}-{i:07d}E"
-        echo.contact = "市民 13" + str(int(rng.integers(100000000, 999999999)))
-        return echo
-
-    def _addresses(self, specs: list[Spec]) -> None:
+    def _addresses(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Each point's street code, and the community and road names its address gives
+        (the road nearest to the middle of its cell: one search a cell, not one a report)."""
         s = self.sites
-        pts = shapely.points(np.array([sp.x for sp in specs]), np.array([sp.y for sp in specs]))
-        tree = shapely.STRtree(s.cell_geoms)
-        ids_pt, ids_cell = tree.query(pts, predicate="intersects")
-        cell_of = dict(zip(ids_pt.tolist(), ids_cell.tolist(), strict=False))
-        seg_tree = shapely.STRtree(s.segment_lines)
-        near = seg_tree.query_nearest(pts, all_matches=False)
-        road_of = dict(zip(near[0].tolist(), near[1].tolist(), strict=False))
-        for i, sp in enumerate(specs):
-            comm = s.community_names.get(str(s.cell_codes[cell_of[i]])[:12], "") \
-                if i in cell_of else ""
-            road = s.segment_roads[road_of[i]] if i in road_of else ""
-            sp.address = f"{comm}{road}{int(self.rng.integers(1, 300))}号附近"
+        codes = [str(c) for c in s.cell_codes]
+        roads = np.array(list(s.segment_roads), dtype=object)
+        near = shapely.STRtree(s.segment_lines).query_nearest(
+            shapely.point_on_surface(s.cell_geoms), all_matches=False)
+        # per cell, the last entry for no cell; then per point
+        cell_road = np.full(len(codes) + 1, "", dtype=object)
+        cell_road[near[0]] = roads[near[1]]
+        cell_street = np.array([c[:9] for c in codes] + [""], dtype=object)  # district 6 + 3
+        cell_comm = np.array([s.community_names.get(c[:12], "") for c in codes] + [""],
+                             dtype=object)
+        cell = np.full(len(x), len(codes), np.int64)
+        ids_pt, ids_cell = shapely.STRtree(s.cell_geoms).query(shapely.points(x, y),
+                                                               predicate="intersects")
+        cell[ids_pt] = ids_cell
+        return cell_street[cell], cell_comm[cell], cell_road[cell]
 
     # ---- one case's story ----------------------------------------------------------------
     def _step(self, at: datetime, action: str, user: str, **kwargs) -> _Step:
         self.seq += 1
         return _Step(at, self.seq, action, user, kwargs)
+
+    def _opening(self, spec: Spec, action: str, user: str, kwargs: dict) -> _Step:
+        step = self._step(spec.at, action, user, **kwargs)
+        step.new_id = spec.case_id
+        return step
 
     def _wall(self, t: datetime, lo: float, hi: float) -> datetime:
         return t + timedelta(minutes=self.r.uniform(lo, hi))
@@ -316,13 +306,13 @@ class Simulation:
                       contact=spec.contact, external_id=spec.external_id)
         if spec.unplaced:  # 待定位: the acceptor calls back and places it on the map
             kwargs.pop("component_code")
-            case = yield self._step(spec.at, "report_unplaced", reporter, **kwargs)
+            case = yield self._opening(spec, "report_unplaced", reporter, kwargs)
             case = yield self._step(self._wall(case.reported_at, 10, 120), "place",
                                     self._pick(Role.ACCEPTOR), x=spec.x, y=spec.y,
                                     note="回拨市民核实位置")
         else:
             kwargs.update(x=spec.x, y=spec.y)
-            case = yield self._step(spec.at, "report", reporter, **kwargs)
+            case = yield self._opening(spec, "report", reporter, kwargs)
         citizen = spec.source.citizen_facing
         if case.state is CaseState.REJECTED:  # linked to an open original
             if citizen:
@@ -457,6 +447,8 @@ class Simulation:
     def _call(self, step: _Step, case_id: int | None) -> Case:
         """One step through the service entry, at the step's time on the simulated clock."""
         self.mem.clock.set(step.at)
+        if step.new_id:  # the case gets the id of its place in the year, whichever part runs it
+            self.mem.data.next_id = step.new_id
         if step.action == "report":
             return svc.report(self.mem.uow(), step.user, **step.kwargs).case
         if step.action == "report_unplaced":
@@ -465,6 +457,29 @@ class Simulation:
             return locating.place_case(self.mem.uow(), step.user, case_id, **step.kwargs).case
         return svc.perform(self.mem.uow(), step.user, case_id, step.action,
                            **step.kwargs).case
+
+    def run_part(self, specs: list[Spec], stream: str, on_finished: Callable[[list[int]], None],
+                 progress: Callable[[int, int, str], None] | None = None,
+                 flush_every: int = 100_000) -> None:
+        """One part of the year on its own (a street's reports with their echoes): it starts
+        with no cases in the store and its stories draw from `stream`'s own generator, so a
+        part comes out the same whichever process runs it and after whichever other part.
+        `on_finished` gets every case of the part, those left open when it ends last; then
+        the part is forgotten."""
+        self.mem.forget_cases()
+        self.r = random.Random(stream)
+        self.seq = 0
+        self.clock = self.start
+        handed: set[int] = set()
+
+        def finished(ids: list[int]) -> None:
+            handed.update(ids)
+            on_finished(ids)
+        self.run(specs, finished, progress, flush_every)
+        rest = [i for i in self.mem.data.cases if i not in handed]
+        if rest:
+            on_finished(rest)
+        self.mem.forget_cases()
 
     def run(self, specs: list[Spec], on_finished: Callable[[list[int]], None] | None = None,
             progress: Callable[[int, int, str], None] | None = None,

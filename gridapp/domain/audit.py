@@ -68,9 +68,7 @@ def seal_chain(events: Iterable[CaseEvent], prev: str = GENESIS) -> list[CaseEve
 def seal_new(events: list[CaseEvent], prev: str = GENESIS) -> list[CaseEvent]:
     """`seal_chain` for rows just made by the caller and seen by nobody else yet: their hash
     is set in place (a bulk migration seals millions; copying each row would double it)."""
-    for ev in events:
-        prev = digest(prev, ev)
-        object.__setattr__(ev, "hash", prev)
+    seal_encoded(events, prev)  # the same hashes, the row's text made from its recurring parts
     return events
 
 

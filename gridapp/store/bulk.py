@@ -281,6 +281,53 @@ _EVENT_FIELDS = operator.attrgetter("case_id", "seq", "action", "actor_id", "act
                                     "hash")
 
 
+class CaseRows:
+    """Cases and their audit rows as the columns the store keeps (plain values that pickle
+    cheaply: a process that made the cases hands them to the one that writes them)."""
+
+    def __init__(self, cases: dict[str, list], n_cases: int, events: dict[str, list],
+                 n_events: int) -> None:
+        self.cases, self.n_cases, self.events, self.n_events = cases, n_cases, events, n_events
+
+
+def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent],
+              sqlite: bool = False) -> CaseRows:
+    """What `CaseBulkWriter.write` would insert for these cases and audit rows (sealed here
+    if they are not yet, each case's rows given in order), for `write_prepared`. `sqlite`:
+    times already as the text SQLite keeps (made by the process that prepares the rows)."""
+    events = _sealed(list(events))
+    last: dict[int, datetime] = {e.case_id: e.at for e in events}
+    rows = []
+    for c in cases:
+        c.number = case_number(c.id, c.reported_at)
+        row = case_to_row(c)
+        row["id"] = c.id
+        row["updated_at"] = last.get(c.id, c.reported_at)
+        rows.append(_CASE_VALUES(row))
+    case_cols = dict(zip(CASE_COLUMNS, map(list, zip(*rows, strict=True)), strict=True)) \
+        if rows else {}
+    event_cols: dict[str, list] = {}
+    if events:
+        (case_id, seq, action, actor_id, actor_role, at, from_state, to_state, reason,
+         data, attachments, hashes) = (list(c) for c in zip(*map(_EVENT_FIELDS, events),
+                                                             strict=True))
+        event_cols = {
+            "case_id": case_id, "seq": seq, "action": action, "actor_id": actor_id,
+            "actor_role": actor_role, "at": at,
+            "from_state": [s.value if s else None for s in from_state],
+            "to_state": [s.value for s in to_state], "reason": reason,
+            "data": [canonical_json(d) if d else "{}" for d in data],
+            "attachments": [json.dumps(list(a)) if a else "[]" for a in attachments],
+            "hash": hashes}
+    if sqlite:
+        for cols in (case_cols, event_cols):
+            for k, v in cols.items():
+                as_text = _times_as_text(v)
+                if as_text is not None:
+                    cols[k] = as_text
+    return CaseRows(case_cols, len(rows), event_cols, len(events))
+
+
 class CaseBulkWriter:
     """Writes cases with explicit ids (from `reserve`) and their audit rows."""
 
@@ -407,3 +454,16 @@ class CaseBulkWriter:
             self.conn.execute(text(
                 "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "
                 "FROM cases), (SELECT last_value FROM cases_id_seq)))"))
+
+    def write_prepared(self, rows: CaseRows, rebuild_indexes: bool | None = None) -> int:
+        """Cases and audit rows prepared by `case_rows` (the same rows `write` writes).
+        `rebuild_indexes` as `insert_columns` takes it (False: a writer of many batches that
+        dropped them itself, and need not size the tables at every batch)."""
+        if rows.n_cases:
+            insert_columns(self.conn, "cases", rows.cases, rows.n_cases,
+                           rebuild_indexes=rebuild_indexes, what="writing cases")
+            self._sync_sequence()
+        if rows.n_events:
+            insert_columns(self.conn, "case_events", rows.events, rows.n_events,
+                           rebuild_indexes=rebuild_indexes, what="writing audit rows")
+        return rows.n_cases

@@ -49,6 +49,7 @@ class MemoryData:
     worker_cells: dict[int, list[tuple[str, Assignment]]] = field(default_factory=dict)
     tickets: dict[str, int] = field(default_factory=dict)  # hotline ticket → case id
     scope_cache: dict[int, tuple] = field(default_factory=dict)  # person → (from, to, scope)
+    actors: dict[int, tuple] = field(default_factory=dict)  # person → (from, to, Actor)
     # duplicate index: (class, bucket x, bucket y) → parallel lists sorted by report time;
     # buckets as wide as the duplicate radius, so a query looks at 3 × 3 of them
     dup_times: dict[tuple, list[datetime]] = field(default_factory=lambda: defaultdict(list))
@@ -150,7 +151,7 @@ class MemoryStore:
         for code, lst in d.assignments[AssignmentKind.ROAD_CHIEF_SEGMENT.value].items():
             for a in lst:
                 d.chief_segments[a.person_id].append((code, a))
-        d.scope_cache = {}
+        d.scope_cache, d.actors = {}, {}
         d.worker_cells = defaultdict(list)
         for code, lst in d.assignments[AssignmentKind.GRID_WORKER_CELL.value].items():
             for a in lst:
@@ -158,6 +159,12 @@ class MemoryStore:
 
     def uow(self, write: bool = True) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self)
+
+    def forget_cases(self) -> None:
+        """Forget every case and audit row (a simulation starting an independent part)."""
+        d = self.data
+        for table in (d.cases, d.events, d.tickets, d.dup_times, d.dup_ids):
+            table.clear()
 
     def evict(self, case_ids: Iterable[int]) -> None:
         """Forget finished cases (already written elsewhere) and their audit rows."""
@@ -311,7 +318,13 @@ class _People:
 
     def actor(self, username: str, at: datetime) -> Actor:
         p = self.by_username(username)
-        return Actor(p, *self.scope(p.id, at))
+        hit = self.d.actors.get(p.id)  # an Actor is immutable: the same one while scope holds
+        if hit is not None and hit[0] <= at < hit[1] and hit[2].person is p:
+            return hit[2]
+        actor = Actor(p, *self.scope(p.id, at))
+        lo, hi, _ = self.d.scope_cache[p.id]
+        self.d.actors[p.id] = (lo, hi, actor)
+        return actor
 
     def responsible(self, kind: str, target_code: str, at: datetime) -> Assignment | None:
         for a in self.d.assignments[kind].get(target_code, ()):

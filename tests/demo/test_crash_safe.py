@@ -33,7 +33,9 @@ def _complete(db: str, basemap: Path) -> None:
     try:
         assert store.wait_checked() is None
         with store.read() as conn:
-            assert conn.execute(text("SELECT count(*) FROM cases")).scalar() == 2000
+            # every street's cases (a tiny year: 2,000 reports, less the echoes that would
+            # come after the end; a street's part is ~600 cases)
+            assert 1980 <= conn.execute(text("SELECT count(*) FROM cases")).scalar() <= 2000
             assert conn.execute(text("SELECT value FROM meta WHERE key = 'basemap'")).scalar() \
                 == str(basemap)
             assert conn.execute(text("SELECT count(*) FROM meta WHERE key = 'building'")

@@ -110,9 +110,10 @@ def test_a_year_of_cases_takes_every_path(demo):
 
 
 def test_the_demo_is_deterministic_by_seed(demo, tmp_path):
-    # written in batches of 300 finished cases instead of one: the same cases and audit rows
+    # written in batches of 300 finished cases instead of one, and its streets simulated by
+    # two processes instead of one: the same cases and audit rows
     again = build_demo(str(tmp_path / "again.sqlite"), "tiny", seed=11, until=UNTIL,
-                       basemap=False, batch=300)
+                       basemap=False, batch=300, helper=True)
     with demo.read() as a, again.read() as b:
         columns = [r[1] for r in a.execute(text("PRAGMA table_info(cases)"))
                    if r[1] not in ("change_seq", "geom")]  # change_seq: one per batch
@@ -150,3 +151,55 @@ def test_a_cancelled_basemap_stops_at_the_next_tile(tmp_path):
 
     assert write_mini_basemap(tmp_path / "b.mbtiles", 4547, cancelled) == 3
     assert write_mini_basemap(tmp_path / "all.mbtiles", 4547) > 3
+
+
+def test_reports_have_their_ids_and_streets_echoes_their_originals(demo):
+    from gridapp.demo import build as b
+    from gridapp.demo.geography import make_land, rng_for
+    from gridapp.demo.names import Namer
+    from gridapp.demo.roads import cut_segments, make_roads, place_components, place_hotspots
+    from gridapp.demo.scales import SCALES
+    from gridapp.demo.simulation import Simulation
+    from gridapp.store.memory import snapshot
+    sc = SCALES["tiny"]
+    land = make_land(sc, 11, Namer(rng_for(11, "names")), lambda *a: None)
+    rng = np.random.default_rng(11)
+    roads = make_roads(sc, land, rng, Namer(rng_for(11, "names")))
+    segments = cut_segments(roads)
+    components = place_components(roads, land, rng, sc.component_density)
+    hotspots = place_hotspots(land, roads, rng, Namer(rng_for(11, "names")))
+    mem = snapshot(demo)
+    sim = Simulation(mem, b._sites(land, segments, components, hotspots), rng,
+                     datetime(2025, 11, 20, 16), UNTIL, demo.srid)
+    reports = sim.specs(sc.cases)
+    first = mem.data.next_id
+    assert reports.case_id.tolist() == list(range(first, first + len(reports)))
+    assert (np.diff(reports.at) >= np.timedelta64(0)).all()
+    streets = {s.code for s in land.streets}
+    assert set(reports.street.tolist()) <= streets
+    specs = reports.specs()
+    for sp in specs[::50]:  # the street of its point
+        assert sp.street == mem.places.locate(sp.x, sp.y, 0).street_code or \
+            sp.lonlat  # (a hotline point moved by its GCJ-02 round trip may cross a line)
+    # an echo carries its original's ticket and is simulated in its original's street
+    echoes = np.flatnonzero(reports.echo_of >= 0)
+    original = {t: k for k, t in enumerate(reports.ticket.tolist()) if reports.echo_of[k] < 0}
+    assert len(echoes) > 50
+    assert all(reports.street[k] == reports.street[original[reports.ticket[k]]] for k in echoes)
+    assert all(specs[k].external_id.endswith("E") and specs[k].lonlat for k in echoes)
+
+
+@pytest.mark.postgis
+def test_a_postgis_demo_built_with_a_helper_has_the_same_audit_trail(demo, postgis, tmp_path,
+                                                                      monkeypatch):
+    import uuid
+    monkeypatch.setenv("GRIDAPP_DATA", str(tmp_path))
+    url = postgis.create_database("demo_" + uuid.uuid4().hex[:10])
+    pg = build_demo(url, "tiny", seed=11, until=UNTIL, basemap=False, helper=True)
+    q = "SELECT case_id, seq, action, actor_id, hash FROM case_events ORDER BY case_id, seq"
+    try:
+        with demo.read() as a, pg.read() as b:
+            rows = [tuple(r) for r in a.execute(text(q))]
+            assert len(rows) > 10_000 and rows == [tuple(r) for r in b.execute(text(q))]
+    finally:
+        pg.close()

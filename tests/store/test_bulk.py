@@ -12,7 +12,7 @@ from gridapp.domain.case import Case, CaseEvent, CaseState, Source
 from gridapp.domain.catalog import CaseKind
 from gridapp.domain.places import Location
 from gridapp.services import cases as svc
-from gridapp.store.bulk import REBUILD_AT, CaseBulkWriter, insert_columns
+from gridapp.store.bulk import REBUILD_AT, CaseBulkWriter, case_rows, insert_columns
 
 T0 = datetime(2026, 3, 1, 9, 0)
 
@@ -47,6 +47,49 @@ def test_bulk_cases_read_back_like_service_cases(store):
     nxt = act(store, 'worker1', None, Action.REPORT, source=Source.GRID_PATROL, class_code='E0102', x=cases[0].x, y=cases[0].y + 60, at=T0).case
     assert nxt.id == cases[-1].id + 1
     assert act(store, 'acceptor', cases[0].id, Action.REGISTER).case.state is CaseState.REGISTERED
+
+
+def test_prepared_columns_write_the_same_rows(store):
+    """`case_rows` (made in one process, written by another) + `write_prepared` = `write`."""
+    with store.uow() as uow:
+        ids = uow.cases.reserve_ids(6)
+        one, ev_one = _cases(ids[0], 3)
+        two, ev_two = _cases(ids[3], 3)
+        for c in two:
+            c.external_id += "b"
+        for c, e in ((one[1], ev_one), (two[1], ev_two)):  # a second row with awkward data
+            e.append(CaseEvent(c.id, 2, "register", 2, "acceptor", T0, CaseState.REPORTED,
+                               CaseState.REGISTERED, "它's \"引号\"\n换行",
+                               {"z": [1, 2.5, None], "a": "中文"}, ("abc",)))
+        w = CaseBulkWriter(uow.conn)
+        w.write(one, ev_one)
+        assert w.write_prepared(case_rows(two, ev_two, sqlite=store.backend == "sqlite"),
+                                rebuild_indexes=False) == 3
+        uow.commit()
+        rows = uow.conn.exec_driver_sql(
+            "SELECT * FROM cases WHERE id >= ? ORDER BY id" if store.backend == "sqlite" else
+            "SELECT * FROM cases WHERE id >= %s ORDER BY id", (ids[0],)).mappings().all()
+        audit = uow.conn.exec_driver_sql(
+            "SELECT * FROM case_events WHERE case_id >= ? ORDER BY case_id, seq"
+            if store.backend == "sqlite" else
+            "SELECT * FROM case_events WHERE case_id >= %s ORDER BY case_id, seq",
+            (ids[0],)).mappings().all()
+
+    def same(row, k):  # the row of the other batch: its id, number and external id moved
+        skip = {"id", "number", "external_id", "geom", "change_seq"}
+        return {c: v for c, v in row.items() if c not in skip} == \
+            {c: v for c, v in rows[k + 3].items() if c not in skip}
+    assert all(same(rows[k], k) for k in range(3))
+    by_case = {}
+    for r in audit:
+        by_case.setdefault(r["case_id"], []).append(r)
+    for k in range(3):
+        a, b = by_case[ids[k]], by_case[ids[k + 3]]
+        assert len(a) == len(b) > 0
+        for ra, rb in zip(a, b, strict=True):
+            assert {c: v for c, v in ra.items() if c not in ("case_id", "hash")} == \
+                {c: v for c, v in rb.items() if c not in ("case_id", "hash")}
+    assert all(r["hash"] for r in audit)
 
 
 def test_bulk_is_all_or_nothing(store):
