@@ -300,9 +300,8 @@ def case_rows(cases: Sequence[Case], events: Iterable[CaseEvent],
     rows = []
     for c in cases:
         c.number = case_number(c.id, c.reported_at)
-        row = case_to_row(c)
+        row = case_to_row(c, last.get(c.id, c.reported_at))
         row["id"] = c.id
-        row["updated_at"] = last.get(c.id, c.reported_at)
         rows.append(_CASE_VALUES(row))
     case_cols = dict(zip(CASE_COLUMNS, map(list, zip(*rows, strict=True)), strict=True)) \
         if rows else {}
