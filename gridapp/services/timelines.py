@@ -36,6 +36,7 @@ from ..domain.catalog import Catalog, TimeLimit
 from ..domain.errors import DomainError
 from ..domain.people import Actor, AssignmentKind, Person, Role
 from ..domain.places import LocatedPoints
+from ..domain.work_index import WorkIndex
 
 # the actions built here and the inputs each may carry (None: it reads none); a department
 # is taken off every step's inputs (only a dispatch uses it)
@@ -205,6 +206,7 @@ class Builder:
         self.people, self.responsible, self.acting = people, responsible, acting
         self.loc, self.departments, self.catalog = loc, departments, catalog
         self.calendar, self.warning_share = calendar, warning_share
+        self.clock = WorkIndex(calendar)  # the calendar's answers by look-up
         self.source, self.by = source, by
         self.source_json, self.by_json = json_text(source), json_text(by)
         self.plans: dict[tuple[str, ...], Plan | None] = {}
@@ -360,7 +362,7 @@ class Builder:
         minutes = catalog_version = verifier = None
         rectifier: int | None = None  # one rectify at most in a shape built here
         citizen = hc.source.citizen_facing
-        cal = self.calendar
+        cal = self.clock
         for action, person, step in zip(p.actions[1:], people, steps[1:], strict=True):
             at, values = step.at, step.values
             origin = origins.get((step.row, step.inferred)) or self._origin(step)
