@@ -35,12 +35,7 @@ class WorkIndex:
         self.before: list[int] = []    # working µs of the window before each day
         self.through: list[int] = []   # … up to the end of each day
         self.working: list[bool] = []
-
-    def _window(self, day: int) -> bool:
-        """Whether the day (ordinal) lies in the window, which is laid on first use."""
-        if not self.first:
-            self._lay(max(1, day - WINDOW_DAYS), min(date.max.toordinal(), day + WINDOW_DAYS))
-        return self.first <= day < self.first + len(self.before)
+        self.days = 0
 
     def _lay(self, first: int, last: int) -> None:
         per_day = sum(e - s for s, e in self.periods)
@@ -51,18 +46,22 @@ class WorkIndex:
             self.before.append(total)
             total += per_day if works else 0
             self.through.append(total)
-        self.first = first
+        self.first, self.days = first, len(self.before)
 
     def _at(self, t: datetime) -> int | None:
         """Working µs of the window before `t` (None: outside it, an aware time or a
         subclass of datetime)."""
-        day = t.toordinal()
-        if type(t) is not datetime or t.tzinfo is not None or not self._window(day):
+        if type(t) is not datetime or t.tzinfo is not None:
             return None
+        day = t.toordinal()
+        if not self.first:  # the window is laid around the first time asked about
+            self._lay(max(1, day - WINDOW_DAYS), min(date.max.toordinal(), day + WINDOW_DAYS))
         k = day - self.first
+        if not 0 <= k < self.days:
+            return None
         done = self.before[k]
         if self.working[k]:
-            tod = _us_of_day(t.hour, t.minute, t.second, t.microsecond)
+            tod = ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
             for s, e in self.periods:
                 if tod <= s:
                     break
