@@ -17,6 +17,7 @@ members are compared by identity and their text read from `_value_`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -475,7 +476,15 @@ class Builder:
 def _dispatch_json(dept: int | None, limit: str, deadline: datetime,
                    catalog_version: int | None, origin: str) -> str:
     """A dispatch's data as canonical JSON (keys sorted), the stamp given as JSON."""
-    return (f'{{"catalog_version":{json_text(catalog_version)},'
-            f'"deadline_at":"{deadline.isoformat(timespec="minutes")}",'
-            f'"department_id":{json_text(dept)},"migrated":{origin},"person_id":null,'
-            f'"time_limit":{encode_basestring(limit)}}}')
+    head, middle, end = _dispatch_parts(dept, limit, catalog_version)
+    return f'{head}{deadline.isoformat(timespec="minutes")}{middle}{origin}{end}'
+
+
+@functools.lru_cache(maxsize=4096)
+def _dispatch_parts(dept: int | None, limit: str, catalog_version: int | None
+                    ) -> tuple[str, str, str]:
+    """The parts of a dispatch's JSON around its deadline and stamp, once per department,
+    time limit and catalog version (a migration meets few combinations)."""
+    return (f'{{"catalog_version":{json_text(catalog_version)},"deadline_at":"',
+            f'","department_id":{json_text(dept)},"migrated":',
+            f',"person_id":null,"time_limit":{encode_basestring(limit)}}}')
