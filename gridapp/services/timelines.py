@@ -17,6 +17,7 @@ members are compared by identity and their text read from `_value_`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from ..domain.catalog import Catalog, TimeLimit
 from ..domain.errors import DomainError
 from ..domain.people import Actor, AssignmentKind, Person, Role
 from ..domain.places import LocatedPoints
+from ..domain.work_index import WorkIndex
 
 # the actions built here and the inputs each may carry (None: it reads none); a department
 # is taken off every step's inputs (only a dispatch uses it)
@@ -205,6 +207,7 @@ class Builder:
         self.people, self.responsible, self.acting = people, responsible, acting
         self.loc, self.departments, self.catalog = loc, departments, catalog
         self.calendar, self.warning_share = calendar, warning_share
+        self.clock = WorkIndex(calendar)  # the calendar's answers by look-up
         self.source, self.by = source, by
         self.source_json, self.by_json = json_text(source), json_text(by)
         self.plans: dict[tuple[str, ...], Plan | None] = {}
@@ -360,7 +363,7 @@ class Builder:
         minutes = catalog_version = verifier = None
         rectifier: int | None = None  # one rectify at most in a shape built here
         citizen = hc.source.citizen_facing
-        cal = self.calendar
+        cal = self.clock
         for action, person, step in zip(p.actions[1:], people, steps[1:], strict=True):
             at, values = step.at, step.values
             origin = origins.get((step.row, step.inferred)) or self._origin(step)
@@ -473,7 +476,15 @@ class Builder:
 def _dispatch_json(dept: int | None, limit: str, deadline: datetime,
                    catalog_version: int | None, origin: str) -> str:
     """A dispatch's data as canonical JSON (keys sorted), the stamp given as JSON."""
-    return (f'{{"catalog_version":{json_text(catalog_version)},'
-            f'"deadline_at":"{deadline.isoformat(timespec="minutes")}",'
-            f'"department_id":{json_text(dept)},"migrated":{origin},"person_id":null,'
-            f'"time_limit":{encode_basestring(limit)}}}')
+    head, middle, end = _dispatch_parts(dept, limit, catalog_version)
+    return f'{head}{deadline.isoformat(timespec="minutes")}{middle}{origin}{end}'
+
+
+@functools.lru_cache(maxsize=4096)
+def _dispatch_parts(dept: int | None, limit: str, catalog_version: int | None
+                    ) -> tuple[str, str, str]:
+    """The parts of a dispatch's JSON around its deadline and stamp, once per department,
+    time limit and catalog version (a migration meets few combinations)."""
+    return (f'{{"catalog_version":{json_text(catalog_version)},"deadline_at":"',
+            f'","department_id":{json_text(dept)},"migrated":',
+            f',"person_id":null,"time_limit":{encode_basestring(limit)}}}')

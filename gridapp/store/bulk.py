@@ -28,6 +28,7 @@ from ..services.progress import CHUNK, Progress, quiet
 from . import models as m
 from .cases import case_number, case_to_row
 from .changes import log_table, stamp
+from .timetext import SMALL, times_text
 
 T = TypeVar("T")
 # the point's geometry is written from x/y (store/migrations 0008), never given as a column
@@ -55,6 +56,10 @@ def _times_as_text(values: list) -> list | None:
     first = next((x for x in values if x is not None), None)
     if not isinstance(first, date):
         return None
+    if len(values) >= SMALL:
+        fast = times_text(values)
+        if fast is not None:
+            return fast
     iso = datetime.isoformat
     return [iso(x, " ", "microseconds") if type(x) is datetime else sqlite_time(x)
             for x in values]
