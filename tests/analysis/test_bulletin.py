@@ -116,8 +116,9 @@ def test_daily_warnings_by_unit(october):
 
 
 @pytest.mark.parametrize("store", ["sqlite"], indirect=True)
-def test_cli_indicators_assess_report(october, tmp_path):
+def test_cli_indicators_assess_report(october, tmp_path, frozen_clock):
     store, _ = october
+    frozen_clock(NOW)  # the command line's store tells the test's time: --at is not ahead of it
     run = lambda *a: CliRunner().invoke(main, ["--db", store.url, "--json", *a],  # noqa: E731
                                         env=cli_env(a))
     r = run("indicators", "--period", "2026-10", "--level", "street", "--at", "2026-11-21T09:00")
