@@ -785,7 +785,7 @@ class MainWindow(QMainWindow):
 
     def export_cases(self, path: str | None = None) -> Job | None:
         """The cases the list shows, in its order, with the filter written into the file."""
-        from .export_cases import export_job
+        from .export_cases import ExportProgress, export_job
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, tr("导出案件表"), "cases.xlsx",
                                                   "Excel (*.xlsx);;CSV (*.csv)")
@@ -797,31 +797,14 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.canceled.connect(job.cancel)
-        # bound methods, not lambdas holding the window and the box: Qt drops them with the
-        # window. Each cross-thread connection is its own queued call, so the box is freed by
-        # the one slot that uses it last, never by another connection of the same signal.
-        self.export_dialog, self.export_path = dialog, path
-        job.progress.connect(self._export_progress)
-        job.finished.connect(self._exported)
-        job.failed.connect(self._export_failed)
+        # bound methods of an object owned by this export's box, not lambdas holding the
+        # window and the box: Qt drops them with the box
+        watch = ExportProgress(self, dialog, path)
+        job.progress.connect(watch.progress)
+        job.finished.connect(watch.finished)
+        job.failed.connect(watch.failed)
         self.export_job = job
         return job.start()
-
-    def _export_progress(self, done: int, total: int, _what: str) -> None:
-        self.export_dialog.setMaximum(max(total, 1))
-        self.export_dialog.setValue(done)
-
-    def _export_ended(self) -> None:
-        self.export_dialog.reset()
-        self.export_dialog.deleteLater()
-
-    def _exported(self, n: int) -> None:
-        self._export_ended()
-        self.statusBar().showMessage(tr("已导出 {n} 件到 {p}", n=n, p=self.export_path), 8000)
-
-    def _export_failed(self, exc) -> None:
-        self._export_ended()
-        self.explain_error(exc)
 
     def import_hotline(self) -> None:
         from .imports import HotlineImportDialog

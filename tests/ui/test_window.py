@@ -295,6 +295,20 @@ def test_export_writes_what_the_list_shows_and_says_which(window, qtbot, tmp_pat
     set_language("zh")
 
 
+def test_two_exports_at_once_each_answer_on_their_own_box(window, qtbot, tmp_path):
+    """The soak started an export while one was running: the first one's end freed the
+    second one's box, whose progress then reached a freed widget."""
+    from PySide6.QtWidgets import QProgressDialog
+    make, store, a, b = window
+    w = make("leader_shift")
+    first = w.export_cases(str(tmp_path / "one.xlsx"))
+    second = w.export_cases(str(tmp_path / "two.csv"))
+    qtbot.waitUntil(lambda: not first.running and not second.running, timeout=30000)
+    qtbot.waitUntil(lambda: not w.findChildren(QProgressDialog), timeout=5000)  # both freed
+    assert (tmp_path / "one.xlsx").exists() and (tmp_path / "two.csv").exists()
+    assert "已导出" in w.statusBar().currentMessage()
+
+
 def test_replies_to_the_user_come_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
     """The bulletin's 'done' message box is made on the UI thread, not the worker's."""
     from PySide6.QtWidgets import QMessageBox
