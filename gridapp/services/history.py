@@ -258,13 +258,11 @@ def _by_shape(uow: UnitOfWork, todo: list[HistoryCase], ids: list[int], loc: Loc
     for k, hc in enumerate(todo):
         plan = build.eligible(hc) if fine[k] else None
         if plan is None or not build.add(hc, ids[k], k, plan):
-            try:
-                case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
-                                    calendar, settings, limits, source, by)
-            except DomainError as exc:
-                problems.append((getattr(exc, "row", hc.row), f"case {hc.number}: {exc}"))
+            done = _engine(uow, hc, ids[k], loc, k, people, departments, catalog, calendar,
+                           settings, limits, source, by, problems)
+            if done is None:
                 continue
-            build.add_engine(case, events)
+            build.add_engine(*done)
         if progress and k % 1000 == 0:  # the callback may cancel (Cancelled)
             progress(k, len(todo), "timelines")
     out = build.out
@@ -285,12 +283,11 @@ def _per_event(uow: UnitOfWork, todo: list[HistoryCase], ids: list[int], loc: Lo
     out_events: list[CaseEvent] = []
     out_data: list[str] = []  # each audit row's data as sealed, for the write
     for k, hc in enumerate(todo):
-        try:
-            case, events = _one(uow, hc, ids[k], loc, k, people, departments, catalog,
-                                calendar, settings, limits, source, by)
-        except DomainError as exc:
-            problems.append((getattr(exc, "row", hc.row), f"case {hc.number}: {exc}"))
+        done = _engine(uow, hc, ids[k], loc, k, people, departments, catalog, calendar,
+                       settings, limits, source, by, problems)
+        if done is None:
             continue
+        case, events = done
         out_cases.append(case)
         out_events.extend(events)
         out_data.extend(seal_encoded(events))
@@ -315,6 +312,20 @@ class _RowError(InvalidInput):
     def __init__(self, row: int, message: str) -> None:
         super().__init__(message)
         self.row = row
+
+
+def _engine(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: int,
+            people: _People, departments: dict[str, int], catalog: Catalog,
+            calendar: WorkCalendar, settings: Settings, limits: _Limits, source: str,
+            by: str, problems: list[tuple[int | None, str]]
+            ) -> tuple[Case, list[CaseEvent]] | None:
+    """`_one`, or None with the refusal noted in `problems` (by its row and case number)."""
+    try:
+        return _one(uow, hc, case_id, loc, k, people, departments, catalog, calendar,
+                    settings, limits, source, by)
+    except DomainError as exc:
+        problems.append((getattr(exc, "row", hc.row), f"case {hc.number}: {exc}"))
+        return None
 
 
 def _one(uow: UnitOfWork, hc: HistoryCase, case_id: int, loc: LocatedPoints, k: int,
