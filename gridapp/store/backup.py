@@ -25,6 +25,7 @@ import sqlean
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
+from ..domain.clock import wall_clock
 from ..services.backup import BackupFile, BackupOutcome, WrittenBackup
 from ..services.backup import backup_if_due as rotate
 from . import migrate
@@ -88,7 +89,7 @@ def default_folder(url: URL, setting: str = "") -> Path:
 
 def write_backup(store, folder: Path, at: datetime | None = None) -> BackupResult:
     """A checked backup of `store` in `folder`, named by store and time."""
-    at = (at or datetime.now()).replace(microsecond=0)
+    at = (at or _store_now(store)).replace(microsecond=0)
     url = store.engine.url
     folder.mkdir(parents=True, exist_ok=True)
     dest = backup_path(url, folder, at)
@@ -110,6 +111,16 @@ def write_backup(store, folder: Path, at: datetime | None = None) -> BackupResul
         part.unlink(missing_ok=True)
         raise
     return BackupResult(dest, at, dest.stat().st_size, problem)
+
+
+def _store_now(store) -> datetime:
+    """The store's clock (the district's time), so a backup's name says the hour the command
+    room knows; this computer's district time if the store cannot tell (a damaged store is
+    still backed up)."""
+    try:
+        return store.now()
+    except Exception:  # noqa: BLE001 (any store failure: the name still needs a time)
+        return wall_clock()
 
 
 def _sqlite_copy(source: Path, dest: Path) -> None:
@@ -297,7 +308,7 @@ def restore(url: str, backup: Path, force: bool = False,
     problem = check_backup(backup, backend)
     if problem:
         raise StoreDamaged(f"backup {backup} cannot be restored: {problem}; nothing was changed")
-    stamp = f"{(at or datetime.now()):%Y%m%d-%H%M%S}"
+    stamp = f"{(at or wall_clock()):%Y%m%d-%H%M%S}"  # the district's time, as backups are named
     if backend == "sqlite":
         return _restore_sqlite(Path(u.database), backup, force, stamp)
     return _restore_postgres(u, backup, force, stamp)
@@ -397,7 +408,7 @@ def _new_identity(backup: Path) -> list[tuple[str, tuple]]:
     """A restored store is a re-made store: a new identity, so no client trusts old caches."""
     import json
     import uuid
-    note = json.dumps({"backup": backup.name, "at": datetime.now().isoformat(timespec="seconds")})
+    note = json.dumps({"backup": backup.name, "at": wall_clock().isoformat(timespec="seconds")})
     return [("UPDATE meta SET value = %s WHERE key = 'store_id'", (uuid.uuid4().hex,)),
             ("DELETE FROM meta WHERE key = 'restored_from'", ()),
             ("INSERT INTO meta (key, value) VALUES ('restored_from', %s)", (note,))]
@@ -479,10 +490,11 @@ def backup_if_due(store, folder: str | Path | None = None, keep: int | None = No
     """
     with store.uow(write=False) as uow:
         policy = uow.config.settings().backup
+        now = now or uow.now()  # "today" is the district's day, not this computer's
     target = Path(folder) if folder else default_folder(store.engine.url, policy.folder)
     try:
         return rotate(StoreBackups(store), target, policy.keep_days if keep is None else keep,
                       policy.keep_weeks if keep_weeks is None else keep_weeks,
-                      now or datetime.now())
+                      now)
     except StoreUnavailable as exc:
         return BackupOutcome(problem=str(exc), message=f"no backup today: {exc}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -25,8 +25,11 @@ SCHEMES = m.AssessmentScheme.__table__
 
 
 class SqlConfigRepository:
-    def __init__(self, conn: Connection, view: CacheView) -> None:
-        self.conn, self.view = conn, view
+    def __init__(self, conn: Connection, view: CacheView,
+                 clock: Callable[[], datetime] = datetime.now) -> None:
+        # versions and presets are stamped by the store's clock like every action, so a
+        # scheme's "when" reads the same on every workstation whatever zone it is set to
+        self.conn, self.view, self.clock = conn, view, clock
         self.cache = view.cache
 
     # --- meta -----------------------------------------------------------------------
@@ -69,7 +72,7 @@ class SqlConfigRepository:
         version = (self.conn.execute(select(func.max(VERS.c.version))).scalar() or 0) + 1
         classes = list(classes)
         Catalog(version, classes)  # rejects duplicates before anything is written
-        self.conn.execute(insert(VERS).values(version=version, created_at=datetime.now(),
+        self.conn.execute(insert(VERS).values(version=version, created_at=self.clock(),
                                               created_by=by, note=note))
         self.conn.execute(insert(CLS), [{
             "version": version, "code": c.code, "name": c.name, "kind": c.kind.value,
@@ -116,7 +119,7 @@ class SqlConfigRepository:
     def save_preset(self, name: str, mapping: dict) -> None:
         self.conn.execute(delete(PRESETS).where(PRESETS.c.name == name))
         self.conn.execute(insert(PRESETS).values(name=name, mapping=mapping,
-                                                 updated_at=datetime.now()))
+                                                 updated_at=self.clock()))
 
     def delete_preset(self, name: str) -> None:
         self.conn.execute(delete(PRESETS).where(PRESETS.c.name == name))
@@ -148,7 +151,7 @@ class SqlConfigRepository:
 
     def save_assessment_scheme(self, scheme: dict, by: int | None, note: str) -> int:
         version = (self.conn.execute(select(func.max(SCHEMES.c.version))).scalar() or 0) + 1
-        self.conn.execute(insert(SCHEMES).values(version=version, created_at=datetime.now(),
+        self.conn.execute(insert(SCHEMES).values(version=version, created_at=self.clock(),
                                                  created_by=by, note=note, scheme=scheme))
         return version
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
@@ -15,14 +16,14 @@ CP = m.CasePhoto.__table__
 
 
 class SqlPhotoRepository:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
+    def __init__(self, conn: Connection, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.conn, self.clock = conn, clock  # the store's clock, as for every action
 
     def put(self, ref: PhotoRef, data: bytes) -> None:
         if not self.exists(ref.sha256):
             self.conn.execute(insert(PH).values(
                 sha256=ref.sha256, mime=ref.mime, size=ref.size, width=ref.width,
-                height=ref.height, data=data, created_at=datetime.now()))
+                height=ref.height, data=data, created_at=self.clock()))
 
     def exists(self, sha256: str) -> bool:
         return self.conn.execute(select(PH.c.sha256).where(PH.c.sha256 == sha256)).first() \

@@ -45,8 +45,8 @@ class SqlUnitOfWork:
         self.places = SqlPlaceRepository(self.conn, s.spatial, s.srid, view)
         self.loader = PlaceWriter(self.conn, s.spatial, s.srid, view)
         self.people = SqlPeopleRepository(self.conn, view)
-        self.config = SqlConfigRepository(self.conn, view)
-        self.photos = SqlPhotoRepository(self.conn)
+        self.config = SqlConfigRepository(self.conn, view, clock=self.now)
+        self.photos = SqlPhotoRepository(self.conn, clock=self.now)
         self._now: datetime | None = None
         return self
 

@@ -279,3 +279,28 @@ def test_daily_backup_of_a_real_store_by_an_injected_clock(sqlite_store, tmp_pat
     # 1 March is a Sunday: its week ended before the newest week, so 1 week keeps none of it
     assert [n.split("-")[1] for n in names] == ["20260304", "20260305", "20260306"]
     assert all(bk.check_backup(folder / n) is None for n in names)
+
+
+def test_backups_are_named_and_counted_by_the_stores_clock(sqlite_store, tmp_path, frozen_clock):
+    """A workstation set to UTC still names backups by the district's time: 01:30 on 2 March
+    in the district is 17:30 on 1 March in UTC, and "today's backup" is the district's day."""
+    frozen_clock(datetime(2026, 3, 2, 1, 30))
+    written = bk.write_backup(sqlite_store, tmp_path / "manual")
+    assert "-20260302-013000" in written.path.name
+    daily = bk.backup_if_due(sqlite_store, tmp_path / "daily", keep=3, keep_weeks=0)
+    assert daily.written is not None and "-20260302-013000" in daily.written.name
+
+
+def test_scheme_and_catalog_versions_are_stamped_by_the_stores_clock(sqlite_store, frozen_clock):
+    frozen_clock(datetime(2026, 3, 2, 1, 30))
+    with sqlite_store.uow() as uow:
+        version, scheme = uow.config.assessment_scheme() or (0, {})
+        new = uow.config.save_assessment_scheme(scheme, None, "test")
+        catalog = uow.config.catalog()
+        cv = uow.config.save_catalog(list(catalog), None, "test")
+        uow.commit()
+    with sqlite_store.uow(write=False) as uow:
+        assert dict((v, at) for v, at, _by, _n in uow.config.assessment_schemes())[new] == \
+            datetime(2026, 3, 2, 1, 30)
+        assert dict((v, at) for v, at, _n in uow.config.catalog_versions())[cv] == \
+            datetime(2026, 3, 2, 1, 30)
