@@ -8,6 +8,7 @@ UI strings are written in Chinese in the code; `tr()` returns the English of the
 from __future__ import annotations
 
 import json
+import re
 
 from ..app.events import Signal
 from ..paths import resource
@@ -22,10 +23,20 @@ def _catalog() -> dict[str, str]:
     return _state["en"]
 
 
+# `{n|case|cases}` in an English text: the singular when parameter n is 1, else the plural
+# (Chinese has no plural, so only the catalog's English carries these)
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
 def tr(text: str, **params) -> str:
-    """`text` (Chinese) in the current language; {name} placeholders are filled."""
+    """`text` (Chinese) in the current language; {name} placeholders are filled, and
+    `{name|one|other}` is the word for that count."""
     out = text if _state["lang"] == "zh" else _catalog().get(text, text)
-    return out.format(**params) if params else out
+    if not params:
+        return out
+    if "|" in out:
+        out = _PLURAL.sub(lambda m: m[2] if str(params.get(m[1])) == "1" else m[3], out)
+    return out.format(**params)
 
 
 def follow_language(widget, handler) -> None:
