@@ -44,11 +44,13 @@ class Refresh:
 
 @dataclass(frozen=True)
 class Selection:
-    """What is picked on the map or in the list: cases (by id), a cell or a segment (index)."""
+    """What is picked on the map or in the list: cases (by id), a cell or a segment (index),
+    or a whole road (its name: every segment of it)."""
 
     case_ids: tuple[int, ...] = ()
     cell: int = -1
     segment: int = -1
+    road: str = ""
 
 
 class AppModel:
@@ -273,9 +275,14 @@ class AppModel:
         self.selection = Selection(case_ids=tuple(ok))
         self.selection_changed.emit(self.selection)
 
-    def select_place(self, cell: int = -1, segment: int = -1) -> None:
-        self.selection = Selection(cell=cell, segment=segment)
+    def select_place(self, cell: int = -1, segment: int = -1, road: str = "") -> None:
+        self.selection = Selection(cell=cell, segment=segment, road=road)
         self.selection_changed.emit(self.selection)
+
+    def road_segments(self, road: str) -> np.ndarray:
+        """Indices of every segment of the road named `road`."""
+        return np.flatnonzero(self.data.segments.roads.astype(str) == road) if road else \
+            np.zeros(0, np.int64)
 
     def selected_indices(self) -> np.ndarray:
         if not self.selection.case_ids:

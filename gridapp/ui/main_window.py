@@ -436,6 +436,11 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to(tuple(d.cells.bounds[sel.cell]), 1.0)
         elif sel.segment >= 0:
             self.canvas.zoom_to(tuple(d.segments.bounds[sel.segment]), 0.3)
+        elif sel.road:
+            b = d.segments.bounds[m.road_segments(sel.road)]
+            if len(b):
+                self.canvas.zoom_to((float(b[:, 0].min()), float(b[:, 1].min()),
+                                     float(b[:, 2].max()), float(b[:, 3].max())), 0.2)
 
     def find(self, text: str) -> bool:
         """What the text names, among what this user may see: one hit is opened at once,
@@ -469,11 +474,10 @@ class MainWindow(QMainWindow):
         extent = extent_of(m, hit)
         if hit.kind == "cell":
             m.select_place(cell=hit.index)
-        elif hit.kind in ("segment", "road"):
-            import numpy as np
-            first = hit.index if hit.kind == "segment" else int(np.flatnonzero(
-                m.data.segments.roads.astype(str) == hit.road)[0])
-            m.select_place(segment=first)
+        elif hit.kind == "segment":
+            m.select_place(segment=hit.index)
+        elif hit.kind == "road":
+            m.select_place(road=hit.road)  # the whole road, every segment of it
         if extent is not None:
             self.canvas.zoom_to(extent, 0.2 if hit.kind != "cell" else 2.0)
         self.tabs.setCurrentWidget(self.info)

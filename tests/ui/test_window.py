@@ -2,18 +2,21 @@
 search, language, exports, layout; changes made elsewhere shown; switching user in place."""
 
 import json
+import re
 import threading
 
 import numpy as np
 import pypdfium2
 import pytest
 from factories import act
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolButton  # noqa: E402
 from ui_support import NOW, idle, index_of, refreshed
 
 from gridapp.app.map_data import STATES
 from gridapp.domain.actions import Action
 from gridapp.services import cases as svc
+from gridapp.ui import theme
 from gridapp.ui.i18n import set_language
 from gridapp.ui.login import LoginDialog
 
@@ -124,7 +127,7 @@ def test_daily_warnings_and_a_supervision_order(window, qtbot):
     assert svc.view(store.uow(), None, b.id).case.supervision_count == 1
 
 
-def test_search_lists_what_a_text_can_mean(window):
+def test_search_lists_what_a_text_can_mean(window, qtbot):
     make, store, a, b = window
     w = make("leader_shift")
     assert w.find("420102002002006") and w.model.selection.cell >= 0
@@ -133,9 +136,25 @@ def test_search_lists_what_a_text_can_mean(window):
     assert w.find("解放大道") and w.results.isVisible()
     kinds = [h.kind for h in w.search_results]
     assert kinds[:3] == ["road", "segment", "segment"]
-    w.results.list.setCurrentRow(0)
+    w.results.list.setCurrentRow(1)  # one segment
     w.results._pick(w.results.list.currentItem())
     assert w.model.selection.segment >= 0 and not w.results.isVisible()
+    assert w.find("解放大道")
+    w.results.list.setCurrentRow(0)  # the road: every segment of it, not its first
+    w.results._pick(w.results.list.currentItem())
+    road = w.model.road_segments("解放大道")
+    assert w.model.selection.road == "解放大道" and len(road) == kinds.count("segment") > 1
+    assert re.search(rf"路段数\s*{len(road)}\b", w.info.text.toPlainText())
+    idle(qtbot, w)
+    shot = w.canvas.grab().toImage()
+    colour = QColor(theme.SELECTION).rgb()
+    for i in road:  # the selection's colour on each segment's middle stretch
+        x0, y0, x1, y1 = w.model.data.segments.bounds[i]
+        px, py = w.canvas.viewport.to_screen(np.array([(x0 + x1) / 2]), np.array([(y0 + y1) / 2]))
+        cx, cy = int(px[0]), int(py[0])
+        near = [shot.pixel(x, y) for x in range(cx - 6, cx + 7) for y in range(cy - 6, cy + 7)
+                if 0 <= x < shot.width() and 0 <= y < shot.height()]
+        assert colour in near, f"segment {i} is not highlighted"
     assert w.find("单车") and w.detail.view.case.id == b.id  # by its description
     assert not w.find("不存在的地方")
 

@@ -235,9 +235,11 @@ class MapCanvas(QWidget):
         p.setPen(pen)
         if 0 <= sel.cell < len(d.cells.codes):
             p.drawPath(ragged_path(d.cells.shapes, vp, np.array([sel.cell])))
-        if 0 <= sel.segment < len(d.segments.ids):
+        segments = self.model.road_segments(sel.road) if sel.road else \
+            np.array([sel.segment]) if 0 <= sel.segment < len(d.segments.ids) else []
+        if len(segments):
             p.setPen(QPen(QColor(theme.SELECTION), 6))
-            p.drawPath(ragged_path(d.segments.shapes, vp, np.array([sel.segment])))
+            p.drawPath(ragged_path(d.segments.shapes, vp, segments))
         idx = self.model.selected_indices()[:2000]
         if len(idx):
             px, py = vp.to_screen(d.cases.x[idx], d.cases.y[idx])

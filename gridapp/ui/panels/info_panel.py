@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from ...app.map_data import OPEN
 from ...domain.people import AssignmentKind
 from ...domain.places import RoadClass
-from ..i18n import follow_language, tr
+from ..i18n import follow_language, language, tr
 
 
 class InfoPanel(QWidget):
@@ -27,7 +27,9 @@ class InfoPanel(QWidget):
 
     def show_selection(self) -> None:
         sel = self.app.selection
-        if sel.segment >= 0:
+        if sel.road:
+            self.show_road(sel.road)
+        elif sel.segment >= 0:
             self.show_segment(sel.segment)
         elif sel.cell >= 0:
             self.show_cell(sel.cell)
@@ -66,6 +68,20 @@ class InfoPanel(QWidget):
                 ("巡查频次", tr("每 {n} 天一次", n=cls.patrol_interval_days)),
                 ("案件", self._open_cases(d.cases.segment == int(s.ids[i])))]
         self._table(tr("路长责任段"), rows)
+
+    def show_road(self, road: str) -> None:
+        """A road found by name: all its segments, every road chief on it, its open cases."""
+        d = self.app.data
+        s = d.segments
+        idx = self.app.road_segments(road)
+        chiefs: list[str] = []
+        for i in idx:  # in the road's order; a chief of several segments is named once
+            who = self._who(AssignmentKind.ROAD_CHIEF_SEGMENT, str(s.codes[i]))
+            if who not in chiefs:
+                chiefs.append(who)
+        rows = [("道路", road), ("路段数", str(len(idx))), ("路长", ("、" if language() == "zh" else ", ").join(chiefs)),
+                ("案件", self._open_cases(np.isin(d.cases.segment, s.ids[idx])))]
+        self._table(tr("道路"), rows)
 
     def _table(self, title: str, rows) -> None:
         body = "".join(f"<tr><td><b>{tr(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
