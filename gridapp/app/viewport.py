@@ -61,7 +61,12 @@ class Viewport:
 
     def scale_denominator(self, dpi: float = 96.0) -> float:
         """1 : N on screen (a pixel is 25.4/dpi mm)."""
-        return self.res / (0.0254 / dpi)
+        return Viewport.scale_for(self.res, dpi)
+
+    @staticmethod
+    def scale_for(res: float, dpi: float = 96.0) -> float:
+        """N of 1 : N at `res` metres a pixel."""
+        return res / (0.0254 / dpi)
 
 
 def nice_length(max_metres: float) -> float:

@@ -41,6 +41,7 @@ from .i18n import follow_language, language, set_language, tr
 from .map import render_pool
 from .map.canvas import MapCanvas
 from .map.decorations import legend_items
+from .map.renderers import components_drawn
 from .memory import trim
 from .notifier import Notifier, app_icon, describe
 from .panels.case_detail import CaseDetailPanel
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.activated.connect(self.cancel_map_tool)
         self.canvas.hovered.connect(self._show_coords)
+        self._components_near: bool | None = None
         self.canvas.viewport_changed.connect(self._show_scale)
         self.canvas.rendered.connect(lambda ms: self.render_label.setText(f"{ms:.0f} ms"))
         self.canvas.layer_failed.connect(
@@ -351,6 +353,10 @@ class MainWindow(QMainWindow):
 
     def _show_scale(self, vp) -> None:
         self.scale_label.setText(tr("比例尺 1:{n}", n=f"{vp.scale_denominator():,.0f}"))
+        near = components_drawn(vp)
+        if near != self._components_near:  # crossing the scale where components appear
+            self._components_near = near
+            self.update_legend()
 
     def _message(self, key: str) -> None:
         texts = {"out_of_scope": tr("该案件不在您的责任范围内")}
@@ -763,7 +769,7 @@ class MainWindow(QMainWindow):
         m = self.model
         own = bool(m.session.segment_ids or m.session.cell_codes)
         return legend_items(m.layers, m.data, m.derived.mask, m.thematic, own,
-                            self.canvas.tracks)
+                            self.canvas.tracks, self.canvas.viewport)
 
     def toggle_language(self) -> None:
         set_language("en" if language() == "zh" else "zh")

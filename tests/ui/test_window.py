@@ -478,3 +478,26 @@ def test_the_next_user_starts_with_an_empty_search(window):
     w.search.setText(a.number)
     w.model.switch_session(Session.open(store, "leader_shift", "secret-leader_shift"))
     assert w.search.text() == "" and not w.results.isVisible()
+
+
+def test_components_legend_says_to_zoom_in_where_they_are_not_drawn(window, qtbot):
+    from gridapp.ui.map.renderers import COMPONENTS_MAX_RES
+    make, store, a, b = window
+    w = make("leader_shift")
+    w.model.layers.update("components", visible=True)
+    w.a_legend.setChecked(True)
+    w.toggle_legend()
+    assert len(w.model.data.components_class)
+    x0, y0, x1, y1 = w.model.data.extent
+    w.canvas.zoom_to((x0 - 3000, y0 - 3000, x1 + 3000, y1 + 3000))  # afar: not drawn
+    idle(qtbot, w)
+    assert w.canvas.viewport.res > COMPONENTS_MAX_RES
+    labels_far = [label for _k, _c, label in w.legend.view.items]
+    assert any(label.startswith("放大到 1:") for label in labels_far)
+    assert not any(kind == "square" for kind, _c, _l in w.legend.view.items)
+    x, y = w.model.data.components_xy[0]
+    w.canvas.zoom_to((x - 150, y - 150, x + 150, y + 150))  # close up: drawn, and listed
+    idle(qtbot, w)
+    assert w.canvas.viewport.res <= COMPONENTS_MAX_RES
+    assert any(kind == "square" for kind, _c, _l in w.legend.view.items)
+    assert not any(label.startswith("放大到") for _k, _c, label in w.legend.view.items)

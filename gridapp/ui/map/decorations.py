@@ -14,6 +14,7 @@ from ...domain.places import RoadClass
 from .. import theme
 from ..i18n import tr
 from ..patrol_layers import STATUS_NAMES
+from .renderers import COMPONENTS_MAX_RES, components_drawn
 from .snapshot import thematic_colors
 
 
@@ -69,11 +70,12 @@ LEGEND_ROWS = 12  # rows of one layer before the rest are summed up as "… and 
 
 
 def legend_items(layers, data=None, mask=None, thematic=None, own: bool = False,
-                 tracks=None) -> list[tuple[str, str, str]]:
+                 tracks=None, viewport: Viewport | None = None) -> list[tuple[str, str, str]]:
     """(kind, colour, label) for every visible layer in the order drawn (top first), each
     under its layer's name and in its current style: kind is title, fill, line, point or
     ring. With `data` (and the cases `mask` shown), only what is on the map is listed;
-    `tracks` (a DayTracks) names the people of the track layer's day."""
+    `tracks` (a DayTracks) names the people of the track layer's day; at a `viewport` where
+    a layer is not drawn (components from afar) its legend says to zoom in instead."""
     from ...domain.case import Source
     names = {"cases": "案件", "heatmap": "热点", "components": "部件", "mine": "我的责任区",
              "tracks": "巡查轨迹",
@@ -116,6 +118,9 @@ def legend_items(layers, data=None, mask=None, thematic=None, own: bool = False,
         elif key == "heatmap":
             rows = [("fill", theme.HEAT_RAMP[-1], tr("案件密集")),
                     ("fill", theme.HEAT_RAMP[1], tr("案件稀少"))]
+        elif key == "components" and viewport is not None and not components_drawn(viewport):
+            rows = [("title", "", tr("放大到 1:{n} 以内显示",
+                                     n=f"{Viewport.scale_for(COMPONENTS_MAX_RES):,.0f}"))]
         elif key == "components" and data is not None:
             for k in np.unique(data.components_class):
                 if 0 <= k < len(data.classes):

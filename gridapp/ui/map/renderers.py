@@ -367,8 +367,16 @@ def _draw_road_classes(p: QPainter, vp: Viewport, s, idx) -> None:
         p.drawPath(path)
 
 
+# hundreds of thousands of lamps and bins: drawn only closer than 3 m a pixel (~1:11,000)
+COMPONENTS_MAX_RES = 3.0
+
+
+def components_drawn(vp: Viewport) -> bool:
+    return vp.res <= COMPONENTS_MAX_RES
+
+
 def draw_components(p: QPainter, vp: Viewport, snap: RenderSnapshot, style: str) -> None:
-    if vp.res > 3:  # hundreds of thousands of lamps and bins: only close up
+    if not components_drawn(vp):
         return
     d = snap.data
     xy = d.components_xy

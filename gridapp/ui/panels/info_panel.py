@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from ...app.map_data import OPEN
 from ...domain.people import AssignmentKind
 from ...domain.places import RoadClass
-from ..i18n import follow_language, language, tr
+from ..i18n import follow_language, tr
 
 
 class InfoPanel(QWidget):
@@ -79,7 +79,7 @@ class InfoPanel(QWidget):
             who = self._who(AssignmentKind.ROAD_CHIEF_SEGMENT, str(s.codes[i]))
             if who not in chiefs:
                 chiefs.append(who)
-        rows = [("道路", road), ("路段数", str(len(idx))), ("路长", ("、" if language() == "zh" else ", ").join(chiefs)),
+        rows = [("道路", road), ("路段数", str(len(idx))), ("路长", tr("、").join(chiefs)),
                 ("案件", self._open_cases(np.isin(d.cases.segment, s.ids[idx])))]
         self._table(tr("道路"), rows)
 
