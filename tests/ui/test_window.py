@@ -501,3 +501,22 @@ def test_components_legend_says_to_zoom_in_where_they_are_not_drawn(window, qtbo
     assert w.canvas.viewport.res <= COMPONENTS_MAX_RES
     assert any(kind == "square" for kind, _c, _l in w.legend.view.items)
     assert not any(label.startswith("放大到") for _k, _c, label in w.legend.view.items)
+
+
+def test_todo_keeps_its_state_column_in_a_narrow_dock(window, qtbot):
+    """The class gives way (elided, whole in its tooltip); number, time left and state show."""
+    from PySide6.QtCore import Qt
+    make, store, a, b = window
+    w = make("dispatcher")
+    act(store, "acceptor", a.id, Action.REGISTER)
+    refreshed(qtbot, w)
+    w.todo_dock.setFloating(True)  # a dock as narrow as a road chief's laptop leaves it
+    w.todo_dock.resize(250, 400)
+    qtbot.waitUntil(lambda: w.todo.tree.viewport().width() < 250)
+    tree, header = w.todo.tree, w.todo.tree.header()
+    row = tree.topLevelItem(0).child(0)
+    assert row.text(3) and row.toolTip(1) == row.text(1)
+    for col in (0, 2, 3):  # whole, inside the visible width
+        assert header.sectionViewportPosition(col) + header.sectionSize(col) <= \
+            tree.viewport().width() + 1, col
+        assert header.sectionSize(col) >= tree.fontMetrics().horizontalAdvance(row.text(col))

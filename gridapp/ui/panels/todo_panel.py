@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
 
 from ...app.map_data import NO_TIME
 from .. import labels, theme
@@ -41,6 +43,14 @@ class TodoPanel(QWidget):
         self.tree.setObjectName("todo_tree")
         self.tree.setColumnCount(4)
         self.tree.setUniformRowHeights(True)
+        # in a narrow dock the class gives way (elided, whole in its tooltip): number, time
+        # left and state always show
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for col, mode in enumerate((fit, stretch, fit, fit)):
+            header.setSectionResizeMode(col, mode)
         self.tree.itemClicked.connect(self._open)
         self.tree.itemActivated.connect(self._open)
         lay.addWidget(self.tree, 1)
@@ -78,6 +88,7 @@ class TodoPanel(QWidget):
                     cases.number(k), str(app.data.class_names[cases.klass[k]]),
                     remaining(int(cases.deadline[k]), now), labels.state(int(cases.state[k]))])
                 row.setData(0, Qt.ItemDataRole.UserRole, int(cases.id[k]))
+                row.setToolTip(1, row.text(1))
                 if over[k] or warn[k]:
                     colour = QBrush(QColor(theme.OVERDUE if over[k] else theme.WARNING))
                     row.setForeground(2, colour)
@@ -87,8 +98,6 @@ class TodoPanel(QWidget):
                 more.setFirstColumnSpanned(True)
                 head.addChild(more)
             head.setExpanded(self._expanded.get(group.key, True))
-        for col in range(3):
-            self.tree.resizeColumnToContents(col)
 
     def _open(self, item: QTreeWidgetItem, _col: int = 0) -> None:
         case_id = item.data(0, Qt.ItemDataRole.UserRole)
