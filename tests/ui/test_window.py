@@ -505,7 +505,6 @@ def test_components_legend_says_to_zoom_in_where_they_are_not_drawn(window, qtbo
 
 def test_todo_keeps_its_state_column_in_a_narrow_dock(window, qtbot):
     """The class gives way (elided, whole in its tooltip); number, time left and state show."""
-    from PySide6.QtCore import Qt
     make, store, a, b = window
     w = make("dispatcher")
     act(store, "acceptor", a.id, Action.REGISTER)
