@@ -40,6 +40,7 @@ def write_xlsx(b: Bulletin, path: Path, lang: str = "zh") -> Path:
     ws.write(1, 0, (f"考核方案：{b.scheme_name}（第{b.scheme_version}版）  生成时间：{b.made_at:%Y-%m-%d %H:%M}"
                     if zh else f"Scheme: {b.scheme_name} (v{b.scheme_version})  made "
                     f"{b.made_at:%Y-%m-%d %H:%M}"))
+    ws.write(2, 0, b.provenance(zh))  # where 上期 comes from; which issue this replaces
     head = ("指标", "本期", "上期", "变化") if zh else ("Indicator", "This period", "Last", "Change")
     ws.write_row(3, 0, head, f["head"])
     row = 4
