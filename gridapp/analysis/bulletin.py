@@ -71,23 +71,25 @@ class Bulletin:
 
 
 def build(store, period: Period, now: datetime, district: str, scheme_version: int, scheme,
-          calendar, class_names: dict[str, str], streets=None) -> Bulletin:
+          calendar, class_names: dict[str, str], streets=None,
+          recompute_previous: bool = False) -> Bulletin:
     """Gather the bulletin of `period`: assessment per level, trend, top classes, repeats.
 
     上期 comes from last period's issued bulletin when there is one (see .issued), else it
-    is recomputed today. `streets` is the streets' frame, or a function that reads it.
+    is recomputed today (always with `recompute_previous`). `streets` is the streets'
+    frame, or a function that reads it.
 
     What does not need this period's cases (the trend, the points, the streets, last period
     when recomputed) is read on threads, each on its own connection, while this thread
     reads and judges the period: SQLite and numpy let go of the GIL while they work."""
     load = lambda p: load_period(store, p, now, calendar, scheme.verify_limit_hours)  # noqa: E731
     with store.read() as conn:
-        before = issued.read(conn, period.previous().label)
+        before = None if recompute_previous else issued.read(conn, period.previous().label)
         last = q_issued.last_issue(conn, period.label)
     with ThreadPoolExecutor(3, thread_name_prefix="bulletin") as pool:
         trend_job = pool.submit(patterns.trend, store, period.trailing_months(12),
                                 step="month")
-        points_job = pool.submit(patterns.load_points, store, period)
+        points_job = pool.submit(_places, store, period)
         streets_job = pool.submit(streets) if callable(streets) else None
         previous_job = pool.submit(load, period.previous()) if before is None else None
         current = load(period)
@@ -102,10 +104,9 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
             tables = {lv: score_table(now_tables[lv], indicator_table(previous, lv), scheme,
                                       lv) for lv in LEVELS}
             prev_totals, prev_counts = totals(previous), reported_classes(previous)
-        trend, points = trend_job.result(), points_job.result()
+        trend, (top, repeats) = trend_job.result(), points_job.result()
         if streets_job is not None:
             streets = streets_job.result()
-    top = patterns.high_frequency(points, "class_code", top=10)
     top["previous"] = prev_counts.reindex(top.index, fill_value=0).to_numpy()
     top["change"] = top.cases - top.previous
     top.insert(0, "name", [class_names.get(c, c) for c in top.index])
@@ -114,12 +115,19 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
                                                        cases.rectified_at.to_numpy()]))
     return Bulletin(period, now, district, scheme.name, scheme_version, totals(current),
                     prev_totals, tables, trend, top,
-                    patterns.repeat_complaints(points, top=10),
-                    patterns.handling_hours(cases, clock), class_names, streets,
+                    repeats, patterns.handling_hours(cases, clock), class_names, streets,
                     previous_issue=before, replaces=last, current=current)
 
 
 _EMPTY = pd.DataFrame()
+
+
+def _places(store, period: Period) -> tuple[pd.DataFrame, list[patterns.RepeatPlace]]:
+    """The period's top classes and repeat places, from its points (on a thread: the spatial
+    query lets go of the GIL)."""
+    points = patterns.load_points(store, period)
+    return (patterns.high_frequency(points, "class_code", top=10),
+            patterns.repeat_complaints(points, top=10))
 
 
 def issue_record(b: Bulletin, made_by: str):

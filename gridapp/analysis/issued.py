@@ -45,13 +45,20 @@ def _plain(v):
 
 
 def _column(s: pd.Series | pd.Index) -> dict:
-    return {"dtype": str(s.dtype), "values": [_plain(v) for v in s.tolist()]}
+    """A column's dtype and values; numpy columns as they are (NaN travels as JSON's NaN
+    token, read back by json.loads), others with their missing values as null."""
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "biuf":
+        return {"dtype": str(s.dtype), "values": s.to_numpy().tolist()}
+    values = s.tolist()
+    for i in np.flatnonzero(np.asarray(s.isna())).tolist():
+        values[i] = None
+    return {"dtype": str(s.dtype), "values": values}
 
 
 def _restore(c: dict):
     dtype, values = c["dtype"], c["values"]
-    if dtype == "float64":
-        return np.array([np.nan if v is None else v for v in values], np.float64)
+    if dtype in ("float64", "int64", "bool"):
+        return np.array(values, dtype)
     return pd.array(values, dtype=dtype)
 
 
@@ -60,7 +67,7 @@ def encode_table(t: pd.DataFrame) -> bytes:
     cols = [c for c in t.columns if c not in RELATIVE]
     doc = {"index": _column(t.index), "index_name": t.index.name,
            "columns": [[c, _column(t[c])] for c in cols]}
-    return zlib.compress(json.dumps(doc, ensure_ascii=False, allow_nan=False).encode(), 1)
+    return zlib.compress(json.dumps(doc, ensure_ascii=False, default=_plain).encode(), 1)
 
 
 def decode_table(blob: bytes) -> pd.DataFrame:

@@ -97,17 +97,24 @@ def run(store, period: Period | None = None) -> Report:
                                                 _first_street(store))), "ms", None, "",
                    "target ≤ 2,000 ms"))
     with tempfile.TemporaryDirectory() as tmp:
-        def bulletin():
-            reports.write_bulletin(store, period, Path(tmp), now=now)
-        # the first bulletin of a process also imports reportlab and parses the CJK font
-        # (once per process): shown on its own line, not in the best of the three after it
-        first = _best(bulletin, 1)
-        ms = _best(bulletin, 3)
-    # the bulletin is the indicators of two periods written out: its floor is ours above
-    rep.add(Figure("the bulletin (XLSX + PDF, both periods, charts, map)", ms, "ms",
+        def bulletin(recompute: bool = False):
+            reports.write_bulletin(store, period, Path(tmp), now=now,
+                                   recompute_previous=recompute)
+        # the monthly routine: last month's bulletin was issued when that month ended (not
+        # timed beside the indicators). Being the first of the process, it also imports
+        # reportlab and parses the CJK font: shown on its own line
+        first = _best(lambda: reports.write_bulletin(store, period.previous(), Path(tmp),
+                                                     now=now), 1)
+        # this month's, 上期 read from last month's issue, and (taking turns) the same with
+        # 上期 recomputed today, as when last month was never issued
+        ms, recomputed = _best_pair(bulletin, lambda: bulletin(True), runs=3)
+    # the bulletin is this period's indicators written out: its floor is ours above
+    rep.add(Figure("the bulletin (XLSX + PDF, charts, map; 上期 as issued)", ms, "ms",
                    indicators.value, "our indicators, same run", "target ≤ 3×"))
-    rep.add(Figure("the first bulletin in a process (imports reportlab, parses the font)",
-                   first, "ms", None, "", ""))
+    rep.add(Figure("the bulletin, 上期 recomputed (last month never issued)", recomputed, "ms",
+                   indicators.value, "our indicators, same run", "target ≤ 3×"))
+    rep.add(Figure("the first bulletin in a process (last month's, issuing it; imports "
+                   "reportlab, parses the font)", first, "ms", None, "", ""))
     return rep
 
 
