@@ -11,6 +11,7 @@ import xlsxwriter
 
 from ..analysis.bulletin import Bulletin
 from ..domain.indicators import COUNT_BY_KEY, RATE_BY_KEY, RATES
+from .xlsx_sheet import NumberSheet
 
 HEADLINE = ("reported", "registered", "dispatched", "handled", "due", "closed",
             "closed_on_time", "overdue", "reworked", "returned")
@@ -97,7 +98,7 @@ def _pct(ws, row: int, col: int, value, f) -> None:
 
 
 def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
-    ws = wb.add_worksheet(name[:31])
+    ws = wb.add_worksheet(name[:31], worksheet_class=NumberSheet)
     cols = ["name"] + [c for c in ("rank", "score", "grade", "prev_rank", "prev_score", "change",
                                    "rank_change") if c in t.columns]
     cols += [c for c in t.columns if c not in cols and c in COUNT_BY_KEY]
@@ -122,14 +123,13 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
             ws.write(i + 1, j, v)
         else:
             ws.write_number(i + 1, j, float(v), _number_format(cols[j - 1], f))
-    write_number = ws.write_number
     for j, (c, s) in enumerate(zip(cols, series, strict=True), start=1):
         if text[j - 1]:
             continue
-        fmt = _number_format(c, f)
-        numbers = s.to_numpy(np.float64, na_value=np.nan).tolist()
-        for i in np.flatnonzero(~missing[:, j - 1]).tolist():
-            write_number(i + 1, j, numbers[i], fmt)
+        shown = ~missing[:, j - 1]
+        ws.write_number_column((np.flatnonzero(shown) + 1).tolist(), j,
+                               s.to_numpy(np.float64, na_value=np.nan)[shown].tolist(),
+                               _number_format(c, f))
     ws.freeze_panes(1, 2)
     ws.set_row(0, 30)
     ws.set_column(0, 1, 16)
