@@ -82,17 +82,18 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
     What does not need this period's cases (the trend, the points, the streets, last period
     when recomputed) is read on threads, each on its own connection, while this thread
     reads and judges the period: SQLite and numpy let go of the GIL while they work."""
-    load = lambda p: load_period(store, p, now, calendar, scheme.verify_limit_hours)  # noqa: E731
+    def load(p: Period, pool=None) -> PeriodData:
+        return load_period(store, p, now, calendar, scheme.verify_limit_hours, pool)
     with store.read() as conn:
         before = None if recompute_previous else issued.read(conn, period.previous().label)
         last = q_issued.last_issue(conn, period.label)
-    with ThreadPoolExecutor(3, thread_name_prefix="bulletin") as pool:
+    with ThreadPoolExecutor(5, thread_name_prefix="bulletin") as pool:
         trend_job = pool.submit(patterns.trend, store, period.trailing_months(12),
                                 step="month")
         points_job = pool.submit(_places, store, period)
         streets_job = pool.submit(streets) if callable(streets) else None
         previous_job = pool.submit(load, period.previous()) if before is None else None
-        current = load(period)
+        current = load(period, pool)
         now_tables = {lv: indicator_table(current, lv) for lv in LEVELS}
         if before is not None:
             tables = {lv: score_table(now_tables[lv], None, scheme, lv,

@@ -79,3 +79,20 @@ def test_a_period_not_ended_is_not_issued(october, tmp_path):
     write_bulletin(store, NOV, tmp_path, now=NOW)
     with store.read() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM issued_bulletins")).scalar() == 0
+
+
+def test_a_period_read_with_its_acts_on_a_thread_is_the_same(october):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    from gridapp.analysis.indicators import load_period
+    from gridapp.app.reports import context
+    store, _ = october
+    cal = context(store)["calendar"]
+    alone = load_period(store, OCT, NOW, cal, 4.0)
+    with ThreadPoolExecutor(2) as pool:
+        threaded = load_period(store, OCT, NOW, cal, 4.0, pool)
+    for name in ("cases", "dispatches", "returns", "verifications", "people"):
+        pd.testing.assert_frame_equal(getattr(threaded, name), getattr(alone, name))
+    assert np.array_equal(threaded.flags, alone.flags) and threaded.names == alone.names
