@@ -40,6 +40,9 @@ class NumberSheet(Worksheet):
         if cell.__class__ is not CellNumberTuple:
             super()._write_cell(row, col, cell)
             return
+        self.fh.write(self._number_xml(row, col, cell))
+
+    def _number_xml(self, row: int, col: int, cell) -> str:
         # the style as Worksheet._write_cell picks it: the cell's, the row's, the column's
         if cell.format:
             style = f' s="{cell.format._get_xf_index()}"'
@@ -49,5 +52,51 @@ class NumberSheet(Worksheet):
             style = f' s="{self.col_info[col].column_format._get_xf_index()}"'
         else:
             style = ""
-        self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style}>'
-                      f'<v>{cell.number:.16G}</v></c>')
+        return f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style}><v>{cell.number:.16G}</v></c>'
+
+    def _calculate_spans(self) -> None:
+        """Worksheet._calculate_spans from each row's own cells (every cell lies within the
+        sheet's dimensions: xlsxwriter checked them when it was written)."""
+        if self.comments or self.dim_rowmin is None:
+            super()._calculate_spans()
+            return
+        spans, lo, hi, last = {}, None, None, self.dim_rowmax
+        table = self.table
+        for row in range(self.dim_rowmin, last + 1):
+            cells = table.get(row)  # (get: the table is a defaultdict)
+            if cells:
+                a, b = min(cells), max(cells)
+                lo, hi = (a, b) if lo is None else (min(lo, a), max(hi, b))
+            if ((row + 1) % 16 == 0 or row == last) and lo is not None:
+                spans[int(row / 16)] = f"{lo + 1}:{hi + 1}"
+                lo = None
+        self.row_spans = spans
+
+    def _write_rows(self) -> None:
+        """Worksheet._write_rows, a row's cells in column order, its number cells' XML
+        joined and written at once."""
+        if self.comments or self.dim_rowmin is None:
+            super()._write_rows()
+            return
+        self._calculate_spans()
+        table, row_info, spans = self.table, self.row_info, self.row_spans
+        for row in range(self.dim_rowmin, self.dim_rowmax + 1):
+            cells = table.get(row)
+            if not cells:
+                if row in row_info:  # a blank row with attributes only
+                    self._write_empty_row(row, spans.get(int(row / 16)), row_info[row])
+                continue
+            self._write_row(row, spans.get(int(row / 16)), row_info.get(row))
+            xml: list[str] = []
+            for col in sorted(cells):
+                cell = cells[col]
+                if cell.__class__ is CellNumberTuple:
+                    xml.append(self._number_xml(row, col, cell))
+                    continue
+                if xml:
+                    self.fh.write("".join(xml))
+                    xml = []
+                super()._write_cell(row, col, cell)
+            if xml:
+                self.fh.write("".join(xml))
+            self._xml_end_tag("row")

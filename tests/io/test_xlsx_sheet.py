@@ -1,4 +1,5 @@
-"""NumberSheet writes the same sheet XML as xlsxwriter's own per-cell path."""
+"""NumberSheet writes the same sheet XML as xlsxwriter's own per-cell path (numbers, text
+among them, row and column formats, NaN and infinities, empty columns)."""
 
 import io
 import zipfile
@@ -29,6 +30,8 @@ def _sheet_xml(fast: bool, columns: list[list[float]], with_formats: bool) -> by
         else:
             for r, v in zip(rows, values, strict=True):
                 ws.write_number(r, j, v, fmt)
+    ws.write(2, 1, "—")  # text among the numbers, and past them
+    ws.write(17, 9, "x")
     wb.close()
     with zipfile.ZipFile(buf) as z:
         return z.read("xl/worksheets/sheet1.xml")
