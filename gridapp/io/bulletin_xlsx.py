@@ -114,13 +114,14 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
     values = [s.tolist() if txt else None for s, txt in zip(series, text, strict=True)]
     units = [str(u) for u in t.index.tolist()]
     is_text = np.concatenate([np.ones((len(t), 1), bool), missing | text], axis=1)
+    write_text = ws.write_text
     for i, j in zip(*(a.tolist() for a in np.nonzero(is_text)), strict=True):
         if j == 0:
-            ws.write(i + 1, 0, units[i])
+            write_text(i + 1, 0, units[i])
             continue
         v = "—" if missing[i, j - 1] else values[j - 1][i]
         if isinstance(v, str):
-            ws.write(i + 1, j, v)
+            write_text(i + 1, j, v)
         else:
             ws.write_number(i + 1, j, float(v), _number_format(cols[j - 1], f))
     for j, (c, s) in enumerate(zip(cols, series, strict=True), start=1):

@@ -30,8 +30,12 @@ def _sheet_xml(fast: bool, columns: list[list[float]], with_formats: bool) -> by
         else:
             for r, v in zip(rows, values, strict=True):
                 ws.write_number(r, j, v, fmt)
-    ws.write(2, 1, "—")  # text among the numbers, and past them
-    ws.write(17, 9, "x")
+    for r, c, v in ((2, 1, "—"), (17, 9, "x"), (4, 2, "一元街"), (5, 3, "=1+1"), (6, 4, ""),
+                    (7, 5, "http://a.b"), (8, 6, "{=x}")):  # text among numbers, and past
+        if fast:
+            ws.write_text(r, c, v)
+        else:
+            ws.write(r, c, v)
     wb.close()
     with zipfile.ZipFile(buf) as z:
         return z.read("xl/worksheets/sheet1.xml")
