@@ -36,8 +36,10 @@ class Assessment:
                            indicator_table(self.previous, level), self.scheme, level)
 
 
-def score_table(now: pd.DataFrame, before: pd.DataFrame, scheme: Scheme,
-                level: Level) -> pd.DataFrame:
+def score_table(now: pd.DataFrame, before: pd.DataFrame | None, scheme: Scheme,
+                level: Level, issued: pd.DataFrame | None = None) -> pd.DataFrame:
+    """`now` scored, graded and ranked, beside last period's score and rank: recomputed from
+    `before` (last period's indicator table), or as `issued` (its published table)."""
     ls = scheme.levels.get(level)
     t = now.copy()
     if ls is None:
@@ -55,7 +57,12 @@ def score_table(now: pd.DataFrame, before: pd.DataFrame, scheme: Scheme,
     t["score"] = sc
     t["grade"] = [scheme.grade(None if np.isnan(s) else s) for s in sc.tolist()]
     t["rank"] = pd.array(rk, dtype="Int64")
-    if len(before):
+    if issued is not None and "score" in issued.columns and len(issued):
+        prev = pd.DataFrame({"prev_score": issued["score"].to_numpy(np.float64),
+                             "prev_rank": issued["rank"].astype("Int64").array},
+                            index=issued.index)
+        t = t.join(prev)
+    elif issued is None and before is not None and len(before):
         psc, prk = scores(before)
         prev = pd.DataFrame({"prev_score": psc,
                              "prev_rank": pd.array(prk, dtype="Int64")}, index=before.index)

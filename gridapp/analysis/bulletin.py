@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -10,9 +11,10 @@ import pandas as pd
 
 from ..domain.indicators import Level
 from ..domain.period import Period
-from . import patterns
-from .assessment import Assessment
-from .indicators import PeriodData, totals
+from ..store import issued as q_issued
+from . import issued, patterns
+from .assessment import score_table
+from .indicators import PeriodData, indicator_table, load_period, totals
 from .workclock import WorkClock
 
 LEVELS = (Level.STREET, Level.COMMUNITY, Level.DEPARTMENT, Level.ROAD_CHIEF,
@@ -35,6 +37,31 @@ class Bulletin:
     handling_hours: np.ndarray
     class_names: dict[str, str] = field(default_factory=dict)
     streets: object = None   # GeoDataFrame of streets (code, name, geometry) for the map
+    previous_issue: issued.Issue | None = None  # 上期 as issued (None: recomputed today)
+    replaces: tuple[datetime, int] | None = None  # this period's earlier issue: when, which
+    current: PeriodData | None = field(default=None, repr=False)
+
+    @property
+    def ended(self) -> bool:
+        """Whether the period had ended when the bulletin was made (only then is it issued)."""
+        return self.period.end_at <= self.made_at
+
+    def provenance(self, zh: bool = True) -> str:
+        """Where 上期 comes from, and which earlier issue this one replaces (the 概况 line)."""
+        i = self.previous_issue
+        if zh:
+            text = f"上期：按 {i.period} 已发布通报（{i.made_at:%Y-%m-%d %H:%M}）" if i \
+                else "上期：重新计算"
+            if self.replaces and self.ended:
+                text += (f"；本通报为第{self.replaces[1] + 1}次发布，替换 "
+                         f"{self.replaces[0]:%Y-%m-%d %H:%M} 发布的同期通报")
+            return text
+        text = f"Last period: as issued in the {i.period} bulletin ({i.made_at:%Y-%m-%d %H:%M})" \
+            if i else "Last period: recomputed"
+        if self.replaces and self.ended:
+            text += (f"; issue {self.replaces[1] + 1}, replacing the one of "
+                     f"{self.replaces[0]:%Y-%m-%d %H:%M}")
+        return text
 
     @property
     def title(self) -> str:
@@ -44,24 +71,71 @@ class Bulletin:
 
 
 def build(store, period: Period, now: datetime, district: str, scheme_version: int, scheme,
-          calendar, class_names: dict[str, str], streets=None) -> Bulletin:
-    """Gather the bulletin of `period`: assessment per level, trend, top classes, repeats."""
-    a = Assessment.run(store, period, scheme, scheme_version, now, calendar)
-    tables = {lv: a.table(lv) for lv in LEVELS}
-    trend = patterns.trend(store, period.trailing_months(12), step="month")
-    points = patterns.load_points(store, period)
-    top = patterns.high_frequency(points, "class_code", top=10)
-    prev_counts = reported_classes(a.previous)
+          calendar, class_names: dict[str, str], streets=None,
+          recompute_previous: bool = False) -> Bulletin:
+    """Gather the bulletin of `period`: assessment per level, trend, top classes, repeats.
+
+    上期 comes from last period's issued bulletin when there is one (see .issued), else it
+    is recomputed today (always with `recompute_previous`). `streets` is the streets'
+    frame, or a function that reads it.
+
+    What does not need this period's cases (the trend, the points, the streets, last period
+    when recomputed) is read on threads, each on its own connection, while this thread
+    reads and judges the period: SQLite and numpy let go of the GIL while they work."""
+    def load(p: Period, pool=None) -> PeriodData:
+        return load_period(store, p, now, calendar, scheme.verify_limit_hours, pool)
+    with store.read() as conn:
+        before = None if recompute_previous else issued.read(conn, period.previous().label)
+        last = q_issued.last_issue(conn, period.label)
+    with ThreadPoolExecutor(5, thread_name_prefix="bulletin") as pool:
+        trend_job = pool.submit(patterns.trend, store, period.trailing_months(12),
+                                step="month")
+        points_job = pool.submit(_places, store, period)
+        streets_job = pool.submit(streets) if callable(streets) else None
+        previous_job = pool.submit(load, period.previous()) if before is None else None
+        current = load(period, pool)
+        now_tables = {lv: indicator_table(current, lv) for lv in LEVELS}
+        if before is not None:
+            tables = {lv: score_table(now_tables[lv], None, scheme, lv,
+                                      issued=before.tables.get(lv, _EMPTY))
+                      for lv in LEVELS}
+            prev_totals, prev_counts = before.headline, before.classes
+        else:
+            previous = previous_job.result()
+            tables = {lv: score_table(now_tables[lv], indicator_table(previous, lv), scheme,
+                                      lv) for lv in LEVELS}
+            prev_totals, prev_counts = totals(previous), reported_classes(previous)
+        trend, (top, repeats) = trend_job.result(), points_job.result()
+        if streets_job is not None:
+            streets = streets_job.result()
     top["previous"] = prev_counts.reindex(top.index, fill_value=0).to_numpy()
     top["change"] = top.cases - top.previous
     top.insert(0, "name", [class_names.get(c, c) for c in top.index])
-    cases = a.current.cases
+    cases = current.cases
     clock = WorkClock.around(calendar, np.concatenate([cases.dispatched_at.to_numpy(),
                                                        cases.rectified_at.to_numpy()]))
-    return Bulletin(period, now, district, scheme.name, scheme_version, totals(a.current),
-                    totals(a.previous), tables, trend, top,
-                    patterns.repeat_complaints(points, top=10),
-                    patterns.handling_hours(cases, clock), class_names, streets)
+    return Bulletin(period, now, district, scheme.name, scheme_version, totals(current),
+                    prev_totals, tables, trend, top,
+                    repeats, patterns.handling_hours(cases, clock), class_names, streets,
+                    previous_issue=before, replaces=last, current=current)
+
+
+_EMPTY = pd.DataFrame()
+
+
+def _places(store, period: Period) -> tuple[pd.DataFrame, list[patterns.RepeatPlace]]:
+    """The period's top classes and repeat places, from its points (on a thread: the spatial
+    query lets go of the GIL)."""
+    points = patterns.load_points(store, period)
+    return (patterns.high_frequency(points, "class_code", top=10),
+            patterns.repeat_complaints(points, top=10))
+
+
+def issue_record(b: Bulletin, made_by: str):
+    """What the store keeps of `b` as its period's issue (the next issue number)."""
+    return issued.record(b.period.label, b.made_at, made_by, b.scheme_version,
+                         (b.replaces[1] if b.replaces else 0) + 1, b.headline,
+                         reported_classes(b.current), b.tables)
 
 
 def reported_classes(d: PeriodData) -> pd.Series:

@@ -6,6 +6,7 @@ One read of the period's cases and audit rows (store.periods), one boolean colum
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -57,14 +58,22 @@ class PeriodData:
 
 
 def load_period(store, period: Period, now: datetime, calendar: WorkCalendar,
-                verify_limit_hours: float = 4.0) -> PeriodData:
-    """Read and flag a period's cases; judged at `period.cutoff(now)`."""
+                verify_limit_hours: float = 4.0, pool: Executor | None = None) -> PeriodData:
+    """Read and flag a period's cases; judged at `period.cutoff(now)`. With `pool`, the
+    audit trail's acts are read on one of its threads, on their own connection, while this
+    thread reads the cases (both queries let go of the GIL)."""
     cutoff = period.cutoff(now)
     s, e = period.start_at, period.end_at
 
-    with store.read() as conn:  # one connection: opening another costs more than it saves
-        cols = q.period_cases(conn, s, e)
-        disp, rets, vers, fixes, people, names = _acts(conn, s, cutoff)
+    if pool is not None:
+        acts = pool.submit(_read_acts, store, s, cutoff)
+        with store.read() as conn:
+            cols = q.period_cases(conn, s, e)
+        disp, rets, vers, fixes, people, names = acts.result()
+    else:
+        with store.read() as conn:  # one connection: opening another costs more than it saves
+            cols = q.period_cases(conn, s, e)
+            disp, rets, vers, fixes, people, names = _acts(conn, s, cutoff)
     cases, flags = _flag_cases(cols, seconds_of(s), seconds_of(e), seconds_of(cutoff))
     return PeriodData(period, cutoff, cases, _dispatch_accuracy(disp, rets),
                       _frame(rets, ("case_id", "seq", "actor_id", "t")),
@@ -84,6 +93,11 @@ def _patrols(store, start: datetime, cutoff: datetime) -> pd.DataFrame:
     end = cutoff.date() if cutoff.time() == datetime.min.time() else \
         cutoff.date() + timedelta(days=1)
     return chief_rates(compliance(store, start.date(), end, cutoff.date(), share))
+
+
+def _read_acts(store, s: datetime, cutoff: datetime) -> tuple:
+    with store.read() as conn:
+        return _acts(conn, s, cutoff)
 
 
 def _acts(conn, s: datetime, cutoff: datetime) -> tuple:

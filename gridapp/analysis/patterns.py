@@ -89,8 +89,13 @@ def repeat_complaints(points: pd.DataFrame, radius_m: float = 50.0, window_days:
     ids = points.id.to_numpy()
     cells = points.cell_code.to_numpy()
     codes = points.class_code.to_numpy()
-    for root in np.flatnonzero(sizes >= min_cases):
-        members = np.flatnonzero(label == root)
+    roots = np.flatnonzero(sizes >= min_cases)
+    # each group's members in index order, from one stable sort of the labels (not a scan of
+    # every label per group: a city month has thousands of groups among 80,000 points)
+    order = np.argsort(label, kind="stable")
+    starts = np.searchsorted(label[order], roots)
+    for root, start in zip(roots.tolist(), starts.tolist(), strict=True):
+        members = order[start:start + sizes[root]]
         # the most frequent cell, the first in order among equals (as Series.mode gives)
         names, times = np.unique(cells[members], return_counts=True)
         out.append(RepeatPlace(str(codes[root]), float(x[members].mean()),

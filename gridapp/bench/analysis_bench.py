@@ -57,6 +57,17 @@ def _best_pair(ours, floor, runs: int = 5) -> tuple[float, float]:
     return best[1] * 1000, best[0] * 1000
 
 
+def _best_turns(fns, runs: int) -> list[float]:
+    """Best of `runs` of each of `fns` (ms), taking turns as _best_pair does."""
+    best = [float("inf")] * len(fns)
+    for _ in range(runs):
+        for k, fn in enumerate(fns):
+            t = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - t)
+    return [b * 1000 for b in best]
+
+
 def run(store, period: Period | None = None) -> Report:
     rep = Report("analysis")
     with store.read() as conn:
@@ -81,7 +92,7 @@ def run(store, period: Period | None = None) -> Report:
         for lv in Level:
             indicator_table(d, lv)
     ms, floor = _best_pair(ours, raw_month)
-    indicators = rep.add(Figure("indicators of every unit at 7 levels, one month", ms,
+    rep.add(Figure("indicators of every unit at 7 levels, one month", ms,
                                 "ms", floor, "raw GROUP BY per level (cases + audit acts)",
                                 "target ≤ 1.2×"))
     year = period.trailing_months(12)
@@ -97,17 +108,25 @@ def run(store, period: Period | None = None) -> Report:
                                                 _first_street(store))), "ms", None, "",
                    "target ≤ 2,000 ms"))
     with tempfile.TemporaryDirectory() as tmp:
-        def bulletin():
-            reports.write_bulletin(store, period, Path(tmp), now=now)
-        # the first bulletin of a process also imports reportlab and parses the CJK font
-        # (once per process): shown on its own line, not in the best of the three after it
-        first = _best(bulletin, 1)
-        ms = _best(bulletin, 3)
-    # the bulletin is the indicators of two periods written out: its floor is ours above
-    rep.add(Figure("the bulletin (XLSX + PDF, both periods, charts, map)", ms, "ms",
-                   indicators.value, "our indicators, same run", "target ≤ 3×"))
-    rep.add(Figure("the first bulletin in a process (imports reportlab, parses the font)",
-                   first, "ms", None, "", ""))
+        def bulletin(recompute: bool = False):
+            reports.write_bulletin(store, period, Path(tmp), now=now,
+                                   recompute_previous=recompute)
+        # the monthly routine: last month's bulletin was issued when that month ended (not
+        # timed beside the indicators). Being the first of the process, it also imports
+        # reportlab and parses the CJK font: shown on its own line
+        first = _best(lambda: reports.write_bulletin(store, period.previous(), Path(tmp),
+                                                     now=now), 1)
+        # this month's, 上期 read from last month's issue; the same with 上期 recomputed
+        # today, as when last month was never issued; and its floor, our indicators, taking
+        # turns with them (a floor measured a minute before judges the load, not the code)
+        ms, recomputed, floor = _best_turns((bulletin, lambda: bulletin(True), ours), runs=3)
+    # the bulletin is this period's indicators written out: its floor is ours
+    rep.add(Figure("the bulletin (XLSX + PDF, charts, map; 上期 as issued)", ms, "ms",
+                   floor, "our indicators, in turns with it", "target ≤ 3×"))
+    rep.add(Figure("the bulletin, 上期 recomputed (last month never issued)", recomputed, "ms",
+                   floor, "our indicators, in turns with it", "target ≤ 3×"))
+    rep.add(Figure("the first bulletin in a process (last month's, issuing it; imports "
+                   "reportlab, parses the font)", first, "ms", None, "", ""))
     return rep
 
 

@@ -131,16 +131,19 @@ def scheme(ctx, source, username, note):
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the XLSX headings.")
 @click.option("--at", "at", help="Judge as of this time (default: now).")
+@click.option("--by", "made_by", default="", help="Who issues it (kept with an ended period's "
+              "issued bulletin, whose figures the next bulletin's 上期 reads).")
 @pass_ctx
-def report(ctx, period, out, formats, lang, at):
-    """The bulletin (通报) of a period as XLSX (a sheet per level) and PDF."""
+def report(ctx, period, out, formats, lang, at, made_by):
+    """The bulletin (通报) of a period as XLSX (a sheet per level) and PDF. A period that has
+    ended is issued: its figures are kept as published (a newer issue replaces them)."""
     from ..app.reports import write_bulletin
     now = ctx.at(at)
     p = _period(period, now)
     fmts = {f.strip() for f in formats.split(",") if f.strip()}
     if not fmts or fmts - {"xlsx", "pdf"}:
         raise click.BadParameter(f"{formats!r}: use xlsx, pdf or both", param_hint="--format")
-    files = write_bulletin(ctx.store, p, Path(out), tuple(fmts), now, lang)
+    files = write_bulletin(ctx.store, p, Path(out), tuple(fmts), now, lang, made_by)
     ctx.emit({"period": p.label, "files": [str(f) for f in files]},
              "\n".join(str(f) for f in files))
 

@@ -77,7 +77,8 @@ def write_pdf(b: Bulletin, path: Path) -> Path:
              Paragraph(f"考核方案：{b.scheme_name}（{_version(b)}） · "
                        f"生成于 {b.made_at:%Y-%m-%d %H:%M}", st["sub"]),
              Paragraph("一、总体情况", st["h"]),
-             Paragraph(_summary_text(b), st["base"]), Spacer(0, 4),
+             Paragraph(_summary_text(b), st["base"]),
+             Paragraph(b.provenance(), st["small"]), Spacer(0, 4),
              _headline_table(h, p, font), Spacer(0, 6)]
     streets = b.tables[Level.STREET]
     if b.streets is not None and len(b.streets):

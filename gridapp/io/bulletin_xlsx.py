@@ -11,6 +11,7 @@ import xlsxwriter
 
 from ..analysis.bulletin import Bulletin
 from ..domain.indicators import COUNT_BY_KEY, RATE_BY_KEY, RATES
+from .xlsx_sheet import NumberSheet
 
 HEADLINE = ("reported", "registered", "dispatched", "handled", "due", "closed",
             "closed_on_time", "overdue", "reworked", "returned")
@@ -40,6 +41,7 @@ def write_xlsx(b: Bulletin, path: Path, lang: str = "zh") -> Path:
     ws.write(1, 0, (f"考核方案：{b.scheme_name}（第{b.scheme_version}版）  生成时间：{b.made_at:%Y-%m-%d %H:%M}"
                     if zh else f"Scheme: {b.scheme_name} (v{b.scheme_version})  made "
                     f"{b.made_at:%Y-%m-%d %H:%M}"))
+    ws.write(2, 0, b.provenance(zh))  # where 上期 comes from; which issue this replaces
     head = ("指标", "本期", "上期", "变化") if zh else ("Indicator", "This period", "Last", "Change")
     ws.write_row(3, 0, head, f["head"])
     row = 4
@@ -96,7 +98,7 @@ def _pct(ws, row: int, col: int, value, f) -> None:
 
 
 def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
-    ws = wb.add_worksheet(name[:31])
+    ws = wb.add_worksheet(name[:31], worksheet_class=NumberSheet)
     cols = ["name"] + [c for c in ("rank", "score", "grade", "prev_rank", "prev_score", "change",
                                    "rank_change") if c in t.columns]
     cols += [c for c in t.columns if c not in cols and c in COUNT_BY_KEY]
@@ -112,23 +114,23 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
     values = [s.tolist() if txt else None for s, txt in zip(series, text, strict=True)]
     units = [str(u) for u in t.index.tolist()]
     is_text = np.concatenate([np.ones((len(t), 1), bool), missing | text], axis=1)
+    write_text = ws.write_text
     for i, j in zip(*(a.tolist() for a in np.nonzero(is_text)), strict=True):
         if j == 0:
-            ws.write(i + 1, 0, units[i])
+            write_text(i + 1, 0, units[i])
             continue
         v = "—" if missing[i, j - 1] else values[j - 1][i]
         if isinstance(v, str):
-            ws.write(i + 1, j, v)
+            write_text(i + 1, j, v)
         else:
             ws.write_number(i + 1, j, float(v), _number_format(cols[j - 1], f))
-    write_number = ws.write_number
     for j, (c, s) in enumerate(zip(cols, series, strict=True), start=1):
         if text[j - 1]:
             continue
-        fmt = _number_format(c, f)
-        numbers = s.to_numpy(np.float64, na_value=np.nan).tolist()
-        for i in np.flatnonzero(~missing[:, j - 1]).tolist():
-            write_number(i + 1, j, numbers[i], fmt)
+        shown = ~missing[:, j - 1]
+        ws.write_number_column((np.flatnonzero(shown) + 1).tolist(), j,
+                               s.to_numpy(np.float64, na_value=np.nan)[shown].tolist(),
+                               _number_format(c, f))
     ws.freeze_panes(1, 2)
     ws.set_row(0, 30)
     ws.set_column(0, 1, 16)

@@ -452,3 +452,25 @@ class FieldEdit(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     decided_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class IssuedBulletin(Base):
+    """A bulletin of an ended period as it was published (the next one's 上期 reads it)."""
+
+    __tablename__ = "issued_bulletins"
+    period: Mapped[str] = mapped_column(String(16), primary_key=True)  # Period.label
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    made_by: Mapped[str] = mapped_column(String(64), server_default="")
+    scheme_version: Mapped[int] = mapped_column(Integer)
+    issue: Mapped[int] = mapped_column(Integer)       # 1, 2, …: a newer issue replaces it
+    headline: Mapped[str] = mapped_column(Text)       # JSON: the district's counts and rates
+    classes: Mapped[str] = mapped_column(Text)        # JSON: cases reported per class
+
+
+class IssuedBulletinLevel(Base):
+    """One level's published table of an issued bulletin, as one blob of columns."""
+
+    __tablename__ = "issued_bulletin_levels"
+    period: Mapped[str] = mapped_column(ForeignKey("issued_bulletins.period"), primary_key=True)
+    level: Mapped[str] = mapped_column(String(32), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

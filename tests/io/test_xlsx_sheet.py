@@ -1,0 +1,57 @@
+"""NumberSheet writes the same sheet XML as xlsxwriter's own per-cell path (numbers, text
+among them, row and column formats, NaN and infinities, empty columns)."""
+
+import io
+import zipfile
+
+import numpy as np
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gridapp.io.xlsx_sheet import NumberSheet
+
+
+def _sheet_xml(fast: bool, columns: list[list[float]], with_formats: bool) -> bytes:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"nan_inf_to_errors": True, "in_memory": True})
+    pct = wb.add_format({"num_format": "0.00%"})
+    ws = wb.add_worksheet("s", worksheet_class=NumberSheet if fast else None)
+    ws.write(0, 0, "代码")
+    if with_formats:
+        ws.set_row(2, None, wb.add_format({"bold": True}))
+        ws.set_column(3, 3, 10, wb.add_format({"num_format": "0.0"}))
+    for j, col in enumerate(columns, start=1):
+        fmt = pct if with_formats and j % 2 else None
+        rows = [i + 1 for i, v in enumerate(col) if v is not None]
+        values = [v for v in col if v is not None]
+        if fast:
+            ws.write_number_column(rows, j, values, fmt)
+        else:
+            for r, v in zip(rows, values, strict=True):
+                ws.write_number(r, j, v, fmt)
+    for r, c, v in ((2, 1, "—"), (17, 9, "x"), (4, 2, "一元街"), (5, 3, "=1+1"), (6, 4, ""),
+                    (7, 5, "http://a.b"), (8, 6, "{=x}")):  # text among numbers, and past
+        if fast:
+            ws.write_text(r, c, v)
+        else:
+            ws.write(r, c, v)
+    wb.close()
+    with zipfile.ZipFile(buf) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+numbers = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True),
+                    st.integers(-10**6, 10**6).map(float))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(numbers, min_size=0, max_size=12), min_size=1, max_size=5),
+       st.booleans())
+def test_number_columns_make_the_same_sheet(columns, with_formats):
+    assert _sheet_xml(True, columns, with_formats) == _sheet_xml(False, columns, with_formats)
+
+
+def test_a_large_column_is_written_whole():
+    col = np.linspace(0, 1, 5000).tolist()
+    assert _sheet_xml(True, [col], True) == _sheet_xml(False, [col], True)
