@@ -131,7 +131,8 @@ def scheme(ctx, source, username, note):
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the XLSX headings.")
 @click.option("--at", "at", help="Judge as of this time (default: now).")
-@click.option("--by", "made_by", default="", help="Who issues it (kept with an ended period's "
+@click.option("--by", "made_by", default="", metavar="USER",
+              help="Who issues it (kept with an ended period's "
               "issued bulletin, whose figures the next bulletin's 上期 reads).")
 @pass_ctx
 def report(ctx, period, out, formats, lang, at, made_by):

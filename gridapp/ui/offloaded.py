@@ -63,11 +63,12 @@ def export_cases(progress, url: str, ids: list[int], note: str, path: str, now: 
 
 
 def bulletin(progress, url: str, period: Period, folder: str, now: datetime,
-             lang: str) -> list[Path]:
-    """The period's 通报 (XLSX and PDF) in `folder`; the files written."""
+             lang: str, made_by: str = "") -> list[Path]:
+    """The period's 通报 (XLSX and PDF) in `folder`; the files written. An ended period's
+    is issued in the name of `made_by` (the user at the window)."""
     with _opened(url, now, lang) as store:
         progress(0, 1, i18n.tr("通报"))
-        return write_bulletin(store, period, Path(folder), now=now, lang=lang)
+        return write_bulletin(store, period, Path(folder), now=now, lang=lang, made_by=made_by)
 
 
 def import_hotline(progress, url: str, path: str, mapping: HotlineMapping, user: str,

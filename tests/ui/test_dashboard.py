@@ -76,4 +76,7 @@ def test_bulletin_from_the_dashboard(window, qtbot, tmp_path, messages):
     qtbot.waitUntil(lambda: bool(messages) and messages[-1][0] == "information", timeout=60000)
     files = sorted(p.suffix for p in out.iterdir())
     assert files == [".pdf", ".xlsx"] and not job.running
+    from gridapp.store import issued
+    with w.model.store.uow(write=False) as uow:  # October has ended: issued in his name
+        assert issued.read(uow.conn, "2026-10").made_by == "leader_shift"
     assert NOW.year == 2026

@@ -362,7 +362,7 @@ class DashboardPanel(QWidget):
         app = self.app
         job = self._bulletin_job = ProcessJob(
             offloaded.bulletin, (app.store.url, self.current_period(), folder, app.clock(),
-                                 language()), "bulletin")
+                                 language(), app.session.username), "bulletin")
         job.finished.connect(self._bulletin_written)
         job.failed.connect(self._bulletin_failed)
         return job.start()
