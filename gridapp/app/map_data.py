@@ -278,8 +278,8 @@ class MapData:
             cy=np.array([r[4] for r in cell_rows], float),
             bounds=shapely.bounds(cell_geoms) if len(cell_geoms) else np.zeros((0, 4)),
             shapes=Ragged.from_geoms(cell_geoms),
-            street_idx=np.searchsorted(street_codes, [r[1] for r in cell_rows]),
-            community_idx=np.searchsorted(comm_codes, [r[2] for r in cell_rows]))
+            street_idx=sorted_position(street_codes, [r[1] for r in cell_rows]),
+            community_idx=sorted_position(comm_codes, [r[2] for r in cell_rows]))
         segs = Segments(
             ids=np.array([r[0] for r in seg_rows], np.int64),
             codes=np.array([r[1] for r in seg_rows], dtype=object),
@@ -305,7 +305,7 @@ class MapData:
         return cls(srid, street_codes, np.array([s[1] for s in streets], dtype=object),
                    comm_codes, np.array([c[1] for c in comms], dtype=object), class_codes,
                    np.array([c[1] for c in rows.classes], dtype=object), cells, segs, comp_xy,
-                   np.searchsorted(class_codes, [r[1] for r in comp_rows]).astype(np.int16),
+                   sorted_position(class_codes, [r[1] for r in comp_rows]).astype(np.int16),
                    np.array([r[0] for r in comp_rows], dtype=object), _empty_cases(),
                    _shapes(sgeoms, have_s), _shapes(cgeoms, have_c), label,
                    dgeom, tuple(float(v) for v in extent), mark, identity, mark,
@@ -475,6 +475,23 @@ class MapData:
                    Ragged(z["comm_coords"], z["comm_rings"], z["comm_owner"]),
                    z["street_label"], district, tuple(meta["extent"]), Mark(meta["mark"]),
                    meta["identity"], Mark(meta["places_mark"]), meta["chiefs_day"]).frozen()
+
+
+def sorted_position(vocab: np.ndarray, values: list) -> np.ndarray:
+    """`np.searchsorted(vocab, values)` of a sorted object array, found by a dict.
+
+    searchsorted on Python strings compares them one call at a time (a third of a second
+    for a city's cells); a value in the vocabulary is its first position there, the rest
+    (and any vocabulary not sorted) go through searchsorted itself, so the answer is its."""
+    v = vocab.tolist()
+    if any(a > b for a, b in zip(v, v[1:], strict=False)):  # not sorted: its own answer
+        return np.searchsorted(vocab, values)
+    first = _Codes(zip(reversed(v), range(len(v) - 1, -1, -1), strict=True))  # first of equals
+    out = np.fromiter(map(first.__getitem__, values), np.intp, len(values))
+    missing = np.flatnonzero(out < 0)
+    if len(missing):
+        out[missing] = np.searchsorted(vocab, [values[i] for i in missing])
+    return out
 
 
 def _quiet(done: int, total: int, phase: str) -> None:

@@ -283,3 +283,18 @@ def test_cell_raster_as_before(loaded):
     for px in (3.0, 10.0, 37.5):
         new = CellRaster.build(data.cells, data.extent, px)
         np.testing.assert_array_equal(new.ids, old_raster(data.cells, data.extent, px))
+
+
+CODES = st.text("ab12", max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CODES, max_size=12), st.lists(CODES, max_size=20), st.booleans())
+def test_sorted_position_is_searchsorted(vocab, values, ordered):
+    """Places find their street, community and class as searchsorted did: codes present,
+    absent, repeated, and a vocabulary out of order."""
+    arr = np.array(sorted(vocab) if ordered else vocab, dtype=object)
+    got = map_data.sorted_position(arr, values)
+    want = np.searchsorted(arr, values) if len(values) else np.zeros(0, np.intp)
+    assert got.dtype == want.dtype
+    np.testing.assert_array_equal(got, want)
