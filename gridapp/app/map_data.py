@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from zipfile import BadZipFile
 
 import numpy as np
 import shapely
@@ -23,6 +25,7 @@ from ..domain.case import CaseState, Source
 from ..domain.places import RoadClass
 from ..services.hotline import paused_gc
 from ..services.reading import NOTHING, NULL_TEXT, Changes, Mark, PlaceRows, ReadModel
+from .cache_files import save_arrays, write_behind
 
 STATES = [s.value for s in CaseState]
 SOURCES = [s.value for s in Source]
@@ -225,11 +228,12 @@ class MapData:
     # ---- loading ---------------------------------------------------------------------
     @classmethod
     def load(cls, store, cache: Path | None = None, now: datetime | None = None,
-             progress=None) -> MapData:
+             progress=None, behind: bool = False) -> MapData:
         """Everything the map shows; from the cache when it fits, then brought up to date.
 
         `progress(done, total, phase)` hears "cache", "places", "cases" (rows read of all)
-        and "save" (it may raise to cancel)."""
+        and "save" (it may raise to cancel). `behind`: the cache is written on the cache
+        writer thread after this returns (cache_files.wait_written waits for it)."""
         now = now or store.now()
         progress = progress or _quiet
         read = store.read_model
@@ -246,8 +250,11 @@ class MapData:
                 data = cls._from_store(read, store.srid, store.identity, now, progress)
             changed = True
         if cache and changed:
-            progress(0, 1, "save")
-            data.save(cache)
+            if behind:
+                write_behind(partial(data.save, cache))
+            else:
+                progress(0, 1, "save")
+                data.save(cache)
         return data
 
     @classmethod
@@ -440,10 +447,8 @@ class MapData:
         meta = {"version": CACHE_VERSION, "srid": self.srid, "extent": self.extent,
                 "identity": self.identity, "mark": self.mark.value,
                 "places_mark": self.places_mark.value, "chiefs_day": self.chiefs_day}
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, meta=np.array(json.dumps(meta)), **{
+        save_arrays(path, meta=np.array(json.dumps(meta)), **{
             k: (v.astype(str) if v.dtype == object else v) for k, v in arrays.items()})
-        tmp.replace(path)
 
     @classmethod
     def _from_cache(cls, store, path: Path) -> MapData | None:
@@ -452,7 +457,7 @@ class MapData:
         try:
             z = np.load(path, allow_pickle=False)
             meta = json.loads(str(z["meta"]))
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, EOFError, BadZipFile):  # (a file cut short)
             return None
         # a re-made store at the same path, or another CRS: start afresh
         if meta.get("version") != CACHE_VERSION or meta.get("identity") != store.identity or \

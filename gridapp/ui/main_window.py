@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from ..app.cache_files import wait_written
 from ..app.hit import cell_at, segment_at
 from ..app.model import AppModel
 from ..domain.people import Role
@@ -339,6 +340,7 @@ class MainWindow(QMainWindow):
         if left:
             QMessageBox.warning(self, tr("退出"), tr("以下任务未能及时停止：{j}",
                                                      j="、".join(left)))
+        wait_written(30)  # the first opening's cache files, then this later map over them
         if self.cache_path is not None:
             with contextlib.suppress(OSError):  # a read-only folder: the next start is slower
                 self.model.data.save(self.cache_path)
