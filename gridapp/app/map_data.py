@@ -26,6 +26,7 @@ from ..domain.places import RoadClass
 from ..services.hotline import paused_gc
 from ..services.reading import NOTHING, NULL_TEXT, Changes, Mark, PlaceRows, ReadModel
 from .cache_files import save_arrays, write_behind
+from .wkb_arrays import one_ring_polygons, point_xy
 
 STATES = [s.value for s in CaseState]
 SOURCES = [s.value for s in Source]
@@ -101,6 +102,25 @@ class Ragged:
         lengths = ends - starts
         return Ragged(self.coords[_ranges(starts, ends)], np.r_[0, np.cumsum(lengths)],
                       self.ring_owner[rings])
+
+
+def _outlines_and_bounds(wkb: list[bytes]) -> tuple[Ragged, np.ndarray]:
+    """Cells' outlines and bounds from their WKB: one-ring cells read straight from it
+    (wkb_arrays), any other through shapely (the same arrays either way)."""
+    fast = one_ring_polygons(wkb)
+    if fast is not None:
+        return Ragged(*fast[:3]), fast[3]
+    geoms = shapely.from_wkb(wkb)
+    return Ragged.from_geoms(geoms), shapely.bounds(geoms) if len(geoms) else np.zeros((0, 4))
+
+
+def _points(wkb: list[bytes]) -> np.ndarray:
+    """(n, 2) coordinates of point WKBs (read straight from 2-D points, else by shapely)."""
+    xy = point_xy(wkb)
+    if xy is not None:
+        return xy
+    geoms = shapely.from_wkb(wkb)
+    return shapely.get_coordinates(geoms) if len(geoms) else np.zeros((0, 2))
 
 
 def _outlines(geoms: np.ndarray) -> Ragged | None:
@@ -297,16 +317,16 @@ class MapData:
         cell_rows, seg_rows, comp_rows = rows.cells, rows.segments, rows.components
         street_codes = np.array([s[0] for s in streets], dtype=object)
         comm_codes = np.array([c[0] for c in comms], dtype=object)
-        cell_geoms = shapely.from_wkb([bytes(r[5]) for r in cell_rows])
+        cell_shapes, cell_bounds = _outlines_and_bounds([bytes(r[5]) for r in cell_rows])
         seg_geoms = shapely.from_wkb([bytes(r[4]) for r in seg_rows])
-        comp_geoms = shapely.from_wkb([bytes(r[2]) for r in comp_rows])
+        comp_xy = _points([bytes(r[2]) for r in comp_rows])
         class_codes = np.array([c[0] for c in rows.classes], dtype=object)
         cells = Cells(
             codes=np.array([r[0] for r in cell_rows], dtype=object),
             cx=np.array([r[3] for r in cell_rows], float),
             cy=np.array([r[4] for r in cell_rows], float),
-            bounds=shapely.bounds(cell_geoms) if len(cell_geoms) else np.zeros((0, 4)),
-            shapes=Ragged.from_geoms(cell_geoms),
+            bounds=cell_bounds,
+            shapes=cell_shapes,
             street_idx=sorted_position(street_codes, [r[1] for r in cell_rows]),
             community_idx=sorted_position(comm_codes, [r[2] for r in cell_rows]))
         segs = Segments(
@@ -318,7 +338,6 @@ class MapData:
             shapes=Ragged.from_geoms(seg_geoms),
             chief_id=np.array([rows.chiefs.get(r[1], -1) for r in seg_rows], np.int64),
             roads=np.array([r[5] for r in seg_rows], dtype=object))
-        comp_xy = shapely.get_coordinates(comp_geoms) if len(comp_geoms) else np.zeros((0, 2))
         dgeom = shapely.from_wkb(rows.district) if rows.district else None
         extent = dgeom.bounds if dgeom is not None else (
             tuple(cells.bounds[:, :2].min(0)) + tuple(cells.bounds[:, 2:].max(0))
