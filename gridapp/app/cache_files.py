@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -34,9 +33,11 @@ def save_arrays(path: Path, **arrays) -> None:
 
 def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     """`write(file)` into a temporary file beside `path`, renamed to `path` once complete."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # a name of this process and thread (mkstemp's would make the file private to its
+    # owner: the cache is created as np.savez created it, by the umask)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
+        with open(tmp, "wb") as f:
             write(f)
         os.replace(tmp, path)
     except BaseException:

@@ -100,6 +100,9 @@ def test_written_behind_the_same_files(store, tmp_path):
     for name in ("map.npz", "cells.npz"):
         assert (here / name).read_bytes() == (there / name).read_bytes()
     assert sorted(p.name for p in there.iterdir()) == ["cells.npz", "map.npz"]
+    plain = tmp_path / "plain.npz"
+    np.savez(plain, a=np.arange(3))  # as the files were made before: by the umask
+    assert (there / "map.npz").stat().st_mode == plain.stat().st_mode
 
 
 def test_writes_behind_in_the_order_asked(tmp_path):
