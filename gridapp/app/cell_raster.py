@@ -8,12 +8,15 @@ instead of 100,000 polygons.
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from pathlib import Path
+from zipfile import BadZipFile
 
 import numpy as np
 from PIL import Image, ImageDraw
 
 from ..services.hotline import paused_gc
+from .cache_files import save_arrays, write_behind
 from .map_data import Cells, MapData
 
 
@@ -54,15 +57,17 @@ class CellRaster:
         return lut[self.ids]
 
 
-def load_or_build(data: MapData, path: Path | None = None, progress=None) -> CellRaster | None:
+def load_or_build(data: MapData, path: Path | None = None, progress=None,
+                  behind: bool = False) -> CellRaster | None:
     """The cell-number image of these places: from its file when it was made for them
-    (same store, same place layers, same extent), else built (and kept beside the store)."""
+    (same store, same place layers, same extent), else built (and kept beside the store;
+    `behind`: written on the cache writer thread after this returns)."""
     if path is not None and path.exists():
         try:
             z = np.load(path)
             if str(z["key"]) == data.places_key and tuple(z["extent"]) == tuple(data.extent):
                 return CellRaster(z["ids"], tuple(data.extent), float(z["px"]))
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, EOFError, BadZipFile):  # (a file cut short)
             pass
     if len(data.cells.codes) == 0:
         return None
@@ -72,7 +77,11 @@ def load_or_build(data: MapData, path: Path | None = None, progress=None) -> Cel
         raster = CellRaster.build(data.cells, ext, px, progress)
     raster.ids.flags.writeable = False
     if path is not None:
-        with contextlib.suppress(OSError):  # read-only folder: rebuilt next time
-            np.savez(path, ids=raster.ids, extent=np.array(ext), px=raster.px,
-                     key=np.array(data.places_key))
+        save = partial(save_arrays, path, ids=raster.ids, extent=np.array(ext), px=raster.px,
+                       key=np.array(data.places_key))
+        if behind:
+            write_behind(save)
+        else:
+            with contextlib.suppress(OSError):  # read-only folder: rebuilt next time
+                save()
     return raster

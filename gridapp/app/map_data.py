@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from zipfile import BadZipFile
 
 import numpy as np
 import shapely
@@ -23,6 +25,8 @@ from ..domain.case import CaseState, Source
 from ..domain.places import RoadClass
 from ..services.hotline import paused_gc
 from ..services.reading import NOTHING, NULL_TEXT, Changes, Mark, PlaceRows, ReadModel
+from .cache_files import save_arrays, write_behind
+from .wkb_arrays import one_ring_polygons, point_xy
 
 STATES = [s.value for s in CaseState]
 SOURCES = [s.value for s in Source]
@@ -68,6 +72,10 @@ class Ragged:
         geoms = np.asarray(geoms)
         if len(geoms) == 0:
             return cls(np.zeros((0, 2)), np.zeros(1, np.int64), np.zeros(0, np.int64))
+        return _outlines(geoms) or cls._from_ragged_array(geoms)
+
+    @classmethod
+    def _from_ragged_array(cls, geoms) -> Ragged:
         gtype, coords, offsets = shapely.to_ragged_array(geoms)
         if gtype == shapely.GeometryType.MULTIPOLYGON:
             rings, polys, multis = offsets
@@ -94,6 +102,43 @@ class Ragged:
         lengths = ends - starts
         return Ragged(self.coords[_ranges(starts, ends)], np.r_[0, np.cumsum(lengths)],
                       self.ring_owner[rings])
+
+
+def _outlines_and_bounds(wkb: list[bytes]) -> tuple[Ragged, np.ndarray]:
+    """Cells' outlines and bounds from their WKB: one-ring cells read straight from it
+    (wkb_arrays), any other through shapely (the same arrays either way)."""
+    fast = one_ring_polygons(wkb)
+    if fast is not None:
+        return Ragged(*fast[:3]), fast[3]
+    geoms = shapely.from_wkb(wkb)
+    return Ragged.from_geoms(geoms), shapely.bounds(geoms) if len(geoms) else np.zeros((0, 4))
+
+
+def _points(wkb: list[bytes]) -> np.ndarray:
+    """(n, 2) coordinates of point WKBs (read straight from 2-D points, else by shapely)."""
+    xy = point_xy(wkb)
+    if xy is not None:
+        return xy
+    geoms = shapely.from_wkb(wkb)
+    return shapely.get_coordinates(geoms) if len(geoms) else np.zeros((0, 2))
+
+
+def _outlines(geoms: np.ndarray) -> Ragged | None:
+    """Multipolygons without holes as `to_ragged_array` makes them, each polygon's points
+    being its one ring's; None for anything else (holes, Z, empty, other types).
+
+    to_ragged_array takes every ring out as a geometry of its own (a third of a second
+    for a city's cells); a polygon without holes has the same points as its ring."""
+    if not (shapely.get_type_id(geoms) == shapely.GeometryType.MULTIPOLYGON).all() or \
+            shapely.has_z(geoms).any() or shapely.is_empty(geoms).any():
+        return None
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    if shapely.get_num_interior_rings(parts).any() or shapely.is_empty(parts).any():
+        return None
+    coords, ring = shapely.get_coordinates(parts, return_index=True)
+    offsets = np.zeros(len(parts) + 1, np.int64)
+    np.cumsum(np.bincount(ring, minlength=len(parts)), out=offsets[1:])
+    return Ragged(coords, offsets, owner.astype(np.int64))
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -225,11 +270,12 @@ class MapData:
     # ---- loading ---------------------------------------------------------------------
     @classmethod
     def load(cls, store, cache: Path | None = None, now: datetime | None = None,
-             progress=None) -> MapData:
+             progress=None, behind: bool = False) -> MapData:
         """Everything the map shows; from the cache when it fits, then brought up to date.
 
         `progress(done, total, phase)` hears "cache", "places", "cases" (rows read of all)
-        and "save" (it may raise to cancel)."""
+        and "save" (it may raise to cancel). `behind`: the cache is written on the cache
+        writer thread after this returns (cache_files.wait_written waits for it)."""
         now = now or store.now()
         progress = progress or _quiet
         read = store.read_model
@@ -246,8 +292,11 @@ class MapData:
                 data = cls._from_store(read, store.srid, store.identity, now, progress)
             changed = True
         if cache and changed:
-            progress(0, 1, "save")
-            data.save(cache)
+            if behind:
+                write_behind(partial(data.save, cache))
+            else:
+                progress(0, 1, "save")
+                data.save(cache)
         return data
 
     @classmethod
@@ -268,18 +317,18 @@ class MapData:
         cell_rows, seg_rows, comp_rows = rows.cells, rows.segments, rows.components
         street_codes = np.array([s[0] for s in streets], dtype=object)
         comm_codes = np.array([c[0] for c in comms], dtype=object)
-        cell_geoms = shapely.from_wkb([bytes(r[5]) for r in cell_rows])
+        cell_shapes, cell_bounds = _outlines_and_bounds([bytes(r[5]) for r in cell_rows])
         seg_geoms = shapely.from_wkb([bytes(r[4]) for r in seg_rows])
-        comp_geoms = shapely.from_wkb([bytes(r[2]) for r in comp_rows])
+        comp_xy = _points([bytes(r[2]) for r in comp_rows])
         class_codes = np.array([c[0] for c in rows.classes], dtype=object)
         cells = Cells(
             codes=np.array([r[0] for r in cell_rows], dtype=object),
             cx=np.array([r[3] for r in cell_rows], float),
             cy=np.array([r[4] for r in cell_rows], float),
-            bounds=shapely.bounds(cell_geoms) if len(cell_geoms) else np.zeros((0, 4)),
-            shapes=Ragged.from_geoms(cell_geoms),
-            street_idx=np.searchsorted(street_codes, [r[1] for r in cell_rows]),
-            community_idx=np.searchsorted(comm_codes, [r[2] for r in cell_rows]))
+            bounds=cell_bounds,
+            shapes=cell_shapes,
+            street_idx=sorted_position(street_codes, [r[1] for r in cell_rows]),
+            community_idx=sorted_position(comm_codes, [r[2] for r in cell_rows]))
         segs = Segments(
             ids=np.array([r[0] for r in seg_rows], np.int64),
             codes=np.array([r[1] for r in seg_rows], dtype=object),
@@ -289,7 +338,6 @@ class MapData:
             shapes=Ragged.from_geoms(seg_geoms),
             chief_id=np.array([rows.chiefs.get(r[1], -1) for r in seg_rows], np.int64),
             roads=np.array([r[5] for r in seg_rows], dtype=object))
-        comp_xy = shapely.get_coordinates(comp_geoms) if len(comp_geoms) else np.zeros((0, 2))
         dgeom = shapely.from_wkb(rows.district) if rows.district else None
         extent = dgeom.bounds if dgeom is not None else (
             tuple(cells.bounds[:, :2].min(0)) + tuple(cells.bounds[:, 2:].max(0))
@@ -305,7 +353,7 @@ class MapData:
         return cls(srid, street_codes, np.array([s[1] for s in streets], dtype=object),
                    comm_codes, np.array([c[1] for c in comms], dtype=object), class_codes,
                    np.array([c[1] for c in rows.classes], dtype=object), cells, segs, comp_xy,
-                   np.searchsorted(class_codes, [r[1] for r in comp_rows]).astype(np.int16),
+                   sorted_position(class_codes, [r[1] for r in comp_rows]).astype(np.int16),
                    np.array([r[0] for r in comp_rows], dtype=object), _empty_cases(),
                    _shapes(sgeoms, have_s), _shapes(cgeoms, have_c), label,
                    dgeom, tuple(float(v) for v in extent), mark, identity, mark,
@@ -440,10 +488,8 @@ class MapData:
         meta = {"version": CACHE_VERSION, "srid": self.srid, "extent": self.extent,
                 "identity": self.identity, "mark": self.mark.value,
                 "places_mark": self.places_mark.value, "chiefs_day": self.chiefs_day}
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, meta=np.array(json.dumps(meta)), **{
+        save_arrays(path, meta=np.array(json.dumps(meta)), **{
             k: (v.astype(str) if v.dtype == object else v) for k, v in arrays.items()})
-        tmp.replace(path)
 
     @classmethod
     def _from_cache(cls, store, path: Path) -> MapData | None:
@@ -452,7 +498,7 @@ class MapData:
         try:
             z = np.load(path, allow_pickle=False)
             meta = json.loads(str(z["meta"]))
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, EOFError, BadZipFile):  # (a file cut short)
             return None
         # a re-made store at the same path, or another CRS: start afresh
         if meta.get("version") != CACHE_VERSION or meta.get("identity") != store.identity or \
@@ -475,6 +521,23 @@ class MapData:
                    Ragged(z["comm_coords"], z["comm_rings"], z["comm_owner"]),
                    z["street_label"], district, tuple(meta["extent"]), Mark(meta["mark"]),
                    meta["identity"], Mark(meta["places_mark"]), meta["chiefs_day"]).frozen()
+
+
+def sorted_position(vocab: np.ndarray, values: list) -> np.ndarray:
+    """`np.searchsorted(vocab, values)` of a sorted object array, found by a dict.
+
+    searchsorted on Python strings compares them one call at a time (a third of a second
+    for a city's cells); a value in the vocabulary is its first position there, the rest
+    (and any vocabulary not sorted) go through searchsorted itself, so the answer is its."""
+    v = vocab.tolist()
+    if any(a > b for a, b in zip(v, v[1:], strict=False)):  # not sorted: its own answer
+        return np.searchsorted(vocab, values)
+    first = _Codes(zip(reversed(v), range(len(v) - 1, -1, -1), strict=True))  # first of equals
+    out = np.fromiter(map(first.__getitem__, values), np.intp, len(values))
+    missing = np.flatnonzero(out < 0)
+    if len(missing):
+        out[missing] = np.searchsorted(vocab, [values[i] for i in missing])
+    return out
 
 
 def _quiet(done: int, total: int, phase: str) -> None:

@@ -79,25 +79,33 @@ class SqlReadModel:
         """Every place layer, and who is in charge of each segment at `at`."""
         g = self.store.spatial.as_wkb("geom")
         with self.store.read() as conn:
+            # the driver's own cursor: its plain tuples cost half the CPU of SQLAlchemy's
+            # rows (~0.3 s for a city's cells and components)
+            cur = conn.connection.cursor()
+
             def q(sql, params=None):
-                return conn.exec_driver_sql(self._sql(sql), self._params(params or {})).all()
-            version = q("SELECT max(version) FROM catalog_versions")[0][0]
-            chiefs = dict(q("SELECT a.target_code, a.person_id FROM assignments a WHERE "
-                            f"a.kind = :kind AND {in_charge_sql('a')}",
-                            {"kind": AssignmentKind.ROAD_CHIEF_SEGMENT.value, "at": at}))
-            district = q(f"SELECT {g} FROM districts")
-            return PlaceRows(
-                streets=q(f"SELECT code, name, {g} FROM streets ORDER BY code"),
-                communities=q(f"SELECT code, name, {g} FROM communities ORDER BY code"),
-                classes=q("SELECT code, name FROM catalog_classes WHERE version = :v "
-                          "ORDER BY code", {"v": version}),
-                cells=q(f"SELECT code, street_code, community_code, cx, cy, {g} FROM grid_cells "
-                        "ORDER BY code"),
-                segments=q(f"SELECT id, code, name, road_class, {g}, road_name FROM road_segments "
-                           "ORDER BY id"),
-                components=q(f"SELECT code, class_code, {g} FROM components ORDER BY code"),
-                district=bytes(district[0][0]) if district and district[0][0] else None,
-                chiefs={k: v for k, v in chiefs.items() if v is not None})
+                cur.execute(self._sql(sql), self._params(params or {}))
+                return cur.fetchall()
+            try:
+                version = q("SELECT max(version) FROM catalog_versions")[0][0]
+                chiefs = dict(q("SELECT a.target_code, a.person_id FROM assignments a WHERE "
+                                f"a.kind = :kind AND {in_charge_sql('a')}",
+                                {"kind": AssignmentKind.ROAD_CHIEF_SEGMENT.value, "at": at}))
+                district = q(f"SELECT {g} FROM districts")
+                return PlaceRows(
+                    streets=q(f"SELECT code, name, {g} FROM streets ORDER BY code"),
+                    communities=q(f"SELECT code, name, {g} FROM communities ORDER BY code"),
+                    classes=q("SELECT code, name FROM catalog_classes WHERE version = :v "
+                              "ORDER BY code", {"v": version}),
+                    cells=q(f"SELECT code, street_code, community_code, cx, cy, {g} "
+                            "FROM grid_cells ORDER BY code"),
+                    segments=q(f"SELECT id, code, name, road_class, {g}, road_name "
+                               "FROM road_segments ORDER BY id"),
+                    components=q(f"SELECT code, class_code, {g} FROM components ORDER BY code"),
+                    district=bytes(district[0][0]) if district and district[0][0] else None,
+                    chiefs={k: v for k, v in chiefs.items() if v is not None})
+            finally:
+                cur.close()
 
     def case_rows(self, ids: Sequence[int] | None = None) -> Iterator[list[tuple]]:
         """CASE_COLUMNS of every case in id order, or of the given ids, in chunks."""

@@ -77,8 +77,10 @@ def load_map(store, progress=None):
             text = tr(PHASES.get(phase, phase))
             progress(done, total, f"{text} {done:,}" if phase == "cases" else text)
     cache, raster_path = cache_paths(store)
-    data = MapData.load(store, cache, progress=report)
-    return data, load_or_build(data, raster_path, report)
+    # the cache files are written on a thread of their own once the map is handed over
+    # (the window waits for them before it closes)
+    data = MapData.load(store, cache, progress=report, behind=True)
+    return data, load_or_build(data, raster_path, report, behind=True)
 
 
 def build_window(store, session, settings_obj=None, loaded=None, clock=None):

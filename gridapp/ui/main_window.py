@@ -8,11 +8,11 @@ within seconds whatever the workstations' clocks say.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
 import time
+from functools import partial
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from ..app.cache_files import wait_written, write_behind
 from ..app.hit import cell_at, segment_at
 from ..app.model import AppModel
 from ..domain.people import Role
@@ -342,8 +343,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, tr("退出"), tr("以下任务未能及时停止：{j}",
                                                      j="、".join(left)))
         if self.cache_path is not None:
-            with contextlib.suppress(OSError):  # a read-only folder: the next start is slower
-                self.model.data.save(self.cache_path)
+            # after the first opening's cache files (still being written, perhaps), on the
+            # same writer thread: this later map is the one left (a read-only folder or a full
+            # disk only make the next start slower); the process ends when it is written
+            write_behind(partial(self.model.data.save, self.cache_path))
+        wait_written(30)
         super().closeEvent(event)
 
     def _show_coords(self, x: float, y: float) -> None:

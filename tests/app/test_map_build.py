@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+import shapely
 from factories import act, cell_center
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -283,3 +284,50 @@ def test_cell_raster_as_before(loaded):
     for px in (3.0, 10.0, 37.5):
         new = CellRaster.build(data.cells, data.extent, px)
         np.testing.assert_array_equal(new.ids, old_raster(data.cells, data.extent, px))
+
+
+CODES = st.text("ab12", max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CODES, max_size=12), st.lists(CODES, max_size=20), st.booleans())
+def test_sorted_position_is_searchsorted(vocab, values, ordered):
+    """Places find their street, community and class as searchsorted did: codes present,
+    absent, repeated, and a vocabulary out of order."""
+    arr = np.array(sorted(vocab) if ordered else vocab, dtype=object)
+    got = map_data.sorted_position(arr, values)
+    want = np.searchsorted(arr, values) if len(values) else np.zeros(0, np.intp)
+    assert got.dtype == want.dtype
+    np.testing.assert_array_equal(got, want)
+
+
+def _square(x, y, s=1.0, hole=False):
+    shell = [(x, y), (x + s, y), (x + s, y + s), (x, y + s), (x, y)]
+    inner = [[(x + .2, y + .2), (x + .4, y + .2), (x + .4, y + .4), (x + .2, y + .2)]]
+    return shapely.Polygon(shell, inner if hole else None)
+
+
+OUTLINE_CASES = {
+    "one polygon each": [shapely.MultiPolygon([_square(i, 0)]) for i in range(5)],
+    "several parts": [shapely.MultiPolygon([_square(0, 0), _square(3, 3, 2)]),
+                      shapely.MultiPolygon([_square(9, 9)])],
+    "a hole": [shapely.MultiPolygon([_square(0, 0, 1, True)]),
+               shapely.MultiPolygon([_square(5, 5)])],
+    "z": [shapely.force_3d(shapely.MultiPolygon([_square(0, 0)]), 7.0)],
+    "an empty one": [shapely.MultiPolygon([_square(0, 0)]), shapely.MultiPolygon()],
+    "polygons among them": [shapely.MultiPolygon([_square(0, 0)]), _square(4, 4)],
+    "lines": [shapely.MultiLineString([[(0, 0), (1, 1)], [(2, 2), (3, 1), (4, 4)]])],
+}
+
+
+@pytest.mark.parametrize("name", OUTLINE_CASES)
+def test_outlines_as_to_ragged_array(name):
+    """Cells' outlines taken without splitting out every ring are to_ragged_array's."""
+    geoms = np.array(OUTLINE_CASES[name], dtype=object)
+    got, want = map_data.Ragged.from_geoms(geoms), map_data.Ragged._from_ragged_array(geoms)
+    for field in ("coords", "ring_offsets", "ring_owner"):
+        a, b = getattr(got, field), getattr(want, field)
+        assert a.dtype == b.dtype and a.shape == b.shape, (name, field)
+        np.testing.assert_array_equal(a, b, err_msg=f"{name}: {field}")
+    fast = map_data._outlines(geoms)
+    assert (fast is not None) == (name in {"one polygon each", "several parts"})
