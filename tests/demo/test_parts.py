@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -79,7 +80,12 @@ def test_a_killed_build_leaves_no_helper_behind():
     parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
     try:
         child = int(parent.stdout.readline())
-        time.sleep(0.5)  # let it set its parent-death signal
+        # serve() sets its parent-death signal, then waits on the pipe for its first message:
+        # waiting there means the signal is set (a fixed sleep was too short under load)
+        for _ in range(600):
+            if _alive(child) and "pipe_read" in Path(f"/proc/{child}/wchan").read_text():
+                break
+            time.sleep(0.1)
         parent.send_signal(signal.SIGKILL)
         parent.wait(timeout=30)
         for _ in range(100):
