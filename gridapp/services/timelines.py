@@ -232,7 +232,7 @@ class Columns:
         self.numbers.append(case_number(case.id or 0, case.reported_at))
 
 
-_SEAL_CHUNK = 100_000  # audit rows sealed between two progress reports
+_SEAL_CHUNK = 50_000  # audit rows sealed between two progress reports
 
 
 class Builder:

@@ -226,15 +226,20 @@ def drop_indexes(conn: Connection, table: str) -> list[str]:
     return [sql for _, sql in rows]
 
 
-def _beside(work: list[Callable[[], None]], prepare: Callable[[], T]) -> T:
+def _beside(work: list[Callable[[], None]], prepare: Callable[[], T],
+            progress: Progress | None = None, what: str = "indexing") -> T:
     """`prepare()` here while `work` runs on a thread (statements SQLite runs without the
-    GIL); the connection is the thread's until its work is done, whatever happens here."""
+    GIL); the connection is the thread's until its work is done, whatever happens here.
+    `progress(0, 0, what)` every quarter second while the work outlasts `prepare` (an
+    index of a million rows takes seconds; the callback may cancel)."""
     if not work:
         return prepare()
     with ThreadPoolExecutor(1, thread_name_prefix="gridapp-bulk-index") as pool:
         done = pool.submit(lambda: [w() for w in work])
         try:
             result = prepare()
+            while progress is not None and done not in futures.wait([done], 0.25).done:
+                progress(0, 0, what)
         finally:
             futures.wait([done])
         done.result()  # its error, if any
@@ -430,7 +435,7 @@ class CaseBulkWriter:
                     cols[k] = _times_as_text(v) or v
             return cols
         progress(0, 1, "preparing audit rows")
-        cols = _beside(later, prepare)
+        cols = _beside(later, prepare, progress, "indexing cases")
         m = len(cols["seq"])
         if m:
             insert_columns(self.conn, "case_events", cols, m, progress=progress,
