@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, SupportsIndex
 
 import numpy as np
+import pandas as pd
 
 from ..domain import workflow as wf
 from ..domain.actions import SPECS, Action
@@ -109,8 +110,10 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         catalog = uow.config.catalog()
         settings = uow.config.settings()
         policy = settings.duplicates
-        progress(0, len(batch), "tickets already in the store")
-        known = uow.cases.known_external_ids(batch.external_id)
+        known: set[str] = set()
+        for start in range(0, len(batch), LOCATE_CHUNK):  # a million take seconds
+            progress(start, len(batch), "tickets already in the store")
+            known |= uow.cases.known_external_ids(batch.external_id[start:start + LOCATE_CHUNK])
         keep = np.array([e not in known for e in batch.external_id], bool)
         summary.already_imported = int((~keep).sum())
         new = np.flatnonzero(keep).tolist()
@@ -164,7 +167,7 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         if len(idx) == 0:
             return summary
         progress(0, len(idx), "ordering tickets by time")
-        at = np.array(batch.reported_at, dtype="datetime64[us]")
+        at = _datetime64(batch.reported_at)
         order = idx[np.argsort(at[idx], kind="stable")]
         times = [batch.reported_at[i] for i in order]
         classes = [batch.class_code[i] for i in order]
@@ -181,7 +184,9 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                 index.add(o[0], Candidate(o[1], case_number(o[1], o[4]), o[2], o[3], o[4]))
             progress(0, len(order), "rows the duplicate rule must see")
             link[link] = _may_link(np.asarray(classes, object)[link], batch.x[order][link],
-                                   batch.y[order][link], at[order][link], originals, policy)
+                                   batch.y[order][link], at[order][link], originals, policy,
+                                   lambda: progress(0, len(order),
+                                                    "rows the duplicate rule must see"))
         progress(0, len(order), "ownership and duplicates")
         ids = uow.cases.reserve_ids(len(order))
         actor = uow.people.actor(username, min(times))
@@ -332,8 +337,10 @@ def _objects(order: list[int], engine: Engine,
 
 
 def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
-              originals: list[tuple[Any, ...]], policy: DuplicatePolicy) -> np.ndarray:
-    """`may_link` of the batch's linkable rows, next to the open cases they may repeat."""
+              originals: list[tuple[Any, ...]], policy: DuplicatePolicy,
+              tick: Callable[[], None] | None = None) -> np.ndarray:
+    """`may_link` of the batch's linkable rows, next to the open cases they may repeat
+    (`tick()` between its steps: a million rows take seconds)."""
     number = {c: k for k, c in enumerate({*classes.tolist(), *(o[0] for o in originals)})}
     codes = np.fromiter((number[c] for c in [*classes.tolist(), *(o[0] for o in originals)]),
                         np.int64, len(classes) + len(originals))
@@ -344,8 +351,21 @@ def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
     n = len(classes)
     near = may_link(np.concatenate([codes[:n], codes[n:][known]]),
                     np.concatenate([x, ox[known]]), np.concatenate([y, oy[known]]),
-                    np.concatenate([at, ot[known]]), policy)
+                    np.concatenate([at, ot[known]]), policy, tick)
     return near[:n]
+
+
+def _datetime64(times: list[datetime]) -> np.ndarray:
+    """Naive times as datetime64[us], taken apart by pandas (numpy's own conversion of a
+    million datetime objects takes seconds); aware ones, or any pandas does not take (out
+    of its range), as numpy converts them."""
+    try:
+        index = pd.DatetimeIndex(times)
+    except (TypeError, ValueError, OverflowError):  # OutOfBoundsDatetime is a ValueError
+        index = None
+    if index is None or index.tz is not None:
+        return np.array(times, dtype="datetime64[us]")
+    return index.as_unit("us").to_numpy()
 
 
 def _row(batch: ReportBatch, i: SupportsIndex) -> int:

@@ -105,3 +105,19 @@ def test_a_row_the_fast_path_does_not_vouch_for_goes_through_the_engine(sqlite_s
     monkeypatch.setattr(rows, "ColumnRows", counted)
     s = _import(sqlite_store, _duplicates(tmp_path), HotlineMapping())
     assert s.linked_duplicates == len(calls[0]) > 0
+
+
+def test_report_times_become_the_same_datetime64_as_numpy_makes():
+    from datetime import UTC, datetime
+
+    import numpy as np
+
+    from gridapp.services.hotline import _datetime64
+    naive = [datetime(2026, 11, 2, 9, 30, 0, 123456), datetime(1900, 1, 1), datetime(3000, 1, 1)]
+    aware = [datetime(2026, 11, 2, 9, 30, tzinfo=UTC)]
+    for times in (naive, naive[:1], []):
+        got = _datetime64(times)
+        assert got.dtype == np.dtype("datetime64[us]")
+        assert got.tolist() == np.array(times, dtype="datetime64[us]").tolist()
+    with pytest.warns(UserWarning):  # numpy's own answer for aware times, warning included
+        assert _datetime64(aware).tolist() == [datetime(2026, 11, 2, 9, 30)]
