@@ -122,8 +122,10 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
     progress(n, n, "checking positions")  # the rows' lists below take seconds a million
     contact = [f"{a} {b}".strip() for a, b in zip(rows.text("contact"), rows.text("phone"),
                                                   strict=True)]
+    reported_at = times.datetimes()
+    progress(n, n, "checking positions")
     batch = ReportBatch(
-        external_id=ext.tolist(), reported_at=times.datetimes(), class_code=classes,
+        external_id=ext.tolist(), reported_at=reported_at, class_code=classes,
         x=x, y=y, source=sources, description=rows.text("description").tolist(),
         address=rows.text("address").tolist(), contact=contact, rows=rows.rows.tolist())
     batch.located_by, batch.locate_match, batch.locate_confidence = located
