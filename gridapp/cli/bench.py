@@ -67,13 +67,15 @@ def store(obj, cells, reports, cases, bulk):
               help="Also time building a district's unit grid.")
 @click.option("--demo", "demo_scale", type=click.Choice(["tiny", "district", "city"]),
               help="Also time generating this demo scale.")
+@click.option("--live-index-floor", is_flag=True,
+              help="Also time the earlier 12345 floor (indexes updated row by row).")
 @click.pass_obj
-def data(obj, polygons, hotline, hotline_cells, grid, demo_scale):
+def data(obj, polygons, hotline, hotline_cells, grid, demo_scale, live_index_floor):
     """Imports (polygons, hotline rows) against their raw floors; unit grid; demo generation."""
     from ..bench.import_bench import run
     click.echo("== data: imports, unit grid, demo")
     obj["reports"].append(run(polygons, hotline, obj["workdir"], demo_scale, hotline_cells,
-                              grid))
+                              grid, live_index_floor))
 
 
 @bench.command("patrols")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -77,7 +77,7 @@ class DuplicateIndex:
 
 
 def may_link(codes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
-             policy: DuplicatePolicy) -> np.ndarray:
+             policy: DuplicatePolicy, tick: Callable[[], None] | None = None) -> np.ndarray:
     """Which points have another point of their class near enough in place and time that the
     rule could pair them (a superset: the rule still decides). Arrays hold the batch first,
     then the open cases it may link to; `codes` are class numbers, `at` datetime64[us].
@@ -85,7 +85,7 @@ def may_link(codes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
     A point for which this is False is neither a duplicate nor anyone's original, so a
     batch need not ask `best_original` about it: the buckets are the radius and the window
     (a little wider in space, against rounding), and only the 27 around a point can hold
-    one that close.
+    one that close. `tick()`, if given, is called between the steps (a caller's progress).
     """
     n = len(codes)
     if n == 0:
@@ -107,6 +107,8 @@ def may_link(codes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
     near = np.zeros(n, np.int64)
     for dt in (-1, 0, 1):
         for dy in (-1, 0, 1):
+            if tick is not None:
+                tick()
             for dx in (-1, 0, 1):
                 want = key + ((dt * wy + dy) * wx + dx)
                 pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)

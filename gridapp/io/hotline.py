@@ -53,6 +53,8 @@ NO_COORDINATE = {"", "0", "0.0", "-", "—", "/", "无", "null", "NULL", "nan"}
 CHINA = (73.0, 3.0, 136.0, 54.0)
 PRECISE = 0.85  # an address match at least this sure is a point, not an area  # lon/lat box, only when the store has no district yet
 
+AREA_CHUNK = 100_000  # points looked up in the unit grid between two progress reports
+
 HotlineMapping = Mapping  # the saved presets of earlier versions are mappings
 
 
@@ -114,13 +116,16 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
     classes, caught = _classes(rows, mapping, ctx.catalog)
     sources = _sources(rows, mapping)
     progress(0, n, "checking positions")
-    x, y, pending, located = _positions(rows, mapping, ctx)
+    x, y, pending, located = _positions(rows, mapping, ctx, progress)
     if report:
         raise ImportRejected(report)
+    progress(n, n, "checking positions")  # the rows' lists below take seconds a million
     contact = [f"{a} {b}".strip() for a, b in zip(rows.text("contact"), rows.text("phone"),
                                                   strict=True)]
+    reported_at = times.datetimes()
+    progress(n, n, "checking positions")
     batch = ReportBatch(
-        external_id=ext.tolist(), reported_at=times.datetimes(), class_code=classes,
+        external_id=ext.tolist(), reported_at=reported_at, class_code=classes,
         x=x, y=y, source=sources, description=rows.text("description").tolist(),
         address=rows.text("address").tolist(), contact=contact, rows=rows.rows.tolist())
     batch.located_by, batch.locate_match, batch.locate_confidence = located
@@ -220,7 +225,8 @@ def _numbers(rows: MappedRows, fld: str) -> tuple[np.ndarray, np.ndarray, np.nda
     return vals, empty, bad
 
 
-def _positions(rows: MappedRows, mapping: Mapping, ctx: ImportContext):
+def _positions(rows: MappedRows, mapping: Mapping, ctx: ImportContext,
+               progress: Progress = quiet):
     """Store x/y of every row (NaN: 待定位), and how each was located."""
     n = len(rows)
     lon, lon_empty, lon_bad = _numbers(rows, "lon")
@@ -243,7 +249,7 @@ def _positions(rows: MappedRows, mapping: Mapping, ctx: ImportContext):
     if given.any():
         gx, gy = lonlat_to_store(lon[given], lat[given], mapping.coords, ctx.srid)
         x[given], y[given] = gx, gy
-        _check_area(rows, ctx, np.flatnonzero(given), lon, lat, x, y, mapping, cols)
+        _check_area(rows, ctx, np.flatnonzero(given), lon, lat, x, y, mapping, cols, progress)
     method: list[str | None] = [None] * n
     match = [""] * n
     conf: list[float | None] = [None] * n
@@ -267,7 +273,7 @@ def _positions(rows: MappedRows, mapping: Mapping, ctx: ImportContext):
     return x, y, pending, (method, match, conf)
 
 
-def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols) -> None:
+def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols, progress=quiet) -> None:
     """Points far from the district are wrong data (swapped, another system); points near
     it but outside every unit grid cell are outside the grid. Both name the coordinates."""
     place = ctx.district_name
@@ -305,7 +311,11 @@ def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols) -> None:
     near = idx[~far]
     if ctx.places is None or len(near) == 0:
         return
-    cells = ctx.places.locate_many(x[near], y[near], 0).cell_code
+    cells: list[str | None] = []
+    for start in range(0, len(near), AREA_CHUNK):  # a million take seconds: progress between
+        progress(start, len(near), "checking positions")
+        part = near[start:start + AREA_CHUNK]
+        cells.extend(ctx.places.locate_many(x[part], y[part], 0).cell_code)
     outside = [int(i) for i, c in zip(near, cells, strict=True) if c is None]
     if not outside:
         return

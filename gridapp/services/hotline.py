@@ -8,13 +8,14 @@ open case, rejected as its duplicate by the REJECT rule, with the domain's dupli
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, SupportsIndex
 
 import numpy as np
+import pandas as pd
 
 from ..domain import workflow as wf
 from ..domain.actions import SPECS, Action
@@ -24,8 +25,12 @@ from ..domain.duplicates import Candidate, DuplicateIndex, DuplicatePolicy, may_
 from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
 from ..domain.places import LocatedBy, LocatedPoints, Location
+from .hotline_rows import NOWHERE as _NOWHERE
+from .hotline_rows import ColumnRows, Engine, release
+from .hotline_rows import Fast as _Fast
+from .hotline_rows import columns as _columns
 from .ports import UnitOfWork
-from .progress import CHUNK, COMMITTING, Progress, quiet
+from .progress import COMMITTING, Progress, quiet
 
 
 @dataclass
@@ -105,8 +110,10 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         catalog = uow.config.catalog()
         settings = uow.config.settings()
         policy = settings.duplicates
-        progress(0, len(batch), "tickets already in the store")
-        known = uow.cases.known_external_ids(batch.external_id)
+        known: set[str] = set()
+        for start in range(0, len(batch), LOCATE_CHUNK):  # a million take seconds
+            progress(start, len(batch), "tickets already in the store")
+            known |= uow.cases.known_external_ids(batch.external_id[start:start + LOCATE_CHUNK])
         keep = np.array([e not in known for e in batch.external_id], bool)
         summary.already_imported = int((~keep).sum())
         new = np.flatnonzero(keep).tolist()
@@ -160,7 +167,7 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         if len(idx) == 0:
             return summary
         progress(0, len(idx), "ordering tickets by time")
-        at = np.array(batch.reported_at, dtype="datetime64[us]")
+        at = _datetime64(batch.reported_at)
         order = idx[np.argsort(at[idx], kind="stable")]
         times = [batch.reported_at[i] for i in order]
         classes = [batch.class_code[i] for i in order]
@@ -177,15 +184,14 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                 index.add(o[0], Candidate(o[1], case_number(o[1], o[4]), o[2], o[3], o[4]))
             progress(0, len(order), "rows the duplicate rule must see")
             link[link] = _may_link(np.asarray(classes, object)[link], batch.x[order][link],
-                                   batch.y[order][link], at[order][link], originals, policy)
+                                   batch.y[order][link], at[order][link], originals, policy,
+                                   lambda: progress(0, len(order),
+                                                    "rows the duplicate rule must see"))
         progress(0, len(order), "ownership and duplicates")
         ids = uow.cases.reserve_ids(len(order))
         actor = uow.people.actor(username, min(times))
         system = uow.people.actor("system", min(times))
         file = source_name or batch.file or "import"
-        cases: list[Case] = []
-        events: list[CaseEvent] = []
-        linked = 0
         # plain Python values: a numpy scalar per row and column costs more than the rule
         order_l = order.tolist()
         on_map_l = placed[order].tolist()
@@ -194,53 +200,66 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         responsible = uow.people.responsible
         chief_kind = AssignmentKind.ROAD_CHIEF_SEGMENT.value
         worker_kind = AssignmentKind.GRID_WORKER_CELL.value
-        step = max(1000, len(order) // 50)  # progress about every 2 %
         source_of = {s: Source(s) for s in set(batch.source)}
-        for k, i in enumerate(order_l):
-            t, cls = times[k], classes[k]
-            on_map = on_map_l[k]
-            x, y = (xs[k], ys[k]) if on_map else (None, None)
-            cell, seg = (loc.cell_code[i], loc.segment_code[i]) if on_map else (None, None)
+
+        def owners(k: int, i: int) -> tuple[Any, ...]:
+            """The row's `Location` fields: cell, community, street, segment, distance, road
+            chief and grid worker at the time of the report (all None off the map)."""
+            cell = loc.cell_code[i] if on_map_l[k] else None
+            if cell is None:  # off the map (inside every cell when placed: checked above)
+                return _NOWHERE
+            t, seg = times[k], loc.segment_code[i]
             chief = responsible(chief_kind, seg, t) if seg else None
             worker = responsible(worker_kind, cell, t) if cell else None
-            location = Location(cell, cell[:12], cell[:9], loc.segment_id[i],
-                                loc.segment_distance[i], chief.person_id if chief else None,
-                                worker.person_id if worker else None) if cell else Location()
+            return (cell, cell[:12], cell[:9], loc.segment_id[i], loc.segment_distance[i],
+                    chief.person_id if chief else None, worker.person_id if worker else None)
+
+        def original_of(k: int) -> Candidate | None:
+            """The open case this row repeats (the domain's rule, in time order), if any."""
+            if not (link_l[k] and on_map_l[k]):  # linkable rows are placed
+                return None
+            t, cls, x, y = times[k], classes[k], xs[k], ys[k]
+            original = index.original(cls, x, y, t)
+            if original is None:  # only open cases are originals: a new case is one
+                index.add(cls, Candidate(ids[k], case_number(ids[k], t), x, y, t))
+            return original
+
+        def engine(k: int, i: int, place: tuple[Any, ...], original: Candidate | None
+                   ) -> tuple[Case, list[CaseEvent]]:
+            """The row through the transition table: REPORT, and REJECT as a duplicate."""
+            t, cls = times[k], classes[k]
+            x, y = (xs[k], ys[k]) if on_map_l[k] else (None, None)
             case = Case(source=source_of[batch.source[i]], kind=kinds[cls], class_code=cls, x=x,
                         y=y, reported_at=t, reporter_id=person.id,
                         description=batch.description[i], address=batch.address[i],
-                        location=location, reporter_contact=batch.contact[i],
+                        location=Location(*place), reporter_contact=batch.contact[i],
                         external_id=batch.external_id[i], id=ids[k],
                         number=case_number(ids[k], t),
-                        located_by=LocatedBy(by[i]) if by[i] else None,
+                        located_by=LocatedBy(b) if (b := by[i]) else None,
                         locate_match=matched[i] or "", locate_confidence=sure[i])
             origin = {"imported": {"source": file, "row": _row(batch, i)}}
-            events.append(_with(wf.open_case(case, actor), origin))
-            original = None
-            if link_l[k] and x is not None and y is not None:  # linkable rows are placed
-                original = index.original(cls, x, y, t)
-                if original is None:  # only open cases are originals: a new case is one
-                    index.add(cls, Candidate(ids[k], case_number(ids[k], t), x, y, t))
+            made = [_with(wf.open_case(case, actor), origin)]
             if original is not None:
                 ev = wf.act(case, Action.REJECT, system, t,
                             reason_code=RejectReason.DUPLICATE.value,
                             note=f"与案件 {original.number} 重复", duplicate_of=original.case_id)
-                events.append(_with(ev, origin))
-                linked += 1
-            cases.append(case)
-            if k % step == 0:
-                progress(k, len(order), "ownership and duplicates")
-        n = len(cases)
-        summary.imported, summary.linked_duplicates = n, linked
+                made.append(_with(ev, origin))
+            return case, made
+
+        rows = (_columns if LEAN else _objects)(
+            order_l, engine, owners, original_of, progress, batch, _Fast(
+                ids, times, classes, xs, ys, on_map_l, {c: k._value_ for c, k in kinds.items()},
+                {s: v._value_ for s, v in source_of.items()}, person.id, actor, file, by,
+                matched, sure))
+        n = rows.n
+        summary.imported, summary.linked_duplicates = n, rows.linked
         summary.unplaced = int((~placed[order]).sum())
         summary.located_from_address = sum(1 for i in order if by[i])
+        summary.first_number, summary.last_number = rows.first, rows.last
         if not dry_run:
-            uow.cases.bulk_add(cases, events, progress)
-        summary.first_number, summary.last_number = cases[0].number, cases[-1].number
+            rows.write(uow, progress)
         # freed while a cancel still counts: after the commit it took seconds of silence
-        _release(cases, progress)
-        _release(events, progress)
-        del index, loc
+        rows.release(progress)
         if not dry_run:
             progress(n, n, COMMITTING)  # the last moment a cancel leaves nothing behind
             uow.commit()
@@ -272,18 +291,56 @@ def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
     return LocatedPoints(cells, ids, codes, dist)
 
 
-def _release(objects: list[Any], progress: Progress) -> None:
-    """Empty a batch's list from its end, a chunk at a time with progress (a million rows'
-    objects take seconds to free)."""
-    n = len(objects)
-    while objects:
-        progress(n - len(objects), n, "releasing memory")
-        del objects[-CHUNK:]
+# False: every row through the transition table as objects, written by `bulk_add` (the path
+# the column-wise one is tested against)
+LEAN = True
+
+
+@dataclass
+class _ObjectRows:
+    """A batch's cases and audit rows as the engine made them, and how to write them."""
+
+    cases: list[Case]
+    events: list[CaseEvent]
+    linked: int
+
+    def __post_init__(self) -> None:
+        self.n = len(self.cases)
+        self.first, self.last = self.cases[0].number, self.cases[-1].number
+
+    def write(self, uow: UnitOfWork, progress: Progress) -> None:
+        uow.cases.bulk_add(self.cases, self.events, progress)
+
+    def release(self, progress: Progress) -> None:
+        release(self.cases, progress)
+        release(self.events, progress)
+
+
+def _objects(order: list[int], engine: Engine,
+             owners: Callable[[int, int], tuple[Any, ...]],
+             original_of: Callable[[int], Candidate | None], progress: Progress,
+             batch: ReportBatch, fast: _Fast) -> _ObjectRows | ColumnRows:
+    """Every row through the transition table, a `Case` and its `CaseEvent`s each."""
+    cases: list[Case] = []
+    events: list[CaseEvent] = []
+    linked = 0
+    step = max(1000, len(order) // 50)  # progress about every 2 %
+    for k, i in enumerate(order):
+        place = owners(k, i)
+        case, made = engine(k, i, place, original_of(k))
+        cases.append(case)
+        events.extend(made)
+        linked += len(made) > 1
+        if k % step == 0:
+            progress(k, len(order), "ownership and duplicates")
+    return _ObjectRows(cases, events, linked)
 
 
 def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
-              originals: list[tuple[Any, ...]], policy: DuplicatePolicy) -> np.ndarray:
-    """`may_link` of the batch's linkable rows, next to the open cases they may repeat."""
+              originals: list[tuple[Any, ...]], policy: DuplicatePolicy,
+              tick: Callable[[], None] | None = None) -> np.ndarray:
+    """`may_link` of the batch's linkable rows, next to the open cases they may repeat
+    (`tick()` between its steps: a million rows take seconds)."""
     number = {c: k for k, c in enumerate({*classes.tolist(), *(o[0] for o in originals)})}
     codes = np.fromiter((number[c] for c in [*classes.tolist(), *(o[0] for o in originals)]),
                         np.int64, len(classes) + len(originals))
@@ -294,8 +351,21 @@ def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,
     n = len(classes)
     near = may_link(np.concatenate([codes[:n], codes[n:][known]]),
                     np.concatenate([x, ox[known]]), np.concatenate([y, oy[known]]),
-                    np.concatenate([at, ot[known]]), policy)
+                    np.concatenate([at, ot[known]]), policy, tick)
     return near[:n]
+
+
+def _datetime64(times: list[datetime]) -> np.ndarray:
+    """Naive times as datetime64[us], taken apart by pandas (numpy's own conversion of a
+    million datetime objects takes seconds); aware ones, or any pandas does not take (out
+    of its range), as numpy converts them."""
+    try:
+        index = pd.DatetimeIndex(times)
+    except (TypeError, ValueError, OverflowError):  # OutOfBoundsDatetime is a ValueError
+        index = None
+    if index is None or index.tz is not None:
+        return np.array(times, dtype="datetime64[us]")
+    return index.as_unit("us").to_numpy()
 
 
 def _row(batch: ReportBatch, i: SupportsIndex) -> int:

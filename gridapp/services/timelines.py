@@ -175,25 +175,64 @@ class Columns:
     bodies: list[str | None]
     numbers: list[str]                   # case numbers in order
 
-    def sealed(self) -> dict[str, list[Any]]:
+    def sealed(self, progress: Callable[[int, int, str], None] | None = None
+               ) -> dict[str, list[Any]]:
         """The audit columns with their hashes: each row's canonical text (`audit.canonical`)
         made from its columns, the recurring parts once per combination, then one loop that
-        only hashes."""
+        only hashes. `progress(done, total, "sealing audit rows")` between chunks, each
+        starting at a case's first row (a chain never crosses two chunks)."""
         ev = self.events
         texts = row_texts
-        made = iter([
-            f"[{cid},{seq},{t[0]},{aid},{t[1]},\"{at.isoformat()}\",{t[2]},{t[3]},"
-            f"{encode_basestring(r)},{d},[]]"
-            for body, cid, seq, action, aid, role, at, before, after, r, d in zip(
-                self.bodies, ev["case_id"], ev["seq"], ev["action"], ev["actor_id"],
-                ev["actor_role"], ev["at"], ev["from_state"], ev["to_state"], ev["reason"],
-                ev["data"], strict=True) if body is None
-            for t in (texts(action, role, before, after),)])
-        bodies = [next(made) if body is None else body for body in self.bodies] \
-            if self.engine else list(made)
+        n = len(ev["seq"])
+        hashes: list[str] = []
+        start = 0
+        while start < n:
+            if progress is not None:
+                progress(start, n, "sealing audit rows")
+            end = min(start + _SEAL_CHUNK, n)
+            while end < n and ev["seq"][end] != 1:
+                end += 1
+            made = iter([
+                f"[{cid},{seq},{t[0]},{aid},{t[1]},\"{at.isoformat()}\",{t[2]},{t[3]},"
+                f"{encode_basestring(r)},{d},[]]"
+                for body, cid, seq, action, aid, role, at, before, after, r, d in zip(
+                    self.bodies[start:end], ev["case_id"][start:end], ev["seq"][start:end],
+                    ev["action"][start:end], ev["actor_id"][start:end],
+                    ev["actor_role"][start:end], ev["at"][start:end],
+                    ev["from_state"][start:end], ev["to_state"][start:end],
+                    ev["reason"][start:end], ev["data"][start:end], strict=True) if body is None
+                for t in (texts(action, role, before, after),)])
+            bodies = [next(made) if body is None else body
+                      for body in self.bodies[start:end]] if self.engine else list(made)
+            hashes.extend(seal_texts(bodies, ev["seq"][start:end]))
+            start = end
         self.bodies = []
-        ev["hash"] = seal_texts(bodies, ev["seq"])
+        ev["hash"] = hashes
         return ev
+
+    def add_engine(self, case: Case, events: list[CaseEvent]) -> None:
+        """A case the engine built (event by event), appended in its place."""
+        ev = self.events
+        for e in events:
+            ev["case_id"].append(e.case_id)
+            ev["seq"].append(e.seq)
+            ev["action"].append(e.action)
+            ev["actor_id"].append(e.actor_id)
+            ev["actor_role"].append(e.actor_role)
+            ev["at"].append(e.at)
+            ev["from_state"].append(e.from_state.value if e.from_state else None)
+            ev["to_state"].append(e.to_state.value)
+            ev["reason"].append(e.reason)
+            ev["data"].append(canonical_json(e.data) if e.data else "{}")
+            ev["attachments"].append(json.dumps(list(e.attachments)) if e.attachments
+                                     else "[]")
+            self.bodies.append(canonical(e).decode())
+        self.engine[len(self.case_rows)] = (case, events[-1].at)
+        self.case_rows.append(None)
+        self.numbers.append(case_number(case.id or 0, case.reported_at))
+
+
+_SEAL_CHUNK = 50_000  # audit rows sealed between two progress reports
 
 
 class Builder:
@@ -453,24 +492,7 @@ class Builder:
 
     def add_engine(self, case: Case, events: list[CaseEvent]) -> None:
         """A case the engine built (event by event), appended in its place."""
-        ev = self.out.events
-        for e in events:
-            ev["case_id"].append(e.case_id)
-            ev["seq"].append(e.seq)
-            ev["action"].append(e.action)
-            ev["actor_id"].append(e.actor_id)
-            ev["actor_role"].append(e.actor_role)
-            ev["at"].append(e.at)
-            ev["from_state"].append(e.from_state.value if e.from_state else None)
-            ev["to_state"].append(e.to_state.value)
-            ev["reason"].append(e.reason)
-            ev["data"].append(canonical_json(e.data) if e.data else "{}")
-            ev["attachments"].append(json.dumps(list(e.attachments)) if e.attachments
-                                     else "[]")
-            self.out.bodies.append(canonical(e).decode())
-        self.out.engine[len(self.out.case_rows)] = (case, events[-1].at)
-        self.out.case_rows.append(None)
-        self.out.numbers.append(case_number(case.id or 0, case.reported_at))
+        self.out.add_engine(case, events)
 
 
 def _dispatch_json(dept: int | None, limit: str, deadline: datetime,

@@ -226,15 +226,20 @@ def drop_indexes(conn: Connection, table: str) -> list[str]:
     return [sql for _, sql in rows]
 
 
-def _beside(work: list[Callable[[], None]], prepare: Callable[[], T]) -> T:
+def _beside(work: list[Callable[[], None]], prepare: Callable[[], T],
+            progress: Progress | None = None, what: str = "indexing") -> T:
     """`prepare()` here while `work` runs on a thread (statements SQLite runs without the
-    GIL); the connection is the thread's until its work is done, whatever happens here."""
+    GIL); the connection is the thread's until its work is done, whatever happens here.
+    `progress(0, 0, what)` every quarter second while the work outlasts `prepare` (an
+    index of a million rows takes seconds; the callback may cancel)."""
     if not work:
         return prepare()
     with ThreadPoolExecutor(1, thread_name_prefix="gridapp-bulk-index") as pool:
         done = pool.submit(lambda: [w() for w in work])
         try:
             result = prepare()
+            while progress is not None and done not in futures.wait([done], 0.25).done:
+                progress(0, 0, what)
         finally:
             futures.wait([done])
         done.result()  # its error, if any
@@ -284,6 +289,19 @@ def _as_json(data: list, progress: Progress) -> list[str]:
 _EVENT_FIELDS = operator.attrgetter("case_id", "seq", "action", "actor_id", "actor_role", "at",
                                     "from_state", "to_state", "reason", "data", "attachments",
                                     "hash")
+
+
+def _transposed(fields: Sequence[str], rows: Sequence[tuple], progress: Progress
+                ) -> dict[str, list]:
+    """Rows of `fields` as columns, a chunk at a time with progress between (a million
+    wide rows take seconds in one call)."""
+    cols: list[list] = [[] for _ in fields]
+    n = len(rows)
+    for start in range(0, n, CHUNK):
+        progress(start, n, "preparing cases")
+        for col, part in zip(cols, zip(*rows[start:start + CHUNK], strict=True), strict=True):
+            col.extend(part)
+    return dict(zip(fields, cols, strict=True))
 
 
 class CaseRows:
@@ -414,7 +432,7 @@ class CaseBulkWriter:
         n = len(rows)
         later: list[Callable[[], None]] = []
         if n:
-            held = [dict(zip(fields, zip(*rows, strict=True), strict=True))]
+            held = [_transposed(fields, rows, progress)]
             insert_columns(self.conn, "cases", held.pop(), n, progress=progress,
                            what="writing cases", rtree_after=True, later=later)
             self._sync_sequence()
@@ -430,7 +448,7 @@ class CaseBulkWriter:
                     cols[k] = _times_as_text(v) or v
             return cols
         progress(0, 1, "preparing audit rows")
-        cols = _beside(later, prepare)
+        cols = _beside(later, prepare, progress, "indexing cases")
         m = len(cols["seq"])
         if m:
             insert_columns(self.conn, "case_events", cols, m, progress=progress,

@@ -4,6 +4,8 @@ impossible times refused with row and value."""
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gridapp.domain.errors import InvalidInput
 from gridapp.domain.settings import Settings
@@ -109,3 +111,23 @@ def test_district_zone_helpers_and_settings():
         Settings(time_zone="Mars/Base")
     with pytest.raises(InvalidInput, match="earliest_plausible must be a date.*'soon'"):
         Settings(earliest_plausible="soon")
+
+
+_PIECE = st.sampled_from(["2025-01-01", " ", "T", "08:00", ":30", ".5", "Z", "z", "UTC", "GMT",
+                          "+08:00", "-0500", "+8", "08", "-", "+", "年", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECE, max_size=6).map("".join), max_size=20))
+def test_offsets_are_looked_for_only_where_a_text_can_end_in_one(texts):
+    """Asking the offset pattern only of texts ending in Z, UTC, GMT or ±hh[:]mm finds what
+    asking it of every text finds."""
+    import pandas as pd
+
+    from gridapp.io.times import _ZONE
+    s = pd.Series(texts, dtype=object)
+    maybe = (s.str[-1:].isin(["Z", "z"]) | s.str[-3:].isin(["UTC", "GMT"])
+             | s.str[-5:-4].isin(["+", "-"]) | s.str[-6:-5].isin(["+", "-"]))
+    everywhere = s.str.extract(_ZONE)
+    assert everywhere["tz"].notna().sum() == everywhere["tz"][maybe].notna().sum()
+    assert s[maybe].str.extract(_ZONE).reindex(s.index).equals(everywhere) or not len(s)

@@ -86,3 +86,43 @@ def test_analysis_bench_puts_the_bulletin_beside_the_indicators(tmp_path):
     for b in (as_issued, recomputed):  # the floor: our indicators, measured in turns with it
         assert b.floor and b.floor > 0 and b.floor_name == "our indicators, in turns with it"
     assert as_issued.floor == recomputed.floor and issued == {"2026-09", "2026-10"}
+
+
+def test_the_12345_floor_leaves_the_store_as_a_live_index_load_does(tmp_path):
+    """The floor drops the indexes and the R*Tree's trigger and makes them again after its
+    rows: the same schema, points and rows as the earlier floor that kept them live."""
+    import math
+
+    from gridapp.bench.floors import copy_store, hotline_floor, raw_connection
+    from gridapp.bench.import_bench import hotline_file
+    from gridapp.bench.store_bench import build
+    base = tmp_path / "base.sqlite"
+    store, _, _ = build(base, 400)
+    store.close()
+    side = int(math.ceil(math.sqrt(400)))
+    hotline_file(tmp_path / "h.csv", 300, min(side, 400 // side))
+    seen, stamps, boxed = [], [], []
+    for name, live in (("fast.sqlite", False), ("live.sqlite", True)):
+        copy_store(base, tmp_path / name)
+        assert hotline_floor(tmp_path / "h.csv", tmp_path / name, "%Y-%m-%dT%H:%M:%S",
+                             live) > 0
+        con = raw_connection(tmp_path / name)
+        seen.append((
+            con.execute("SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN "
+                        "('cases', 'case_events') ORDER BY name").fetchall(),
+            con.execute("SELECT id, external_id, x, y, ST_X(geom), ST_Y(geom), reported_at "
+                        "FROM cases ORDER BY id").fetchall(),
+            con.execute("SELECT case_id, at, data FROM case_events ORDER BY case_id").fetchall()))
+        stamps.append(con.execute("SELECT count(DISTINCT change_seq) FROM cases").fetchone()[0])
+        boxed.append(con.execute(
+            "SELECT count(*) FROM cases c JOIN idx_cases_geom r ON r.pkid = c.id WHERE "
+            "r.xmin <= c.x AND c.x <= r.xmax AND r.ymin <= c.y AND c.y <= r.ymax").fetchone()[0])
+        con.close()
+    assert len(seen[0][1]) == len(seen[0][2]) == 300
+    # every point in the R*Tree; the earlier floor's points, set by the geometry trigger's
+    # update after each insert, never reached it (its spatial index stayed empty)
+    assert boxed == [300, 0]
+    assert seen[0] == seen[1]
+    # one change number for the batch; the earlier floor's geometry trigger updated each row
+    # after its insert, and the update trigger gave each its own number (more work still)
+    assert stamps == [1, 300]

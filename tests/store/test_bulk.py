@@ -225,3 +225,32 @@ def test_work_beside_is_done_before_an_error_of_either_side_is_raised():
     with pytest.raises(KeyError):
         _beside([lambda: {}["idx"]], lambda: "columns")
     assert _beside([], lambda: "columns") == "columns"
+
+
+def test_work_beside_reports_progress_until_it_is_done_and_a_cancel_waits_for_it():
+    """While the indexes outlast the caller's preparing, progress goes on (the callback may
+    cancel); a cancel is raised only once the thread's statements are done."""
+    import threading
+
+    from gridapp.services.progress import Cancelled
+    from gridapp.store.bulk import _beside
+    release, done, seen = threading.Event(), [], []
+
+    def work():
+        release.wait(5)
+        done.append("indexes")
+
+    def progress(_done, _total, what):
+        seen.append(what)
+        if len(seen) == 2:
+            release.set()
+    assert _beside([work], lambda: "columns", progress, "indexing cases") == "columns"
+    assert done == ["indexes"] and seen[:2] == ["indexing cases"] * 2
+    release.clear()
+
+    def cancel(_done, _total, what):
+        release.set()
+        raise Cancelled(what)
+    with pytest.raises(Cancelled):
+        _beside([work], lambda: "columns", cancel, "indexing cases")
+    assert done == ["indexes", "indexes"]

@@ -4,6 +4,8 @@ from datetime import datetime, timedelta
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gridapp.domain.duplicates import Candidate, DuplicateIndex, DuplicatePolicy, may_link
 
@@ -75,3 +77,48 @@ def test_keys_too_wide_for_int64_leave_every_point_to_the_rule():
     at = np.array([T0, T0 + timedelta(days=3000)], dtype="datetime64[us]")
     near = may_link(np.array([0, 1]), np.array([0.0, 4e7]), np.array([0.0, 4e7]), at, policy)
     assert near.tolist() == [True, True]
+
+
+def _by_the_rule(classes, xs, ys, at, policy, existing):
+    """The domain rule alone, row by row in time order: every open case of the class is a
+    candidate (no buckets, no shortcut); a row that repeats none becomes one."""
+    from gridapp.domain.duplicates import best_original
+    open_cases = {}
+    for cls, cand in existing:
+        open_cases.setdefault(cls, []).append(cand)
+    out = []
+    for k, (cls, x, y, t) in enumerate(zip(classes, xs, ys, at, strict=True)):
+        original = best_original(x, y, t, open_cases.get(cls, []), policy)
+        if original is None:
+            open_cases.setdefault(cls, []).append(Candidate(10_000 + k, f"N{k}", x, y, t))
+        out.append(original.case_id if original else None)
+    return out
+
+
+_coordinate = st.sampled_from([0.0, 20.0, 49.9, 50.0, 50.05, 100.0, 149.9]) | st.floats(0, 400)
+_report = st.tuples(st.sampled_from(["E0102", "E0104"]), _coordinate, _coordinate,
+                    st.integers(0, 200) | st.sampled_from([72 * 60, 72 * 60 + 1]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_report, max_size=40), st.lists(_report, max_size=5),
+       st.sampled_from([DuplicatePolicy(), DuplicatePolicy(radius_m=30.0, window_hours=1.0),
+                        DuplicatePolicy(radius_m=0.5, window_hours=0.0)]))
+def test_the_batch_links_what_the_rule_alone_links(reports, earlier, policy):
+    """The import's way (the shortcut, then the buckets) against the plain domain rule over
+    every open case: the same original for every row, ties on distance and time included."""
+    reports = sorted(reports, key=lambda r: r[3])  # the import orders the batch by time
+    classes = [r[0] for r in reports]
+    xs, ys = [r[1] for r in reports], [r[2] for r in reports]
+    at = [T0 + timedelta(minutes=r[3]) for r in reports]
+    existing = [(c, Candidate(k, f"O{k}", x, y, T0 - timedelta(minutes=m)))
+                for k, (c, x, y, m) in enumerate(earlier)]
+    codes = {"E0102": 0, "E0104": 1}
+    n = len(reports)
+    near = may_link(np.array([codes[c] for c in classes + [c for c, _ in existing]], np.int64),
+                    np.array(xs + [o.x for _, o in existing], float),
+                    np.array(ys + [o.y for _, o in existing], float),
+                    np.array(at + [o.reported_at for _, o in existing], dtype="datetime64[us]"),
+                    policy)
+    assert linked(classes, xs, ys, at, policy, near[:n].tolist(), existing) == \
+        _by_the_rule(classes, xs, ys, at, policy, existing)
