@@ -59,6 +59,28 @@ class RepeatPlace:
     cell_code: str
 
 
+def linked_labels(points: pd.DataFrame, radius_m: float, window_days: float) -> np.ndarray:
+    """Each point's group (the smallest index in it): points of one class within `radius_m`
+    and `window_days` of each other are linked, and links chain (single linkage)."""
+    x, y = points.x.to_numpy(float), points.y.to_numpy(float)
+    klass = pd.factorize(points.class_code)[0]
+    t = points.reported_at.to_numpy(np.int64)
+    tree = shapely.STRtree(shapely.points(x, y))
+    a, b = tree.query(shapely.points(x, y), predicate="dwithin", distance=radius_m)
+    keep = (a < b) & (klass[a] == klass[b]) & (np.abs(t[a] - t[b]) <= window_days * DAY)
+    a, b = a[keep], b[keep]
+    label = np.arange(len(points))
+    while True:  # connected components by label propagation: clusters are small
+        lo = np.minimum(label[a], label[b])
+        new = label.copy()
+        np.minimum.at(new, a, lo)
+        np.minimum.at(new, b, lo)
+        new = new[new]
+        if np.array_equal(new, label):
+            return label
+        label = new
+
+
 def repeat_complaints(points: pd.DataFrame, radius_m: float = 50.0, window_days: float = 30.0,
                       min_cases: int = 3, top: int = 20) -> list[RepeatPlace]:
     """Places where one class was reported `min_cases`+ times, each within `radius_m` and
@@ -68,22 +90,8 @@ def repeat_complaints(points: pd.DataFrame, radius_m: float = 50.0, window_days:
     if n == 0:
         return []
     x, y = points.x.to_numpy(float), points.y.to_numpy(float)
-    klass = pd.factorize(points.class_code)[0]
     t = points.reported_at.to_numpy(np.int64)
-    tree = shapely.STRtree(shapely.points(x, y))
-    a, b = tree.query(shapely.points(x, y), predicate="dwithin", distance=radius_m)
-    keep = (a < b) & (klass[a] == klass[b]) & (np.abs(t[a] - t[b]) <= window_days * DAY)
-    a, b = a[keep], b[keep]
-    label = np.arange(n)
-    while True:  # connected components by label propagation: clusters are small
-        lo = np.minimum(label[a], label[b])
-        new = label.copy()
-        np.minimum.at(new, a, lo)
-        np.minimum.at(new, b, lo)
-        new = new[new]
-        if np.array_equal(new, label):
-            break
-        label = new
+    label = linked_labels(points, radius_m, window_days)
     sizes = np.bincount(label, minlength=n)
     out = []
     ids = points.id.to_numpy()

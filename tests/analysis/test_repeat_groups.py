@@ -5,29 +5,12 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gridapp.analysis.patterns import DAY, repeat_complaints
+from gridapp.analysis.patterns import DAY, linked_labels, repeat_complaints
 
 
 def _scan(points, radius_m=50.0, window_days=30.0, min_cases=3):
     """The former grouping, a scan of every label per group (the reference)."""
-    import shapely
-    x, y = points.x.to_numpy(float), points.y.to_numpy(float)
-    klass = pd.factorize(points.class_code)[0]
-    t = points.reported_at.to_numpy(np.int64)
-    tree = shapely.STRtree(shapely.points(x, y))
-    a, b = tree.query(shapely.points(x, y), predicate="dwithin", distance=radius_m)
-    keep = (a < b) & (klass[a] == klass[b]) & (np.abs(t[a] - t[b]) <= window_days * DAY)
-    a, b = a[keep], b[keep]
-    label = np.arange(len(points))
-    while True:
-        lo = np.minimum(label[a], label[b])
-        new = label.copy()
-        np.minimum.at(new, a, lo)
-        np.minimum.at(new, b, lo)
-        new = new[new]
-        if np.array_equal(new, label):
-            break
-        label = new
+    label = linked_labels(points, radius_m, window_days)
     sizes = np.bincount(label, minlength=len(points))
     return [(int(r), tuple(np.flatnonzero(label == r).tolist()))
             for r in np.flatnonzero(sizes >= min_cases)]
