@@ -34,6 +34,19 @@ def raw_connection(path: Path):
     return con
 
 
+def drop_indexes(con, tables) -> list[str]:
+    """Drop the secondary indexes of `tables`; their CREATE statements, to make them again
+    after a bulk load (the fastest way the driver loads many rows)."""
+    ddl = []
+    for table in tables:
+        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = "
+                                     "'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                     (table,)).fetchall():
+            con.execute(f'DROP INDEX "{name}"')
+            ddl.append(sql)
+    return ddl
+
+
 def fresh(db: Path) -> None:
     """No store at `db` (nor its write-ahead log)."""
     for suffix in ("", "-wal", "-shm"):
@@ -119,12 +132,7 @@ def hotline_floor(csv: Path, db: Path, time_format: str, live_indexes: bool = Fa
     rebuild: list[str] = []
     rtree = None
     if not live_indexes:
-        for table in ("cases", "case_events"):
-            for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = "
-                                         "'index' AND tbl_name = ? AND sql IS NOT NULL",
-                                         (table,)).fetchall():
-                con.execute(f'DROP INDEX "{name}"')
-                rebuild.append(sql)
+        rebuild = drop_indexes(con, ("cases", "case_events"))
         rtree = con.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = "
                             "'gii_cases_geom'").fetchone()[0]
         con.execute('DROP TRIGGER "gii_cases_geom"')

@@ -21,7 +21,7 @@ from ..services import admin
 from ..services import cases as svc
 from ..services.places import load_places
 from . import Figure, Report, timer
-from .floors import copy_store, fresh, raw_connection
+from .floors import copy_store, drop_indexes, fresh, raw_connection
 from .synthetic import X0, Y0, regular_layers
 
 T0 = datetime(2026, 3, 2, 8, 30)
@@ -205,13 +205,7 @@ def _bulk(store, n: int) -> tuple[float, float]:
     event_sql, erow = _raw_insert("case_events", events)
     with timer() as t:
         con.execute("BEGIN")
-        ddl = []
-        for table in ("cases", "case_events"):
-            for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type = "
-                                         "'index' AND tbl_name = ? AND sql IS NOT NULL",
-                                         (table,)).fetchall():
-                con.execute(f'DROP INDEX "{name}"')
-                ddl.append(sql)
+        ddl = drop_indexes(con, ("cases", "case_events"))
         con.executemany(case_sql, crow)
         con.executemany(event_sql, erow)
         for sql in ddl:
