@@ -26,6 +26,7 @@ from ..store.bulk import CaseBulkWriter, CaseRows, drop_indexes, insert_columns
 from ..store.db import is_sqlite, normalize_url
 from ..store.memory import snapshot
 from ..store.store import Store
+from . import staging
 from .basemap import write_basemap
 from .geography import make_land, rng_for
 from .names import DISTRICT_CODE, DISTRICT_NAME, Namer
@@ -195,16 +196,20 @@ def _start_basemap(build: StoreBuild, url: str, land, roads,
 class _Writer:
     """Writes batches of finished cases (as the store's columns) in a thread of its own, in
     the order given, each in its own transaction. SQLite runs a statement without holding
-    the GIL, so the inserts go on beside the simulation. The indexes of cases and audit
-    rows, and the cases' spatial index, are made once after the last batch (sorted builds,
-    not a B-tree update a row)."""
+    the GIL, so the inserts go on beside the simulation; there the batches are staged and
+    copied into the store's tables once in id order after the last one (demo/staging.py).
+    The indexes of cases and audit rows, and the cases' spatial index, are made once after
+    that (sorted builds, not a B-tree update a row)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.batches: queue.Queue = queue.Queue(maxsize=2)  # bounded: the builders wait
         self.error: BaseException | None = None
         self.stopping = False
+        self.complete = False  # set by close: after the last batch, copy and index
         self.deferred: list[str] | None = None  # DDL to run after the last batch
+        self.stage = staging.stage_path(store.url) if is_sqlite(store.url) else None
+        self.attached = False
         self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
         self.thread.start()
 
@@ -222,36 +227,67 @@ class _Writer:
                 continue
 
     def _run(self) -> None:
+        conn = None
+        try:
+            conn = self.store.connection(True)  # one connection: the staging file is its own
+            if self.stage is not None:
+                staging.attach(conn, self.stage)
+                self.attached = True
+        except BaseException as exc:  # noqa: BLE001 (re-raised in the building thread)
+            self.error = exc
+        try:
+            self._write(conn)
+            if self.complete and self.error is None:
+                self._finish(conn)
+        except BaseException as exc:  # noqa: BLE001 (re-raised in the building thread)
+            self.error = exc
+        finally:
+            if conn is not None:
+                conn.rollback()  # (nothing, unless finishing failed)
+                self._detach(conn)
+                self.store.release(conn)
+
+    def _write(self, conn) -> None:
         while (batch := self.batches.get()) is not None:
             try:
                 if self.error is None:  # else drain: the builder learns of it at put or close
-                    with self.store.uow() as uow:
+                    with conn.begin():
                         if self.deferred is None:
-                            self.deferred = _defer_indexes(uow.conn)
+                            self.deferred = _defer_indexes(conn)
                         # its indexes are made once after the last batch (SQLite: dropped
                         # here before the first; PostgreSQL: COPY keeps them cheaply)
-                        CaseBulkWriter(uow.conn).write_prepared(batch, rebuild_indexes=False)
-                        uow.commit()
-            except BaseException as exc:  # re-raised in the building thread
+                        CaseBulkWriter(conn).write_prepared(
+                            batch, rebuild_indexes=False,
+                            schema=staging.SCHEMA if self.stage is not None else None)
+            except BaseException as exc:  # noqa: BLE001 (re-raised in the building thread)
                 self.error = exc
             finally:
                 self.batches.task_done()
 
+    def _finish(self, conn) -> None:
+        """After the last batch: the staged rows into the store in id order, then the
+        indexes dropped before the first batch."""
+        if self.stage is not None:
+            with conn.begin():
+                staging.copy_in_order(conn)
+            self._detach(conn)  # (before the DDL below: names are the store's alone again)
+        if self.deferred:
+            with conn.begin():
+                for ddl in self.deferred:
+                    conn.exec_driver_sql(ddl)
+
+    def _detach(self, conn) -> None:
+        if self.attached:
+            self.attached = False
+            staging.detach(conn, self.stage)
+
     def close(self) -> None:
         """Wait until everything handed over is written and indexed; raises what writing
         raised."""
+        self.complete = True
         self.stop()
         if self.error is not None:
             raise self.error
-        if self.deferred:
-            with self.store.uow() as uow:
-                # this thread's connection may still hold the schema from before the writer
-                # dropped the indexes: SQLite refuses a CREATE of a name it still sees (at
-                # prepare, before its schema check); a statement in the transaction renews it
-                uow.conn.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").all()
-                for ddl in self.deferred:
-                    uow.conn.exec_driver_sql(ddl)
-                uow.commit()
 
     def stop(self) -> None:
         if self.thread.is_alive():

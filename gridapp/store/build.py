@@ -25,7 +25,7 @@ from .db import create_store_engine, is_sqlite, normalize_url
 from .errors import StoreBusy, StoreUnavailable, store_label
 
 BUILDING = "building"  # meta key present while a store is being built
-_SIDES = ("-wal", "-shm", "-journal", "-writer")
+_SIDES = ("-wal", "-shm", "-journal", "-writer", "-stage")  # -stage: demo/staging.py
 
 
 class StoreBuild:

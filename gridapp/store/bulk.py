@@ -82,12 +82,15 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
                    n: int, rebuild_indexes: bool | None = None,
                    progress: Progress | None = None, what: str = "",
                    rtree_after: bool = False, later: list[Callable[[], None]] | None = None,
-                   ) -> int:
+                   schema: str | None = None) -> int:
     """Insert `n` rows given column-wise (a sequence per column, or one value for all);
     `progress(done, n, what)` every CHUNK rows. `rtree_after`: a batch of new cases that
     rebuilds its indexes also fills the R*Tree of their points once after its rows (see
     `_rtree_after`). `later`: what remains after the rows (filling the R*Tree, making the
-    indexes again) is appended there for the caller to run, not run here."""
+    indexes again) is appended there for the caller to run, not run here. `schema` (SQLite):
+    the rows go to the table of that name in this attached database (a staging copy of the
+    store's table, without its indexes; with `rebuild_indexes=False`), stamped as the
+    store's own."""
     if n == 0:
         return 0
     progress = progress or quiet
@@ -106,7 +109,7 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
                 if as_text is not None:
                     cols[k] = as_text
             return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what,
-                                  rtree_after, later)
+                                  rtree_after, later, schema)
         return _copy(conn, table, cols, n, progress, what)
     except conn.dialect.loaded_dbapi.Error as exc:
         # the driver's own error, raised like any other statement's (IntegrityError, …)
@@ -115,7 +118,12 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
 
 
 def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
-                   rtree_after: bool = False, later: list | None = None) -> int:
+                   rtree_after: bool = False, later: list | None = None,
+                   schema: str | None = None) -> int:
+    if schema is not None:
+        if rebuild or rtree_after:
+            raise ValueError("a staging table has no indexes or R*Tree to rebuild")
+        rebuild = False
     names, values, varying = [], [], []
     for name, seq in cols.items():
         first = seq[0]
@@ -138,7 +146,8 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
         values.append(f"CASE WHEN {xy[0]} IS NULL OR {xy[1]} IS NULL THEN NULL ELSE "
                       f"MakePoint({xy[0]}, {xy[1]}, {_srid(conn)}) END" if "?" not in xy
                       else f"MakePoint({xy[0]}, {xy[1]}, {_srid(conn)})")
-    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
+    target = f'"{schema}".{table}' if schema else table
+    sql = f"INSERT INTO {target} ({', '.join(names)}) VALUES ({', '.join(values)})"
     if rebuild is None:  # only when the batch is large next to what the table holds already
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
     indexes = drop_indexes(conn, table) if rebuild else []
@@ -477,15 +486,19 @@ class CaseBulkWriter:
                 "SELECT setval(pg_get_serial_sequence('cases', 'id'), GREATEST((SELECT max(id) "
                 "FROM cases), (SELECT last_value FROM cases_id_seq)))"))
 
-    def write_prepared(self, rows: CaseRows, rebuild_indexes: bool | None = None) -> int:
+    def write_prepared(self, rows: CaseRows, rebuild_indexes: bool | None = None,
+                       schema: str | None = None) -> int:
         """Cases and audit rows prepared by `case_rows` (the same rows `write` writes).
         `rebuild_indexes` as `insert_columns` takes it (False: a writer of many batches that
-        dropped them itself, and need not size the tables at every batch)."""
+        dropped them itself, and need not size the tables at every batch); `schema` too
+        (SQLite: into staging tables, copied to the store's by the caller)."""
         if rows.n_cases:
             insert_columns(self.conn, "cases", rows.cases, rows.n_cases,
-                           rebuild_indexes=rebuild_indexes, what="writing cases")
+                           rebuild_indexes=rebuild_indexes, what="writing cases",
+                           schema=schema)
             self._sync_sequence()
         if rows.n_events:
             insert_columns(self.conn, "case_events", rows.events, rows.n_events,
-                           rebuild_indexes=rebuild_indexes, what="writing audit rows")
+                           rebuild_indexes=rebuild_indexes, what="writing audit rows",
+                           schema=schema)
         return rows.n_cases
