@@ -136,15 +136,52 @@ def map_(obj, width, height, only):
 
 @bench.command("analysis")
 @click.option("--period", help="The month to judge (default: the last full month of cases).")
+@click.option("--in-place", is_flag=True,
+              help="PostGIS: bench in the store itself (it issues two months' bulletins there).")
 @click.pass_obj
-def analysis(obj, period):
-    """Indicators, a year's trend and the bulletin on the store given by --db."""
+def analysis(obj, period, in_place):
+    """Indicators, a year's trend and the bulletin on the store given by --db.
+
+    The bulletin bench issues bulletins (kept in the store for the next 上期): a SpatiaLite
+    store is benched on a copy in --workdir (or a temporary folder), never changed."""
+    import tempfile
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
     from ..bench.analysis_bench import run
-    from ..bootstrap import open_store
+    from ..bootstrap import default_db, open_store
     from ..domain.period import Period
+    from ..store.db import is_sqlite, normalize_url
     db = getattr(obj["parent"], "db", None)
+    url = normalize_url(db or default_db())
     click.echo(f"== analysis: {db or 'demo store'}")
-    obj["reports"].append(run(open_store(db), Period.parse(period) if period else None))
+    source = Path(make_url(url).database) if is_sqlite(url) else None
+    if source is None and not in_place:
+        raise click.ClickException(
+            "bench analysis issues bulletins into the store it measures: give --in-place to "
+            "bench a PostGIS store itself (a scratch database), or bench a SpatiaLite copy")
+    with tempfile.TemporaryDirectory(dir=obj["workdir"]) as tmp:
+        if source is not None:  # a consistent copy (the backup API: a pending WAL included)
+            copy = Path(tmp) / source.name
+            _sqlite_copy(source, copy)
+            click.echo(f"  on a copy: {copy}")
+            url = str(copy)
+        store = open_store(url)
+        try:
+            obj["reports"].append(run(store, Period.parse(period) if period else None))
+        finally:
+            store.close()
+
+
+def _sqlite_copy(source, target) -> None:
+    import sqlean
+    src, dst = sqlean.connect(str(source)), sqlean.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
 
 
 @bench.command("startup")

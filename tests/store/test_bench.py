@@ -88,6 +88,26 @@ def test_analysis_bench_puts_the_bulletin_beside_the_indicators(tmp_path):
     assert as_issued.floor == recomputed.floor and issued == {"2026-09", "2026-10"}
 
 
+def test_the_analysis_bench_never_changes_the_store_it_measures(tmp_path):
+    """It issues bulletins: a SpatiaLite store is benched on a copy; PostGIS only when told."""
+    import hashlib
+
+    from gridapp.demo.build import build_demo
+    db = tmp_path / "tiny.sqlite"
+    build_demo(str(db), "tiny", seed=11, until=datetime(2026, 11, 20, 16), basemap=False).close()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    work = tmp_path / "w"
+    work.mkdir()
+    r = CliRunner().invoke(main, ["--db", str(db), "bench", "--workdir", str(work), "analysis",
+                                  "--period", "2026-10"])
+    assert r.exit_code == 0, r.output
+    assert "on a copy" in r.output and "the bulletin" in r.output
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before and not any(work.iterdir())
+    r = CliRunner().invoke(main, ["--db", "postgresql://nobody@localhost:1/none", "bench",
+                                  "analysis"])
+    assert r.exit_code == 1 and "--in-place" in r.output
+
+
 def test_the_12345_floor_leaves_the_store_as_a_live_index_load_does(tmp_path):
     """The floor drops the indexes and the R*Tree's trigger and makes them again after its
     rows: the same schema, points and rows as the earlier floor that kept them live."""
