@@ -9,8 +9,10 @@ xlsxwriter (pinned in pyproject: this leans on its cell table and `_write_cell` 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell_fast
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellNumberTuple, Worksheet
 
 
@@ -23,6 +25,12 @@ def _finite(numbers: list[float]) -> bool:
 
 class NumberSheet(Worksheet):
     """xlsxwriter's Worksheet with a fast path for number cells."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: dict[int, str] = {}       # column → its letters
+        self._col_styles: dict[int, str] = {}  # column → its format's style attribute
+        self._styles: dict[int, str] = {}      # id of a cell format → its style attribute
 
     def write_number_column(self, rows: list[int], col: int, numbers: list[float],
                             cell_format=None) -> None:
@@ -55,19 +63,36 @@ class NumberSheet(Worksheet):
         if cell.__class__ is not CellNumberTuple:
             super()._write_cell(row, col, cell)
             return
-        self.fh.write(self._number_xml(row, col, cell))
+        self.fh.write(self._numbers_xml(row, [(col, cell)]))
 
-    def _number_xml(self, row: int, col: int, cell) -> str:
-        # the style as Worksheet._write_cell picks it: the cell's, the row's, the column's
-        if cell.format:
-            style = f' s="{cell.format._get_xf_index()}"'
-        elif row in self.row_info and self.row_info[row].row_format:
-            style = f' s="{self.row_info[row].row_format._get_xf_index()}"'
-        elif col in self.col_info and self.col_info[col].column_format is not None:
-            style = f' s="{self.col_info[col].column_format._get_xf_index()}"'
-        else:
-            style = ""
-        return f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style}><v>{cell.number:.16G}</v></c>'
+    def _numbers_xml(self, row: int, cells: list[tuple[int, Any]]) -> str:
+        """The XML of a row's number cells, each styled as Worksheet._write_cell picks it:
+        the cell's format, else the row's, else the column's. What does not change from cell
+        to cell (a column's letters and style, a format's style) is worked out once a sheet:
+        a city's bulletin has ~340,000 number cells."""
+        names, col_styles, styles = self._names, self._col_styles, self._styles
+        info = self.row_info.get(row)
+        row_style = f' s="{info.row_format._get_xf_index()}"' \
+            if info is not None and info.row_format else None
+        number = str(row + 1)
+        xml = []
+        for col, cell in cells:
+            fmt = cell.format
+            if fmt:
+                style = styles.get(id(fmt))
+                if style is None:
+                    style = styles[id(fmt)] = f' s="{fmt._get_xf_index()}"'
+            elif row_style is not None:
+                style = row_style
+            else:
+                style = col_styles.get(col)
+                if style is None:
+                    style = col_styles[col] = self._column_style(col)
+            name = names.get(col)
+            if name is None:
+                name = names[col] = xl_col_to_name(col)
+            xml.append(f'<c r="{name}{number}"{style}><v>{cell.number:.16G}</v></c>')
+        return "".join(xml)
 
     def _column_style(self, col: int) -> str:
         info = self.col_info.get(col)
@@ -101,46 +126,23 @@ class NumberSheet(Worksheet):
             return
         self._calculate_spans()
         table, row_info, spans = self.table, self.row_info, self.row_spans
-        # what _number_xml works out per cell, worked out once: a column's letters and
-        # style, a format's style, a row's number and style (~340,000 cells in a city's)
-        names: dict[int, str] = {}
-        col_styles: dict[int, str] = {}
-        styles: dict[int, str] = {}
         for row in range(self.dim_rowmin, self.dim_rowmax + 1):
             cells = table.get(row)
             if not cells:
                 if row in row_info:  # a blank row with attributes only
                     self._write_empty_row(row, spans.get(int(row / 16)), row_info[row])
                 continue
-            info = row_info.get(row)
-            self._write_row(row, spans.get(int(row / 16)), info)
-            number = str(row + 1)
-            row_style = f' s="{info.row_format._get_xf_index()}"' \
-                if info is not None and info.row_format else None
-            xml: list[str] = []
+            self._write_row(row, spans.get(int(row / 16)), row_info.get(row))
+            run: list[tuple[int, Any]] = []  # number cells waiting to be written at once
             for col in sorted(cells):
                 cell = cells[col]
                 if cell.__class__ is CellNumberTuple:
-                    fmt = cell.format
-                    if fmt:
-                        style = styles.get(id(fmt))
-                        if style is None:
-                            style = styles[id(fmt)] = f' s="{fmt._get_xf_index()}"'
-                    elif row_style is not None:
-                        style = row_style
-                    else:
-                        style = col_styles.get(col)
-                        if style is None:
-                            style = col_styles[col] = self._column_style(col)
-                    name = names.get(col)
-                    if name is None:
-                        name = names[col] = xl_col_to_name(col)
-                    xml.append(f'<c r="{name}{number}"{style}><v>{cell.number:.16G}</v></c>')
+                    run.append((col, cell))
                     continue
-                if xml:
-                    self.fh.write("".join(xml))
-                    xml = []
+                if run:
+                    self.fh.write(self._numbers_xml(row, run))
+                    run = []
                 super()._write_cell(row, col, cell)
-            if xml:
-                self.fh.write("".join(xml))
+            if run:
+                self.fh.write(self._numbers_xml(row, run))
             self._xml_end_tag("row")
