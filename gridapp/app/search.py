@@ -71,13 +71,15 @@ def extent_of(model, hit: Hit) -> tuple[float, float, float, float] | None:
     if hit.kind == "cell":
         return tuple(d.cells.bounds[hit.index])
     if hit.kind in ("road", "segment"):
-        sel = np.flatnonzero(d.segments.roads.astype(str) == hit.road) if hit.kind == "road" \
-            else np.array([hit.index])
-        b = d.segments.bounds[sel]
-    else:
-        col = d.cells.community_idx if hit.kind == "community" else d.cells.street_idx
-        b = d.cells.bounds[col == hit.index]
-    if not len(b):
+        sel = model.road_segments(hit.road) if hit.kind == "road" else np.array([hit.index])
+        return union(d.segments.bounds[sel])
+    col = d.cells.community_idx if hit.kind == "community" else d.cells.street_idx
+    return union(d.cells.bounds[col == hit.index])
+
+
+def union(bounds: np.ndarray) -> tuple[float, float, float, float] | None:
+    """The extent of (n, 4) bounds; None for none."""
+    if not len(bounds):
         return None
-    return (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()),
-            float(b[:, 3].max()))
+    return (float(bounds[:, 0].min()), float(bounds[:, 1].min()), float(bounds[:, 2].max()),
+            float(bounds[:, 3].max()))

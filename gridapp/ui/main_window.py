@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..app.cache_files import wait_written, write_behind
 from ..app.hit import cell_at, segment_at
 from ..app.model import AppModel
+from ..app.search import union
 from ..domain.people import Role
 from ..domain.workflow import Action
 from ..io.crs import store_to_lonlat
@@ -446,11 +447,8 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to(tuple(d.cells.bounds[sel.cell]), 1.0)
         elif sel.segment >= 0:
             self.canvas.zoom_to(tuple(d.segments.bounds[sel.segment]), 0.3)
-        elif sel.road:
-            b = d.segments.bounds[m.road_segments(sel.road)]
-            if len(b):
-                self.canvas.zoom_to((float(b[:, 0].min()), float(b[:, 1].min()),
-                                     float(b[:, 2].max()), float(b[:, 3].max())), 0.2)
+        elif sel.road and (extent := union(d.segments.bounds[m.road_segments(sel.road)])):
+            self.canvas.zoom_to(extent, 0.2)
 
     def find(self, text: str) -> bool:
         """What the text names, among what this user may see: one hit is opened at once,
