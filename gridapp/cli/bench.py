@@ -152,6 +152,7 @@ def analysis(obj, period, in_place):
     from ..bench.analysis_bench import run
     from ..bootstrap import default_db, open_store
     from ..domain.period import Period
+    from ..store.backup import sqlite_copy
     from ..store.db import is_sqlite, normalize_url
     db = getattr(obj["parent"], "db", None)
     url = normalize_url(db or default_db())
@@ -164,7 +165,7 @@ def analysis(obj, period, in_place):
     with tempfile.TemporaryDirectory(dir=obj["workdir"]) as tmp:
         if source is not None:  # a consistent copy (the backup API: a pending WAL included)
             copy = Path(tmp) / source.name
-            _sqlite_copy(source, copy)
+            sqlite_copy(source, copy)
             click.echo(f"  on a copy: {copy}")
             url = str(copy)
         store = open_store(url)
@@ -172,16 +173,6 @@ def analysis(obj, period, in_place):
             obj["reports"].append(run(store, Period.parse(period) if period else None))
         finally:
             store.close()
-
-
-def _sqlite_copy(source, target) -> None:
-    import sqlean
-    src, dst = sqlean.connect(str(source)), sqlean.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
 
 
 @bench.command("startup")

@@ -96,7 +96,7 @@ def write_backup(store, folder: Path, at: datetime | None = None) -> BackupResul
     part = dest.with_name(dest.name + ".part")
     try:
         if url.get_backend_name() == "sqlite":
-            _sqlite_copy(Path(url.database), part)
+            sqlite_copy(Path(url.database), part)
         else:
             _pg_dump(store, part)
         problem = check_backup(part, url.get_backend_name())
@@ -123,7 +123,7 @@ def _store_now(store) -> datetime:
         return wall_clock()
 
 
-def _sqlite_copy(source: Path, dest: Path) -> None:
+def sqlite_copy(source: Path, dest: Path) -> None:
     """Every page of `source` in one read transaction, as one file in rollback-journal mode."""
     dest.unlink(missing_ok=True)
     src = sqlean.connect(source, timeout=60)
@@ -320,7 +320,7 @@ def _restore_sqlite(target: Path, backup: Path, force: bool, stamp: str) -> Rest
     for suffix in ("", "-journal", "-wal", "-shm"):
         Path(f"{staging}{suffix}").unlink(missing_ok=True)
     try:
-        _sqlite_copy(backup, staging)
+        sqlite_copy(backup, staging)
         conn = sqlean.connect(staging)
         conn.execute("PRAGMA journal_mode=WAL")
         for sql, params in _new_identity(backup):
