@@ -44,10 +44,17 @@ class InfoPanel(QWidget):
         return tr("在办案件 {n} 件（超期 {o} 件）", n=int(sel.sum()), o=int(over.sum()))
 
     def _who(self, kind: AssignmentKind, code: str) -> str:
+        return self._whos(kind, [code])[0]
+
+    def _whos(self, kind: AssignmentKind, codes: list[str]) -> list[str]:
+        """Who answers for each place now, read in one unit of work."""
+        at, out = self.app.clock(), []
         with self.app.store.uow(write=False) as uow:
-            a = uow.people.responsible(kind.value, code, self.app.clock())
-            p = uow.people.get(a.person_id) if a and a.person_id else None
-        return f"{p.name}（{p.username}）" if p else tr("未分配")
+            for code in codes:
+                a = uow.people.responsible(kind.value, code, at)
+                p = uow.people.get(a.person_id) if a and a.person_id else None
+                out.append(f"{p.name}（{p.username}）" if p else tr("未分配"))
+        return out
 
     def show_cell(self, i: int) -> None:
         d = self.app.data
@@ -74,11 +81,9 @@ class InfoPanel(QWidget):
         d = self.app.data
         s = d.segments
         idx = self.app.road_segments(road)
-        chiefs: list[str] = []
-        for i in idx:  # in the road's order; a chief of several segments is named once
-            who = self._who(AssignmentKind.ROAD_CHIEF_SEGMENT, str(s.codes[i]))
-            if who not in chiefs:
-                chiefs.append(who)
+        # in the road's order; a chief of several segments is named once
+        chiefs = list(dict.fromkeys(self._whos(AssignmentKind.ROAD_CHIEF_SEGMENT,
+                                               [str(c) for c in s.codes[idx]])))
         rows = [("道路", road), ("路段数", str(len(idx))), ("路长", tr("、").join(chiefs)),
                 ("案件", self._open_cases(np.isin(d.cases.segment, s.ids[idx])))]
         self._table(tr("道路"), rows)
