@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from .catalog import CaseKind
+from .people import Role
 from .places import LocatedBy, Location
 
 
@@ -81,6 +83,12 @@ SOURCE_LABELS_ZH = {
     Source.SENSOR: "物联感知", Source.INSPECTION: "第三方检查", Source.MEDIA: "媒体曝光",
 }
 
+
+
+def patrol_source(roles: Collection[Role]) -> Source:
+    """The source of a problem a person reports on his own patrol (in the field or on the
+    client's map): a road chief's is 路长巡查, anyone else's 网格员巡查."""
+    return Source.ROAD_CHIEF_PATROL if Role.ROAD_CHIEF in roles else Source.GRID_PATROL
 
 class RejectReason(StrEnum):
     DUPLICATE = "duplicate"              # 重复上报

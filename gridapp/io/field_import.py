@@ -27,7 +27,7 @@ import pandas as pd
 import pyogrio
 
 from ..domain.actions import Action
-from ..domain.case import Source
+from ..domain.case import patrol_source
 from ..domain.errors import DomainError, InvalidInput, PermissionDenied
 from ..domain.people import Role
 from ..services import cases as svc
@@ -261,9 +261,8 @@ def _apply(store, pkg, person, e: Edit, by: str, now, result: FieldImport) -> No
         return
     origin = _origin(pkg, e, by)
     if e.layer == "reports":
-        source = Source.ROAD_CHIEF_PATROL if Role.ROAD_CHIEF in person.roles \
-            else Source.GRID_PATROL
-        out = svc.report(store.uow(), person.username, source=source, origin=origin,
+        out = svc.report(store.uow(), person.username, source=patrol_source(person.roles),
+                         origin=origin,
                          also=_recorder(pkg, person, e, "applied", inputs, "", now), **inputs)
         result.applied.append({**record, "case": out.case.id, "number": out.case.number})
         return

@@ -6,7 +6,7 @@ from PIL import Image
 from PySide6.QtWidgets import QPushButton
 from ui_support import idle, index_of, submit
 
-from gridapp.domain.case import CaseState
+from gridapp.domain.case import CaseState, Source
 from gridapp.domain.workflow import Action
 from gridapp.services import cases as svc
 
@@ -122,7 +122,23 @@ def test_report_from_a_map_click(window, qtbot):
     assert dialog.outcome is not None
     case = dialog.outcome.case
     assert case.location.cell_code == "420102002001003" and case.reporter_id
+    assert case.source is Source.GRID_PATROL  # his own patrol, as the dialog offered
     assert w.detail.view.case.id == case.id and not w.report_mode
+
+
+def test_a_road_chief_reports_from_his_patrol(window, qtbot):
+    """A road chief's report on the map is offered as 路长巡查 (as from his field package)."""
+    make, store, a, b = window
+    w = make("chief1")
+    w.a_report.trigger()
+    from factories import cell_center
+    w.canvas.clicked.emit(*cell_center("420102002001", 3))
+    dialog = w.dialog
+    assert dialog.source.currentText() == "路长巡查"
+    dialog.klass.setCurrentIndex(dialog.klass.findData("E0111"))
+    submit(qtbot, dialog)
+    idle(qtbot, w)
+    assert dialog.outcome.case.source is Source.ROAD_CHIEF_PATROL
 
 
 def test_a_case_without_a_position_is_found_and_placed_with_a_click(window, qtbot):

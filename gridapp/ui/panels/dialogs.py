@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...app.actions import FIELDS, REQUIRED
-from ...domain.case import RejectReason, Satisfaction, Source
+from ...domain.case import RejectReason, Satisfaction, Source, patrol_source
 from ...domain.errors import StaleCase
 from ...domain.people import Role
 from ...domain.workflow import Action
@@ -497,6 +497,8 @@ class ReportDialog(SubmitDialog):
         self.source = QComboBox()
         for s in Source:
             self.source.addItem(tr(s.label_zh), s.value)
+        # his own patrol unless he says otherwise (a road chief's is 路长巡查)
+        self.source.setCurrentIndex(self.source.findData(patrol_source(app.session.person.roles)))
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
         self.address = QLineEdit()
