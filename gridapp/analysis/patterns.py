@@ -156,6 +156,9 @@ def trend(store, period: Period, class_code: str | None = None, level: str | Non
     optionally of one class in one unit."""
     column = {"street": "street_code", "community": "community_code", "cell": "cell_code",
               None: None}[level]
+    if step == "month" and by in q.INDEXED_TIMES and not class_code and not (column and unit) \
+            and period.start_at < period.end_at:
+        return _monthly(store, period, by)
     with store.read() as conn:
         rows = q.daily_counts(conn, period.start_at, period.end_at, by, class_code,
                               column, unit)
@@ -167,6 +170,18 @@ def trend(store, period: Period, class_code: str | None = None, level: str | Non
         return s
     rule = {"week": "W-MON", "month": "MS"}[step]
     return s.resample(rule, label="left", closed="left").sum()
+
+
+def _monthly(store, period: Period, by: str) -> pd.Series:
+    """trend(store, period, step="month", by=by) of all cases: a count per month read from
+    the column's index, the same Series the daily counts resampled give."""
+    start, end = pd.Timestamp(period.start_at), pd.Timestamp(period.end_at)
+    months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS",
+                           inclusive="left")
+    edges = [start] + [m for m in months[1:]] + [end]
+    with store.read() as conn:
+        counts = q.range_counts(conn, [t.to_pydatetime() for t in edges], by)
+    return pd.Series(counts, index=months, dtype=np.int64)
 
 
 def handling_hours(cases: pd.DataFrame, clock) -> np.ndarray:
