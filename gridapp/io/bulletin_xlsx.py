@@ -7,11 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import xlsxwriter
 
 from ..analysis.bulletin import Bulletin
 from ..domain.indicators import COUNT_BY_KEY, RATE_BY_KEY, RATES
-from .xlsx_sheet import NumberSheet
+from .xlsx_sheet import FastWorkbook, NumberSheet
 
 HEADLINE = ("reported", "registered", "dispatched", "handled", "due", "closed",
             "closed_on_time", "overdue", "reworked", "returned")
@@ -34,7 +33,7 @@ def write_xlsx(b: Bulletin, path: Path, lang: str = "zh") -> Path:
     zh = lang == "zh"
     # in_memory: the sheets' XML goes to the zip from memory, not through a temp file each
     # (measured: writing and deleting ~20 temp files was half the workbook's time)
-    wb = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True, "in_memory": True})
+    wb = FastWorkbook(str(path), {"nan_inf_to_errors": True, "in_memory": True})
     f = _formats(wb)
     ws = wb.add_worksheet("概况" if zh else "Summary")
     ws.write(0, 0, b.title if zh else f"City management bulletin, {b.period.label}", f["title"])

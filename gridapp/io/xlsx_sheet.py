@@ -9,11 +9,36 @@ xlsxwriter (pinned in pyproject: this leans on its cell table and `_write_cell` 
 
 from __future__ import annotations
 
+import types
+import zipfile
 from typing import Any
 
 import numpy as np
+import xlsxwriter.workbook
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellNumberTuple, Worksheet
+
+DEFLATE_LEVEL = 1  # zlib's fastest: a city bulletin's 14 MB of XML in ~50 ms, not ~170 ms
+
+
+class _FastZipFile(zipfile.ZipFile):
+    """A ZipFile that deflates every entry at DEFLATE_LEVEL: writestr applies an archive's
+    level only to entries named by a string, and xlsxwriter hands it ZipInfos."""
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        super().writestr(zinfo_or_arcname, data, compress_type,
+                         DEFLATE_LEVEL if compresslevel is None else compresslevel)
+
+
+class FastWorkbook(xlsxwriter.Workbook):
+    """xlsxwriter's Workbook, its parts deflated at level 1 (the same XML in a zip ~30 %
+    larger, written ~3× faster). `_store_workbook` is xlsxwriter's own function (pinned in
+    pyproject) bound to module globals where ZipFile is _FastZipFile: not a copy of its code,
+    and no other workbook of the process is touched."""
+
+    _store_workbook = types.FunctionType(
+        xlsxwriter.Workbook._store_workbook.__code__,
+        {**vars(xlsxwriter.workbook), "ZipFile": _FastZipFile}, "_store_workbook")
 
 
 def _finite(numbers: list[float]) -> bool:
