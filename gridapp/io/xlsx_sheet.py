@@ -1,11 +1,14 @@
 """A worksheet that takes a column of numbers in one call, plain text without the generic
-dispatch, and writes number cells' XML in one step: a city bulletin has ~340,000 number cells, and xlsxwriter's per-cell path (argument
+dispatch, and writes number and text cells' XML in one step a row: a city bulletin has
+~340,000 number cells and ~50,000 text cells, and xlsxwriter's per-cell path (argument
 decorator, checks, an attribute list escaped per cell) was most of the workbook's time.
 
-Same cells, same bytes: `write_number_column` stores exactly what `write_number` stores, and
-`_write_cell` writes a number cell as xlsxwriter's `_xml_number_element` does (its attributes
-are a cell reference and a style index, which never need escaping). Anything else goes to
-xlsxwriter (pinned in pyproject: this leans on its cell table and `_write_cell` hook)."""
+Same cells, same bytes: `write_number_column` stores exactly what `write_number` stores,
+`write_text` what `write` stores for plain text (shared strings numbered in the order
+written), and a number or shared-string cell's XML is what xlsxwriter's
+`_xml_number_element` / `_xml_string_element` write (its attributes are a cell reference and
+a style index, which never need escaping). Anything else goes to xlsxwriter (pinned in
+pyproject: this leans on its cell table and `_write_cell` hook)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from typing import Any
 import numpy as np
 import xlsxwriter.workbook
 from xlsxwriter.utility import xl_col_to_name
-from xlsxwriter.worksheet import CellNumberTuple, Worksheet
+from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple, Worksheet
 
 DEFLATE_LEVEL = 1  # zlib's fastest: a city bulletin's 14 MB of XML in ~50 ms, not ~170 ms
 
@@ -76,25 +79,36 @@ class NumberSheet(Worksheet):
             table[r][col] = CellNumberTuple(v, cell_format)
 
     def write_text(self, row: int, col: int, text: str) -> None:
-        """`write(row, col, text)` for a str: plain text straight to the shared strings; what
-        xlsxwriter would read as something else (empty, a formula, a link) goes to `write`."""
+        """`write(row, col, text)` for a str: plain text straight to the shared strings (as
+        Worksheet._write_string keeps it); what xlsxwriter would read as something else
+        (empty, a formula, a link) or must shorten goes to `write`."""
         if not text or text[0] in "={" or ":" in text or self.strings_to_numbers or \
-                self.constant_memory:
+                self.constant_memory or len(text) > self.xls_strmax // 2:
             self.write(row, col, text)
-        else:
-            self._write_string(row, col, text)
+        elif not self._check_dimensions(row, col):
+            self.table[row][col] = CellStringTuple(
+                self.str_table._get_shared_string_index(text), None)
 
     def _write_cell(self, row: int, col: int, cell) -> None:
-        if cell.__class__ is not CellNumberTuple:
+        if cell.__class__ not in self._lean:
             super()._write_cell(row, col, cell)
             return
-        self.fh.write(self._numbers_xml(row, [(col, cell)]))
+        self.fh.write(self._cells_xml(row, [(col, cell)]))
 
-    def _numbers_xml(self, row: int, cells: list[tuple[int, Any]]) -> str:
-        """The XML of a row's number cells, each styled as Worksheet._write_cell picks it:
-        the cell's format, else the row's, else the column's. What does not change from cell
-        to cell (a column's letters and style, a format's style) is worked out once a sheet:
-        a city's bulletin has ~340,000 number cells."""
+    @property
+    def _lean(self) -> tuple[type, ...]:
+        """The cells whose XML _cells_xml writes: numbers, and shared strings (in-line
+        strings of constant_memory go to xlsxwriter)."""
+        return (CellNumberTuple,) if self.constant_memory else \
+            (CellNumberTuple, CellStringTuple)
+
+    def _cells_xml(self, row: int, cells: list[tuple[int, Any]]) -> str:
+        """The XML of a row's number and shared-string cells, each styled as
+        Worksheet._write_cell picks it: the cell's format, else the row's, else the column's.
+        What does not change from cell to cell (a column's letters and style, a format's
+        style) is worked out once a sheet: a city's bulletin has ~340,000 number cells and
+        ~50,000 text cells. Their attributes (a cell reference, a style index) never need
+        escaping."""
         names, col_styles, styles = self._names, self._col_styles, self._styles
         info = self.row_info.get(row)
         row_style = f' s="{info.row_format._get_xf_index()}"' \
@@ -116,7 +130,10 @@ class NumberSheet(Worksheet):
             name = names.get(col)
             if name is None:
                 name = names[col] = xl_col_to_name(col)
-            xml.append(f'<c r="{name}{number}"{style}><v>{cell.number:.16G}</v></c>')
+            if cell.__class__ is CellNumberTuple:
+                xml.append(f'<c r="{name}{number}"{style}><v>{cell.number:.16G}</v></c>')
+            else:  # a shared string: its index in the table
+                xml.append(f'<c r="{name}{number}"{style} t="s"><v>{cell.string}</v></c>')
         return "".join(xml)
 
     def _column_style(self, col: int) -> str:
@@ -144,13 +161,13 @@ class NumberSheet(Worksheet):
         self.row_spans = spans
 
     def _write_rows(self) -> None:
-        """Worksheet._write_rows, a row's cells in column order, its number cells' XML
-        joined and written at once."""
+        """Worksheet._write_rows, a row's cells in column order, its number and text cells'
+        XML joined and written at once."""
         if self.comments or self.dim_rowmin is None:
             super()._write_rows()
             return
         self._calculate_spans()
-        table, row_info, spans = self.table, self.row_info, self.row_spans
+        table, row_info, spans, lean = self.table, self.row_info, self.row_spans, self._lean
         for row in range(self.dim_rowmin, self.dim_rowmax + 1):
             cells = table.get(row)
             if not cells:
@@ -158,16 +175,16 @@ class NumberSheet(Worksheet):
                     self._write_empty_row(row, spans.get(int(row / 16)), row_info[row])
                 continue
             self._write_row(row, spans.get(int(row / 16)), row_info.get(row))
-            run: list[tuple[int, Any]] = []  # number cells waiting to be written at once
+            run: list[tuple[int, Any]] = []  # cells waiting to be written at once
             for col in sorted(cells):
                 cell = cells[col]
-                if cell.__class__ is CellNumberTuple:
+                if cell.__class__ in lean:
                     run.append((col, cell))
                     continue
                 if run:
-                    self.fh.write(self._numbers_xml(row, run))
+                    self.fh.write(self._cells_xml(row, run))
                     run = []
                 super()._write_cell(row, col, cell)
             if run:
-                self.fh.write(self._numbers_xml(row, run))
+                self.fh.write(self._cells_xml(row, run))
             self._xml_end_tag("row")

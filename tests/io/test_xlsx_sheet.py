@@ -31,14 +31,17 @@ def _sheet_xml(fast: bool, columns: list[list[float]], with_formats: bool) -> by
             for r, v in zip(rows, values, strict=True):
                 ws.write_number(r, j, v, fmt)
     for r, c, v in ((2, 1, "—"), (17, 9, "x"), (4, 2, "一元街"), (5, 3, "=1+1"), (6, 4, ""),
-                    (7, 5, "http://a.b"), (8, 6, "{=x}")):  # text among numbers, and past
+                    (7, 5, "http://a.b"), (8, 6, "{=x}"), (2, 3, "一元街"), (9, 3, "<&>\""),
+                    (3, 1, " 前后空格 "), (1, 0, "420102001")):  # text among numbers, and past
         if fast:
             ws.write_text(r, c, v)
         else:
             ws.write(r, c, v)
+    for r, c in ((10, 1), (2, 2)):  # text with a format of its own
+        ws.write(r, c, "二元街", pct)
     wb.close()
-    with zipfile.ZipFile(buf) as z:
-        return z.read("xl/worksheets/sheet1.xml")
+    with zipfile.ZipFile(buf) as z:  # the sheet, and its shared strings in the same order
+        return z.read("xl/worksheets/sheet1.xml") + z.read("xl/sharedStrings.xml")
 
 
 numbers = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True),
