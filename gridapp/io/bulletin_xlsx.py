@@ -107,10 +107,14 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
     # a text cell (the code, names, grades, "—" for a missing value) is written in row order,
     # as xlsxwriter numbers shared strings by first use; a number cell goes in column by column
     # (the file lists cells by position whatever the order they were written in)
-    series = [t[c] for c in cols]  # (a column looked up once: pandas' lookup is the cost)
+    # (pandas' lookup of a column is the cost: the text columns are looked up one by one,
+    # the numbers read as one float matrix)
     missing = t.isna().to_numpy()[:, t.columns.get_indexer(cols)]
-    text = np.array([not pd.api.types.is_numeric_dtype(s.dtype) for s in series], bool)
-    values = [s.tolist() if txt else None for s, txt in zip(series, text, strict=True)]
+    dtypes = t.dtypes
+    text = np.array([not pd.api.types.is_numeric_dtype(dtypes[c]) for c in cols], bool)
+    values = [t[c].tolist() if txt else None for c, txt in zip(cols, text, strict=True)]
+    numeric = [c for c, txt in zip(cols, text, strict=True) if not txt]
+    numbers = t[numeric].to_numpy(np.float64, na_value=np.nan)
     units = [str(u) for u in t.index.tolist()]
     is_text = np.concatenate([np.ones((len(t), 1), bool), missing | text], axis=1)
     write_text = ws.write_text
@@ -123,13 +127,11 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
             write_text(i + 1, j, v)
         else:
             ws.write_number(i + 1, j, float(v), _number_format(cols[j - 1], f))
-    for j, (c, s) in enumerate(zip(cols, series, strict=True), start=1):
-        if text[j - 1]:
-            continue
+    for k, c in enumerate(numeric):
+        j = cols.index(c) + 1
         shown = ~missing[:, j - 1]
         ws.write_number_column((np.flatnonzero(shown) + 1).tolist(), j,
-                               s.to_numpy(np.float64, na_value=np.nan)[shown].tolist(),
-                               _number_format(c, f))
+                               numbers[shown, k].tolist(), _number_format(c, f))
     ws.freeze_panes(1, 2)
     ws.set_row(0, 30)
     ws.set_column(0, 1, 16)
