@@ -104,34 +104,25 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
     cols += [c for c in t.columns if c in RATE_BY_KEY]
     ws.write(0, 0, "代码" if lang == "zh" else "Code", f["head"])
     ws.write_row(0, 1, [label(c, lang) for c in cols], f["head"])
-    # a text cell (the code, names, grades, "—" for a missing value) is written in row order,
-    # as xlsxwriter numbers shared strings by first use; a number cell goes in column by column
-    # (the file lists cells by position whatever the order they were written in)
-    # (pandas' lookup of a column is the cost: the text columns are looked up one by one,
-    # the numbers read as one float matrix)
+    # the body column by column: the code, then each column's numbers, its text (names,
+    # grades) and "—" for a missing value (pandas' lookup of a column is the cost: the text
+    # columns are looked up one by one, the numbers read as one float matrix)
     missing = t.isna().to_numpy()[:, t.columns.get_indexer(cols)]
     dtypes = t.dtypes
-    text = np.array([not pd.api.types.is_numeric_dtype(dtypes[c]) for c in cols], bool)
-    values = [t[c].tolist() if txt else None for c, txt in zip(cols, text, strict=True)]
+    text = [not pd.api.types.is_numeric_dtype(dtypes[c]) for c in cols]
     numeric = [c for c, txt in zip(cols, text, strict=True) if not txt]
     numbers = t[numeric].to_numpy(np.float64, na_value=np.nan)
-    units = [str(u) for u in t.index.tolist()]
-    is_text = np.concatenate([np.ones((len(t), 1), bool), missing | text], axis=1)
-    write_text = ws.write_text
-    for i, j in zip(*(a.tolist() for a in np.nonzero(is_text)), strict=True):
-        if j == 0:
-            write_text(i + 1, 0, units[i])
-            continue
-        v = "—" if missing[i, j - 1] else values[j - 1][i]
-        if isinstance(v, str):
-            write_text(i + 1, j, v)
-        else:
-            ws.write_number(i + 1, j, float(v), _number_format(cols[j - 1], f))
-    for k, c in enumerate(numeric):
-        j = cols.index(c) + 1
-        shown = ~missing[:, j - 1]
-        ws.write_number_column((np.flatnonzero(shown) + 1).tolist(), j,
-                               numbers[shown, k].tolist(), _number_format(c, f))
+    columns: list[list] = [[str(u) for u in t.index.tolist()]]
+    formats = [None]
+    for j, (c, txt) in enumerate(zip(cols, text, strict=True)):
+        values = t[c].tolist() if txt else numbers[:, numeric.index(c)].tolist()
+        if txt:  # text, or a number among text: a number cell
+            values = [v if isinstance(v, str) else float(v) for v in values]
+        for i in np.flatnonzero(missing[:, j]).tolist():
+            values[i] = "—"
+        columns.append(values)
+        formats.append(_number_format(c, f))
+    ws.write_block(1, 0, columns, formats)
     ws.freeze_panes(1, 2)
     ws.set_row(0, 30)
     ws.set_column(0, 1, 16)

@@ -59,6 +59,7 @@ class NumberSheet(Worksheet):
         self._names: dict[int, str] = {}       # column → its letters
         self._col_styles: dict[int, str] = {}  # column → its format's style attribute
         self._styles: dict[int, str] = {}      # id of a cell format → its style attribute
+        self._block: _Block | None = None      # cells given column by column (write_block)
 
     def write_number_column(self, rows: list[int], col: int, numbers: list[float],
                             cell_format=None) -> None:
@@ -77,6 +78,57 @@ class NumberSheet(Worksheet):
         table = self.table
         for r, v in zip(rows, numbers, strict=True):
             table[r][col] = CellNumberTuple(v, cell_format)
+
+    def write_block(self, first_row: int, first_col: int, columns: list[list],
+                    formats: list) -> None:
+        """Every cell of a rectangle, given column by column: a float `v` in column j is
+        `write_number(row, col, v, formats[j])`, a str `write_text(row, col, v)`, the text
+        written row by row (shared strings are numbered by first use). The cells are kept as
+        columns and their XML made a column at a time when the sheet is written: a city's
+        level sheets are ~400,000 cells. A sheet takes one block, in rows that hold no cell
+        yet; anything else (a number not finite, text that is not plain) goes cell by cell."""
+        n = len(columns[0]) if columns else 0
+        last_row, last_col = first_row + n - 1, first_col + len(columns) - 1
+        if n == 0 or self._block is not None or self.constant_memory or \
+                any(len(c) != n for c in columns) or \
+                not all(self._leanly(c) for c in columns) or \
+                any(first_row <= r <= last_row for r in self.table) or \
+                self._check_dimensions(first_row, first_col) or \
+                self._check_dimensions(last_row, last_col):
+            for i in range(n):
+                for j, col in enumerate(columns):
+                    v = col[i]
+                    if isinstance(v, str):
+                        self.write_text(first_row + i, first_col + j, v)
+                    else:
+                        self.write_number(first_row + i, first_col + j, v, formats[j])
+            return
+        # text in row order: a cell's key is its row × columns + its column
+        width = len(columns)
+        keys = sorted(i * width + j for j, col in enumerate(columns)
+                      for i, v in enumerate(col) if v.__class__ is str)
+        cells = [list(col) for col in columns]
+        index = self.str_table._get_shared_string_index
+        for k in keys:
+            i, j = divmod(k, width)
+            cells[j][i] = index(cells[j][i])  # an int: a shared string's index
+        self._block = _Block(first_row, first_col, cells, list(formats))
+
+    def _leanly(self, column: list) -> bool:
+        """Whether every value of a block's column takes the lean path: a finite float or
+        plain text (see write_text)."""
+        numbers = [v for v in column if v.__class__ is float]
+        texts = [v for v in column if v.__class__ is str]
+        if len(numbers) + len(texts) != len(column) or not _finite(numbers) or \
+                self.strings_to_numbers:
+            return False
+        # write_text's test of each text, on all of them joined at once (a NUL in a text can
+        # only make a plain one look otherwise: it then goes cell by cell)
+        if not texts:
+            return True
+        joined = "\0" + "\0".join(texts) + "\0"
+        return ":" not in joined and "\0=" not in joined and "\0{" not in joined and \
+            "\0\0" not in joined and max(map(len, texts), default=0) <= self.xls_strmax // 2
 
     def write_text(self, row: int, col: int, text: str) -> None:
         """`write(row, col, text)` for a str: plain text straight to the shared strings (as
@@ -146,14 +198,18 @@ class NumberSheet(Worksheet):
         """Worksheet._calculate_spans from each row's own cells (every cell lies within the
         sheet's dimensions: xlsxwriter checked them when it was written)."""
         if self.comments or self.dim_rowmin is None:
+            self._materialize()
             super()._calculate_spans()
             return
         spans, lo, hi, last = {}, None, None, self.dim_rowmax
-        table = self.table
+        table, block = self.table, self._block
         for row in range(self.dim_rowmin, last + 1):
             cells = table.get(row)  # (get: the table is a defaultdict)
             if cells:
                 a, b = min(cells), max(cells)
+                lo, hi = (a, b) if lo is None else (min(lo, a), max(hi, b))
+            if block is not None and block.holds(row):
+                a, b = block.first_col, block.last_col
                 lo, hi = (a, b) if lo is None else (min(lo, a), max(hi, b))
             if ((row + 1) % 16 == 0 or row == last) and lo is not None:
                 spans[int(row / 16)] = f"{lo + 1}:{hi + 1}"
@@ -164,11 +220,26 @@ class NumberSheet(Worksheet):
         """Worksheet._write_rows, a row's cells in column order, its number and text cells'
         XML joined and written at once."""
         if self.comments or self.dim_rowmin is None:
+            self._materialize()
             super()._write_rows()
             return
         self._calculate_spans()
         table, row_info, spans, lean = self.table, self.row_info, self.row_spans, self._lean
+        block = self._block
+        if block is not None and any(
+                table.get(r) or (r in row_info and row_info[r].row_format)
+                for r in range(block.first_row, block.last_row + 1)):
+            self._materialize()  # a row format there, or cells written there since
+            block = None
+        rows: list[str] = []
         for row in range(self.dim_rowmin, self.dim_rowmax + 1):
+            if block is not None and block.holds(row):
+                if row == block.first_row:  # (its formats numbered here, as cell by cell)
+                    rows = self._block_rows()
+                self._write_row(row, spans.get(int(row / 16)), row_info.get(row))
+                self.fh.write(rows[row - block.first_row])
+                self._xml_end_tag("row")
+                continue
             cells = table.get(row)
             if not cells:
                 if row in row_info:  # a blank row with attributes only
@@ -188,3 +259,70 @@ class NumberSheet(Worksheet):
             if run:
                 self.fh.write(self._cells_xml(row, run))
             self._xml_end_tag("row")
+
+    def _materialize(self) -> None:
+        """The block's cells into xlsxwriter's table, for its own paths (comments, autofit);
+        a cell written there since stays."""
+        b, self._block = self._block, None
+        if b is not None:
+            for row in range(b.first_row, b.last_row + 1):
+                self.table[row] = b.cells(row) | dict(self.table.get(row) or {})
+
+    def autofit(self, *args, **kwargs):
+        self._materialize()  # it measures the cells in the table
+        return super().autofit(*args, **kwargs)
+
+    def _block_rows(self) -> list[str]:
+        """The XML of the block's cells, a string a row, made a column at a time: a number
+        styled by its format, else the column's; text by the column's (a row format sends
+        its row the long way)."""
+        b = self._block
+        assert b is not None
+        # xlsxwriter numbers a format when a cell first uses it, row by row: the same order
+        first_use = []
+        for j, values in enumerate(b.columns):
+            col_format = getattr(self.col_info.get(b.first_col + j), "column_format", None)
+            is_text = [v.__class__ is int for v in values]
+            for kind, fmt in ((True, col_format), (False, b.formats[j] or col_format)):
+                if fmt and kind in is_text:
+                    first_use.append((is_text.index(kind), j, fmt))
+        for _, _, fmt in sorted(first_use, key=lambda u: u[:2]):
+            fmt._get_xf_index()
+        numbers = [str(r + 1) for r in range(b.first_row, b.last_row + 1)]
+        columns = []
+        for j, values in enumerate(b.columns):
+            col = b.first_col + j
+            name, fmt = xl_col_to_name(col), b.formats[j]
+            has_text = any(v.__class__ is int for v in values)
+            has_number = not all(v.__class__ is int for v in values)
+            # (a style asked for only when a cell uses it: asking numbers a format)
+            text = self._column_style(col) if has_text else ""
+            num = (f' s="{fmt._get_xf_index()}"' if fmt else self._column_style(col)) \
+                if has_number else ""
+            columns.append([f'<c r="{name}{r}"{text} t="s"><v>{v}</v></c>'
+                            if v.__class__ is int else
+                            f'<c r="{name}{r}"{num}><v>{v:.16G}</v></c>'
+                            for r, v in zip(numbers, values, strict=True)])
+        return ["".join(parts) for parts in zip(*columns, strict=True)]
+
+
+class _Block:
+    """NumberSheet.write_block's cells: per column a float (a number) or an int (a shared
+    string's index) a row."""
+
+    def __init__(self, first_row: int, first_col: int, columns: list[list],
+                 formats: list) -> None:
+        self.first_row, self.first_col = first_row, first_col
+        self.last_row = first_row + len(columns[0]) - 1
+        self.last_col = first_col + len(columns) - 1
+        self.columns, self.formats = columns, formats
+
+    def holds(self, row: int) -> bool:
+        return self.first_row <= row <= self.last_row
+
+    def cells(self, row: int) -> dict[int, Any]:
+        """The row's cells as xlsxwriter keeps them in its table."""
+        i = row - self.first_row
+        return {self.first_col + j: CellStringTuple(v[i], None) if v[i].__class__ is int
+                else CellNumberTuple(v[i], self.formats[j])
+                for j, v in enumerate(self.columns)}

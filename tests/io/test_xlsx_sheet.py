@@ -81,3 +81,63 @@ def test_the_fast_workbook_zips_the_same_parts_faster_deflated():
     slow, slow_size = parts(xlsxwriter.Workbook)
     assert fast == slow
     assert fast_size > slow_size  # level 1 (zlib's default is 6)
+
+
+texts = st.sampled_from(["—", "一元街", "优秀", "420102001", " 空格 ", "<&>", "a:b", "=1", "", "x"])
+
+
+def _block_xml(fast: bool, columns: list[list], row_format: bool, later: bool,
+               comment: bool) -> bytes:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"nan_inf_to_errors": True, "in_memory": True})
+    pct, num = wb.add_format({"num_format": "0.00%"}), wb.add_format({"num_format": "0.00"})
+    formats = [None if j % 3 == 0 else pct if j % 3 == 1 else num for j in range(len(columns))]
+    ws = wb.add_worksheet("s", worksheet_class=NumberSheet if fast else None)
+    ws.write_row(0, 0, ["代码", "名称"])
+    if fast:
+        ws.write_block(1, 0, columns, formats)
+    else:  # row by row, as the level sheets were written
+        for i in range(len(columns[0]) if columns else 0):
+            for j, col in enumerate(columns):
+                if isinstance(col[i], str):
+                    ws.write(1 + i, j, col[i])
+                else:
+                    ws.write_number(1 + i, j, col[i], formats[j])
+    if row_format:
+        ws.set_row(2, None, wb.add_format({"bold": True}))
+    ws.set_column(0, 1, 16, wb.add_format({"num_format": "0.0"}))
+    if later:  # a cell written into the block's rows afterwards
+        ws.write(1, 1, "后写")
+        ws.write_number(3, 5, 7.5)
+    if comment:
+        ws.write_comment(0, 0, "注")
+    wb.close()
+    with zipfile.ZipFile(buf) as z:
+        return z.read("xl/worksheets/sheet1.xml") + z.read("xl/sharedStrings.xml")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 6).flatmap(lambda n: st.lists(
+           st.lists(st.one_of(texts, numbers.filter(lambda v: v is not None)),
+                    min_size=n, max_size=n), min_size=1, max_size=6)),
+       st.booleans(), st.booleans(), st.booleans())
+def test_a_block_makes_the_same_sheet_as_its_cells_written_row_by_row(columns, row_format,
+                                                                       later, comment):
+    """write_block: the same sheet and shared strings as writing its cells one by one, in
+    row order, whatever its values (non-finite numbers and text xlsxwriter reads as something
+    else go cell by cell), row and column formats, cells written there later, comments."""
+    assert _block_xml(True, columns, row_format, later, comment) == \
+        _block_xml(False, columns, row_format, later, comment)
+
+
+def test_a_large_block_takes_the_lean_path():
+    rng = np.random.default_rng(1)
+    columns = [[f"单位{i % 300}" for i in range(3000)]] + \
+        [rng.integers(0, 1000, 3000).astype(float).tolist() for _ in range(5)] + \
+        [["—" if i % 7 == 0 else float(i) / 7 for i in range(3000)]]
+    assert _block_xml(True, columns, True, False, False) == \
+        _block_xml(False, columns, True, False, False)
+    ws = NumberSheet()
+    ws.str_table = xlsxwriter.sharedstrings.SharedStringTable()
+    ws.write_block(1, 0, columns, [None] * len(columns))
+    assert ws._block is not None and not ws.table  # kept as columns, not as cells
