@@ -1,9 +1,10 @@
-"""A worksheet that takes a column of numbers in one call, plain text without the generic
-dispatch, and writes number and text cells' XML in one step a row: a city bulletin has
-~340,000 number cells and ~50,000 text cells, and xlsxwriter's per-cell path (argument
-decorator, checks, an attribute list escaped per cell) was most of the workbook's time.
+"""A worksheet that takes a table's body as columns in one call (write_block), plain text
+without the generic dispatch, and writes number and text cells' XML in one step a row: a city
+bulletin has ~340,000 number cells and ~50,000 text cells, and xlsxwriter's per-cell path
+(argument decorator, checks, an attribute list escaped per cell) was most of the workbook's
+time.
 
-Same cells, same bytes: `write_number_column` stores exactly what `write_number` stores,
+Same cells, same bytes: `write_block` stores what writing its cells one by one stores,
 `write_text` what `write` stores for plain text (shared strings numbered in the order
 written), and a number or shared-string cell's XML is what xlsxwriter's
 `_xml_number_element` / `_xml_string_element` write (its attributes are a cell reference and
@@ -52,7 +53,7 @@ def _finite(numbers: list[float]) -> bool:
 
 
 class NumberSheet(Worksheet):
-    """xlsxwriter's Worksheet with a fast path for number cells."""
+    """xlsxwriter's Worksheet with a fast path for number and text cells."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,24 +61,6 @@ class NumberSheet(Worksheet):
         self._col_styles: dict[int, str] = {}  # column → its format's style attribute
         self._styles: dict[int, str] = {}      # id of a cell format → its style attribute
         self._block: _Block | None = None      # cells given column by column (write_block)
-
-    def write_number_column(self, rows: list[int], col: int, numbers: list[float],
-                            cell_format=None) -> None:
-        """`write_number(row, col, number, cell_format)` for each row and number."""
-        if not rows:
-            return
-        if not _finite(numbers):  # NaN/inf (or not numbers): xlsxwriter's own rules
-            for r, v in zip(rows, numbers, strict=True):
-                self.write_number(r, col, v, cell_format)
-            return
-        if self.constant_memory or self._check_dimensions(min(rows), col) or \
-                self._check_dimensions(max(rows), col):
-            for r, v in zip(rows, numbers, strict=True):  # the checked path decides
-                self.write_number(r, col, v, cell_format)
-            return
-        table = self.table
-        for r, v in zip(rows, numbers, strict=True):
-            table[r][col] = CellNumberTuple(v, cell_format)
 
     def write_block(self, first_row: int, first_col: int, columns: list[list],
                     formats: list) -> None:
