@@ -191,7 +191,7 @@ def _monthly(store, period: Period, by: str) -> pd.Series:
     start, end = pd.Timestamp(period.start_at), pd.Timestamp(period.end_at)
     months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS",
                            inclusive="left")
-    edges = [start] + [m for m in months[1:]] + [end]
+    edges = [start, *months[1:], end]
     with store.read() as conn:
         counts = q.range_counts(conn, [t.to_pydatetime() for t in edges], by)
     return pd.Series(counts, index=months, dtype=np.int64)
