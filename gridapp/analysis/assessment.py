@@ -58,20 +58,28 @@ def score_table(now: pd.DataFrame, before: pd.DataFrame | None, scheme: Scheme,
     t["grade"] = [scheme.grade(None if np.isnan(s) else s) for s in sc.tolist()]
     t["rank"] = pd.array(rk, dtype="Int64")
     if issued is not None and "score" in issued.columns and len(issued):
-        prev = pd.DataFrame({"prev_score": issued["score"].to_numpy(np.float64),
-                             "prev_rank": issued["rank"].astype("Int64").array},
-                            index=issued.index)
-        t = t.join(prev)
+        units, psc = issued.index, issued["score"].to_numpy(np.float64)
+        prk = issued["rank"].astype("Int64").array
     elif issued is None and before is not None and len(before):
-        psc, prk = scores(before)
-        prev = pd.DataFrame({"prev_score": psc,
-                             "prev_rank": pd.array(prk, dtype="Int64")}, index=before.index)
-        t = t.join(prev)
+        psc, prk_list = scores(before)
+        units, prk = before.index, pd.array(prk_list, dtype="Int64")
+    else:
+        units = None
+    if units is not None:
+        # last period's score and rank beside each unit, NaN/NA for a unit it had not (a left
+        # join on the unit, by one index lookup: pandas' join cost more than the scores)
+        at = units.get_indexer(t.index)
+        t["prev_score"] = np.where(at >= 0, psc[np.maximum(at, 0)], np.nan)
+        t["prev_rank"] = prk.take(at, allow_fill=True)
     else:
         t["prev_score"], t["prev_rank"] = np.nan, pd.array([None] * len(t), dtype="Int64")
     t["change"] = t["score"] - t["prev_score"]
     t["rank_change"] = t["prev_rank"] - t["rank"]  # positive: moved up
-    return t.sort_values(["rank", "score"], ascending=[True, False], na_position="last")
+    # by rank, then the higher score, unranked and unscored last, in table order among equals
+    # (what sort_values(["rank", "score"], ascending=[True, False], na_position="last")
+    # gives, by one stable lexsort)
+    rank = t["rank"].to_numpy(np.float64, na_value=np.inf)
+    return t.take(np.lexsort((np.where(np.isnan(sc), np.inf, -sc), rank)))
 
 
 def _column(table: pd.DataFrame, counts: list[str], key: str) -> np.ndarray:

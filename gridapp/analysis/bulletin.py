@@ -85,16 +85,24 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
     def load(p: Period, pool=None) -> PeriodData:
         return load_period(store, p, now, calendar, scheme.verify_limit_hours, pool)
     with store.read() as conn:
-        before = None if recompute_previous else issued.read(conn, period.previous().label)
+        issued_before = not recompute_previous and \
+            q_issued.last_issue(conn, period.previous().label) is not None
         last = q_issued.last_issue(conn, period.label)
     with ThreadPoolExecutor(5, thread_name_prefix="bulletin") as pool:
         trend_job = pool.submit(patterns.trend, store, period.trailing_months(12),
                                 step="month")
         points_job = pool.submit(_places, store, period)
         streets_job = pool.submit(streets) if callable(streets) else None
-        previous_job = pool.submit(load, period.previous()) if before is None else None
+        # last period as issued is read and decoded on a thread too (its tables: ~40 ms of
+        # a city's bulletin), else last period is loaded there
+        before_job = pool.submit(_read_issue, store, period.previous()) if issued_before \
+            else None
+        previous_job = None if issued_before else pool.submit(load, period.previous())
         current = load(period, pool)
         now_tables = {lv: indicator_table(current, lv) for lv in LEVELS}
+        before = before_job.result() if before_job is not None else None
+        if issued_before and before is None:  # withdrawn meanwhile: recomputed after all
+            previous_job = pool.submit(load, period.previous())
         if before is not None:
             tables = {lv: score_table(now_tables[lv], None, scheme, lv,
                                       issued=before.tables.get(lv, _EMPTY))
@@ -121,6 +129,11 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
 
 
 _EMPTY = pd.DataFrame()
+
+
+def _read_issue(store, period: Period) -> issued.Issue | None:
+    with store.read() as conn:
+        return issued.read(conn, period.label)
 
 
 def _places(store, period: Period) -> tuple[pd.DataFrame, list[patterns.RepeatPlace]]:

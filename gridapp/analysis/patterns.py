@@ -62,12 +62,22 @@ class RepeatPlace:
 def linked_labels(points: pd.DataFrame, radius_m: float, window_days: float) -> np.ndarray:
     """Each point's group (the smallest index in it): points of one class within `radius_m`
     and `window_days` of each other are linked, and links chain (single linkage)."""
-    x, y = points.x.to_numpy(float), points.y.to_numpy(float)
+    geoms = shapely.points(points.x.to_numpy(float), points.y.to_numpy(float))
     klass = pd.factorize(points.class_code)[0]
     t = points.reported_at.to_numpy(np.int64)
-    tree = shapely.STRtree(shapely.points(x, y))
-    a, b = tree.query(shapely.points(x, y), predicate="dwithin", distance=radius_m)
-    keep = (a < b) & (klass[a] == klass[b]) & (np.abs(t[a] - t[b]) <= window_days * DAY)
+    # a tree per class: only a class's own pairs are tested (a city month: 100,000 of the
+    # 450,000 pairs within reach across classes)
+    order = np.argsort(klass, kind="stable")
+    cuts = np.flatnonzero(np.diff(klass[order])) + 1
+    found = []
+    for members in np.split(order, cuts):
+        if len(members) > 1:
+            g = geoms[members]
+            i, j = shapely.STRtree(g).query(g, predicate="dwithin", distance=radius_m)
+            found.append((members[i], members[j]))
+    a = np.concatenate([f[0] for f in found]) if found else np.zeros(0, np.intp)
+    b = np.concatenate([f[1] for f in found]) if found else np.zeros(0, np.intp)
+    keep = (a < b) & (np.abs(t[a] - t[b]) <= window_days * DAY)
     a, b = a[keep], b[keep]
     label = np.arange(len(points))
     while True:  # connected components by label propagation: clusters are small
@@ -92,26 +102,29 @@ def repeat_complaints(points: pd.DataFrame, radius_m: float = 50.0, window_days:
     x, y = points.x.to_numpy(float), points.y.to_numpy(float)
     t = points.reported_at.to_numpy(np.int64)
     label = linked_labels(points, radius_m, window_days)
-    sizes = np.bincount(label, minlength=n)
-    out = []
     ids = points.id.to_numpy()
     cells = points.cell_code.to_numpy()
     codes = points.class_code.to_numpy()
-    roots = np.flatnonzero(sizes >= min_cases)
     # each group's members in index order, from one stable sort of the labels (not a scan of
     # every label per group: a city month has thousands of groups among 80,000 points)
     order = np.argsort(label, kind="stable")
-    starts = np.searchsorted(label[order], roots)
-    for root, start in zip(roots.tolist(), starts.tolist(), strict=True):
-        members = order[start:start + sizes[root]]
+    firsts = np.flatnonzero(np.r_[True, np.diff(label[order]) != 0])
+    roots, sizes = label[order][firsts], np.diff(np.r_[firsts, n])
+    lasts = np.maximum.reduceat(t[order], firsts)
+    big = sizes >= min_cases
+    roots, starts, sizes, lasts = roots[big], firsts[big], sizes[big], lasts[big]
+    # the most repeated first, the latest first among equals, the smallest root among those
+    # (a stable sort of the groups in root order): only the `top` first are made
+    out = []
+    for k in np.lexsort((-lasts, -sizes))[:top].tolist():
+        members = order[starts[k]:starts[k] + sizes[k]]
         # the most frequent cell, the first in order among equals (as Series.mode gives)
         names, times = np.unique(cells[members], return_counts=True)
-        out.append(RepeatPlace(str(codes[root]), float(x[members].mean()),
-                               float(y[members].mean()), len(members), int(t[members].min()),
-                               int(t[members].max()), tuple(int(i) for i in ids[members]),
+        out.append(RepeatPlace(str(codes[roots[k]]), float(x[members].mean()),
+                               float(y[members].mean()), int(sizes[k]), int(t[members].min()),
+                               int(lasts[k]), tuple(int(i) for i in ids[members]),
                                str(names[np.argmax(times)])))
-    out.sort(key=lambda r: (-r.cases, -r.last))
-    return out[:top]
+    return out
 
 
 def cell_counts(points: pd.DataFrame) -> pd.Series:
@@ -156,6 +169,9 @@ def trend(store, period: Period, class_code: str | None = None, level: str | Non
     optionally of one class in one unit."""
     column = {"street": "street_code", "community": "community_code", "cell": "cell_code",
               None: None}[level]
+    if step == "month" and by in q.INDEXED_TIMES and not class_code and not (column and unit) \
+            and period.start_at < period.end_at:
+        return _monthly(store, period, by)
     with store.read() as conn:
         rows = q.daily_counts(conn, period.start_at, period.end_at, by, class_code,
                               column, unit)
@@ -167,6 +183,18 @@ def trend(store, period: Period, class_code: str | None = None, level: str | Non
         return s
     rule = {"week": "W-MON", "month": "MS"}[step]
     return s.resample(rule, label="left", closed="left").sum()
+
+
+def _monthly(store, period: Period, by: str) -> pd.Series:
+    """trend(store, period, step="month", by=by) of all cases: a count per month read from
+    the column's index, the same Series the daily counts resampled give."""
+    start, end = pd.Timestamp(period.start_at), pd.Timestamp(period.end_at)
+    months = pd.date_range(start.to_period("M").to_timestamp(), end, freq="MS",
+                           inclusive="left")
+    edges = [start, *months[1:], end]
+    with store.read() as conn:
+        counts = q.range_counts(conn, [t.to_pydatetime() for t in edges], by)
+    return pd.Series(counts, index=months, dtype=np.int64)
 
 
 def handling_hours(cases: pd.DataFrame, clock) -> np.ndarray:

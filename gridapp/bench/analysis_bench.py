@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import time
 from datetime import datetime
@@ -32,8 +33,9 @@ RAW_COLS = ("street_code", "community_code", "cell_code", "last_department_id",
 RAW_ACTS = """SELECT actor_id, action, COUNT(*), COUNT(DISTINCT case_id) FROM case_events
 WHERE action IN ('dispatch', 'return', 'verify_pass', 'verify_fail', 'rectify')
   AND at >= :s AND at < :e GROUP BY actor_id, action"""
-RAW_TREND = """SELECT date(reported_at) AS d, COUNT(*) FROM cases
-WHERE reported_at >= :s AND reported_at < :e GROUP BY d"""
+# a year's trend by month: one raw COUNT per month over the reported_at index (a GROUP BY
+# date(reported_at) was the floor while ours did that; ours now counts ranges too)
+RAW_TREND = "SELECT COUNT(*) FROM cases WHERE reported_at >= :s AND reported_at < :e"
 
 
 def _best(fn, runs: int = 3) -> float:
@@ -97,12 +99,17 @@ def run(store, period: Period | None = None) -> Report:
                                 "target ≤ 1.2×"))
     year = period.trailing_months(12)
 
+    edges = [m.start_at for m in year.months()] + [year.end_at]
+    edges = [t.isoformat(sep=" ") for t in edges] if store.engine.dialect.name == "sqlite" \
+        else edges
+
     def raw_trend():
         with store.read() as conn:
-            conn.execute(text(RAW_TREND), {"s": year.start_at, "e": year.end_at}).all()
+            for s, e in itertools.pairwise(edges):
+                conn.execute(text(RAW_TREND), {"s": s, "e": e}).scalar()
     ms, floor = _best_pair(lambda: patterns.trend(store, year), raw_trend)
-    rep.add(Figure("a year's trend (cases per month, one query, resampled)", ms, "ms", floor,
-                   "raw SQL count per day", "target ≤ 2,000 ms"))
+    rep.add(Figure("a year's trend (cases per month, a count per month's range)", ms, "ms",
+                   floor, "raw SQL count per month", "target ≤ 2,000 ms"))
     rep.add(Figure("a year's trend of one class in one street",
                    _best(lambda: patterns.trend(store, year, "E0102", "street",
                                                 _first_street(store))), "ms", None, "",

@@ -3,6 +3,7 @@ by score, ranking tables and charts, with the CJK font embedded so it reads anyw
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -198,10 +199,14 @@ def _rank_table(t: pd.DataFrame, font: str, what: str) -> Table:
     style.add("FONT", (0, 0), (-1, 0), font, 7.5)
     style.add("ALIGN", (1, 1), (1, -1), "LEFT")
     style.add("ALIGN", (3, 1), (3, -1), "CENTER")
-    for i, score in enumerate(t["score"].tolist(), start=1):
-        if isinstance(score, float) and not math.isnan(score):
-            band = int(np.searchsorted(SCORE_BREAKS, score, side="right"))
-            style.add("TEXTCOLOR", (2, i), (2, i), colors.HexColor(SCORE_TEXT[band]))
+    # a score's colour by its band: one command a run of rows in one band (the table is
+    # sorted by score, so a band's rows are together; each command costs reportlab a pass)
+    bands = [int(np.searchsorted(SCORE_BREAKS, s, side="right"))
+             if isinstance(s, float) and not math.isnan(s) else None for s in t["score"].tolist()]
+    for band, run in itertools.groupby(enumerate(bands, start=1), key=lambda ib: ib[1]):
+        rows = [i for i, _ in run]
+        if band is not None:
+            style.add("TEXTCOLOR", (2, rows[0]), (2, rows[-1]), colors.HexColor(SCORE_TEXT[band]))
     tbl.setStyle(style)
     return tbl
 

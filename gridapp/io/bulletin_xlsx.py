@@ -7,11 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import xlsxwriter
 
 from ..analysis.bulletin import Bulletin
 from ..domain.indicators import COUNT_BY_KEY, RATE_BY_KEY, RATES
-from .xlsx_sheet import NumberSheet
+from .xlsx_sheet import FastWorkbook, NumberSheet
 
 HEADLINE = ("reported", "registered", "dispatched", "handled", "due", "closed",
             "closed_on_time", "overdue", "reworked", "returned")
@@ -34,7 +33,7 @@ def write_xlsx(b: Bulletin, path: Path, lang: str = "zh") -> Path:
     zh = lang == "zh"
     # in_memory: the sheets' XML goes to the zip from memory, not through a temp file each
     # (measured: writing and deleting ~20 temp files was half the workbook's time)
-    wb = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True, "in_memory": True})
+    wb = FastWorkbook(str(path), {"nan_inf_to_errors": True, "in_memory": True})
     f = _formats(wb)
     ws = wb.add_worksheet("概况" if zh else "Summary")
     ws.write(0, 0, b.title if zh else f"City management bulletin, {b.period.label}", f["title"])
@@ -105,32 +104,25 @@ def _table_sheet(wb, f, name: str, t: pd.DataFrame, lang: str) -> None:
     cols += [c for c in t.columns if c in RATE_BY_KEY]
     ws.write(0, 0, "代码" if lang == "zh" else "Code", f["head"])
     ws.write_row(0, 1, [label(c, lang) for c in cols], f["head"])
-    # a text cell (the code, names, grades, "—" for a missing value) is written in row order,
-    # as xlsxwriter numbers shared strings by first use; a number cell goes in column by column
-    # (the file lists cells by position whatever the order they were written in)
-    series = [t[c] for c in cols]  # (a column looked up once: pandas' lookup is the cost)
+    # the body column by column: the code, then each column's numbers, its text (names,
+    # grades) and "—" for a missing value (pandas' lookup of a column is the cost: the text
+    # columns are looked up one by one, the numbers read as one float matrix)
     missing = t.isna().to_numpy()[:, t.columns.get_indexer(cols)]
-    text = np.array([not pd.api.types.is_numeric_dtype(s.dtype) for s in series], bool)
-    values = [s.tolist() if txt else None for s, txt in zip(series, text, strict=True)]
-    units = [str(u) for u in t.index.tolist()]
-    is_text = np.concatenate([np.ones((len(t), 1), bool), missing | text], axis=1)
-    write_text = ws.write_text
-    for i, j in zip(*(a.tolist() for a in np.nonzero(is_text)), strict=True):
-        if j == 0:
-            write_text(i + 1, 0, units[i])
-            continue
-        v = "—" if missing[i, j - 1] else values[j - 1][i]
-        if isinstance(v, str):
-            write_text(i + 1, j, v)
-        else:
-            ws.write_number(i + 1, j, float(v), _number_format(cols[j - 1], f))
-    for j, (c, s) in enumerate(zip(cols, series, strict=True), start=1):
-        if text[j - 1]:
-            continue
-        shown = ~missing[:, j - 1]
-        ws.write_number_column((np.flatnonzero(shown) + 1).tolist(), j,
-                               s.to_numpy(np.float64, na_value=np.nan)[shown].tolist(),
-                               _number_format(c, f))
+    dtypes = t.dtypes
+    text = [not pd.api.types.is_numeric_dtype(dtypes[c]) for c in cols]
+    numeric = [c for c, txt in zip(cols, text, strict=True) if not txt]
+    numbers = t[numeric].to_numpy(np.float64, na_value=np.nan)
+    columns: list[list] = [[str(u) for u in t.index.tolist()]]
+    formats = [None]
+    for j, (c, txt) in enumerate(zip(cols, text, strict=True)):
+        values = t[c].tolist() if txt else numbers[:, numeric.index(c)].tolist()
+        if txt:  # text, or a number among text: a number cell
+            values = [v if isinstance(v, str) else float(v) for v in values]
+        for i in np.flatnonzero(missing[:, j]).tolist():
+            values[i] = "—"
+        columns.append(values)
+        formats.append(_number_format(c, f))
+    ws.write_block(1, 0, columns, formats)
     ws.freeze_panes(1, 2)
     ws.set_row(0, 30)
     ws.set_column(0, 1, 16)

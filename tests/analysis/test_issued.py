@@ -96,3 +96,18 @@ def test_a_period_read_with_its_acts_on_a_thread_is_the_same(october):
     for name in ("cases", "dispatches", "returns", "verifications", "people"):
         pd.testing.assert_frame_equal(getattr(threaded, name), getattr(alone, name))
     assert np.array_equal(threaded.flags, alone.flags) and threaded.names == alone.names
+
+
+def test_an_issue_withdrawn_while_the_bulletin_is_gathered_is_recomputed(october, tmp_path,
+                                                                          monkeypatch):
+    """Last period's issue is seen, then read on a thread: when it is gone by then, 上期 is
+    recomputed, as when it was never issued."""
+    store, _ = october
+    write_bulletin(store, OCT, tmp_path, now=NOW, made_by="leader")
+    monkeypatch.setattr(issued, "read", lambda conn, period: None)
+    b = make_bulletin(store, NOV, NOW)
+    recomputed = make_bulletin(store, NOV, NOW, recompute_previous=True)
+    assert b.previous_issue is None and b.provenance() == "上期：重新计算"
+    assert b.previous == recomputed.previous
+    for lv in LEVELS:
+        pd.testing.assert_frame_equal(b.tables[lv], recomputed.tables[lv])
