@@ -223,6 +223,33 @@ def row_to_event(r) -> CaseEvent:
                      r.reason, dict(r.data or {}), tuple(r.attachments or ()), r.hash or "")
 
 
+# Audit rows as the driver returned them → their CaseEvent. An audit row is never changed
+# and its conversion depends on nothing but its stored values (every column is in the key),
+# so a row read again (each transition reads its case's whole trail) is not converted again.
+# The events are shared: read-only, as every reader of a trail treats them. Bounded by
+# starting afresh; dict operations are atomic, so threads may share it.
+_EVENT_CACHE: dict[tuple, CaseEvent] = {}
+EVENT_CACHE_ROWS = 20_000
+
+
+def _events_of(stored: Sequence[tuple], dialect: Dialect) -> list[CaseEvent]:
+    """The CaseEvents of audit rows as stored, each converted once (see _EVENT_CACHE)."""
+    cache, out = _EVENT_CACHE, []
+    for raw in stored:
+        try:
+            event = cache.get(raw)
+        except TypeError:  # a driver that returns unhashable values (a parsed JSON column)
+            return [row_to_event(_EventRow._make(r))
+                    for r in _LEAN_EVENTS.converted(dialect, stored)]
+        if event is None:
+            event = row_to_event(_EventRow._make(_LEAN_EVENTS.converted(dialect, [raw])[0]))
+            if len(cache) >= EVENT_CACHE_ROWS:
+                cache.clear()
+            cache[raw] = event
+        out.append(event)
+    return out
+
+
 class SqlCaseRepository:
     """`lean`: the transition's statements on the driver's cursor (store/lean.py); False
     runs the same statements through SQLAlchemy (the reference the tests compare with)."""
@@ -321,8 +348,10 @@ class SqlCaseRepository:
 
     def events(self, case_id: int) -> list[CaseEvent]:
         if self.lean:
-            return [row_to_event(_EventRow._make(r))
-                    for r in _LEAN_EVENTS.execute(self.conn, {"b_id": case_id}).rows]
+            result = _LEAN_EVENTS.execute(self.conn, {"b_id": case_id}, convert=False)
+            if not result.stored:  # none, or read through SQLAlchemy (no transaction)
+                return [row_to_event(_EventRow._make(r)) for r in result.rows]
+            return _events_of(result.stored, self.conn.dialect)
         return [row_to_event(r) for r in self.conn.execute(_EVENTS, {"b_id": case_id})]
 
     def duplicate_candidates(self, class_code: str, x: float, y: float, radius: float,
