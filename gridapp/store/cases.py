@@ -31,6 +31,7 @@ from . import models as m
 from .changes import stamp
 from .lean import LeanStatement
 from .spatial import SpatialDialect
+from .written import Tracker, affinities, as_stored
 
 T = m.Case.__table__
 E = m.CaseEvent.__table__
@@ -263,9 +264,20 @@ class SqlCaseRepository:
         # case id → its row as stored when this transaction read it (the lean update writes
         # only the columns whose stored value changes)
         self._stored: dict[int, tuple] = {}
+        # the rows this connection wrote last, while nothing else changed (store/written.py)
+        self.written = Tracker(conn) if lean else None
+
+    def committed(self) -> None:
+        """The unit of work committed: what it wrote may be kept (store/written.py)."""
+        if self.written is not None:
+            self.written.committed()
 
     def _case_row(self, case_id: int):
         if self.lean:
+            kept = self.written.case_row(case_id) if self.written is not None else None
+            if kept is not None and _LEAN_GET.converts(self.conn.dialect):
+                self._stored[case_id] = kept
+                return _CaseRow._make(_LEAN_GET.converted(self.conn.dialect, [kept])[0])
             result = _LEAN_GET.execute(self.conn, {"b_id": case_id})
             if not result.rows:
                 return None
@@ -323,6 +335,8 @@ class SqlCaseRepository:
         (all of them for a row this transaction did not read); the row count."""
         stored = self._stored.pop(case_id, None)  # read again before another update
         if stored is None:
+            if self.written is not None:
+                self.written.updated(case_id, None)  # what it stores now is not known here
             return _LEAN_UPDATE.execute(
                 self.conn, _update_params(row, case_id, expected_version)).rowcount
         # each value as the driver receives it, in one pass: left alone only when the driver
@@ -338,19 +352,41 @@ class SqlCaseRepository:
                 columns.append(k)
                 new[key] = v
         # the narrow statement's columns convert as the full one's: the values as bound
-        return _lean_update_of(tuple(columns)).execute(self.conn, new, bound=True).rowcount
+        changed = _lean_update_of(tuple(columns)).execute(self.conn, new, bound=True).rowcount
+        if changed == 1 and self.written is not None and self.written.on:
+            kinds = affinities(self.conn, "cases")
+            now = as_stored([new["v_" + k] for k in columns], [kinds[k] for k in columns])
+            after = None
+            if now is not None:
+                after = list(stored)
+                for k, v in zip(columns, now, strict=True):
+                    after[_READ_INDEX[k]] = v
+            self.written.updated(case_id, tuple(after) if after is not None else None)
+        return changed
 
     def add_event(self, event: CaseEvent) -> None:
         if self.lean:
-            _LEAN_INSERT_EVENT.execute(self.conn, event_to_row(event))
+            values = _LEAN_INSERT_EVENT.bind_values(self.conn.dialect, event_to_row(event))
+            _LEAN_INSERT_EVENT.execute(self.conn, values, bound=True)
+            if self.written is not None and self.written.on and event.case_id is not None:
+                kinds = affinities(self.conn, "case_events")
+                self.written.added_row(event.case_id, as_stored(
+                    [values[c.key] for c in E.c], [kinds[c.name] for c in E.c]))
         else:
             self.conn.execute(_INSERT_EVENT, event_to_row(event))
 
     def events(self, case_id: int) -> list[CaseEvent]:
         if self.lean:
+            kept = self.written.trail(case_id) if self.written is not None else None
+            if kept is not None and _LEAN_EVENTS.converts(self.conn.dialect):
+                return _events_of(kept, self.conn.dialect)
             result = _LEAN_EVENTS.execute(self.conn, {"b_id": case_id}, convert=False)
             if not result.stored:  # none, or read through SQLAlchemy (no transaction)
+                if not result.rows and self.written is not None:
+                    self.written.read_trail(case_id, ())
                 return [row_to_event(_EventRow._make(r)) for r in result.rows]
+            if self.written is not None:
+                self.written.read_trail(case_id, result.stored)
             return _events_of(result.stored, self.conn.dialect)
         return [row_to_event(r) for r in self.conn.execute(_EVENTS, {"b_id": case_id})]
 

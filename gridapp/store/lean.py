@@ -126,7 +126,13 @@ class LeanStatement:
         """Rows as stored (from `execute(..., convert=False)` on `dialect`) converted as
         `execute` converts them."""
         converters = self.plan(dialect).convert
+        if converters is None:  # no row read yet: its columns' types are not known
+            raise LookupError("no row of this statement was read on this dialect yet")
         return _converted(stored, converters) if converters else list(stored)
+
+    def converts(self, dialect: Dialect) -> bool:
+        """Whether `converted` can convert rows (a row of it was read on `dialect`)."""
+        return self.plan(dialect).convert is not None
 
     def bind_values(self, dialect: Dialect, params: Mapping[str, Any]) -> Mapping[str, Any]:
         """`params` as the driver receives them (after SQLAlchemy's bind processors)."""
