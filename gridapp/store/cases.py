@@ -230,7 +230,7 @@ def row_to_event(r) -> CaseEvent:
 # The events are shared: read-only, as every reader of a trail treats them. Bounded by
 # starting afresh; dict operations are atomic, so threads may share it.
 _EVENT_CACHE: dict[tuple, CaseEvent] = {}
-EVENT_CACHE_ROWS = 20_000
+EVENT_CACHE_ROWS = 4096  # ~6 MB: the trails of some hundreds of cases
 
 
 def _events_of(stored: Sequence[tuple], dialect: Dialect) -> list[CaseEvent]:
