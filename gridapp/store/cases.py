@@ -31,7 +31,7 @@ from . import models as m
 from .changes import stamp
 from .lean import LeanStatement
 from .spatial import SpatialDialect
-from .written import Tracker, affinities, as_stored
+from .written import Tracker, as_stored
 
 T = m.Case.__table__
 E = m.CaseEvent.__table__
@@ -108,7 +108,8 @@ def _mutable_binds(dialect: Dialect) -> tuple:
     return found
 
 
-_LEAN_INSERT_EVENT = LeanStatement(_INSERT_EVENT, [c.key for c in E.c])
+_EVENT_COLUMNS = tuple(c.key for c in E.c)  # (their keys are their names)
+_LEAN_INSERT_EVENT = LeanStatement(_INSERT_EVENT, list(_EVENT_COLUMNS))
 _LEAN_EVENTS = LeanStatement(_EVENTS)
 _CaseRow = namedtuple("_CaseRow", [c.key for c in READ_COLUMNS])  # type: ignore[misc]
 _EventRow = namedtuple("_EventRow", [c.key for c in E.c])  # type: ignore[misc]
@@ -354,8 +355,8 @@ class SqlCaseRepository:
         # the narrow statement's columns convert as the full one's: the values as bound
         changed = _lean_update_of(tuple(columns)).execute(self.conn, new, bound=True).rowcount
         if changed == 1 and self.written is not None and self.written.on:
-            kinds = affinities(self.conn, "cases")
-            now = as_stored([new["v_" + k] for k in columns], [kinds[k] for k in columns])
+            now = as_stored([new["v_" + k] for k in columns],
+                            self.written.affinities("cases", columns))
             after = None
             if now is not None:
                 after = list(stored)
@@ -369,9 +370,9 @@ class SqlCaseRepository:
             values = _LEAN_INSERT_EVENT.bind_values(self.conn.dialect, event_to_row(event))
             _LEAN_INSERT_EVENT.execute(self.conn, values, bound=True)
             if self.written is not None and self.written.on and event.case_id is not None:
-                kinds = affinities(self.conn, "case_events")
                 self.written.added_row(event.case_id, as_stored(
-                    [values[c.key] for c in E.c], [kinds[c.name] for c in E.c]))
+                    [values[k] for k in _EVENT_COLUMNS],
+                    self.written.affinities("case_events", _EVENT_COLUMNS)))
         else:
             self.conn.execute(_INSERT_EVENT, event_to_row(event))
 

@@ -39,18 +39,16 @@ class _Written:
     # case id → (its row as stored, its audit rows as stored, in order)
 
 
-def data_version(conn: Connection) -> int:
-    """This transaction's `PRAGMA data_version` (SQLite), read once per transaction."""
-    info = conn.info
+def data_version(conn: Connection, info: dict | None = None) -> int:
+    """This transaction's `PRAGMA data_version` (SQLite), read once per transaction
+    (`info`: the connection's, if at hand)."""
+    if info is None:
+        info = conn.info
     found = info.get(DATA_VERSION_KEY)
     if found is None:
         from .lean import driver_sql
         found = info[DATA_VERSION_KEY] = int(driver_sql(conn, "PRAGMA data_version")[0][0])
     return found
-
-
-def _changes(conn: Connection) -> int:
-    return conn.connection.dbapi_connection.total_changes  # type: ignore[union-attr]
 
 
 class Tracker:
@@ -59,6 +57,9 @@ class Tracker:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.on = conn.dialect.name == "sqlite"
+        if self.on:  # (SQLAlchemy's properties to them cost more than the rest here)
+            self.info = conn.info
+            self.driver = conn.connection.dbapi_connection
         self.start: int | None = None     # total_changes when this transaction first looked
         self.data_version = 0              # and the data version then
         self.kept: _Written | None = None  # still true at that moment
@@ -68,12 +69,12 @@ class Tracker:
 
     def _look(self) -> _Written | None:
         if self.start is None:
-            self.start = _changes(self.conn)
-            self.data_version = data_version(self.conn)
-            kept = self.conn.info.get(KEY)
+            self.start = self.driver.total_changes
+            self.data_version = data_version(self.conn, self.info)
+            kept = self.info.get(KEY)
             if kept is not None and (kept.changes != self.start
                                      or kept.data_version != self.data_version):
-                self.conn.info.pop(KEY, None)
+                self.info.pop(KEY, None)
                 kept = None
             self.kept = kept
         return self.kept
@@ -116,7 +117,7 @@ class Tracker:
         row and the change counter, and nothing else."""
         if not self.on or self.start is None or not (self.rows or self.added):
             return
-        info = self.conn.info
+        info = self.info
         info.pop(KEY, None)
         if len(self.rows) != 1 or set(self.added) != set(self.rows):
             return
@@ -124,27 +125,31 @@ class Tracker:
         added = self.added[case_id]
         trail = self.trails.get(case_id)
         # the counter, the case, its audit rows: nothing else was changed
+        changes = self.driver.total_changes
         if (row is None or trail is None or None in added
-                or _changes(self.conn) != self.start + 2 + len(added)):
+                or changes != self.start + 2 + len(added)):
             return
         # a commit of its own leaves the connection's data version where it was
-        kept = _Written(self.data_version, _changes(self.conn),
+        kept = _Written(self.data_version, changes,
                         dict(self.kept.cases) if self.kept is not None else {})
         if len(kept.cases) >= CASES_KEPT:
             kept.cases.clear()
         kept.cases[case_id] = (row, trail + tuple(added))  # type: ignore[arg-type]
         info[KEY] = kept
 
-
-def affinities(conn: Connection, table: str) -> dict[str, str]:
-    """SQLite's affinity of each column of `table` as declared in the store (its rules)."""
-    known = conn.info.setdefault(AFFINITY_KEY, {})
-    found = known.get(table)
-    if found is None:
-        from .lean import driver_sql
-        found = known[table] = {name: _affinity(decl) for _, name, decl, *_ in
-                                driver_sql(conn, f"PRAGMA table_info({table})")}
-    return found
+    def affinities(self, table: str, columns: Sequence[str]) -> tuple[str, ...]:
+        """SQLite's affinity of these columns of `table` as the store declares them."""
+        known = self.info.get(AFFINITY_KEY)
+        if known is None:
+            known = self.info[AFFINITY_KEY] = {}
+        key = (table, tuple(columns))
+        found = known.get(key)
+        if found is None:
+            from .lean import driver_sql
+            declared = {name: decl for _, name, decl, *_ in
+                        driver_sql(self.conn, f"PRAGMA table_info({table})")}
+            found = known[key] = tuple(_affinity(declared[c]) for c in columns)
+        return found
 
 
 def _affinity(declared: str) -> str:
