@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from factories import act, cell_center
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.exc import IntegrityError
 
 from gridapp.domain import workflow as wf
@@ -238,3 +238,20 @@ def test_the_same_case_in_another_store_reads_its_own_trail(sqlite_template, tmp
     finally:
         for s in stores:
             s.close()
+
+
+def test_rows_kept_as_stored_convert_as_a_read_converts_them(store):
+    """`execute(convert=False)` gives the rows as stored; `converted` makes of them what
+    `execute` gives, and refuses before a row has told it the columns' types."""
+    case_id = _loop(store)
+    stmt = LeanStatement(select(sc.E).where(sc.E.c.case_id == bindparam("b_id"))
+                         .order_by(sc.E.c.seq))
+    with store.uow(write=False) as uow:
+        dialect = uow.conn.dialect
+        assert not stmt.converts(dialect)
+        with pytest.raises(LookupError):
+            stmt.converted(dialect, [])
+        raw = stmt.execute(uow.conn, {"b_id": case_id}, convert=False)
+        assert stmt.converts(dialect) and len(raw.stored) == 8
+        assert stmt.converted(dialect, raw.stored) == stmt.execute(uow.conn,
+                                                                   {"b_id": case_id}).rows
