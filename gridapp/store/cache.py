@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Integer, String, insert, select, text, update
 
 from . import models as m
 from .lean import LeanStatement
+from .written import DATA_VERSION_KEY
 
 META = m.MetaEntry.__table__
 
@@ -34,7 +35,13 @@ class CacheView:
 
     def current(self) -> dict[str, Any]:
         if not self._checked:
-            rows = _LEAN_REV.execute(self.conn, {}).rows  # once per unit of work: lean
+            conn = self.conn
+            if conn.dialect.name == "sqlite" and conn.in_transaction():
+                # with the transaction's data version (store/written.py), in one statement
+                rows = _LEAN_REV_SQLITE.execute(conn, {}).rows
+                conn.info[DATA_VERSION_KEY] = int(rows[0][1])
+            else:
+                rows = _LEAN_REV.execute(conn, {}).rows  # once per unit of work: lean
             rev = (rows[0][0] if rows else None) or "0"
             if rev != self.cache.revision:
                 self.cache.current = {}
@@ -55,3 +62,6 @@ class CacheView:
 
 _REV = select(META.c.value).where(META.c.key == "config_revision")
 _LEAN_REV = LeanStatement(_REV)
+_LEAN_REV_SQLITE = LeanStatement(text(
+    "SELECT (SELECT value FROM meta WHERE key = 'config_revision'), "
+    "(SELECT data_version FROM pragma_data_version)").columns(value=String, dv=Integer))

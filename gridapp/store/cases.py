@@ -31,6 +31,7 @@ from . import models as m
 from .changes import stamp
 from .lean import LeanStatement
 from .spatial import SpatialDialect
+from .written import Tracker, as_stored
 
 T = m.Case.__table__
 E = m.CaseEvent.__table__
@@ -107,7 +108,8 @@ def _mutable_binds(dialect: Dialect) -> tuple:
     return found
 
 
-_LEAN_INSERT_EVENT = LeanStatement(_INSERT_EVENT, [c.key for c in E.c])
+_EVENT_COLUMNS = tuple(c.key for c in E.c)  # (their keys are their names)
+_LEAN_INSERT_EVENT = LeanStatement(_INSERT_EVENT, list(_EVENT_COLUMNS))
 _LEAN_EVENTS = LeanStatement(_EVENTS)
 _CaseRow = namedtuple("_CaseRow", [c.key for c in READ_COLUMNS])  # type: ignore[misc]
 _EventRow = namedtuple("_EventRow", [c.key for c in E.c])  # type: ignore[misc]
@@ -223,6 +225,33 @@ def row_to_event(r) -> CaseEvent:
                      r.reason, dict(r.data or {}), tuple(r.attachments or ()), r.hash or "")
 
 
+# Audit rows as the driver returned them → their CaseEvent. An audit row is never changed
+# and its conversion depends on nothing but its stored values (every column is in the key),
+# so a row read again (each transition reads its case's whole trail) is not converted again.
+# The events are shared: read-only, as every reader of a trail treats them. Bounded by
+# starting afresh; dict operations are atomic, so threads may share it.
+_EVENT_CACHE: dict[tuple, CaseEvent] = {}
+EVENT_CACHE_ROWS = 4096  # ~6 MB: the trails of some hundreds of cases
+
+
+def _events_of(stored: Sequence[tuple], dialect: Dialect) -> list[CaseEvent]:
+    """The CaseEvents of audit rows as stored, each converted once (see _EVENT_CACHE)."""
+    cache, out = _EVENT_CACHE, []
+    for raw in stored:
+        try:
+            event = cache.get(raw)
+        except TypeError:  # a driver that returns unhashable values (a parsed JSON column)
+            return [row_to_event(_EventRow._make(r))
+                    for r in _LEAN_EVENTS.converted(dialect, stored)]
+        if event is None:
+            event = row_to_event(_EventRow._make(_LEAN_EVENTS.converted(dialect, [raw])[0]))
+            if len(cache) >= EVENT_CACHE_ROWS:
+                cache.clear()
+            cache[raw] = event
+        out.append(event)
+    return out
+
+
 class SqlCaseRepository:
     """`lean`: the transition's statements on the driver's cursor (store/lean.py); False
     runs the same statements through SQLAlchemy (the reference the tests compare with)."""
@@ -236,9 +265,20 @@ class SqlCaseRepository:
         # case id → its row as stored when this transaction read it (the lean update writes
         # only the columns whose stored value changes)
         self._stored: dict[int, tuple] = {}
+        # the rows this connection wrote last, while nothing else changed (store/written.py)
+        self.written = Tracker(conn) if lean else None
+
+    def committed(self) -> None:
+        """The unit of work committed: what it wrote may be kept (store/written.py)."""
+        if self.written is not None:
+            self.written.committed()
 
     def _case_row(self, case_id: int):
         if self.lean:
+            kept = self.written.case_row(case_id) if self.written is not None else None
+            if kept is not None and _LEAN_GET.converts(self.conn.dialect):
+                self._stored[case_id] = kept
+                return _CaseRow._make(_LEAN_GET.converted(self.conn.dialect, [kept])[0])
             result = _LEAN_GET.execute(self.conn, {"b_id": case_id})
             if not result.rows:
                 return None
@@ -296,6 +336,8 @@ class SqlCaseRepository:
         (all of them for a row this transaction did not read); the row count."""
         stored = self._stored.pop(case_id, None)  # read again before another update
         if stored is None:
+            if self.written is not None:
+                self.written.updated(case_id, None)  # what it stores now is not known here
             return _LEAN_UPDATE.execute(
                 self.conn, _update_params(row, case_id, expected_version)).rowcount
         # each value as the driver receives it, in one pass: left alone only when the driver
@@ -311,18 +353,42 @@ class SqlCaseRepository:
                 columns.append(k)
                 new[key] = v
         # the narrow statement's columns convert as the full one's: the values as bound
-        return _lean_update_of(tuple(columns)).execute(self.conn, new, bound=True).rowcount
+        changed = _lean_update_of(tuple(columns)).execute(self.conn, new, bound=True).rowcount
+        if changed == 1 and self.written is not None and self.written.on:
+            now = as_stored([new["v_" + k] for k in columns],
+                            self.written.affinities("cases", columns))
+            after = None
+            if now is not None:
+                after = list(stored)
+                for k, v in zip(columns, now, strict=True):
+                    after[_READ_INDEX[k]] = v
+            self.written.updated(case_id, tuple(after) if after is not None else None)
+        return changed
 
     def add_event(self, event: CaseEvent) -> None:
         if self.lean:
-            _LEAN_INSERT_EVENT.execute(self.conn, event_to_row(event))
+            values = _LEAN_INSERT_EVENT.bind_values(self.conn.dialect, event_to_row(event))
+            _LEAN_INSERT_EVENT.execute(self.conn, values, bound=True)
+            if self.written is not None and self.written.on and event.case_id is not None:
+                self.written.added_row(event.case_id, as_stored(
+                    [values[k] for k in _EVENT_COLUMNS],
+                    self.written.affinities("case_events", _EVENT_COLUMNS)))
         else:
             self.conn.execute(_INSERT_EVENT, event_to_row(event))
 
     def events(self, case_id: int) -> list[CaseEvent]:
         if self.lean:
-            return [row_to_event(_EventRow._make(r))
-                    for r in _LEAN_EVENTS.execute(self.conn, {"b_id": case_id}).rows]
+            kept = self.written.trail(case_id) if self.written is not None else None
+            if kept is not None and _LEAN_EVENTS.converts(self.conn.dialect):
+                return _events_of(kept, self.conn.dialect)
+            result = _LEAN_EVENTS.execute(self.conn, {"b_id": case_id}, convert=False)
+            if not result.stored:  # none, or read through SQLAlchemy (no transaction)
+                if not result.rows and self.written is not None:
+                    self.written.read_trail(case_id, ())
+                return [row_to_event(_EventRow._make(r)) for r in result.rows]
+            if self.written is not None:
+                self.written.read_trail(case_id, result.stored)
+            return _events_of(result.stored, self.conn.dialect)
         return [row_to_event(r) for r in self.conn.execute(_EVENTS, {"b_id": case_id})]
 
     def duplicate_candidates(self, class_code: str, x: float, y: float, radius: float,

@@ -15,6 +15,7 @@ from sqlalchemy.exc import MultipleResultsFound, NoResultFound
 
 from ..services.reading import NOTHING, Mark
 from .lean import LeanStatement
+from .written import DATA_VERSION_KEY
 
 SEQ_KEY = "gridapp_change_seq"
 LOGGED_KEY = "gridapp_change_logged"
@@ -56,14 +57,17 @@ def log_table(conn: Connection, table: str) -> int:
     return seq
 
 
+_PER_TRANSACTION = (SEQ_KEY, LOGGED_KEY, DATA_VERSION_KEY)
+
+
 def _forget(conn, *_args) -> None:
-    conn.info.pop(SEQ_KEY, None)
-    conn.info.pop(LOGGED_KEY, None)
+    for key in _PER_TRANSACTION:
+        conn.info.pop(key, None)
 
 
 def _forget_record(_dbapi_conn, record, _reset_state=None) -> None:
-    record.info.pop(SEQ_KEY, None)
-    record.info.pop(LOGGED_KEY, None)
+    for key in _PER_TRANSACTION:
+        record.info.pop(key, None)
 
 
 def track_transactions(engine: Engine) -> None:

@@ -94,9 +94,11 @@ class LeanStatement:
                      _arguments(order, keys), columns)
 
     def execute(self, conn: Connection, params: Mapping[str, Any],
-                bound: bool = False) -> LeanResult:
+                bound: bool = False, convert: bool = True) -> LeanResult:
         """Run with `params` (by bind name; `bound`: already through `bind_values`); the rows
-        as tuples of converted values."""
+        as tuples of converted values (`convert=False`: the rows as stored, to be converted
+        by `converted`, or not at all; `stored` empty: the rows came converted, through
+        SQLAlchemy)."""
         if not conn.in_transaction():  # autobegin and the rest: SQLAlchemy's own way
             result = conn.execute(self.stmt, dict(params))
             rows = [tuple(r) for r in result] if result.returns_rows else []
@@ -108,28 +110,46 @@ class LeanStatement:
         described, stored, rowcount = _run(conn, plan.sql, plan.args(values))
         rows = stored
         if stored:
-            convert = plan.convert
-            if convert is None:
-                convert = plan.convert = tuple(
+            converters = plan.convert
+            if converters is None:
+                converters = plan.convert = tuple(
                     (i, _empty_json_first(p), _keeps_none(p))
                     for i, (col, d) in enumerate(zip(plan.columns, described, strict=True))
                     if (p := col.type.dialect_impl(conn.dialect).result_processor(conn.dialect,
                                                                                   d[1]))
                     is not None)
-            if convert:
-                rows = []
-                for row in stored:
-                    cells = list(row)
-                    for i, p, keeps_none in convert:
-                        v = cells[i]
-                        if v is not None or not keeps_none:
-                            cells[i] = p(v)
-                    rows.append(tuple(cells))
+            if converters and convert:
+                rows = _converted(stored, converters)
         return LeanResult(rows, rowcount, stored)
+
+    def converted(self, dialect: Dialect, stored: Sequence[tuple]) -> list[tuple]:
+        """Rows as stored (from `execute(..., convert=False)` on `dialect`) converted as
+        `execute` converts them."""
+        converters = self.plan(dialect).convert
+        if converters is None:  # no row read yet: its columns' types are not known
+            raise LookupError("no row of this statement was read on this dialect yet")
+        return _converted(stored, converters) if converters else list(stored)
+
+    def converts(self, dialect: Dialect) -> bool:
+        """Whether `converted` can convert rows (a row of it was read on `dialect`)."""
+        return self.plan(dialect).convert is not None
 
     def bind_values(self, dialect: Dialect, params: Mapping[str, Any]) -> Mapping[str, Any]:
         """`params` as the driver receives them (after SQLAlchemy's bind processors)."""
         return _bound(self.plan(dialect).binds, params)
+
+
+def _converted(stored: Sequence[tuple],
+               converters: tuple[tuple[int, Callable[[Any], Any], bool], ...]) -> list[tuple]:
+    rows = []
+    for row in stored:
+        cells = list(row)
+        for i, p, keeps_none in converters:
+            v = cells[i]
+            if v is not None or not keeps_none:
+                cells[i] = p(v)
+        rows.append(tuple(cells))
+    return rows
 
 
 def _bound(binds: tuple[tuple[str, Callable[[Any], Any], bool], ...],

@@ -76,6 +76,7 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self.tx.commit()
+        self.cases.committed()  # what it wrote may be kept (store/written.py)
 
     def rollback(self) -> None:
         self.tx.rollback()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from factories import act, cell_center
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.exc import IntegrityError
 
 from gridapp.domain import workflow as wf
@@ -197,3 +197,61 @@ def test_fast_writers_write_what_sqlalchemys_processors_write():
         for v in values:
             assert ours(v) == theirs(v), v
             assert type(ours(v)) is type(theirs(v)), v
+
+
+def test_a_trail_read_again_is_the_same_and_not_converted_again(store):
+    """Audit rows are converted once per stored row (store/cases.py _EVENT_CACHE): a trail
+    read again, and after one more row, equals SQLAlchemy's reading of it."""
+    case_id = _loop(store)
+    with store.uow(write=False) as uow:
+        lean, reference = _repo(uow, True), _repo(uow, False)
+        first, again = lean.events(case_id), lean.events(case_id)
+        assert first == again == reference.events(case_id)
+    if store.engine.dialect.name == "sqlite":  # its driver's rows are the cache's keys
+        assert all(a is b for a, b in zip(first, again, strict=True))
+    act(store, "leader_shift", case_id, Action.REOPEN, reason="复查未通过",
+        at=T0 + timedelta(hours=2))
+    with store.uow(write=False) as uow:
+        longer = _repo(uow, True).events(case_id)
+        assert longer == _repo(uow, False).events(case_id)
+    assert longer[:8] == first and longer[8].action == "reopen"
+
+
+def test_the_same_case_in_another_store_reads_its_own_trail(sqlite_template, tmp_path):
+    """The cache is keyed by every stored value, not by (case, row): a store restored or
+    another store with the same case numbers reads its own rows."""
+    stores = []
+    for name in ("a", "b"):
+        shutil.copy(sqlite_template, tmp_path / f"{name}.sqlite")
+        stores.append(Store.open(str(tmp_path / f"{name}.sqlite")))
+    try:
+        x, y = cell_center("420102001001", 2)
+        for k, s in enumerate(stores):
+            act(s, "worker1", None, Action.REPORT, source=Source.GRID_PATROL,
+                class_code="E0102", x=x, y=y, description=f"第{k}个", at=T0 + timedelta(hours=k))
+        trails = []
+        for s in stores:
+            with s.uow(write=False) as uow:
+                trails.append(_repo(uow, True).events(1))
+                assert trails[-1] == _repo(uow, False).events(1)
+        assert trails[0][0].at != trails[1][0].at
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_rows_kept_as_stored_convert_as_a_read_converts_them(store):
+    """`execute(convert=False)` gives the rows as stored; `converted` makes of them what
+    `execute` gives, and refuses before a row has told it the columns' types."""
+    case_id = _loop(store)
+    stmt = LeanStatement(select(sc.E).where(sc.E.c.case_id == bindparam("b_id"))
+                         .order_by(sc.E.c.seq))
+    with store.uow(write=False) as uow:
+        dialect = uow.conn.dialect
+        assert not stmt.converts(dialect)
+        with pytest.raises(LookupError):
+            stmt.converted(dialect, [])
+        raw = stmt.execute(uow.conn, {"b_id": case_id}, convert=False)
+        assert stmt.converts(dialect) and len(raw.stored) == 8
+        assert stmt.converted(dialect, raw.stored) == stmt.execute(uow.conn,
+                                                                   {"b_id": case_id}).rows
