@@ -12,7 +12,7 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..bootstrap import create_store
+from ..bootstrap import create_store, open_store
 from ..domain.actions import Action
 from ..domain.case import CaseState, Source
 from ..domain.clock import SettableClock
@@ -79,24 +79,23 @@ def run(n_cells: int = 100_000, n_reports: int = 2000, n_cases: int = 600,
                    "raw sqlite3 same SQL", "target ≥ 0.3×"))
 
     # --- transitions through the full service path --------------------------------------
-    work = [i for i in ids if svc.view(store.uow(write=False), None, i).case.state
-            is CaseState.REPORTED][:n_cases]
-    steps = 0
-    with timer() as t:
-        clock.set(T0 + timedelta(days=40))
-        for cid in work:
-            for user, action, values in (
-                    ("acc", Action.REGISTER, {}),
-                    ("disp", Action.DISPATCH, {"assignee": ("department", "sanitation")}),
-                    ("h1", Action.SIGN, {}), ("h1", Action.RECTIFY, {"note": "done"}),
-                    ("disp", Action.ASSIGN_VERIFIER, {"verifier": "w1"}),
-                    ("w1", Action.VERIFY_PASS, {}), ("shift", Action.CLOSE, {})):
-                svc.perform(store.uow(), user, cid, action, **values)
-            steps += 7
-    ours = steps / t["s"]
-    raw = _raw_transitions(path, work, 2000)
+    # In turns with the floor (a third of each at a time), so that a change of the machine's
+    # load weighs on both. First one workstation taking a case through the loop (each step
+    # finds the rows it wrote itself kept: store/written.py), then two workstations taking
+    # turns, as the command room and a department do: each step on the other's commit reads
+    # the case and its trail again.
+    reported = [i for i in ids if svc.view(store.uow(write=False), None, i).case.state
+                is CaseState.REPORTED]
+    clock.set(T0 + timedelta(days=40))
+    ours, raw = _transitions_in_turns(path, [store], reported[:n_cases])
     rep.add(Figure("case transitions, full service path (perm+audit+commit)", ours, "/s", raw,
-                   "raw sqlite3 UPDATE+INSERT+COMMIT", "target ≥ 0.3×"))
+                   "raw sqlite3 UPDATE+INSERT+COMMIT, in turns", "target ≥ 0.3×"))
+    other = open_store(str(path))
+    other.clock = clock
+    ours, raw = _transitions_in_turns(path, [store, other], reported[n_cases:2 * n_cases])
+    other.close()
+    rep.add(Figure("same, two workstations taking turns at each step", ours, "/s", raw,
+                   "raw sqlite3 UPDATE+INSERT+COMMIT, in turns", "(nothing kept)"))
 
     # --- bulk load ----------------------------------------------------------------------
     ours, raw = _bulk(store, n_bulk)
@@ -132,6 +131,33 @@ def _raw_reports(path: Path, srid: int, points) -> float:
             con.execute("COMMIT")
     con.close()
     return len(points) / t["s"]
+
+
+LOOP = (("acc", Action.REGISTER, {}),
+        ("disp", Action.DISPATCH, {"assignee": ("department", "sanitation")}),
+        ("h1", Action.SIGN, {}), ("h1", Action.RECTIFY, {"note": "done"}),
+        ("disp", Action.ASSIGN_VERIFIER, {"verifier": "w1"}),
+        ("w1", Action.VERIFY_PASS, {}), ("shift", Action.CLOSE, {}))
+
+
+def _transitions_in_turns(path: Path, stations: list, work: list[int],
+                          turns: int = 3) -> tuple[float, float]:
+    """Transitions per second through the service (each case's steps by the `stations` in
+    turn) and through the raw floor, a share of each at a time."""
+    ours_s = raw_s = 0.0
+    steps = raw_steps = 0
+    for k in range(turns):
+        part = work[k::turns]
+        with timer() as t:
+            for cid in part:
+                for j, (user, action, values) in enumerate(LOOP):
+                    svc.perform(stations[j % len(stations)].uow(), user, cid, action, **values)
+        ours_s += t["s"]
+        steps += len(part) * len(LOOP)
+        n = 2000 // turns
+        raw_s += n / _raw_transitions(path, part, n)
+        raw_steps += n
+    return steps / ours_s, raw_steps / raw_s
 
 
 def _raw_transitions(path: Path, ids, n: int) -> float:
