@@ -25,8 +25,7 @@ from ..domain.duplicates import Candidate, DuplicateIndex, DuplicatePolicy, may_
 from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
 from ..domain.places import LocatedBy, LocatedPoints, Location
-from .hotline_rows import NOWHERE as _NOWHERE
-from .hotline_rows import ColumnRows, Engine, release
+from .hotline_rows import ColumnRows, Engine, Places, release
 from .hotline_rows import Fast as _Fast
 from .hotline_rows import columns as _columns
 from .ports import UnitOfWork
@@ -195,34 +194,19 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         # plain Python values: a numpy scalar per row and column costs more than the rule
         order_l = order.tolist()
         on_map_l = placed[order].tolist()
-        link_l = link.tolist()  # False also where the rule has nobody to pair the row with
         xs, ys = batch.x[order].tolist(), batch.y[order].tolist()
-        responsible = uow.people.responsible
-        chief_kind = AssignmentKind.ROAD_CHIEF_SEGMENT.value
-        worker_kind = AssignmentKind.GRID_WORKER_CELL.value
         source_of = {s: Source(s) for s in set(batch.source)}
-
-        def owners(k: int, i: int) -> tuple[Any, ...]:
-            """The row's `Location` fields: cell, community, street, segment, distance, road
-            chief and grid worker at the time of the report (all None off the map)."""
-            cell = loc.cell_code[i] if on_map_l[k] else None
-            if cell is None:  # off the map (inside every cell when placed: checked above)
-                return _NOWHERE
-            t, seg = times[k], loc.segment_code[i]
-            chief = responsible(chief_kind, seg, t) if seg else None
-            worker = responsible(worker_kind, cell, t) if cell else None
-            return (cell, cell[:12], cell[:9], loc.segment_id[i], loc.segment_distance[i],
-                    chief.person_id if chief else None, worker.person_id if worker else None)
-
-        def original_of(k: int) -> Candidate | None:
-            """The open case this row repeats (the domain's rule, in time order), if any."""
-            if not (link_l[k] and on_map_l[k]):  # linkable rows are placed
-                return None
+        places = _places(uow, loc, order_l, on_map_l, times)
+        # the open case each row repeats (the domain's rule, in time order): only a linkable
+        # row can repeat one or be one, and only open cases are originals (a new case is one)
+        repeats: dict[int, Candidate] = {}
+        for k in np.flatnonzero(link & placed[order]).tolist():
             t, cls, x, y = times[k], classes[k], xs[k], ys[k]
             original = index.original(cls, x, y, t)
-            if original is None:  # only open cases are originals: a new case is one
+            if original is None:
                 index.add(cls, Candidate(ids[k], case_number(ids[k], t), x, y, t))
-            return original
+            else:
+                repeats[k] = original
 
         def engine(k: int, i: int, place: tuple[Any, ...], original: Candidate | None
                    ) -> tuple[Case, list[CaseEvent]]:
@@ -247,7 +231,7 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             return case, made
 
         rows = (_columns if LEAN else _objects)(
-            order_l, engine, owners, original_of, progress, batch, _Fast(
+            order_l, engine, places, repeats, progress, batch, _Fast(
                 ids, times, classes, xs, ys, on_map_l, {c: k._value_ for c, k in kinds.items()},
                 {s: v._value_ for s, v in source_of.items()}, person.id, actor, file, by,
                 matched, sure))
@@ -316,9 +300,8 @@ class _ObjectRows:
         release(self.events, progress)
 
 
-def _objects(order: list[int], engine: Engine,
-             owners: Callable[[int, int], tuple[Any, ...]],
-             original_of: Callable[[int], Candidate | None], progress: Progress,
+def _objects(order: list[int], engine: Engine, place: Places,
+             originals: dict[int, Candidate], progress: Progress,
              batch: ReportBatch, fast: _Fast) -> _ObjectRows | ColumnRows:
     """Every row through the transition table, a `Case` and its `CaseEvent`s each."""
     cases: list[Case] = []
@@ -326,14 +309,34 @@ def _objects(order: list[int], engine: Engine,
     linked = 0
     step = max(1000, len(order) // 50)  # progress about every 2 %
     for k, i in enumerate(order):
-        place = owners(k, i)
-        case, made = engine(k, i, place, original_of(k))
+        case, made = engine(k, i, tuple(p[k] for p in place), originals.get(k))
         cases.append(case)
         events.extend(made)
         linked += len(made) > 1
         if k % step == 0:
             progress(k, len(order), "ownership and duplicates")
     return _ObjectRows(cases, events, linked)
+
+
+def _places(uow: UnitOfWork, loc: LocatedPoints, order: list[int], on_map: list[bool],
+            times: list[datetime]) -> Places:
+    """Each row's `Location` fields in time order: cell, community, street, segment,
+    distance, road chief and grid worker at the time of the report (all None off the map;
+    placed rows are inside a cell: checked before). Column by column; the people in charge
+    asked of the store for the whole batch."""
+    cell = [c if p else None for c, p in zip(map(loc.cell_code.__getitem__, order), on_map,
+                                                strict=True)]
+    on = [c is not None for c in cell]
+
+    def placed(values: list[Any]) -> list[Any]:
+        return [v if p else None for v, p in zip(map(values.__getitem__, order), on,
+                                                  strict=True)]
+    segment = placed(loc.segment_code)
+    responsible = uow.people.responsible_many
+    return (cell, [c and c[:12] for c in cell], [c and c[:9] for c in cell],
+            placed(loc.segment_id), placed(loc.segment_distance),
+            responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, segment, times),
+            responsible(AssignmentKind.GRID_WORKER_CELL.value, cell, times))
 
 
 def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,

@@ -439,9 +439,33 @@ class CaseBulkWriter:
                 row["id"] = c.id
                 rows[k] = order(row)
         n = len(rows)
+        held = [_transposed(fields, rows, progress) if n else {}]
+        return self.write_case_columns(held.pop(), n, {}, events, progress)
+
+    def write_case_columns(self, cases: Mapping[str, Sequence | object], n: int,
+                           engine: Mapping[int, tuple[Case, datetime]],
+                           events: Callable[[], Mapping[str, Sequence]],
+                           progress: Progress | None = None) -> int:
+        """`write_columns` with the `n` cases column-wise (a sequence per column of `cases`,
+        or one value for every row); the row at each place in `engine` is its case with
+        the time of its last audit row, written as `write` writes it."""
+        progress = progress or quiet
+        if n and set(cases) != set(CASE_COLUMNS):
+            raise ValueError("a bulk write names every column of cases: "
+                             f"{sorted(set(cases) ^ set(CASE_COLUMNS))}")
+        cols = dict(cases)
+        if engine:  # copies: the caller's lists are left as they were (some share one)
+            for name, v in cols.items():
+                cols[name] = list(v) if isinstance(v, list | tuple) else [v] * n
+            for k, (c, updated) in engine.items():
+                row = case_to_row(c, updated)
+                row["id"] = c.id
+                for name, column in cols.items():
+                    column[k] = row[name]
         later: list[Callable[[], None]] = []
         if n:
-            held = [_transposed(fields, rows, progress)]
+            held = [cols]
+            del cols
             insert_columns(self.conn, "cases", held.pop(), n, progress=progress,
                            what="writing cases", rtree_after=True, later=later)
             self._sync_sequence()

@@ -455,6 +455,18 @@ class SqlCaseRepository:
             raise _ticket_taken(exc, [r[fields.index("external_id")] if r else c.external_id
                                       for r, c in _with_engine(rows, engine)]) from None
 
+    def bulk_add_case_columns(self, cases, n, engine, events, progress=None) -> None:
+        """`bulk_add_columns` with the cases column-wise (the 12345 import's clean rows)."""
+        from .bulk import CaseBulkWriter
+        try:
+            CaseBulkWriter(self.conn).write_case_columns(cases, n, engine, events, progress)
+        except IntegrityError as exc:
+            tickets = cases["external_id"]
+            tickets = list(tickets) if isinstance(tickets, list | tuple) else [tickets] * n
+            for k, (c, _) in engine.items():
+                tickets[k] = c.external_id
+            raise _ticket_taken(exc, tickets) from None
+
     def by_external_id(self, ticket: str) -> Case | None:
         row = self.conn.execute(select(*READ_COLUMNS).where(T.c.external_id == ticket)).first()
         return row_to_case(row) if row else None
