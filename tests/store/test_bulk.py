@@ -163,10 +163,13 @@ def test_a_large_batch_fills_the_rtree_after_its_rows_as_the_trigger_would(
             uow.commit()
         with store.read() as conn:
             tree = conn.exec_driver_sql("SELECT * FROM idx_cases_geom ORDER BY pkid").all()
+            # the same tree node for node: the same boxes inserted in the same order
+            nodes = conn.exec_driver_sql("SELECT * FROM idx_cases_geom_node ORDER BY nodeno"
+                                         ).all()
             trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = "
                                            "'gii_cases_geom'").scalar()
         store.close()
-        return tree, trigger
+        return tree, trigger, nodes
 
     rng.seed(5)
     per_row = load("per_row.sqlite", False)
