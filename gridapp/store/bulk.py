@@ -100,16 +100,19 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
     if table in STAMPED:  # one number for the whole batch: the per-row triggers stay idle
         columns = {**columns, "change_seq": log_table(conn, table) if table != "cases"
                    else stamp(conn)}
-    cols = {k: (list(v) if isinstance(v, list | tuple) else [v] * n) for k, v in columns.items()}
+    # one value for all rows: known to be the same (no column to scan), a time written once
+    same = {k for k, v in columns.items() if not isinstance(v, list | tuple)}
+    cols = {k: ([sqlite_time(v) if sqlite else v] * n if k in same else list(v))
+            for k, v in columns.items()}
     del columns  # the caller's tuples, copied: a million rows' worth less at the peak
     try:
         if sqlite:
             for k, v in cols.items():
-                as_text = _times_as_text(v)
+                as_text = None if k in same else _times_as_text(v)
                 if as_text is not None:
                     cols[k] = as_text
             return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what,
-                                  rtree_after, later, schema)
+                                  rtree_after, later, schema, same)
         return _copy(conn, table, cols, n, progress, what)
     except conn.dialect.loaded_dbapi.Error as exc:
         # the driver's own error, raised like any other statement's (IntegrityError, …)
@@ -119,7 +122,9 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
 
 def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
                    rtree_after: bool = False, later: list | None = None,
-                   schema: str | None = None) -> int:
+                   schema: str | None = None, same: Iterable[str] = ()) -> int:
+    """`same`: the columns given as one value for every row."""
+    same = set(same)
     if schema is not None:
         if rebuild or rtree_after:
             raise ValueError("a staging table has no indexes or R*Tree to rebuild")
@@ -128,7 +133,7 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
     for name, seq in cols.items():
         first = seq[0]
         lit = _literal(first)
-        if lit is not None and seq.count(first) == n:  # C-speed check: same value in every row
+        if lit is not None and (name in same or seq.count(first) == n):  # count: C speed
             names.append(name)
             values.append(lit)
         else:

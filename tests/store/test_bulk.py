@@ -257,3 +257,14 @@ def test_work_beside_reports_progress_until_it_is_done_and_a_cancel_waits_for_it
     with pytest.raises(Cancelled):
         _beside([work], lambda: "columns", cancel, "indexing cases")
     assert done == ["indexes", "indexes"]
+
+
+def test_a_null_is_bound_as_null_through_its_quick_adapter(sqlite_store):
+    """None has an adapter of its own in the driver (a bulk insert binds millions): it still
+    arrives as NULL, and a base type stays unadapted (the driver's fast path)."""
+    import sqlean
+    assert sqlean.adapters[(type(None), sqlean.PrepareProtocol)](None) is None
+    with sqlite_store.read() as conn:
+        cur = conn.connection.cursor()
+        assert cur.execute("SELECT ? IS NULL, typeof(?)", (None, None)).fetchone() == (1, "null")
+        cur.close()
