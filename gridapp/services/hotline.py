@@ -54,6 +54,10 @@ class ReportBatch:
     # False where the duplicate rule must not link the row: a rough point (a road's middle
     # would swallow every ticket on that road) or a catch-all class (unrelated problems)
     linkable: list[bool] = field(default_factory=list)
+    # the unit grid cell the reader found for each row (None: not looked up or none) in the
+    # place index `cells_from`: the import takes them while the places are still those
+    cells: list[str | None] = field(default_factory=list)
+    cells_from: object | None = None
     file: str = ""
     notes: list[str] = field(default_factory=list)  # what the reader recognised and skipped
 
@@ -154,7 +158,7 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
                              else np.ones(n_all, bool))
         loc = _locate(uow, np.where(placed, batch.x, 0.0), np.where(placed, batch.y, 0.0),
-                      settings.road_tolerance_m, progress)
+                      settings.road_tolerance_m, progress, batch.cells_from, batch.cells)
         outside = placed & np.array([c is None for c in loc.cell_code], bool)
         if outside.any():  # the reader checks this per row; the places may have changed since
             summary.outside = [_row(batch, i) for i in np.flatnonzero(outside)]
@@ -254,12 +258,17 @@ LOCATE_CHUNK = 100_000  # points per look-up: a million take half a minute on a 
 
 
 def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
-            progress: Progress) -> LocatedPoints:
-    """Cell and nearest segment of every point, in chunks with progress between them."""
+            progress: Progress, cells_from: object | None = None,
+            found: list[str | None] | None = None) -> LocatedPoints:
+    """Cell and nearest segment of every point, in chunks with progress between them; the
+    cells the reader found (`found`, in `cells_from`) are taken while the places are those."""
     n = len(x)
+
+    def known(start: int, end: int) -> tuple[object, list[str | None]] | None:
+        return (cells_from, found[start:end]) if cells_from is not None and found else None
     if n <= LOCATE_CHUNK:
         progress(0, n, "cells and road segments")
-        return uow.places.locate_many(x, y, tolerance)
+        return uow.places.locate_many(x, y, tolerance, known(0, n))
     cells: list[str | None] = []
     ids: list[int | None] = []
     codes: list[str | None] = []
@@ -267,7 +276,8 @@ def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
     for start in range(0, n, LOCATE_CHUNK):
         progress(start, n, "cells and road segments")
         part = uow.places.locate_many(x[start:start + LOCATE_CHUNK],
-                                      y[start:start + LOCATE_CHUNK], tolerance)
+                                      y[start:start + LOCATE_CHUNK], tolerance,
+                                      known(start, start + LOCATE_CHUNK))
         cells.extend(part.cell_code)
         ids.extend(part.segment_id)
         codes.extend(part.segment_code)

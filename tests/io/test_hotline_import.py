@@ -180,3 +180,26 @@ def test_overlong_texts_are_named_by_row_and_nothing_is_written(sqlite_store, tm
     with pytest.raises(InvalidInput, match=r"row \d \[description\]: 2,500 characters; at most"):
         run(sqlite_store, write(tmp_path, rows))
     assert all_cases(sqlite_store) == {}
+
+
+def test_the_import_takes_the_readers_cells_only_while_the_places_are_the_same(
+        sqlite_store, tmp_path):
+    """The reader's cells ride on the batch with the place index they came from; the import
+    takes them from that same index only (looking up the rows without one), and looks all
+    up again once the places have changed."""
+    rows = [ticket(k, cell_center("420102001001", 2 + k % 3)) for k in range(6)]
+    rows.append({**ticket(9, cell_center("420102001001", 2)), "经度": "", "纬度": ""})
+    batch = parse_hotline(write(tmp_path, rows), HotlineMapping(),
+                          import_context(sqlite_store, NOW))
+    assert batch.cells_from is not None and batch.cells[-1] is None
+    assert all(batch.cells[:6]) and len(batch.cells) == len(batch)
+    x, y = batch.x[:6], batch.y[:6]
+    with sqlite_store.uow(write=False) as uow:
+        fresh = uow.places.locate_many(x, y, 30.0)
+        wrong = ["not-a-cell"] * 5 + [None]
+        assert uow.places.locate_many(x, y, 30.0, (batch.cells_from, batch.cells[:6])) == fresh
+        taken = uow.places.locate_many(x, y, 30.0, (uow.places.index(), wrong))
+        assert taken.cell_code == wrong[:5] + fresh.cell_code[5:]  # the index's own word
+        assert taken.segment_id == fresh.segment_id
+        # another index (the places changed since): every cell looked up again
+        assert uow.places.locate_many(x, y, 30.0, (object(), wrong)) == fresh
