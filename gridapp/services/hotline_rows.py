@@ -22,13 +22,14 @@ from typing import Any
 import numpy as np
 
 from ..domain import workflow as wf
+from ..domain.audit import row_texts, seal_texts
 from ..domain.case import Case, CaseEvent, case_number
 from ..domain.duplicates import Candidate
 from ..domain.people import Actor
 from ..domain.places import LocatedBy
 from .ports import UnitOfWork
 from .progress import CHUNK, Progress
-from .timelines import CASE_FIELDS, EVENT_FIELDS, Columns
+from .timelines import CASE_FIELDS, EVENT_FIELDS, SEAL_CHUNK, Columns
 
 NOWHERE: tuple[None, ...] = (None,) * 7  # a `Location` of a case off the map (待定位)
 _LOCATED = frozenset(m.value for m in LocatedBy)
@@ -93,13 +94,43 @@ class ColumnRows:
 
 class Cases(Columns):
     """`Columns` with the cases column-wise (`cases`: a list, or one value for every row;
-    the engine's cases at their places in `engine`), and only the first and last numbers."""
+    the engine's cases at their places in `engine`), and only the first and last numbers.
+    Every audit row without a body of its own is a clean ticket's report by `actor_id` as
+    `role`: its canonical text is the row's four varying fields around the fixed ones."""
 
     def __init__(self, cases: dict[str, Any], n: int, engine: dict[int, tuple[Case, datetime]],
                  events: dict[str, list[Any]], bodies: list[str | None],
-                 numbers: list[str]) -> None:
+                 numbers: list[str], actor_id: int, role: str) -> None:
         super().__init__([], engine, events, bodies, numbers)
-        self.cases, self.n = cases, n
+        self.cases, self.n, self.actor_id, self.role = cases, n, actor_id, role
+
+    def sealed(self, progress: Callable[[int, int, str], None] | None = None
+               ) -> dict[str, list[Any]]:
+        """`Columns.sealed` for a batch of reports: the same texts and hashes, the fixed
+        fields of a clean row joined once."""
+        ev = self.events
+        action, role, before, after = row_texts("report", self.role, None, "reported")
+        head = f",1,{action},{self.actor_id},{role},\""
+        mid = f"\",{before},{after},"
+        string = encode_basestring
+        n = len(ev["seq"])
+        hashes: list[str] = []
+        start = 0
+        while start < n:
+            if progress is not None:
+                progress(start, n, "sealing audit rows")
+            end = min(start + SEAL_CHUNK, n)
+            while end < n and ev["seq"][end] != 1:  # a chain never crosses two chunks
+                end += 1
+            bodies = [f"[{cid}{head}{at.isoformat()}{mid}{string(r)},{d},[]]" if body is None
+                      else body for body, cid, at, r, d in zip(
+                          self.bodies[start:end], ev["case_id"][start:end], ev["at"][start:end],
+                          ev["reason"][start:end], ev["data"][start:end], strict=True)]
+            hashes.extend(seal_texts(bodies, ev["seq"][start:end]))
+            start = end
+        self.bodies = []
+        ev["hash"] = hashes
+        return ev
 
 
 def _at(values: Sequence[Any], order: list[int]) -> list[Any]:
@@ -178,7 +209,8 @@ def columns(order: list[int], engine: Engine, place: Places,
     bodies: list[str | None] = [None] * n
     progress(n * 3 // 4, n, _STEP)
     out = Cases(cases, n, {}, events, bodies,
-                [case_number(ids[0], times[0]), case_number(ids[-1], times[-1])])
+                [case_number(ids[0], times[0]), case_number(ids[-1], times[-1])],
+                fast.actor.id, role)
     if by_engine:
         made = Columns([], {}, {k: [] for k in EVENT_FIELDS}, [], [])
         counts = []
