@@ -203,3 +203,18 @@ def test_the_import_takes_the_readers_cells_only_while_the_places_are_the_same(
         assert taken.segment_id == fresh.segment_id
         # another index (the places changed since): every cell looked up again
         assert uow.places.locate_many(x, y, 30.0, (object(), wrong)) == fresh
+
+
+def test_without_a_district_only_points_outside_china_are_refused(sqlite_store, tmp_path):
+    """A store without its district's boundary checks lon/lat against China's box, and
+    names exactly the rows outside it, in file order."""
+    rows = [ticket(k, cell_center("420102001001", 2)) for k in range(5)]
+    rows[1] = {**rows[1], "经度": "10.5"}
+    rows[3] = {**rows[3], "纬度": "80.25"}
+    ctx = import_context(sqlite_store, NOW)
+    ctx.district, ctx.places = None, None
+    with pytest.raises(ImportRejected) as e:
+        parse_hotline(write(tmp_path, rows), HotlineMapping(), ctx)
+    problems = [line for line in str(e.value).splitlines() if "not a lon/lat in China" in line]
+    assert len(problems) == 2
+    assert "row 3" in problems[0] and "10.5" in problems[0] and "row 5" in problems[1]
