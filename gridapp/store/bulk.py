@@ -140,7 +140,8 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
             names.append(name)
             values.append("?")
             varying.append(seq)
-    if table == "cases" and "x" in cols and "y" in cols:
+    point_made = table == "cases" and "x" in cols and "y" in cols and "geom" not in cols
+    if point_made:
         # the point written with the row: the geometry triggers (0008) then stay idle
         names.append("geom")
         k = names.index("x")
@@ -157,6 +158,7 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
     indexes = drop_indexes(conn, table) if rebuild else []
     rtree = _rtree_after(conn, table, cols, n) if rebuild and rtree_after else None
+    checked = _geometry_checked(conn, _srid(conn)) if rebuild and point_made else None
     cursor = conn.connection.cursor()
     rows = zip(*varying, strict=True)
     try:
@@ -169,6 +171,8 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
                     cursor.execute(sql)
     finally:
         cursor.close()
+    if checked is not None:
+        checked()
     if later is not None:
         if rtree is not None:
             later.append(rtree)
@@ -222,6 +226,26 @@ def _rtree_after(conn, table: str, cols: dict, n: int):
         conn.exec_driver_sql(RTREE_FILL, (lo, hi))
         conn.exec_driver_sql(trigger)
     return fill
+
+
+# SpatiaLite's trigger checking each new case's geometry type and SRID
+_GEOMETRY_TRIGGER = "ggi_cases_geom"
+
+
+def _geometry_checked(conn, srid: int):
+    """For a batch whose points are all `MakePoint(x, y, srid)` or NULL: check once that the
+    geometry column takes XY points of `srid` (what the trigger asks of every row, ~4 µs
+    each: its own look-up of the column) and drop the trigger for the batch; return what
+    makes it again. None: the column wants something else, the trigger stays and says so."""
+    column = conn.exec_driver_sql(
+        "SELECT geometry_type, srid FROM geometry_columns WHERE lower(f_table_name) = "
+        "'cases' AND lower(f_geometry_column) = 'geom'").first()
+    trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                   "name = ?", (_GEOMETRY_TRIGGER,)).scalar()
+    if trigger is None or column is None or tuple(column) != (1, srid):  # 1: POINT XY
+        return None
+    conn.exec_driver_sql(f'DROP TRIGGER "{_GEOMETRY_TRIGGER}"')
+    return functools.partial(conn.exec_driver_sql, trigger)
 
 
 def _srid(conn) -> int:
