@@ -111,6 +111,7 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
                 as_text = None if k in same else _times_as_text(v)
                 if as_text is not None:
                     cols[k] = as_text
+                    progress(0, n, what)  # a million times take half a second each
             return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what,
                                   rtree_after, later, schema, same)
         return _copy(conn, table, cols, n, progress, what)
