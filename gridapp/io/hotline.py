@@ -116,7 +116,7 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
     classes, caught = _classes(rows, mapping, ctx.catalog)
     sources = _sources(rows, mapping)
     progress(0, n, "checking positions")
-    x, y, pending, located = _positions(rows, mapping, ctx, progress)
+    x, y, pending, located, cells = _positions(rows, mapping, ctx, progress)
     if report:
         raise ImportRejected(report)
     progress(n, n, "checking positions")  # the rows' lists below take seconds a million
@@ -133,6 +133,8 @@ def parse_hotline(path: Path | str, mapping: Mapping, ctx: ImportContext,
     batch.linkable = [not c and (b is None or (p or 0) >= PRECISE)
                       for c, b, p in zip(caught, located[0], located[2], strict=True)]
     batch.file = rows.file
+    if ctx.places is not None:  # the cells found here, the import takes while they hold
+        batch.cells, batch.cells_from = cells, ctx.places
     batch.notes = rows.notes + times.notes + _position_notes(pending, located)
     return batch
 
@@ -246,10 +248,12 @@ def _positions(rows: MappedRows, mapping: Mapping, ctx: ImportContext,
     given = ~lon_empty & ~lat_empty & ~lon_bad & ~lat_bad
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)
+    cells = np.full(n, None, dtype=object)
     if given.any():
         gx, gy = lonlat_to_store(lon[given], lat[given], mapping.coords, ctx.srid)
         x[given], y[given] = gx, gy
-        _check_area(rows, ctx, np.flatnonzero(given), lon, lat, x, y, mapping, cols, progress)
+        _check_area(rows, ctx, np.flatnonzero(given), lon, lat, x, y, mapping, cols, progress,
+                    cells)
     method: list[str | None] = [None] * n
     match = [""] * n
     conf: list[float | None] = [None] * n
@@ -270,19 +274,21 @@ def _positions(rows: MappedRows, mapping: Mapping, ctx: ImportContext,
             continue
         x[i], y[i], method[i] = found.x, found.y, found.method.value
     pending = np.flatnonzero(no_point & np.isnan(x))
-    return x, y, pending, (method, match, conf)
+    return x, y, pending, (method, match, conf), cells.tolist()
 
 
-def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols, progress=quiet) -> None:
+def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols, progress=quiet,
+                found=None) -> None:
     """Points far from the district are wrong data (swapped, another system); points near
-    it but outside every unit grid cell are outside the grid. Both name the coordinates."""
+    it but outside every unit grid cell are outside the grid. Both name the coordinates.
+    `found`: each row's cell is set there (an object array, None where not looked up)."""
     place = ctx.district_name
     if ctx.district is None:
         lo0, la0, lo1, la1 = CHINA
-        for i in idx:
-            if not (lo0 <= lon[i] <= lo1 and la0 <= lat[i] <= la1):
-                rows.problem(int(i), "lon", f"({lon[i]}, {lat[i]}) is not a lon/lat in China",
-                             f"{lon[i]}, {lat[i]}", "经度 73–136, 纬度 3–54")
+        inside = (lo0 <= lon[idx]) & (lon[idx] <= lo1) & (la0 <= lat[idx]) & (lat[idx] <= la1)
+        for i in idx[~inside]:  # the rows outside, in file order (a loop over all took seconds)
+            rows.problem(int(i), "lon", f"({lon[i]}, {lat[i]}) is not a lon/lat in China",
+                         f"{lon[i]}, {lat[i]}", "经度 73–136, 纬度 3–54")
         return
     area = ctx.district
     shapely.prepare(area)
@@ -316,6 +322,8 @@ def _check_area(rows, ctx, idx, lon, lat, x, y, mapping, cols, progress=quiet) -
         progress(start, len(near), "checking positions")
         part = near[start:start + AREA_CHUNK]
         cells.extend(ctx.places.locate_many(x[part], y[part], 0).cell_code)
+    if found is not None:
+        found[near] = np.array(cells, dtype=object)
     outside = [int(i) for i, c in zip(near, cells, strict=True) if c is None]
     if not outside:
         return

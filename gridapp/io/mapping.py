@@ -494,9 +494,10 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
             progress(k, 0, f"reading {file}")  # rows so far; the total is known at the end
         if kept is not None:
             kept.append(record)
-        if row in skip or not "".join(record).strip():
+        text = "".join(record)
+        if row in skip or not text.strip():
             continue
-        if _is_summary(record):
+        if _MAYBE_SUMMARY(text) and _is_summary(record):
             summary.append(row)
             continue
         candidates.append(row)
@@ -543,6 +544,11 @@ def read_rows(path: Path | str, mapping: Mapping, aliases: dict[str, list[str]],
     sheet_out = Sheet(file, kept, data.encoding, data.sheet) if kept is not None else None
     return MappedRows(file, h + 1, headers, {f: headers[c] for f, c in cols.items()}, rows,
                       values, report, notes, sheet_out)
+
+
+# a summary row holds one of these characters somewhere: most rows are passed over by one
+# search of their joined text instead of a look at their cells
+_MAYBE_SUMMARY = re.compile("[合总小共]").search
 
 
 def _is_summary(record: list[str]) -> bool:

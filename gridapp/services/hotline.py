@@ -25,8 +25,7 @@ from ..domain.duplicates import Candidate, DuplicateIndex, DuplicatePolicy, may_
 from ..domain.errors import InvalidInput, PermissionDenied
 from ..domain.people import AssignmentKind, Role
 from ..domain.places import LocatedBy, LocatedPoints, Location
-from .hotline_rows import NOWHERE as _NOWHERE
-from .hotline_rows import ColumnRows, Engine, release
+from .hotline_rows import ColumnRows, Engine, Places, release
 from .hotline_rows import Fast as _Fast
 from .hotline_rows import columns as _columns
 from .ports import UnitOfWork
@@ -55,6 +54,10 @@ class ReportBatch:
     # False where the duplicate rule must not link the row: a rough point (a road's middle
     # would swallow every ticket on that road) or a catch-all class (unrelated problems)
     linkable: list[bool] = field(default_factory=list)
+    # the unit grid cell the reader found for each row (None: not looked up or none) in the
+    # place index `cells_from`: the import takes them while the places are still those
+    cells: list[str | None] = field(default_factory=list)
+    cells_from: object | None = None
     file: str = ""
     notes: list[str] = field(default_factory=list)  # what the reader recognised and skipped
 
@@ -120,9 +123,12 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         limits = {i.name: i.max_length for i in SPECS[Action.REPORT].inputs if i.max_length}
         columns = {"external_id": batch.external_id, "description": batch.description,
                    "address": batch.address, "contact": batch.contact}
+        every = len(new) == len(batch)  # nothing known: every row (most imports)
         for name, values in columns.items():
             limit = limits[name]
-            if max((len(values[i]) for i in new), default=0) > limit:
+            # map in C: a generator per row and column took a second a million
+            if max(map(len, values if every else map(values.__getitem__, new)),
+                   default=0) > limit:
                 i = next(i for i in new if len(values[i]) > limit)  # the first, to name it
                 raise InvalidInput(f"row {_row(batch, i)} [{name}]: {len(values[i]):,} "
                                    f"characters; at most {limit:,}", field=name, limit=limit)
@@ -136,8 +142,8 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
                                        f"and {_row(batch, i)}); one case per ticket")
                 seen[ticket] = _row(batch, i)
         if new:  # the earliest and the latest decide; the message names the first bad row
-            first = min(batch.reported_at[i] for i in new)
-            last = max(batch.reported_at[i] for i in new)
+            first = min(map(batch.reported_at.__getitem__, new))
+            last = max(map(batch.reported_at.__getitem__, new))
             for t in {first, last}:
                 try:
                     check_plausible(t, now, settings.earliest, "report time",
@@ -155,7 +161,7 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         linkable = placed & (np.asarray(batch.linkable, bool) if batch.linkable
                              else np.ones(n_all, bool))
         loc = _locate(uow, np.where(placed, batch.x, 0.0), np.where(placed, batch.y, 0.0),
-                      settings.road_tolerance_m, progress)
+                      settings.road_tolerance_m, progress, batch.cells_from, batch.cells)
         outside = placed & np.array([c is None for c in loc.cell_code], bool)
         if outside.any():  # the reader checks this per row; the places may have changed since
             summary.outside = [_row(batch, i) for i in np.flatnonzero(outside)]
@@ -195,34 +201,19 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
         # plain Python values: a numpy scalar per row and column costs more than the rule
         order_l = order.tolist()
         on_map_l = placed[order].tolist()
-        link_l = link.tolist()  # False also where the rule has nobody to pair the row with
         xs, ys = batch.x[order].tolist(), batch.y[order].tolist()
-        responsible = uow.people.responsible
-        chief_kind = AssignmentKind.ROAD_CHIEF_SEGMENT.value
-        worker_kind = AssignmentKind.GRID_WORKER_CELL.value
         source_of = {s: Source(s) for s in set(batch.source)}
-
-        def owners(k: int, i: int) -> tuple[Any, ...]:
-            """The row's `Location` fields: cell, community, street, segment, distance, road
-            chief and grid worker at the time of the report (all None off the map)."""
-            cell = loc.cell_code[i] if on_map_l[k] else None
-            if cell is None:  # off the map (inside every cell when placed: checked above)
-                return _NOWHERE
-            t, seg = times[k], loc.segment_code[i]
-            chief = responsible(chief_kind, seg, t) if seg else None
-            worker = responsible(worker_kind, cell, t) if cell else None
-            return (cell, cell[:12], cell[:9], loc.segment_id[i], loc.segment_distance[i],
-                    chief.person_id if chief else None, worker.person_id if worker else None)
-
-        def original_of(k: int) -> Candidate | None:
-            """The open case this row repeats (the domain's rule, in time order), if any."""
-            if not (link_l[k] and on_map_l[k]):  # linkable rows are placed
-                return None
+        places = _places(uow, loc, order_l, on_map_l, times)
+        # the open case each row repeats (the domain's rule, in time order): only a linkable
+        # row can repeat one or be one, and only open cases are originals (a new case is one)
+        repeats: dict[int, Candidate] = {}
+        for k in np.flatnonzero(link & placed[order]).tolist():
             t, cls, x, y = times[k], classes[k], xs[k], ys[k]
             original = index.original(cls, x, y, t)
-            if original is None:  # only open cases are originals: a new case is one
+            if original is None:
                 index.add(cls, Candidate(ids[k], case_number(ids[k], t), x, y, t))
-            return original
+            else:
+                repeats[k] = original
 
         def engine(k: int, i: int, place: tuple[Any, ...], original: Candidate | None
                    ) -> tuple[Case, list[CaseEvent]]:
@@ -247,14 +238,14 @@ def _import_reports(uow: UnitOfWork, username: str, batch: ReportBatch,
             return case, made
 
         rows = (_columns if LEAN else _objects)(
-            order_l, engine, owners, original_of, progress, batch, _Fast(
+            order_l, engine, places, repeats, progress, batch, _Fast(
                 ids, times, classes, xs, ys, on_map_l, {c: k._value_ for c, k in kinds.items()},
                 {s: v._value_ for s, v in source_of.items()}, person.id, actor, file, by,
                 matched, sure))
         n = rows.n
         summary.imported, summary.linked_duplicates = n, rows.linked
         summary.unplaced = int((~placed[order]).sum())
-        summary.located_from_address = sum(1 for i in order if by[i])
+        summary.located_from_address = sum(map(bool, map(by.__getitem__, order_l)))
         summary.first_number, summary.last_number = rows.first, rows.last
         if not dry_run:
             rows.write(uow, progress)
@@ -270,12 +261,17 @@ LOCATE_CHUNK = 100_000  # points per look-up: a million take half a minute on a 
 
 
 def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
-            progress: Progress) -> LocatedPoints:
-    """Cell and nearest segment of every point, in chunks with progress between them."""
+            progress: Progress, cells_from: object | None = None,
+            found: list[str | None] | None = None) -> LocatedPoints:
+    """Cell and nearest segment of every point, in chunks with progress between them; the
+    cells the reader found (`found`, in `cells_from`) are taken while the places are those."""
     n = len(x)
+
+    def known(start: int, end: int) -> tuple[object, list[str | None]] | None:
+        return (cells_from, found[start:end]) if cells_from is not None and found else None
     if n <= LOCATE_CHUNK:
         progress(0, n, "cells and road segments")
-        return uow.places.locate_many(x, y, tolerance)
+        return uow.places.locate_many(x, y, tolerance, known(0, n))
     cells: list[str | None] = []
     ids: list[int | None] = []
     codes: list[str | None] = []
@@ -283,7 +279,8 @@ def _locate(uow: UnitOfWork, x: np.ndarray, y: np.ndarray, tolerance: float,
     for start in range(0, n, LOCATE_CHUNK):
         progress(start, n, "cells and road segments")
         part = uow.places.locate_many(x[start:start + LOCATE_CHUNK],
-                                      y[start:start + LOCATE_CHUNK], tolerance)
+                                      y[start:start + LOCATE_CHUNK], tolerance,
+                                      known(start, start + LOCATE_CHUNK))
         cells.extend(part.cell_code)
         ids.extend(part.segment_id)
         codes.extend(part.segment_code)
@@ -316,9 +313,8 @@ class _ObjectRows:
         release(self.events, progress)
 
 
-def _objects(order: list[int], engine: Engine,
-             owners: Callable[[int, int], tuple[Any, ...]],
-             original_of: Callable[[int], Candidate | None], progress: Progress,
+def _objects(order: list[int], engine: Engine, place: Places,
+             originals: dict[int, Candidate], progress: Progress,
              batch: ReportBatch, fast: _Fast) -> _ObjectRows | ColumnRows:
     """Every row through the transition table, a `Case` and its `CaseEvent`s each."""
     cases: list[Case] = []
@@ -326,14 +322,34 @@ def _objects(order: list[int], engine: Engine,
     linked = 0
     step = max(1000, len(order) // 50)  # progress about every 2 %
     for k, i in enumerate(order):
-        place = owners(k, i)
-        case, made = engine(k, i, place, original_of(k))
+        case, made = engine(k, i, tuple(p[k] for p in place), originals.get(k))
         cases.append(case)
         events.extend(made)
         linked += len(made) > 1
         if k % step == 0:
             progress(k, len(order), "ownership and duplicates")
     return _ObjectRows(cases, events, linked)
+
+
+def _places(uow: UnitOfWork, loc: LocatedPoints, order: list[int], on_map: list[bool],
+            times: list[datetime]) -> Places:
+    """Each row's `Location` fields in time order: cell, community, street, segment,
+    distance, road chief and grid worker at the time of the report (all None off the map;
+    placed rows are inside a cell: checked before). Column by column; the people in charge
+    asked of the store for the whole batch."""
+    cell = [c if p else None for c, p in zip(map(loc.cell_code.__getitem__, order), on_map,
+                                                strict=True)]
+    on = [c is not None for c in cell]
+
+    def placed(values: list[Any]) -> list[Any]:
+        return [v if p else None for v, p in zip(map(values.__getitem__, order), on,
+                                                  strict=True)]
+    segment = placed(loc.segment_code)
+    responsible = uow.people.responsible_many
+    return (cell, [c and c[:12] for c in cell], [c and c[:9] for c in cell],
+            placed(loc.segment_id), placed(loc.segment_distance),
+            responsible(AssignmentKind.ROAD_CHIEF_SEGMENT.value, segment, times),
+            responsible(AssignmentKind.GRID_WORKER_CELL.value, cell, times))
 
 
 def _may_link(classes: np.ndarray, x: np.ndarray, y: np.ndarray, at: np.ndarray,

@@ -106,6 +106,13 @@ class CaseRepository(Protocol):
         """Cases as rows of `fields` (None: the case in `engine` at that place, with the time
         of its last audit row) and their sealed audit rows column-wise as `events()` gives
         them (called once, after the cases are written), data as JSON."""
+    def bulk_add_case_columns(self, cases: Mapping[str, Any], n: int,
+                              engine: Mapping[int, tuple[Case, datetime]],
+                              events: Callable[[], Mapping[str, Sequence[Any]]],
+                              progress: Progress | None = None) -> None:
+        """`bulk_add_columns` with the `n` cases column-wise (a sequence per column of
+        `cases`, or one value for all rows); the engine's cases replace the rows at their
+        places."""
     def lock_duplicates(self, class_code: str, x: float, y: float, radius: float) -> None:
         """Hold off other duplicate checks near (x, y) until this transaction ends."""
     def lock_duplicate_classes(self, class_codes: set[str]) -> None:
@@ -114,8 +121,11 @@ class CaseRepository(Protocol):
 
 class PlaceRepository(Protocol):
     def locate(self, x: float, y: float, tolerance: float) -> Location: ...
-    def locate_many(self, x: npt.ArrayLike, y: npt.ArrayLike,
-                    tolerance: float) -> LocatedPoints: ...
+    def locate_many(self, x: npt.ArrayLike, y: npt.ArrayLike, tolerance: float,
+                    known: tuple[object, Sequence[str | None]] | None = None
+                    ) -> LocatedPoints:
+        """`known`: (the place index the cells were found in, each point's cell or None);
+        the cells are taken as found while the places are those of that index."""
     def component(self, code: str) -> ComponentInfo | None: ...
     def segment_code(self, segment_id: int) -> str | None: ...
     def segment_id(self, code: str) -> int | None: ...
@@ -129,6 +139,10 @@ class PeopleRepository(Protocol):
     def set_password_hash(self, person_id: int, password_hash: str) -> None: ...
     def actor(self, username: str, at: datetime) -> Actor: ...
     def responsible(self, kind: str, target_code: str, at: datetime) -> Assignment | None: ...
+    def responsible_many(self, kind: str, targets: Sequence[str | None],
+                         at: Sequence[datetime]) -> list[int | None]:
+        """The person `responsible` names for each (target, time), None for none or for an
+        empty target: a batch's answers in one call."""
     def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
         """Segment ids and cell codes the person is assigned to at `at`."""
     def add_assignment(self, assignment: Assignment) -> Assignment: ...

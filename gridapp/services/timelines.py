@@ -189,7 +189,7 @@ class Columns:
         while start < n:
             if progress is not None:
                 progress(start, n, "sealing audit rows")
-            end = min(start + _SEAL_CHUNK, n)
+            end = min(start + SEAL_CHUNK, n)
             while end < n and ev["seq"][end] != 1:
                 end += 1
             made = iter([
@@ -232,7 +232,7 @@ class Columns:
         self.numbers.append(case_number(case.id or 0, case.reported_at))
 
 
-_SEAL_CHUNK = 50_000  # audit rows sealed between two progress reports
+SEAL_CHUNK = 50_000  # audit rows sealed between two progress reports
 
 
 class Builder:

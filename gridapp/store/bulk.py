@@ -100,16 +100,20 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
     if table in STAMPED:  # one number for the whole batch: the per-row triggers stay idle
         columns = {**columns, "change_seq": log_table(conn, table) if table != "cases"
                    else stamp(conn)}
-    cols = {k: (list(v) if isinstance(v, list | tuple) else [v] * n) for k, v in columns.items()}
+    # one value for all rows: known to be the same (no column to scan), a time written once
+    same = {k for k, v in columns.items() if not isinstance(v, list | tuple)}
+    cols = {k: ([sqlite_time(v) if sqlite else v] * n if k in same else list(v))
+            for k, v in columns.items()}
     del columns  # the caller's tuples, copied: a million rows' worth less at the peak
     try:
         if sqlite:
             for k, v in cols.items():
-                as_text = _times_as_text(v)
+                as_text = None if k in same else _times_as_text(v)
                 if as_text is not None:
                     cols[k] = as_text
+                    progress(0, n, what)  # a million times take half a second each
             return _sqlite_insert(conn, table, cols, n, rebuild_indexes, progress, what,
-                                  rtree_after, later, schema)
+                                  rtree_after, later, schema, same)
         return _copy(conn, table, cols, n, progress, what)
     except conn.dialect.loaded_dbapi.Error as exc:
         # the driver's own error, raised like any other statement's (IntegrityError, …)
@@ -119,7 +123,9 @@ def insert_columns(conn: Connection, table: str, columns: Mapping[str, Sequence 
 
 def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
                    rtree_after: bool = False, later: list | None = None,
-                   schema: str | None = None) -> int:
+                   schema: str | None = None, same: Iterable[str] = ()) -> int:
+    """`same`: the columns given as one value for every row."""
+    same = set(same)
     if schema is not None:
         if rebuild or rtree_after:
             raise ValueError("a staging table has no indexes or R*Tree to rebuild")
@@ -128,14 +134,15 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
     for name, seq in cols.items():
         first = seq[0]
         lit = _literal(first)
-        if lit is not None and seq.count(first) == n:  # C-speed check: same value in every row
+        if lit is not None and (name in same or seq.count(first) == n):  # count: C speed
             names.append(name)
             values.append(lit)
         else:
             names.append(name)
             values.append("?")
             varying.append(seq)
-    if table == "cases" and "x" in cols and "y" in cols:
+    point_made = table == "cases" and "x" in cols and "y" in cols and "geom" not in cols
+    if point_made:
         # the point written with the row: the geometry triggers (0008) then stay idle
         names.append("geom")
         k = names.index("x")
@@ -152,6 +159,7 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
         rebuild = n >= REBUILD_AT and n >= _rows_estimate(conn, table) // 2
     indexes = drop_indexes(conn, table) if rebuild else []
     rtree = _rtree_after(conn, table, cols, n) if rebuild and rtree_after else None
+    checked = _geometry_checked(conn, _srid(conn)) if rebuild and point_made else None
     cursor = conn.connection.cursor()
     rows = zip(*varying, strict=True)
     try:
@@ -164,6 +172,8 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
                     cursor.execute(sql)
     finally:
         cursor.close()
+    if checked is not None:
+        checked()
     if later is not None:
         if rtree is not None:
             later.append(rtree)
@@ -181,6 +191,11 @@ def _sqlite_insert(conn, table, cols, n, rebuild, progress: Progress, what: str,
 
 # SpatiaLite's trigger adding each new case's point to the R*Tree of case points
 _RTREE_TRIGGER = "gii_cases_geom"
+# what the trigger's RTreeAlign inserts for the cases of a rowid range, in rowid order (a
+# case without a point gets no entry, as RTreeAlign makes none for NULL)
+RTREE_FILL = ('INSERT INTO "idx_cases_geom" (pkid, xmin, xmax, ymin, ymax) SELECT ROWID, '
+              'MbrMinX("geom"), MbrMaxX("geom"), MbrMinY("geom"), MbrMaxY("geom") FROM cases '
+              'WHERE ROWID BETWEEN ? AND ? AND "geom" IS NOT NULL ORDER BY ROWID')
 
 
 def _rtree_after(conn, table: str, cols: dict, n: int):
@@ -188,7 +203,12 @@ def _rtree_after(conn, table: str, cols: dict, n: int):
     lowest and the highest: drop the trigger that adds each point to the R*Tree (a tree
     insert a row costs about as much as the rest of the row) and return what fills it
     after the rows — the trigger's own two statements over the batch, in id order, as the
-    trigger ran them — and makes the trigger again. None: the trigger stays."""
+    trigger ran them — and makes the trigger again. None: the trigger stays.
+
+    The trigger's `RTreeAlign(tree, rowid, geom)` inserts the point's bounding box into the
+    tree with a statement it prepares at every call; the batch inserts the same boxes
+    (`MbrMinX` … read from the same blob header) in the same order with one statement, so
+    the tree is the same node for node (tests/store/test_bulk.py) at half the cost."""
     ids = cols.get("id")
     if table != "cases" or not ids or len(ids) != n:
         return None
@@ -204,10 +224,29 @@ def _rtree_after(conn, table: str, cols: dict, n: int):
         # rowid order: the order the rows were inserted, one id after the other
         conn.exec_driver_sql('DELETE FROM "idx_cases_geom" WHERE pkid BETWEEN ? AND ?',
                              (lo, hi))
-        conn.exec_driver_sql('SELECT count(RTreeAlign(\'idx_cases_geom\', ROWID, "geom")) '
-                             'FROM cases WHERE ROWID BETWEEN ? AND ?', (lo, hi)).scalar()
+        conn.exec_driver_sql(RTREE_FILL, (lo, hi))
         conn.exec_driver_sql(trigger)
     return fill
+
+
+# SpatiaLite's trigger checking each new case's geometry type and SRID
+_GEOMETRY_TRIGGER = "ggi_cases_geom"
+
+
+def _geometry_checked(conn, srid: int):
+    """For a batch whose points are all `MakePoint(x, y, srid)` or NULL: check once that the
+    geometry column takes XY points of `srid` (what the trigger asks of every row, ~4 µs
+    each: its own look-up of the column) and drop the trigger for the batch; return what
+    makes it again. None: the column wants something else, the trigger stays and says so."""
+    column = conn.exec_driver_sql(
+        "SELECT geometry_type, srid FROM geometry_columns WHERE lower(f_table_name) = "
+        "'cases' AND lower(f_geometry_column) = 'geom'").first()
+    trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                   "name = ?", (_GEOMETRY_TRIGGER,)).scalar()
+    if trigger is None or column is None or tuple(column) != (1, srid):  # 1: POINT XY
+        return None
+    conn.exec_driver_sql(f'DROP TRIGGER "{_GEOMETRY_TRIGGER}"')
+    return functools.partial(conn.exec_driver_sql, trigger)
 
 
 def _srid(conn) -> int:
@@ -439,9 +478,33 @@ class CaseBulkWriter:
                 row["id"] = c.id
                 rows[k] = order(row)
         n = len(rows)
+        held = [_transposed(fields, rows, progress) if n else {}]
+        return self.write_case_columns(held.pop(), n, {}, events, progress)
+
+    def write_case_columns(self, cases: Mapping[str, Sequence | object], n: int,
+                           engine: Mapping[int, tuple[Case, datetime]],
+                           events: Callable[[], Mapping[str, Sequence]],
+                           progress: Progress | None = None) -> int:
+        """`write_columns` with the `n` cases column-wise (a sequence per column of `cases`,
+        or one value for every row); the row at each place in `engine` is its case with
+        the time of its last audit row, written as `write` writes it."""
+        progress = progress or quiet
+        if n and set(cases) != set(CASE_COLUMNS):
+            raise ValueError("a bulk write names every column of cases: "
+                             f"{sorted(set(cases) ^ set(CASE_COLUMNS))}")
+        cols = dict(cases)
+        if engine:  # copies: the caller's lists are left as they were (some share one)
+            for name, v in cols.items():
+                cols[name] = list(v) if isinstance(v, list | tuple) else [v] * n
+            for k, (c, updated) in engine.items():
+                row = case_to_row(c, updated)
+                row["id"] = c.id
+                for name, column in cols.items():
+                    column[k] = row[name]
         later: list[Callable[[], None]] = []
         if n:
-            held = [_transposed(fields, rows, progress)]
+            held = [cols]
+            del cols
             insert_columns(self.conn, "cases", held.pop(), n, progress=progress,
                            what="writing cases", rtree_after=True, later=later)
             self._sync_sequence()

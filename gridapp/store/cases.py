@@ -474,7 +474,16 @@ class SqlCaseRepository:
     def known_external_ids(self, ids) -> set[str]:
         ids = [i for i in set(ids) if i]
         found: set[str] = set()
-        for k in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+        if self.conn.dialect.name == "sqlite":
+            # one statement text for every full chunk, straight to the driver: compiling a
+            # thousand IN lists of 900 took SQLAlchemy two seconds for a million tickets
+            full = _KNOWN_SQL + ", ".join("?" * 900) + ")"
+            for k in range(0, len(ids), 900):
+                chunk = tuple(ids[k:k + 900])
+                sql = full if len(chunk) == 900 else _KNOWN_SQL + ", ".join("?" * len(chunk)) + ")"
+                found.update(r[0] for r in self.conn.exec_driver_sql(sql, chunk))
+            return found
+        for k in range(0, len(ids), 900):
             chunk = ids[k:k + 900]
             found.update(self.conn.execute(select(T.c.external_id).where(
                 T.c.external_id.in_(chunk))).scalars())
@@ -521,6 +530,18 @@ class SqlCaseRepository:
             raise _ticket_taken(exc, [r[fields.index("external_id")] if r else c.external_id
                                       for r, c in _with_engine(rows, engine)]) from None
 
+    def bulk_add_case_columns(self, cases, n, engine, events, progress=None) -> None:
+        """`bulk_add_columns` with the cases column-wise (the 12345 import's clean rows)."""
+        from .bulk import CaseBulkWriter
+        try:
+            CaseBulkWriter(self.conn).write_case_columns(cases, n, engine, events, progress)
+        except IntegrityError as exc:
+            tickets = cases["external_id"]
+            tickets = list(tickets) if isinstance(tickets, list | tuple) else [tickets] * n
+            for k, (c, _) in engine.items():
+                tickets[k] = c.external_id
+            raise _ticket_taken(exc, tickets) from None
+
     def by_external_id(self, ticket: str) -> Case | None:
         row = self.conn.execute(select(*READ_COLUMNS).where(T.c.external_id == ticket)).first()
         return row_to_case(row) if row else None
@@ -545,6 +566,9 @@ class SqlCaseRepository:
         for k in sorted({_lock_key(c, 0, 0, whole=True) for c in class_codes}):
             self.conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :k)"),
                               {"ns": _DUP_NS, "k": k})
+
+
+_KNOWN_SQL = "SELECT external_id FROM cases WHERE external_id IN ("
 
 
 def _with_engine(rows, engine):

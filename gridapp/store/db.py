@@ -27,6 +27,12 @@ from .lean import driver_sql  # noqa: E402
 from .lease import busy_timeout_seconds  # noqa: E402
 from .sharing import register  # noqa: E402
 
+# The driver binds int, float and str as they are but sends every other value, None too,
+# through its adapter look-up, which for None ends in two failed attribute look-ups: ~0.8 µs
+# a NULL, most of a bulk insert's binding when many columns are empty. An adapter for None
+# found in the table answers at once; `{}.get` returns None for any key (C, no Python frame).
+sqlean.register_adapter(type(None), {}.get)
+
 
 def normalize_url(url_or_path: str) -> str:
     """Accept a plain file path for SpatiaLite as well as a full database URL."""

@@ -332,6 +332,10 @@ class _People:
                 return a
         return None
 
+    def responsible_many(self, kind: str, targets, at) -> list[int | None]:
+        found = (self.responsible(kind, t, a) if t else None for t, a in zip(targets, at, strict=True))
+        return [a.person_id if a else None for a in found]
+
     def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
         # a simulation asks at every step; the answer only changes when an assignment of
         # this person starts or ends, so it is kept for the interval it holds in

@@ -117,6 +117,22 @@ class SqlPeopleRepository:
                 return a
         return None
 
+    def responsible_many(self, kind: str, targets, at) -> list[int | None]:
+        by_target = self._of_kind(kind)
+        out: list[int | None] = [None] * len(targets)
+        if not by_target:
+            return out
+        get = by_target.get
+        for k, target in enumerate(targets):
+            held = get(target) if target else None
+            if held:  # `responsible`'s answer: the latest assignment in charge then
+                t = at[k]
+                for a in held:
+                    if in_charge(a.valid_from, a.valid_to, t):
+                        out[k] = a.person_id
+                        break
+        return out
+
     def scope(self, person_id: int, at: datetime) -> tuple[frozenset[int], frozenset[str]]:
         scopes = self.view.current().setdefault("scopes", {})
         if person_id not in scopes:

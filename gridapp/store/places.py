@@ -77,8 +77,11 @@ class SqlPlaceRepository:
                                         "WHERE geom IS NOT NULL").scalar()
         return shapely.from_wkb(bytes(raw)) if raw is not None else None
 
-    def locate_many(self, x, y, tolerance: float) -> LocatedPoints:
-        return self.index().locate_many(x, y, tolerance)
+    def locate_many(self, x, y, tolerance: float, known=None) -> LocatedPoints:
+        index = self.index()
+        if known is not None and known[0] is index:  # the places have not changed since
+            return index.locate_many(x, y, tolerance, known[1])
+        return index.locate_many(x, y, tolerance)
 
     def locate(self, x: float, y: float, tolerance: float) -> Location:
         cell = self.conn.execute(self._cell, {"x": x, "y": y}).first()

@@ -35,6 +35,31 @@ def test_import_creates_people_and_keeps_history(sqlite_store, tmp_path):
         assert "road_chief" in {r.value for r in uow.people.by_username("newchief").roles}
 
 
+def test_a_batch_of_answers_is_responsible_asked_row_by_row(sqlite_store, tmp_path):
+    """`responsible_many` (the 12345 import's ownership) names whom `responsible` names, on
+    both stores: a handover, an ended assignment, a target nobody holds, an empty one."""
+    from gridapp.store.memory import snapshot
+    rows = [{"类型": "路长", "对象编码": "420102-R001-01", "账号": "newchief", "姓名": "新路长",
+             "部门": "enforcement", "起始日期": "2026-07-01"},
+            {"类型": "网格员", "对象编码": "420102001001001", "账号": "worker2", "姓名": "网格员2",
+             "起始日期": "2026-07-01", "结束日期": "2026-09-01"}]
+    path = write(tmp_path, rows)
+    import_assignments(sqlite_store.uow(), path.name, read_assignments(path))
+    times = [datetime(2026, m, d, h) for m in (5, 6, 7, 8, 9, 10) for d in (1, 15)
+             for h in (0, 12)]
+    kinds = {"road_chief_segment": ["420102-R001-01", "420102-R001-02", "NOBODY", None, ""],
+             "grid_worker_cell": ["420102001001001", "420102001001003", "NOBODY", None]}
+    for store in (sqlite_store, snapshot(sqlite_store)):
+        with store.uow(write=False) as uow:
+            for kind, codes in kinds.items():
+                targets = [c for c in codes for _ in times]
+                at = times * len(codes)
+                expected = [(a.person_id if (a := uow.people.responsible(kind, t, w)) else None)
+                            if t else None for t, w in zip(targets, at, strict=True)]
+                assert uow.people.responsible_many(kind, targets, at) == expected
+                assert len({e for e in expected if e}) >= 2  # a handover in each
+
+
 def test_bad_rows_refused_whole(sqlite_store, tmp_path):
     rows = [{"kind": "road_chief", "target": "NO-SUCH", "username": "chief1"},
             {"kind": "grid_worker", "target": "420102001001001", "username": "ghost"},

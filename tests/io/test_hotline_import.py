@@ -180,3 +180,41 @@ def test_overlong_texts_are_named_by_row_and_nothing_is_written(sqlite_store, tm
     with pytest.raises(InvalidInput, match=r"row \d \[description\]: 2,500 characters; at most"):
         run(sqlite_store, write(tmp_path, rows))
     assert all_cases(sqlite_store) == {}
+
+
+def test_the_import_takes_the_readers_cells_only_while_the_places_are_the_same(
+        sqlite_store, tmp_path):
+    """The reader's cells ride on the batch with the place index they came from; the import
+    takes them from that same index only (looking up the rows without one), and looks all
+    up again once the places have changed."""
+    rows = [ticket(k, cell_center("420102001001", 2 + k % 3)) for k in range(6)]
+    rows.append({**ticket(9, cell_center("420102001001", 2)), "经度": "", "纬度": ""})
+    batch = parse_hotline(write(tmp_path, rows), HotlineMapping(),
+                          import_context(sqlite_store, NOW))
+    assert batch.cells_from is not None and batch.cells[-1] is None
+    assert all(batch.cells[:6]) and len(batch.cells) == len(batch)
+    x, y = batch.x[:6], batch.y[:6]
+    with sqlite_store.uow(write=False) as uow:
+        fresh = uow.places.locate_many(x, y, 30.0)
+        wrong = ["not-a-cell"] * 5 + [None]
+        assert uow.places.locate_many(x, y, 30.0, (batch.cells_from, batch.cells[:6])) == fresh
+        taken = uow.places.locate_many(x, y, 30.0, (uow.places.index(), wrong))
+        assert taken.cell_code == wrong[:5] + fresh.cell_code[5:]  # the index's own word
+        assert taken.segment_id == fresh.segment_id
+        # another index (the places changed since): every cell looked up again
+        assert uow.places.locate_many(x, y, 30.0, (object(), wrong)) == fresh
+
+
+def test_without_a_district_only_points_outside_china_are_refused(sqlite_store, tmp_path):
+    """A store without its district's boundary checks lon/lat against China's box, and
+    names exactly the rows outside it, in file order."""
+    rows = [ticket(k, cell_center("420102001001", 2)) for k in range(5)]
+    rows[1] = {**rows[1], "经度": "10.5"}
+    rows[3] = {**rows[3], "纬度": "80.25"}
+    ctx = import_context(sqlite_store, NOW)
+    ctx.district, ctx.places = None, None
+    with pytest.raises(ImportRejected) as e:
+        parse_hotline(write(tmp_path, rows), HotlineMapping(), ctx)
+    problems = [line for line in str(e.value).splitlines() if "not a lon/lat in China" in line]
+    assert len(problems) == 2
+    assert "row 3" in problems[0] and "10.5" in problems[0] and "row 5" in problems[1]

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 from factories import act, cell_center
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from gridapp.domain import workflow as wf
 from gridapp.domain.actions import Action
@@ -144,7 +144,7 @@ def test_a_large_batch_fills_the_rtree_after_its_rows_as_the_trigger_would(
     rng = random.Random(5)
     (x0, y0), (x1, y1) = cell_center("420102001001", 1), cell_center("420102002002", 8)
 
-    def load(name, rtree_after, first=None, n=300):
+    def load(name, rtree_after, first=None, n=300, rebuild=True):
         if not (tmp_path / name).exists():
             shutil.copy(sqlite_template, tmp_path / name)
         store = Store.open(str(tmp_path / name))
@@ -159,17 +159,26 @@ def test_a_large_batch_fills_the_rtree_after_its_rows_as_the_trigger_would(
                 "reporter_id": 2, "reporter_contact": "", "state": "reported", "version": 1,
                 "reported_at": T0, "rectifier_ids": "", "return_count": 0, "rework_count": 0,
                 "extension_count": 0, "reopen_count": 0, "supervision_count": 0,
-                "updated_at": T0}, n, rebuild_indexes=True, rtree_after=rtree_after)
+                "updated_at": T0}, n, rebuild_indexes=rebuild, rtree_after=rtree_after)
             uow.commit()
         with store.read() as conn:
             tree = conn.exec_driver_sql("SELECT * FROM idx_cases_geom ORDER BY pkid").all()
+            # the same tree node for node: the same boxes inserted in the same order
+            nodes = conn.exec_driver_sql("SELECT * FROM idx_cases_geom_node ORDER BY nodeno"
+                                         ).all()
+            # the rows as the per-row geometry triggers leave them, and those triggers back
+            stored = conn.exec_driver_sql("SELECT id, x, y, AsText(geom), ST_SRID(geom), "
+                                          "change_seq IS NOT NULL FROM cases ORDER BY id").all()
+            triggers = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = "
+                                            "'trigger' AND tbl_name = 'cases' ORDER BY name"
+                                            ).all()
             trigger = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = "
                                            "'gii_cases_geom'").scalar()
         store.close()
-        return tree, trigger
+        return tree, trigger, nodes, stored, triggers
 
     rng.seed(5)
-    per_row = load("per_row.sqlite", False)
+    per_row = load("per_row.sqlite", False, rebuild=False)  # every trigger at every row
     rng.seed(5)
     after = load("after.sqlite", True)
     assert after == per_row and after[1] and len(after[0]) > 200
@@ -178,6 +187,16 @@ def test_a_large_batch_fills_the_rtree_after_its_rows_as_the_trigger_would(
     assert len(later[0]) == len(after[0]) + 4
     with pytest.raises(IntegrityError):  # ids meeting stored cases: the trigger stays on
         load("after.sqlite", True, first=later[0][-1][0] - 2, n=10)
+    store = Store.open(str(tmp_path / "after.sqlite"))  # the type and SRID checked again
+    with store.uow() as uow, pytest.raises(DBAPIError, match="violates Geometry constraint"):
+        uow.conn.exec_driver_sql(
+            "INSERT INTO cases (id, source, kind, class_code, description, address, x, y, "
+            "reporter_id, reporter_contact, state, version, reported_at, rectifier_ids, "
+            "return_count, rework_count, extension_count, reopen_count, supervision_count, "
+            "updated_at, geom) VALUES (999999, 'hotline_12345', 'event', 'E0102', '', '', 1, "
+            "2, 2, '', 'reported', 1, '2026-01-01', '', 0, 0, 0, 0, 0, '2026-01-01', "
+            "MakePoint(1, 2, 4326))")
+    store.close()
 
 
 def test_sizing_a_table_without_rowid_leaves_no_reference_cycle(sqlite_store):
@@ -254,3 +273,14 @@ def test_work_beside_reports_progress_until_it_is_done_and_a_cancel_waits_for_it
     with pytest.raises(Cancelled):
         _beside([work], lambda: "columns", cancel, "indexing cases")
     assert done == ["indexes", "indexes"]
+
+
+def test_a_null_is_bound_as_null_through_its_quick_adapter(sqlite_store):
+    """None has an adapter of its own in the driver (a bulk insert binds millions): it still
+    arrives as NULL, and a base type stays unadapted (the driver's fast path)."""
+    import sqlean
+    assert sqlean.adapters[(type(None), sqlean.PrepareProtocol)](None) is None
+    with sqlite_store.read() as conn:
+        cur = conn.connection.cursor()
+        assert cur.execute("SELECT ? IS NULL, typeof(?)", (None, None)).fetchone() == (1, "null")
+        cur.close()

@@ -122,3 +122,32 @@ def test_the_batch_links_what_the_rule_alone_links(reports, earlier, policy):
                     policy)
     assert linked(classes, xs, ys, at, policy, near[:n].tolist(), existing) == \
         _by_the_rule(classes, xs, ys, at, policy, existing)
+
+
+def _bucket_neighbours(codes, x, y, at, policy):
+    """The shortcut's definition, bucket by bucket: company in any of the 27 buckets around."""
+    size = max(policy.radius_m, 1.0) * 1.001
+    window = policy.window // timedelta(microseconds=1) + 1
+    cell = list(zip(codes.tolist(), np.floor(x / size).astype(int).tolist(),
+                    np.floor(y / size).astype(int).tolist(),
+                    (at.astype(np.int64) // window).tolist(), strict=True))
+    count: dict = {}
+    for c in cell:
+        count[c] = count.get(c, 0) + 1
+    return [sum(count.get((c, gx + dx, gy + dy, gt + dt), 0) for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1) for dt in (-1, 0, 1)) > 1 for c, gx, gy, gt in cell]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 400))
+def test_the_shortcut_counts_the_27_buckets_around_each_point(seed, n):
+    """Runs of keys counted over sorted points answer as every bucket asked one by one."""
+    rng = np.random.default_rng(seed)
+    policy = DuplicatePolicy(radius_m=50.0, window_hours=72.0)
+    x = np.round(rng.uniform(-300, 300, n) / 25) * 25
+    y = rng.uniform(-300, 300, n)
+    at = (np.datetime64("2026-03-01T08:00") + rng.integers(0, 400, n).astype(
+        "timedelta64[h]")).astype("datetime64[us]")
+    codes = rng.integers(0, 3, n)
+    assert may_link(codes, x, y, at, policy).tolist() == _bucket_neighbours(codes, x, y, at,
+                                                                            policy)
