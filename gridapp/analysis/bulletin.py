@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -12,10 +12,16 @@ import pandas as pd
 from ..domain.indicators import Level
 from ..domain.period import Period
 from ..store import issued as q_issued
+from ..store import periods as q_periods
 from . import issued, patterns
 from .assessment import score_table
 from .indicators import PeriodData, indicator_table, load_period, totals
 from .workclock import WorkClock
+
+# the reads go on threads from this many cases in the store: below it (a district's 50,000)
+# they bought no time and cost ~20 % more CPU (the threads' switching and GIL hand-overs;
+# measured: wall 76 vs 79 ms, CPU 97 vs 79 ms), which a loaded machine pays for in time
+THREADS_FROM = 200_000
 
 LEVELS = (Level.STREET, Level.COMMUNITY, Level.DEPARTMENT, Level.ROAD_CHIEF,
           Level.GRID_WORKER, Level.DISPATCHER)
@@ -81,14 +87,18 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
 
     What does not need this period's cases (the trend, the points, the streets, last period
     when recomputed) is read on threads, each on its own connection, while this thread
-    reads and judges the period: SQLite and numpy let go of the GIL while they work."""
+    reads and judges the period: SQLite and numpy let go of the GIL while they work. In a
+    store of fewer than THREADS_FROM cases they are read one after another on this thread,
+    in the same order of results."""
     def load(p: Period, pool=None) -> PeriodData:
         return load_period(store, p, now, calendar, scheme.verify_limit_hours, pool)
     with store.read() as conn:
         issued_before = not recompute_previous and \
             q_issued.last_issue(conn, period.previous().label) is not None
         last = q_issued.last_issue(conn, period.label)
-    with ThreadPoolExecutor(5, thread_name_prefix="bulletin") as pool:
+        threads = q_periods.case_id_span(conn) >= THREADS_FROM
+    with (ThreadPoolExecutor(5, thread_name_prefix="bulletin") if threads
+          else InlineExecutor()) as pool:
         trend_job = pool.submit(patterns.trend, store, period.trailing_months(12),
                                 step="month")
         points_job = pool.submit(_places, store, period)
@@ -98,7 +108,7 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
         before_job = pool.submit(_read_issue, store, period.previous()) if issued_before \
             else None
         previous_job = None if issued_before else pool.submit(load, period.previous())
-        current = load(period, pool)
+        current = load(period, pool if threads else None)  # else cases and acts: one connection
         now_tables = {lv: indicator_table(current, lv) for lv in LEVELS}
         before = before_job.result() if before_job is not None else None
         if issued_before and before is None:  # withdrawn meanwhile: recomputed after all
@@ -129,6 +139,19 @@ def build(store, period: Period, now: datetime, district: str, scheme_version: i
 
 
 _EMPTY = pd.DataFrame()
+
+
+class InlineExecutor(Executor):
+    """An executor that runs each job at once on the calling thread (its future is done when
+    `submit` returns): the bulletin's reads without threads, for a small store."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        f: Future = Future()
+        try:
+            f.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # the job's error, raised by result() as a thread's is
+            f.set_exception(exc)
+        return f
 
 
 def _read_issue(store, period: Period) -> issued.Issue | None:

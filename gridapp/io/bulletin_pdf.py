@@ -188,11 +188,11 @@ def _rank_table(t: pd.DataFrame, font: str, what: str) -> Table:
             ("handle_on_time_rate", "按期处置率", "pct"), ("close_on_time_rate", "按期结案率", "pct"),
             ("rework_rate", "返工率", "pct"), ("overdue", "超期", "int")]
     cols = [c for c in cols if c[0] in t.columns]
-    rows = [[c[1] for c in cols]]
-    # only the columns shown: itertuples costs a column lookup per column of the frame
-    for rec in t[[c[0] for c in cols]].itertuples():
-        rows.append([getattr(rec, c[0]) if c[2] == "text" else _fmt(getattr(rec, c[0]), c[2])
-                     for c in cols])
+    # a column at a time, its values as Python's (itertuples made a namedtuple class and a
+    # frame of the columns shown each table: ~1/3 of a table's making)
+    shown = [t[c[0]].tolist() if c[2] == "text" else [_fmt(v, c[2]) for v in t[c[0]].tolist()]
+             for c in cols]
+    rows = [[c[1] for c in cols], *(list(r) for r in zip(*shown, strict=True))]
     widths = {"name": 0.17, "grade": 0.07, "rank": 0.06, "rank_change": 0.07}
     tbl = Table(rows, colWidths=[WIDTH * widths.get(c[0], 0.09) for c in cols], repeatRows=1)
     style = _style(font)
@@ -334,9 +334,13 @@ def _histogram(hours: np.ndarray, font: str) -> Drawing:
 
 def _top_table(top: pd.DataFrame, font: str) -> Table:
     rows = [["小类", "名称", "案件数", "占比", "上期", "变化"]]
-    for code, r in top.iterrows():
-        rows.append([code, r["name"], f"{int(r.cases):,}", percent(r.share, 1),
-                     f"{int(r.previous):,}", f"{int(r.change):+,}"])
+    # by columns: iterrows made a Series a row
+    for code, name, cases, share, previous, change in zip(
+            top.index.tolist(), *(top[c].tolist() for c in
+                                  ("name", "cases", "share", "previous", "change")),
+            strict=True):
+        rows.append([code, name, f"{int(cases):,}", percent(share, 1), f"{int(previous):,}",
+                     f"{int(change):+,}"])
     t = Table(rows, colWidths=[WIDTH * w for w in (0.12, 0.33, 0.13, 0.13, 0.13, 0.13)])
     st = _style(font, 2)
     t.setStyle(st)

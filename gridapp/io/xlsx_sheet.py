@@ -18,9 +18,12 @@ import zipfile
 from typing import Any
 
 import numpy as np
+import xlsxwriter.packager
 import xlsxwriter.workbook
+from xlsxwriter.sharedstrings import SharedStrings
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple, Worksheet
+from xlsxwriter.xmlwriter import re_control_chars_1, re_control_chars_2
 
 DEFLATE_LEVEL = 1  # zlib's fastest: a city bulletin's 14 MB of XML in ~50 ms, not ~170 ms
 
@@ -43,6 +46,49 @@ class FastWorkbook(xlsxwriter.Workbook):
     _store_workbook = types.FunctionType(
         xlsxwriter.Workbook._store_workbook.__code__,
         {**vars(xlsxwriter.workbook), "ZipFile": _FastZipFile}, "_store_workbook")
+
+    def _get_packager(self):
+        return _LeanPackager()
+
+
+class LeanSharedStrings(SharedStrings):
+    """xlsxwriter's shared strings part, its <si> elements made in one pass when no string
+    needs an _xHHHH_ escape (a bulletin's ~1,300 names: xlsxwriter runs four regular
+    expressions and a write per string). The same bytes: `_write_si` escapes control
+    characters (none here), marks a string with whitespace at either end (re's \\s is
+    str.isspace), writes a rich string as it is and escapes & < > in the others."""
+
+    def _write_sst_strings(self) -> None:
+        strings = self.string_table.string_array
+        joined = "\n".join(strings)  # \n is no control character, and ends an _xHHHH_
+        if re_control_chars_1.search(joined) or re_control_chars_2.search(joined) or \
+                "\ufffe" in joined or "\uffff" in joined:
+            super()._write_sst_strings()
+            return
+        escape = any(c in joined for c in "&<>")
+        parts = []
+        for text in strings:
+            if text.startswith("<r>") and text.endswith("</r>"):
+                parts.append(f"<si>{text}</si>")
+                continue
+            if escape:
+                text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if text[:1].isspace() or text[-1:].isspace():
+                parts.append(f'<si><t xml:space="preserve">{text}</t></si>')
+            else:
+                parts.append(f"<si><t>{text}</t></si>")
+        self.fh.write("".join(parts))
+
+
+class _LeanPackager(xlsxwriter.packager.Packager):
+    """xlsxwriter's Packager writing the shared strings with LeanSharedStrings:
+    `_write_shared_strings_file` is its own function bound to module globals where
+    SharedStrings is LeanSharedStrings (as FastWorkbook's `_store_workbook`)."""
+
+    _write_shared_strings_file = types.FunctionType(
+        xlsxwriter.packager.Packager._write_shared_strings_file.__code__,
+        {**vars(xlsxwriter.packager), "SharedStrings": LeanSharedStrings},
+        "_write_shared_strings_file")
 
 
 def _finite(numbers: list[float]) -> bool:

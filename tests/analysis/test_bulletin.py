@@ -12,11 +12,12 @@ from factories import cli_env
 from october import NOW, OCT
 from python_calamine import CalamineWorkbook
 
+from gridapp.analysis import bulletin as bl
 from gridapp.analysis.bulletin import reported_classes
 from gridapp.analysis.indicators import load_period
 from gridapp.analysis.patterns import heat_grid, load_points, repeat_complaints
 from gridapp.analysis.warnings import by_unit, warning_list
-from gridapp.app.reports import make_bulletin, write_bulletin
+from gridapp.app.reports import issue, make_bulletin, write_bulletin
 from gridapp.cli import main
 from gridapp.domain.errors import PermissionDenied
 from gridapp.domain.period import Period
@@ -58,6 +59,37 @@ def test_each_level_sheet_holds_every_cell_of_its_table(october, tmp_path):
             want = ["—" if pd.isna(v) else v if isinstance(v, str) else pytest.approx(float(v))
                     for v in t[c].tolist()]
             assert cells == want, (level, c)
+
+
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("recompute", [False, True])
+def test_a_small_stores_reads_on_one_thread_gather_what_threads_gather(october, monkeypatch,
+                                                                       recompute):
+    """Below THREADS_FROM cases the reads run one after another on the calling thread: the
+    same bulletin as with the threads, 上期 as issued or recomputed."""
+    store, _ = october
+    issue(store, make_bulletin(store, OCT.previous(), NOW))  # 上期 as issued
+    made = {}
+    for threads_from in (0, 10 ** 12):  # every store on threads; none
+        monkeypatch.setattr(bl, "THREADS_FROM", threads_from)
+        made[threads_from] = make_bulletin(store, OCT, NOW, recompute_previous=recompute)
+    a, b = made.values()
+    assert (a.previous_issue is None) == recompute == (b.previous_issue is None)
+    assert a.headline == b.headline and a.previous == b.previous
+    for lv in a.tables:
+        pd.testing.assert_frame_equal(a.tables[lv], b.tables[lv])
+    pd.testing.assert_series_equal(a.trend, b.trend)
+    pd.testing.assert_frame_equal(a.top_classes, b.top_classes)
+    assert a.repeats == b.repeats
+    np.testing.assert_array_equal(a.handling_hours, b.handling_hours)
+    pd.testing.assert_frame_equal(a.streets, b.streets)
+
+
+def test_inline_executor_runs_at_once_and_keeps_a_jobs_error():
+    pool = bl.InlineExecutor()
+    assert pool.submit(lambda x, y=0: x + y, 1, y=2).result() == 3
+    with pytest.raises(ZeroDivisionError):
+        pool.submit(lambda: 1 / 0).result()
 
 
 @pytest.mark.parametrize("store", ["sqlite"], indirect=True)

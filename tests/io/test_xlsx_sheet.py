@@ -138,3 +138,28 @@ def test_a_large_block_takes_the_lean_path():
     ws.str_table = xlsxwriter.sharedstrings.SharedStringTable()
     ws.write_block(1, 0, columns, [None] * len(columns))
     assert ws._block is not None and not ws.table  # kept as columns, not as cells
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(
+    st.sampled_from(["一元街", " 前空格", "后空格 ", "\u3000全角空格", "行尾\n", "a\tb", "<&>\"",
+                     "", "x", "_x0041_", "a\x01b", "\ufffe", "<r>rich</r>", "\xa0nbsp",
+                     "&amp;", "多行\n文本"]),
+    st.text(max_size=6)), min_size=1, max_size=12))
+def test_lean_shared_strings_are_xlsxwriters_bytes(strings):
+    """FastWorkbook writes the shared strings part in one pass: the same bytes as
+    xlsxwriter's per-string path (whitespace at either end, escapes, control characters,
+    rich-looking strings)."""
+    from gridapp.io.xlsx_sheet import FastWorkbook
+
+    def sst(cls) -> bytes:
+        buf = io.BytesIO()
+        wb = cls(buf, {"in_memory": True, "strings_to_formulas": False,
+                       "strings_to_urls": False})
+        ws = wb.add_worksheet("s")
+        for i, text in enumerate(strings):
+            ws.write_string(i, 0, text)
+        wb.close()
+        with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+            return z.read("xl/sharedStrings.xml")
+    assert sst(FastWorkbook) == sst(xlsxwriter.Workbook)
