@@ -87,9 +87,7 @@ def build_window(store, session, settings_obj=None, loaded=None, clock=None):
     """The main window on a fresh application model (map data read unless `loaded`)."""
     from ..app.clock import StoreClock
     from ..app.model import AppModel
-    from .gc_thread import collect_on_ui_thread
     from .main_window import MainWindow
-    collect_on_ui_thread()  # before any render or job thread could collect the UI's cycles
     cache, raster_path = cache_paths(store)
     data, raster = loaded or load_map(store)
     model = AppModel(store, session, data, raster, clock or StoreClock(store), raster_path)

@@ -16,16 +16,6 @@ from gridapp.ui.i18n import set_language
 
 
 @pytest.fixture(autouse=True)
-def collector_released():
-    """A window collects cycles on the UI thread only (ui/gc_thread); after the test (its
-    windows closed first: this fixture is set up first, so torn down last) automatic
-    collection is back for tests that run no event loop."""
-    yield
-    from gridapp.ui.gc_thread import release
-    release()
-
-
-@pytest.fixture(autouse=True)
 def chinese():
     set_language("zh")
     yield
